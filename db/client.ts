@@ -1,0 +1,70 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** One type for both engines: every query the store writes runs on PGlite and PostgreSQL alike. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Engine = "pglite" | "postgres";
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  close: () => Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** A postgres:// URL; when absent the embedded PGlite engine is used. */
+  url?: string | undefined;
+  /** PGlite data folder; `memory://` (the default when no folder is given) keeps everything in memory. */
+  dataDir?: string | undefined;
+  /** Connection pool size for PostgreSQL. */
+  poolMax?: number | undefined;
+  /** Apply migrations before returning (default true). */
+  migrate?: boolean | undefined;
+}
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+/** Serialises migrations across several instances starting at once against one PostgreSQL. */
+const MIGRATION_LOCK = 7_304_112;
+
+export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
+  const shouldMigrate = options.migrate ?? true;
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    if (shouldMigrate) {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+        client.release();
+      }
+    }
+    return { db, engine: "postgres", close: () => pool.end() };
+  }
+
+  const dataDir = options.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Rows of a raw query, whichever engine ran it. */
+export async function queryRows<T>(db: Db | Tx, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { type DbHandle, openDb } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import { env } from "@/lib/env";
+
+export type { Db, Tx } from "@/db/client";
+
+const globalForDb = globalThis as unknown as { __kiteDb?: Promise<DbHandle> };
+
+async function init(): Promise<DbHandle> {
+  const handle = await openDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX });
+  const seed = env.SEED_DEMO ?? env.STORE_ENV !== "production";
+  if (seed) await seedDemo(handle.db, { onlyIfEmpty: true });
+  return handle;
+}
+
+/**
+ * The process's one database handle, migrated (and, outside production, seeded) on first use.
+ * Kept on globalThis: pages and route handlers are separate bundles, and dev reloads must not open PGlite twice.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.__kiteDb) {
+    globalForDb.__kiteDb = init().catch((error: unknown) => {
+      globalForDb.__kiteDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.__kiteDb;
+}
+
+export async function getDb() {
+  return (await getDbHandle()).db;
+}
