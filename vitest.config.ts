@@ -15,6 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    globalSetup: ["tests/helpers/global-setup.ts"],
     env: { NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "test", STORE_ENV: "test" },
   },
 });

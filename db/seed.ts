@@ -1,4 +1,238 @@
-import type { Db } from "./client";
+import bcrypt from "bcryptjs";
+import { and, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Db, Tx } from "./client";
+import { categories, productImages, productSpecs, products, reviews, skus, users } from "./schema";
+import {
+  DEMO_CATEGORIES,
+  DEMO_CURRENCY,
+  DEMO_PRODUCTS,
+  DEMO_USERS,
+  imagesFor,
+  reviewsFor,
+  skusFor,
+} from "./seed-data";
 
-/** Placeholder until the demo catalogue lands. */
-export async function seedDemo(_db: Db, _options: { onlyIfEmpty?: boolean } = {}): Promise<void> {}
+const BCRYPT_COST = 10;
+
+/**
+ * `set` and `setWhere` for an upsert that copies the listed columns from the proposed row and bumps updatedAt,
+ * but only when something changed: a second run leaves every row, timestamps included, as it was.
+ */
+function upsertFrom<T extends PgTable>(table: T, keys: (keyof T["$inferInsert"] & string)[]) {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const set: Record<string, SQL> = {};
+  const current: PgColumn[] = [];
+  const proposed: SQL[] = [];
+  for (const key of keys) {
+    const column = columns[key];
+    if (!column) throw new Error(`no column ${key}`);
+    // Every column here is declared without an explicit name, so the SQL name is the key in snake_case.
+    const excluded = sql.raw(`excluded."${toSnakeCase(column.name)}"`);
+    set[key] = excluded;
+    current.push(column);
+    proposed.push(excluded);
+  }
+  return {
+    set: { ...set, updatedAt: sql`now()` },
+    setWhere: sql`(${sql.join(current, sql`, `)}) is distinct from (${sql.join(proposed, sql`, `)})`,
+  };
+}
+
+async function seedUsers(tx: Tx): Promise<void> {
+  const emails = DEMO_USERS.map((u) => u.email.toLowerCase());
+  const existing = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      hash: users.passwordHash,
+    })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, emails));
+
+  for (const demo of DEMO_USERS) {
+    const row = existing.find((u) => u.email.toLowerCase() === demo.email.toLowerCase());
+    if (!row) {
+      const passwordHash = await bcrypt.hash(demo.password, BCRYPT_COST);
+      await tx.insert(users).values({ email: demo.email, name: demo.name, role: demo.role, passwordHash });
+      continue;
+    }
+    // Rehash only when the demo password no longer matches, so a rerun changes nothing.
+    const passwordOk = await bcrypt.compare(demo.password, row.hash);
+    if (passwordOk && row.name === demo.name && row.role === demo.role) continue;
+    await tx
+      .update(users)
+      .set({
+        name: demo.name,
+        role: demo.role,
+        passwordHash: passwordOk ? row.hash : await bcrypt.hash(demo.password, BCRYPT_COST),
+      })
+      .where(sql`${users.id} = ${row.id}`);
+  }
+}
+
+/**
+ * Loads the demo catalogue and the two demo accounts, in one transaction.
+ *
+ * Idempotent: categories, products and SKUs are upserted by slug/code (their ids stay stable, so carts and orders
+ * that point at them survive a reseed); images, specs and the seeded reviews (those without a user) of the demo
+ * products are replaced. SKU stock is reset to the demo figure while units already held or sold are kept, so
+ * `quantity = available + held + sold` always holds.
+ */
+export async function seedDemo(db: Db, options: { onlyIfEmpty?: boolean } = {}): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (options.onlyIfEmpty) {
+      const [any] = await tx.select({ id: categories.id }).from(categories).limit(1);
+      if (any) return;
+    }
+
+    await tx
+      .insert(categories)
+      .values(DEMO_CATEGORIES.map((c, position) => ({ ...c, position })))
+      .onConflictDoUpdate({
+        target: categories.slug,
+        ...upsertFrom(categories, ["name", "description", "position"]),
+      });
+    // Unchanged rows return nothing from `returning` (their setWhere is false), so read the ids back.
+    const categoryIds = await idsBySlug(
+      tx,
+      categories,
+      DEMO_CATEGORIES.map((c) => c.slug),
+    );
+
+    await tx
+      .insert(products)
+      .values(
+        DEMO_PRODUCTS.map((p, position) => ({
+          slug: p.slug,
+          categoryId: required(categoryIds.get(p.categorySlug), `category ${p.categorySlug}`),
+          name: p.name,
+          tagline: p.tagline,
+          description: p.description,
+          highlights: [...p.highlights],
+          featured: p.featured,
+          position,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: products.slug,
+        ...upsertFrom(products, [
+          "categoryId",
+          "name",
+          "tagline",
+          "description",
+          "highlights",
+          "featured",
+          "position",
+        ]),
+      });
+    const productIds = await idsBySlug(
+      tx,
+      products,
+      DEMO_PRODUCTS.map((p) => p.slug),
+    );
+    const ids = [...productIds.values()];
+    const idOf = (slug: string) => required(productIds.get(slug), `product ${slug}`);
+
+    const skuUpsert = upsertFrom(skus, [
+      "productId",
+      "colour",
+      "colourHex",
+      "storage",
+      "priceMinor",
+      "listPriceMinor",
+      "currency",
+      "available",
+      "position",
+    ]);
+    await tx
+      .insert(skus)
+      .values(
+        DEMO_PRODUCTS.flatMap((p) =>
+          skusFor(p).map((s) => ({
+            productId: idOf(p.slug),
+            code: s.code,
+            colour: s.colour,
+            colourHex: s.colourHex,
+            storage: s.storage,
+            priceMinor: s.priceMinor,
+            listPriceMinor: s.listPriceMinor,
+            currency: DEMO_CURRENCY,
+            quantity: s.stock,
+            available: s.stock,
+            held: 0,
+            sold: 0,
+            position: s.position,
+          })),
+        ),
+      )
+      .onConflictDoUpdate({
+        target: skus.code,
+        set: {
+          ...skuUpsert.set,
+          // Keep units that are held or sold right now; only the free stock goes back to the demo figure.
+          quantity: sql`excluded.available + ${skus.held} + ${skus.sold}`,
+        },
+        setWhere: skuUpsert.setWhere,
+      });
+
+    await tx.delete(productImages).where(inArray(productImages.productId, ids));
+    await tx.delete(productSpecs).where(inArray(productSpecs.productId, ids));
+    await tx.delete(reviews).where(and(inArray(reviews.productId, ids), isNull(reviews.userId)));
+
+    await tx.insert(productImages).values(
+      DEMO_PRODUCTS.flatMap((p) =>
+        imagesFor(p).map((img) => ({
+          productId: idOf(p.slug),
+          colour: img.colour,
+          url: img.url,
+          alt: img.alt,
+          position: img.position,
+        })),
+      ),
+    );
+    await tx.insert(productSpecs).values(
+      DEMO_PRODUCTS.flatMap((p) => {
+        let position = 0;
+        return p.specs.flatMap((group) =>
+          group.rows.map(([label, value]) => ({
+            productId: idOf(p.slug),
+            groupName: group.group,
+            label,
+            value,
+            position: position++,
+          })),
+        );
+      }),
+    );
+    await tx
+      .insert(reviews)
+      .values(
+        DEMO_PRODUCTS.flatMap((p) =>
+          reviewsFor(p).map((r) => ({ ...r, productId: idOf(p.slug), userId: null })),
+        ),
+      );
+
+    await seedUsers(tx);
+  });
+}
+
+async function idsBySlug(
+  tx: Tx,
+  table: typeof categories | typeof products,
+  slugs: string[],
+): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ id: table.id, slug: table.slug })
+    .from(table)
+    .where(inArray(table.slug, slugs));
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`seed: missing ${what}`);
+  return value;
+}

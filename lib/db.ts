@@ -8,7 +8,11 @@ export type { Db, Tx } from "@/db/client";
 const globalForDb = globalThis as unknown as { __kiteDb?: Promise<DbHandle> };
 
 async function init(): Promise<DbHandle> {
-  const handle = await openDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR, poolMax: env.DATABASE_POOL_MAX });
+  const handle = await openDb({
+    url: env.DATABASE_URL,
+    dataDir: env.PGLITE_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+  });
   const seed = env.SEED_DEMO ?? env.STORE_ENV !== "production";
   if (seed) await seedDemo(handle.db, { onlyIfEmpty: true });
   return handle;

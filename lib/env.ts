@@ -17,7 +17,10 @@ const schema = z
     DATABASE_URL: z
       .string()
       .url()
-      .refine((u) => u.startsWith("postgres://") || u.startsWith("postgresql://"), "must be a postgres:// URL")
+      .refine(
+        (u) => u.startsWith("postgres://") || u.startsWith("postgresql://"),
+        "must be a postgres:// URL",
+      )
       .optional(),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
@@ -46,13 +49,22 @@ const schema = z
       .optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     STRIPE_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
-    HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    HOLD_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
     CRON_SECRET: z.string().min(16).optional(),
     QA_SECRET: z.string().min(16).optional(),
     REDIS_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    if (
+      env.NODE_ENV === "production" &&
+      !env.NEXTAUTH_SECRET &&
+      process.env.NEXT_PHASE !== "phase-production-build"
+    ) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
   });

@@ -72,7 +72,10 @@ export const products = pgTable(
     position: integer().notNull().default(0),
     ...timestamps,
   },
-  (t) => [index("products_category_idx").on(t.categoryId), index("products_name_lower_idx").on(sql`lower(${t.name})`)],
+  (t) => [
+    index("products_category_idx").on(t.categoryId),
+    index("products_name_lower_idx").on(sql`lower(${t.name})`),
+  ],
 );
 export type Product = typeof products.$inferSelect;
 

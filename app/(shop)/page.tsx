@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { ProductCard } from "@/components/catalog/product-card";
+import { ProductHero } from "@/components/home/product-hero";
+import { getCachedCategories, getCachedProductCards } from "@/lib/catalog/cached";
+
+export default async function HomePage() {
+  const [categories, products] = await Promise.all([getCachedCategories(), getCachedProductCards()]);
+  const featured = products.find((p) => p.stock !== "sold_out" && p.slug === "kite-9-pro") ?? products[0];
+  return (
+    <div className="mx-auto max-w-7xl space-y-12 px-4 py-6 sm:py-8">
+      {featured ? <ProductHero product={featured} /> : null}
+      {products.length === 0 ? (
+        <p className="rounded-2xl bg-ink-50 p-10 text-center text-ink-600">
+          The shelves are being stocked. Come back in a moment.
+        </p>
+      ) : null}
+      {categories.map((category) => {
+        const rail = products.filter((p) => p.categorySlug === category.slug);
+        if (rail.length === 0) return null;
+        return (
+          <section key={category.slug} aria-labelledby={`rail-${category.slug}`}>
+            <div className="mb-4 flex items-end justify-between gap-4">
+              <div>
+                <h2 id={`rail-${category.slug}`} className="text-2xl font-bold tracking-tight">
+                  {category.name}
+                </h2>
+                {category.description ? <p className="text-sm text-ink-500">{category.description}</p> : null}
+              </div>
+              <Link
+                href={`/category/${category.slug}`}
+                className="shrink-0 text-sm font-semibold text-accent-700 hover:underline"
+              >
+                All {category.name.toLowerCase()}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            </div>
+            <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:grid sm:grid-cols-3 sm:gap-4 sm:overflow-visible sm:px-0 lg:grid-cols-4">
+              {rail.map((p) => (
+                <li key={p.id} className="w-[70%] shrink-0 snap-start sm:w-auto">
+                  <ProductCard product={p} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { getCachedProductCards } from "@/lib/catalog/cached";
+
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = normalise((await searchParams).q);
+  return { title: q ? `“${q}” · Search · Kite` : "All products · Kite" };
+}
+
+function normalise(q: string | string[] | undefined): string {
+  const value = Array.isArray(q) ? q[0] : q;
+  return (value ?? "").trim().slice(0, 100);
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const q = normalise((await searchParams).q);
+  const products = await getCachedProductCards(q ? { query: q } : {});
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8">
+      <h1 className="text-3xl font-bold tracking-tight">{q ? `Results for “${q}”` : "All products"}</h1>
+      <p className="mt-1 text-ink-600" aria-live="polite">
+        {products.length} {products.length === 1 ? "product" : "products"}
+      </p>
+      <div className="mt-6">
+        {products.length ? (
+          <ProductGrid products={products} headingLevel={2} />
+        ) : (
+          <div className="rounded-2xl bg-ink-50 p-10 text-center text-ink-600">
+            <p>No Kite gear matches “{q}”. Try “phone”, “band” or “router”.</p>
+            <Link href="/search" className="mt-4 inline-block font-semibold text-accent-700 hover:underline">
+              Browse everything
+            </Link>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

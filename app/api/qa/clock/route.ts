@@ -1,0 +1,52 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { encodeClockToken, MAX_CLOCK_OFFSET_MS, QA_CLOCK_COOKIE } from "@/lib/qa/clock";
+import { refuseUnlessQa } from "@/lib/qa/guard";
+import { getRequestNow } from "@/lib/qa/now";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.union([
+  z.object({ at: z.iso.datetime({ offset: true }) }),
+  z.object({ offsetMs: z.number().int().min(-MAX_CLOCK_OFFSET_MS).max(MAX_CLOCK_OFFSET_MS) }),
+]);
+
+/** Reads the clock this request sees. */
+export async function GET(request: Request) {
+  const refused = refuseUnlessQa(request);
+  if (refused) return refused;
+  const now = await getRequestNow();
+  return Response.json({ now: now.toISOString(), offsetMs: now.getTime() - Date.now() });
+}
+
+/**
+ * Moves this client's clock: `{ at: ISO }` or `{ offsetMs }`. Sets the cookie for browsers and returns the token
+ * for API clients (send it as the `x-kite-clock` header).
+ */
+export async function POST(request: Request) {
+  const refused = refuseUnlessQa(request);
+  if (refused) return refused;
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    return Response.json(
+      { error: "Send { at: ISO-8601 with offset } or { offsetMs: integer }" },
+      { status: 400 },
+    );
+  }
+  const offsetMs = "at" in parsed.data ? Date.parse(parsed.data.at) - Date.now() : parsed.data.offsetMs;
+  if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) {
+    return Response.json({ error: "The clock moves at most a year either way" }, { status: 400 });
+  }
+  const token = encodeClockToken(offsetMs, env.QA_SECRET ?? "");
+  (await cookies()).set(QA_CLOCK_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/" });
+  return Response.json({ now: new Date(Date.now() + offsetMs).toISOString(), offsetMs, token });
+}
+
+/** Back to real time. */
+export async function DELETE(request: Request) {
+  const refused = refuseUnlessQa(request);
+  if (refused) return refused;
+  (await cookies()).delete(QA_CLOCK_COOKIE);
+  return Response.json({ now: new Date().toISOString(), offsetMs: 0 });
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useActionState, useRef, useState } from "react";
+import { type SignUpState, signUpAction } from "@/app/(auth)/sign-up/actions";
+import { Field, SubmitButton } from "@/components/ui/field";
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const password = useRef("");
+  const [signInError, setSignInError] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(async (prev: SignUpState, formData: FormData) => {
+    password.current = String(formData.get("password") ?? "");
+    const result = await signUpAction(prev, formData);
+    if (result?.ok) {
+      const signedIn = await signIn("credentials", {
+        email: result.email,
+        password: password.current,
+        redirect: false,
+      });
+      password.current = "";
+      if (signedIn?.error) {
+        setSignInError("Your account is ready, but signing in failed. Please sign in.");
+      } else {
+        router.push(callbackUrl);
+        router.refresh();
+      }
+    }
+    return result;
+  }, null);
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        errors={fieldErrors?.name}
+        maxLength={80}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors?.password}
+        hint="At least 10 characters, mixing letters with numbers or symbols."
+      />
+      <p aria-live="polite" role="status" className="min-h-5 text-sm text-accent-700">
+        {state && !state.ok
+          ? state.error
+          : (signInError ?? (state?.ok ? "Account created. Signing you in…" : null))}
+      </p>
+      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+        Create account
+      </SubmitButton>
+      <p className="text-center text-sm text-ink-600">
+        Already a Kite fan?{" "}
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-semibold text-accent-700 hover:underline"
+        >
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useActionState } from "react";
+import { type CartActionState, removeFromCartAction, setCartQuantityAction } from "@/app/(shop)/cart/actions";
+
+export function CartLineControls({
+  skuId,
+  quantity,
+  max,
+  label,
+}: {
+  skuId: number;
+  quantity: number;
+  max: number;
+  label: string;
+}) {
+  const [setState, setAction, setPending] = useActionState<CartActionState, FormData>(
+    setCartQuantityAction,
+    null,
+  );
+  const [removeState, removeAction, removePending] = useActionState<CartActionState, FormData>(
+    removeFromCartAction,
+    null,
+  );
+  const error =
+    (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.error) : null) ??
+    (removeState && !removeState.ok ? removeState.error : null);
+  const inputId = `qty-${skuId}`;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-2">
+        <form action={setAction} className="flex items-center gap-2">
+          <input type="hidden" name="skuId" value={skuId} />
+          <label htmlFor={inputId} className="sr-only">
+            Quantity of {label}
+          </label>
+          <input
+            id={inputId}
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={Math.max(1, Math.min(max, 99))}
+            defaultValue={quantity}
+            key={quantity}
+            className="w-16 rounded-lg border border-ink-300 px-2 py-1 text-center"
+          />
+          <button
+            type="submit"
+            disabled={setPending}
+            className="rounded-full border border-ink-300 px-3 py-1 text-sm font-medium hover:border-ink-500 disabled:opacity-60"
+            aria-label={`Update quantity of ${label}`}
+          >
+            {setPending ? "Saving…" : "Update"}
+          </button>
+        </form>
+        <form action={removeAction}>
+          <input type="hidden" name="skuId" value={skuId} />
+          <button
+            type="submit"
+            disabled={removePending}
+            className="rounded-full px-3 py-1 text-sm font-medium text-ink-600 hover:text-accent-700 disabled:opacity-60"
+            aria-label={`Remove ${label}`}
+          >
+            Remove
+          </button>
+        </form>
+      </div>
+      <p aria-live="polite" className="min-h-4 text-xs text-accent-700">
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { Price } from "@/components/ui/price";
+import type { ProductCardData } from "@/lib/catalog/types";
+
+/** The homepage hero when no flash sale is scheduled: the featured product, one tap from buying. */
+export function ProductHero({
+  product,
+  eyebrow = "Featured",
+}: {
+  product: ProductCardData;
+  eyebrow?: string;
+}) {
+  return (
+    <section
+      aria-labelledby="hero-title"
+      className="relative overflow-hidden rounded-3xl bg-gradient-to-br from-accent-50 via-white to-ink-50"
+    >
+      <div className="grid items-center gap-6 p-6 sm:p-10 md:grid-cols-2">
+        <div>
+          <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{eyebrow}</p>
+          <h1 id="hero-title" className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">
+            {product.name}
+          </h1>
+          <p className="mt-3 max-w-md text-lg text-ink-600">{product.tagline}</p>
+          <div className="mt-5">
+            <Price
+              amountMinor={product.fromPriceMinor}
+              currency={product.currency}
+              from={product.priceVaries}
+              size="xl"
+            />
+          </div>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <Link
+              href={`/products/${product.slug}`}
+              className="rounded-full bg-accent-600 px-7 py-3 font-semibold text-white shadow-sm hover:bg-accent-700"
+            >
+              Buy now
+            </Link>
+            <Link
+              href={`/products/${product.slug}?tab=specs`}
+              className="rounded-full border border-ink-300 px-7 py-3 font-semibold text-ink-800 hover:border-ink-500"
+            >
+              See the specs
+            </Link>
+          </div>
+        </div>
+        {product.imageUrl ? (
+          // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
+          <img
+            src={product.imageUrl}
+            alt={product.imageAlt}
+            width={560}
+            height={560}
+            className="mx-auto max-h-96 w-auto"
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Page objects: roles and names first, so the tests read like what a shopper does. */
+
+export class HomePage {
+  constructor(private readonly page: Page) {}
+  async open() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("main")).toBeVisible();
+  }
+  hero(): Locator {
+    return this.page.getByRole("main").locator("section").first();
+  }
+  productLink(name: string): Locator {
+    return this.page.getByRole("main").getByRole("link", { name, exact: true }).first();
+  }
+}
+
+export class ProductPage {
+  constructor(readonly page: Page) {}
+  async open(slug: string, query = "") {
+    await this.page.goto(`/products/${slug}${query}`);
+  }
+  heading(): Locator {
+    return this.page.getByRole("main").getByRole("heading", { level: 1 });
+  }
+  colour(name: string): Locator {
+    return this.page
+      .getByRole("radiogroup", { name: /colou?r/i })
+      .getByRole("radio", { name: new RegExp(name, "i") });
+  }
+  storage(name: string): Locator {
+    return this.page
+      .getByRole("radiogroup", { name: /storage|capacity|memory/i })
+      .getByRole("radio", { name: new RegExp(name, "i") });
+  }
+  tab(name: "Overview" | "Specifications" | "Reviews"): Locator {
+    return this.page.getByRole("tab", { name: new RegExp(`^${name}`) });
+  }
+  addToCartButton(): Locator {
+    return this.page.getByRole("button", { name: /^add to cart$/i }).first();
+  }
+  async addToCart() {
+    await this.addToCartButton().click();
+    await expect(this.page.getByText(/added to your cart/i).first()).toBeVisible();
+  }
+  /** The main price shown for the selected SKU, parsed from its text. */
+  async priceText(): Promise<string> {
+    return (await this.page.getByRole("main").getByTestId("price").first().innerText()).trim();
+  }
+}
+
+export class CartPage {
+  constructor(private readonly page: Page) {}
+  async open() {
+    await this.page.goto("/cart");
+  }
+  lines(): Locator {
+    return this.page.getByTestId("cart-line");
+  }
+  total(): Locator {
+    return this.page.getByTestId("cart-total");
+  }
+}
+
+export class AuthPages {
+  constructor(private readonly page: Page) {}
+  async signIn(email: string, password: string, callbackUrl = "/account") {
+    await this.page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.waitForURL((url) => url.pathname === callbackUrl.split("?")[0]);
+  }
+  async signUp(name: string, email: string, password: string) {
+    await this.page.goto("/sign-up?callbackUrl=/account");
+    await this.page.getByLabel("Name").fill(name);
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+  async signOut() {
+    await this.page.goto("/account");
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await this.page.waitForURL("/");
+  }
+}
+
+/** Money as the store prints it ("¥2,999.00") → minor units. */
+export function parseMoney(text: string): number {
+  const digits = text.replace(/[^0-9.]/g, "");
+  return Math.round(Number.parseFloat(digits) * 100);
+}

@@ -1,0 +1,35 @@
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { QA_SECRET } from "./env";
+
+const auth = { authorization: `Bearer ${QA_SECRET}` };
+
+/** The test clock and reset route of a non-production deployment. */
+export class QaApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  /** Moves the store's clock for one browser context (its cookie), e.g. to a sale's start. */
+  async setClock(context: BrowserContext, at: Date): Promise<void> {
+    const res = await this.request.post(`${this.baseURL}/api/qa/clock`, {
+      headers: auth,
+      data: { at: at.toISOString() },
+    });
+    if (!res.ok()) throw new Error(`setting the test clock failed: ${res.status()} ${await res.text()}`);
+    const { token } = (await res.json()) as { token: string };
+    const { hostname } = new URL(this.baseURL);
+    await context.addCookies([
+      { name: "kite_qa_clock", value: token, domain: hostname, path: "/", httpOnly: true },
+    ]);
+  }
+
+  async clearClock(context: BrowserContext): Promise<void> {
+    await context.clearCookies({ name: "kite_qa_clock" });
+  }
+
+  async reset(): Promise<void> {
+    const res = await this.request.post(`${this.baseURL}/api/qa/reset`, { headers: auth, timeout: 60_000 });
+    if (!res.ok()) throw new Error(`reset failed: ${res.status()} ${await res.text()}`);
+  }
+}

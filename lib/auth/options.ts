@@ -1,0 +1,69 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { CART_COOKIE, mergeGuestCart } from "@/lib/cart/cart";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyCredentials } from "./users";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(200),
+});
+
+/** A development-only secret so `npm start` works on a fresh clone; production must set NEXTAUTH_SECRET (env.ts). */
+const DEV_SECRET = "kite-development-secret-not-for-production";
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        return verifyCredentials(await getDb(), parsed.data);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.name = user.name;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && token.role) {
+        session.user = {
+          id: token.uid,
+          role: token.role,
+          name: token.name ?? "",
+          email: token.email ?? "",
+        };
+      }
+      return session;
+    },
+  },
+  events: {
+    // A guest's cart follows them into their account.
+    async signIn({ user }) {
+      const jar = await cookies();
+      const guestCartId = jar.get(CART_COOKIE)?.value;
+      if (!guestCartId) return;
+      await mergeGuestCart(await getDb(), { guestCartId, userId: user.id });
+      jar.delete(CART_COOKIE);
+    },
+  },
+};

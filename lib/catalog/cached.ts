@@ -1,0 +1,51 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { getDb } from "@/lib/db";
+import { getCategory, getProductDetail, listCategories, listProductCards, listReviews } from "./queries";
+import type { ReviewSort } from "./types";
+
+/**
+ * Catalogue reads shared by every visitor, served from Next's data cache (Redis-backed when configured) so a
+ * crowd does not cost a database query per page view. Writes revalidate these tags.
+ */
+export const CATALOG_TAGS = {
+  products: "products",
+  product: (slug: string) => `product:${slug}`,
+  reviews: (productId: number) => `reviews:${productId}`,
+} as const;
+
+/** Stock badges may lag by this much; checkout always re-reads stock in its own transaction. */
+const STOCK_STALENESS_SECONDS = 15;
+
+export const getCachedCategories = unstable_cache(async () => listCategories(await getDb()), ["categories"], {
+  tags: [CATALOG_TAGS.products],
+  revalidate: 300,
+});
+
+export const getCachedCategory = (slug: string) =>
+  unstable_cache(async () => getCategory(await getDb(), { slug }), ["category", slug], {
+    tags: [CATALOG_TAGS.products],
+    revalidate: 300,
+  })();
+
+export const getCachedProductCards = (
+  options: { categorySlug?: string; query?: string; featuredOnly?: boolean } = {},
+) =>
+  unstable_cache(
+    async () => listProductCards(await getDb(), options),
+    ["product-cards", options.categorySlug ?? "", options.query ?? "", String(Boolean(options.featuredOnly))],
+    { tags: [CATALOG_TAGS.products], revalidate: STOCK_STALENESS_SECONDS },
+  )();
+
+export const getCachedProductDetail = (slug: string) =>
+  unstable_cache(async () => getProductDetail(await getDb(), { slug }), ["product-detail", slug], {
+    tags: [CATALOG_TAGS.products, CATALOG_TAGS.product(slug)],
+    revalidate: STOCK_STALENESS_SECONDS,
+  })();
+
+export const getCachedReviews = (productId: number, sort: ReviewSort, page: number, rating?: number) =>
+  unstable_cache(
+    async () => listReviews(await getDb(), { productId, sort, page, ...(rating ? { rating } : {}) }),
+    ["reviews", String(productId), sort, String(page), String(rating ?? "")],
+    { tags: [CATALOG_TAGS.products, CATALOG_TAGS.reviews(productId)], revalidate: 300 },
+  )();

@@ -1,0 +1,314 @@
+import "server-only";
+import { and, asc, avg, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { categories, productImages, productSpecs, products, reviews, skus } from "@/db/schema";
+import type { Db } from "@/lib/db";
+import type {
+  CategoryData,
+  ProductCardData,
+  ProductDetailData,
+  RatingSummary,
+  ReviewPage,
+  ReviewSort,
+  SkuData,
+  SpecGroupData,
+  StockState,
+} from "./types";
+
+/** Below this many units a badge says "Only N left". */
+export const LOW_STOCK_THRESHOLD = 10;
+export const REVIEW_PAGE_SIZE = 5;
+
+export function stockStateOf(available: number): StockState {
+  if (available <= 0) return "sold_out";
+  if (available <= LOW_STOCK_THRESHOLD) return "low";
+  return "in_stock";
+}
+
+export async function listCategories(db: Db): Promise<CategoryData[]> {
+  return db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+    })
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.id));
+}
+
+export async function getCategory(db: Db, { slug }: { slug: string }): Promise<CategoryData | null> {
+  const [row] = await db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+    })
+    .from(categories)
+    .where(eq(categories.slug, slug));
+  return row ?? null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Product cards for the homepage rails, category pages and search. Four queries whatever the number of
+ * products: products, their SKUs, review aggregates and first images.
+ */
+export async function listProductCards(
+  db: Db,
+  options: { categorySlug?: string; query?: string; featuredOnly?: boolean; limit?: number } = {},
+): Promise<ProductCardData[]> {
+  const where: SQL[] = [];
+  if (options.categorySlug) where.push(eq(categories.slug, options.categorySlug));
+  if (options.featuredOnly) where.push(eq(products.featured, true));
+  const q = options.query?.trim();
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    where.push(
+      sql`(${ilike(products.name, pattern)} or ${ilike(products.tagline, pattern)} or ${ilike(categories.name, pattern)})`,
+    );
+  }
+
+  const rows = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      tagline: products.tagline,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(categories.position), asc(products.position), asc(products.id))
+    .limit(options.limit ?? 200);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+
+  const [skuRows, ratingRows, imageRows] = await Promise.all([
+    db
+      .select({
+        id: skus.id,
+        productId: skus.productId,
+        priceMinor: skus.priceMinor,
+        listPriceMinor: skus.listPriceMinor,
+        currency: skus.currency,
+        available: skus.available,
+      })
+      .from(skus)
+      .where(inArray(skus.productId, ids))
+      .orderBy(asc(skus.position), asc(skus.id)),
+    db
+      .select({ productId: reviews.productId, average: avg(reviews.rating), count: count() })
+      .from(reviews)
+      .where(inArray(reviews.productId, ids))
+      .groupBy(reviews.productId),
+    db
+      .selectDistinctOn([productImages.productId], {
+        productId: productImages.productId,
+        url: productImages.url,
+        alt: productImages.alt,
+      })
+      .from(productImages)
+      .where(inArray(productImages.productId, ids))
+      .orderBy(productImages.productId, asc(productImages.position), asc(productImages.id)),
+  ]);
+
+  return rows.flatMap((p) => {
+    const own = skuRows.filter((s) => s.productId === p.id);
+    const cheapest = own.reduce<(typeof own)[number] | undefined>(
+      (best, s) => (!best || s.priceMinor < best.priceMinor ? s : best),
+      undefined,
+    );
+    if (!cheapest) return [];
+    const available = own.reduce((sum, s) => sum + s.available, 0);
+    const rating = ratingRows.find((r) => r.productId === p.id);
+    const image = imageRows.find((i) => i.productId === p.id);
+    const defaultSku = own.find((s) => s.available > 0) ?? own[0];
+    return [
+      {
+        ...p,
+        imageUrl: image?.url ?? null,
+        imageAlt: image?.alt ?? p.name,
+        fromPriceMinor: cheapest.priceMinor,
+        listPriceMinor: cheapest.listPriceMinor,
+        currency: cheapest.currency,
+        priceVaries: own.some((s) => s.priceMinor !== cheapest.priceMinor),
+        ratingAverage: rating?.average ? Math.round(Number(rating.average) * 10) / 10 : null,
+        reviewCount: rating?.count ?? 0,
+        stock: stockStateOf(available),
+        available,
+        defaultSkuId: defaultSku?.id ?? null,
+      },
+    ];
+  });
+}
+
+export async function getRatingSummary(db: Db, { productId }: { productId: number }): Promise<RatingSummary> {
+  const rows = await db
+    .select({
+      rating: reviews.rating,
+      count: count(),
+      verified: sql<number>`count(*) filter (where ${reviews.verified})`,
+    })
+    .from(reviews)
+    .where(eq(reviews.productId, productId))
+    .groupBy(reviews.rating);
+  const distribution: RatingSummary["distribution"] = [0, 0, 0, 0, 0];
+  let total = 0;
+  let sum = 0;
+  let verifiedCount = 0;
+  for (const row of rows) {
+    if (row.rating < 1 || row.rating > 5) continue;
+    distribution[row.rating - 1] = row.count;
+    total += row.count;
+    sum += row.rating * row.count;
+    verifiedCount += Number(row.verified);
+  }
+  return {
+    average: total ? Math.round((sum / total) * 10) / 10 : null,
+    count: total,
+    distribution,
+    verifiedCount,
+  };
+}
+
+export async function getProductDetail(
+  db: Db,
+  { slug }: { slug: string },
+): Promise<ProductDetailData | null> {
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      name: products.name,
+      tagline: products.tagline,
+      description: products.description,
+      highlights: products.highlights,
+      categorySlug: categories.slug,
+      categoryName: categories.name,
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(eq(products.slug, slug));
+  if (!product) return null;
+
+  const [skuRows, imageRows, specRows, rating] = await Promise.all([
+    db.select().from(skus).where(eq(skus.productId, product.id)).orderBy(asc(skus.position), asc(skus.id)),
+    db
+      .select({
+        id: productImages.id,
+        url: productImages.url,
+        alt: productImages.alt,
+        colour: productImages.colour,
+      })
+      .from(productImages)
+      .where(eq(productImages.productId, product.id))
+      .orderBy(asc(productImages.position), asc(productImages.id)),
+    db
+      .select({ groupName: productSpecs.groupName, label: productSpecs.label, value: productSpecs.value })
+      .from(productSpecs)
+      .where(eq(productSpecs.productId, product.id))
+      .orderBy(asc(productSpecs.position), asc(productSpecs.id)),
+    getRatingSummary(db, { productId: product.id }),
+  ]);
+
+  const specGroups: SpecGroupData[] = [];
+  for (const row of specRows) {
+    let group = specGroups.find((g) => g.name === row.groupName);
+    if (!group) {
+      group = { name: row.groupName, rows: [] };
+      specGroups.push(group);
+    }
+    group.rows.push({ label: row.label, value: row.value });
+  }
+
+  const skuData: SkuData[] = skuRows.map((s) => ({
+    id: s.id,
+    code: s.code,
+    colour: s.colour,
+    colourHex: s.colourHex,
+    storage: s.storage,
+    priceMinor: s.priceMinor,
+    listPriceMinor: s.listPriceMinor,
+    currency: s.currency,
+    available: s.available,
+    stock: stockStateOf(s.available),
+  }));
+
+  return {
+    id: product.id,
+    slug: product.slug,
+    name: product.name,
+    tagline: product.tagline,
+    description: product.description,
+    highlights: product.highlights,
+    category: { slug: product.categorySlug, name: product.categoryName },
+    skus: skuData,
+    images: imageRows,
+    specGroups,
+    rating,
+  };
+}
+
+/**
+ * The SKU a product page shows: the one named in `?sku=` if it belongs to this product, else the first in stock,
+ * else the first. A tampered or foreign value never errors; it falls back.
+ */
+export function resolveSku(skuList: SkuData[], requested: string | undefined | null): SkuData | undefined {
+  if (requested) {
+    const match = skuList.find((s) => s.code === requested || String(s.id) === requested);
+    if (match) return match;
+  }
+  return skuList.find((s) => s.available > 0) ?? skuList[0];
+}
+
+const REVIEW_ORDER: Record<ReviewSort, SQL[]> = {
+  recent: [desc(reviews.createdAt), desc(reviews.id)],
+  helpful: [desc(reviews.helpfulCount), desc(reviews.createdAt), desc(reviews.id)],
+  highest: [desc(reviews.rating), desc(reviews.createdAt), desc(reviews.id)],
+  lowest: [asc(reviews.rating), desc(reviews.createdAt), desc(reviews.id)],
+};
+
+export async function listReviews(
+  db: Db,
+  options: { productId: number; sort?: ReviewSort; page?: number; pageSize?: number; rating?: number },
+): Promise<ReviewPage> {
+  const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
+  const where = and(
+    eq(reviews.productId, options.productId),
+    options.rating ? eq(reviews.rating, options.rating) : undefined,
+  );
+  const [totalRow] = await db.select({ total: count() }).from(reviews).where(where);
+  const total = totalRow?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
+  const rows = await db
+    .select({
+      id: reviews.id,
+      authorName: reviews.authorName,
+      rating: reviews.rating,
+      title: reviews.title,
+      body: reviews.body,
+      variantLabel: reviews.variantLabel,
+      verified: reviews.verified,
+      helpfulCount: reviews.helpfulCount,
+      createdAt: reviews.createdAt,
+    })
+    .from(reviews)
+    .where(where)
+    .orderBy(...REVIEW_ORDER[options.sort ?? "recent"])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return {
+    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    total,
+    page,
+    pageCount,
+    pageSize,
+  };
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { TransactionRollbackError } from "drizzle-orm/errors";
+import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import type { Db, Tx } from "@/lib/db";
+
+export type HoldError = { error: "empty_cart" | "out_of_stock"; message: string };
+export type CreateOrderResult =
+  | { ok: true; orderId: string; totalMinor: number; currency: string; holdExpiresAt: Date }
+  | ({ ok: false } & HoldError);
+
+class OutOfStock extends Error {
+  constructor(readonly label: string) {
+    super(label);
+  }
+}
+
+/**
+ * Turns the user's cart into a pending order and holds its stock, in one transaction: every line is one
+ * conditional `available >= n` decrement (no read-then-write), taken in SKU order so two checkouts never
+ * deadlock. If any line cannot be held, nothing is held and the shopper is told which item ran out.
+ */
+export async function createOrderFromCart(
+  db: Db,
+  { userId, now, holdMinutes }: { userId: string; now: Date; holdMinutes: number },
+): Promise<CreateOrderResult> {
+  const holdExpiresAt = new Date(now.getTime() + holdMinutes * 60_000);
+  try {
+    return await db.transaction(async (tx) => {
+      const lines = await tx
+        .select({
+          skuId: cartLines.skuId,
+          quantity: cartLines.quantity,
+          productName: products.name,
+          colour: skus.colour,
+          storage: skus.storage,
+        })
+        .from(cartLines)
+        .innerJoin(carts, eq(carts.id, cartLines.cartId))
+        .innerJoin(skus, eq(skus.id, cartLines.skuId))
+        .innerJoin(products, eq(products.id, skus.productId))
+        .where(eq(carts.userId, userId))
+        .orderBy(asc(cartLines.skuId));
+      if (lines.length === 0) return { ok: false, error: "empty_cart", message: "Your cart is empty." } as const;
+
+      const held: { skuId: number; quantity: number; unitPriceMinor: number; currency: string; label: string; name: string }[] = [];
+      for (const line of lines) {
+        const label = [line.colour, line.storage].filter(Boolean).join(" · ");
+        const [row] = await tx
+          .update(skus)
+          .set({
+            available: sql`${skus.available} - ${line.quantity}`,
+            held: sql`${skus.held} + ${line.quantity}`,
+          })
+          .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
+          .returning({ priceMinor: skus.priceMinor, currency: skus.currency });
+        if (!row) throw new OutOfStock(`${line.productName} (${label})`);
+        held.push({
+          skuId: line.skuId,
+          quantity: line.quantity,
+          unitPriceMinor: row.priceMinor,
+          currency: row.currency,
+          label,
+          name: line.productName,
+        });
+      }
+      const currency = held[0]?.currency ?? "CNY";
+      const totalMinor = held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0);
+      const [order] = await tx
+        .insert(orders)
+        .values({ userId, currency, totalMinor, holdExpiresAt, createdAt: now })
+        .returning({ id: orders.id });
+      if (!order) throw new Error("order insert returned nothing");
+      await tx.insert(orderLines).values(
+        held.map((h) => ({
+          orderId: order.id,
+          skuId: h.skuId,
+          productName: h.name,
+          variantLabel: h.label,
+          unitPriceMinor: h.unitPriceMinor,
+          quantity: h.quantity,
+        })),
+      );
+      await tx
+        .insert(stockHolds)
+        .values(held.map((h) => ({ orderId: order.id, skuId: h.skuId, quantity: h.quantity, expiresAt: holdExpiresAt, createdAt: now })));
+      return { ok: true, orderId: order.id, totalMinor, currency, holdExpiresAt } as const;
+    });
+  } catch (error) {
+    if (error instanceof OutOfStock) {
+      return { ok: false, error: "out_of_stock", message: `Sorry, ${error.label} just sold out. Update your cart and try again.` };
+    }
+    throw error;
+  }
+}
+
+/** Moves a hold's units back to `available`. Runs inside the caller's transaction. */
+async function returnHeldStock(tx: Tx, { orderId, now }: { orderId: string; now: Date }) {
+  const released = await tx
+    .update(stockHolds)
+    .set({ status: "released", settledAt: now })
+    .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
+    .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
+  for (const hold of released) {
+    await tx
+      .update(skus)
+      .set({ available: sql`${skus.available} + ${hold.quantity}`, held: sql`${skus.held} - ${hold.quantity}` })
+      .where(eq(skus.id, hold.skuId));
+  }
+  return released;
+}
+
+/**
+ * Ends a pending order and returns its held units to stock. Conditional on `status = 'pending'`, so a second
+ * call, a concurrent sweep or a late webhook changes nothing. Returns the Checkout Session to expire, if any.
+ */
+export async function releaseOrder(
+  db: Db,
+  { orderId, to, now, userId }: { orderId: string; to: "cancelled" | "expired"; now: Date; userId?: string },
+): Promise<{ released: boolean; stripeSessionId: string | null }> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .update(orders)
+      .set({ status: to, closedAt: now })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "pending"), userId ? eq(orders.userId, userId) : undefined))
+      .returning({ stripeSessionId: orders.stripeSessionId });
+    if (!order) return { released: false, stripeSessionId: null };
+    await returnHeldStock(tx, { orderId, now });
+    return { released: true, stripeSessionId: order.stripeSessionId };
+  });
+}
+
+/** Pending orders whose hold has run out by `now`; the sweep releases them one transaction each. */
+export async function listExpiredOrderIds(db: Db, { now, limit = 200 }: { now: Date; limit?: number }): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), lte(orders.holdExpiresAt, now)))
+    .orderBy(asc(orders.holdExpiresAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export type PaymentOutcome = "paid" | "already_settled" | "refund_needed" | "unknown_order";
+
+/**
+ * Applies a successful payment. A pending order converts its holds to sold. An order whose hold was already
+ * released is honoured if stock still allows (taken again, conditionally), else marked refunded for the caller
+ * to refund. Paid or refunded orders are left alone, so duplicates and retries are harmless.
+ */
+export async function applyPayment(
+  tx: Tx,
+  { orderId, paymentIntentId, now }: { orderId: string; paymentIntentId: string | null; now: Date },
+): Promise<PaymentOutcome> {
+  const [order] = await tx
+    .select({ status: orders.status, userId: orders.userId })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for("update");
+  if (!order) return "unknown_order";
+  if (order.status === "paid" || order.status === "refunded") return "already_settled";
+
+  const lines = await tx
+    .select({ skuId: orderLines.skuId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.skuId));
+
+  if (order.status === "pending") {
+    const converted = await tx
+      .update(stockHolds)
+      .set({ status: "converted", settledAt: now })
+      .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
+      .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
+    for (const hold of converted) {
+      await tx
+        .update(skus)
+        .set({ held: sql`${skus.held} - ${hold.quantity}`, sold: sql`${skus.sold} + ${hold.quantity}` })
+        .where(eq(skus.id, hold.skuId));
+    }
+  } else {
+    // The hold was released (expired or cancelled) before the money arrived: take the stock again if it is there.
+    const retaken = await tx
+      .transaction(async (savepoint) => {
+        for (const line of lines) {
+          const [row] = await savepoint
+            .update(skus)
+            .set({ available: sql`${skus.available} - ${line.quantity}`, sold: sql`${skus.sold} + ${line.quantity}` })
+            .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
+            .returning({ id: skus.id });
+          if (!row) savepoint.rollback();
+        }
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return false;
+        throw error;
+      });
+    if (!retaken) {
+      await tx
+        .update(orders)
+        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now })
+        .where(eq(orders.id, orderId));
+      return "refund_needed";
+    }
+  }
+
+  await tx
+    .update(orders)
+    .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
+    .where(eq(orders.id, orderId));
+  // What was bought leaves the cart.
+  const skuIds = lines.map((l) => l.skuId);
+  if (skuIds.length) {
+    await tx.execute(sql`
+      delete from ${cartLines} using ${carts}
+      where ${cartLines.cartId} = ${carts.id} and ${carts.userId} = ${order.userId}
+        and ${inArray(cartLines.skuId, skuIds)}`);
+  }
+  return "paid";
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The store as the e2e suite sees it: the built app on its own port, a fresh database, the local Stripe server
+// on its own port, and the QA tools (test clock, reset route) switched on with a test secret.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const port = process.env.E2E_PORT ?? "3100";
+const stripePort = process.env.E2E_STRIPE_PORT ?? "12112";
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  STORE_ENV: "test",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret",
+  QA_SECRET: process.env.QA_SECRET ?? "e2e-qa-secret-0123456789",
+  STRIPE_LOCAL_PORT: stripePort,
+  STRIPE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/stripe/webhook`,
+  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_e2e_local_secret",
+};
+if (process.env.E2E_DATABASE_URL) {
+  env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+} else {
+  delete env.DATABASE_URL;
+  env.PGLITE_DIR = ".data/e2e";
+  rmSync(".data/e2e", { recursive: true, force: true });
+}
+
+const children = [];
+function stop() {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {}
+  }
+}
+process.on("SIGTERM", () => {
+  stop();
+  process.exit(0);
+});
+process.on("SIGINT", () => {
+  stop();
+  process.exit(0);
+});
+process.on("exit", stop);
+
+for (const [cmd, args] of [
+  ["npx", ["tsx", "stripe-local/cli.ts"]],
+  ["npx", ["next", "start", "--port", port]],
+]) {
+  const child = spawn(cmd, args, { stdio: "inherit", env, detached: true });
+  children.push(child);
+  child.on("exit", (code) => {
+    console.error(`[e2e-server] ${args.join(" ")} exited with ${code}`);
+    stop();
+    process.exit(code ?? 1);
+  });
+}
