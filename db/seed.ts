@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { and, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "./client";
@@ -70,7 +70,7 @@ async function seedUsers(tx: Tx): Promise<void> {
         role: demo.role,
         passwordHash: passwordOk ? row.hash : await bcrypt.hash(demo.password, BCRYPT_COST),
       })
-      .where(sql`${users.id} = ${row.id}`);
+      .where(eq(users.id, row.id));
   }
 }
 

@@ -25,13 +25,10 @@ if (process.env.E2E_DATABASE_URL) {
   rmSync(".data/e2e", { recursive: true, force: true });
 }
 
+// Children stay in this process group, so Playwright stopping the group stops them all.
 const children = [];
 function stop() {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid, "SIGTERM");
-    } catch {}
-  }
+  for (const c of children) c.kill("SIGTERM");
 }
 process.on("SIGTERM", () => {
   stop();
@@ -44,10 +41,10 @@ process.on("SIGINT", () => {
 process.on("exit", stop);
 
 for (const [cmd, args] of [
-  ["npx", ["tsx", "stripe-local/cli.ts"]],
-  ["npx", ["next", "start", "--port", port]],
+  ["node_modules/.bin/tsx", ["stripe-local/cli.ts"]],
+  ["node_modules/.bin/next", ["start", "--port", port]],
 ]) {
-  const child = spawn(cmd, args, { stdio: "inherit", env, detached: true });
+  const child = spawn(cmd, args, { stdio: "inherit", env });
   children.push(child);
   child.on("exit", (code) => {
     console.error(`[e2e-server] ${args.join(" ")} exited with ${code}`);

@@ -3,8 +3,14 @@ import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { orderLines, orders, stripeEvents } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { withStripeRetry, type RetryOptions } from "@/lib/payments/stripe";
-import { applyPayment, createOrderFromCart, listExpiredOrderIds, type PaymentOutcome, releaseOrder } from "./holds";
+import { type RetryOptions, withStripeRetry } from "@/lib/payments/stripe";
+import {
+  applyPayment,
+  createOrderFromCart,
+  listExpiredOrderIds,
+  type PaymentOutcome,
+  releaseOrder,
+} from "./holds";
 
 /** Stripe refuses a Checkout Session that expires sooner than 30 minutes after creation. */
 export const STRIPE_MIN_SESSION_SECONDS = 30 * 60;
@@ -135,7 +141,10 @@ export async function sweepExpiredHolds(
   return { released };
 }
 
-export type FulfilResult = { outcome: PaymentOutcome | "duplicate_event" | "not_paid"; orderId: string | null };
+export type FulfilResult = {
+  outcome: PaymentOutcome | "duplicate_event" | "not_paid";
+  orderId: string | null;
+};
 
 /**
  * The one fulfilment, used by the webhook and the success page alike. When `eventId` is given it is recorded in
@@ -144,10 +153,18 @@ export type FulfilResult = { outcome: PaymentOutcome | "duplicate_event" | "not_
  */
 export async function fulfilCheckoutSession(
   deps: Pick<CheckoutDeps, "db" | "stripe" | "retry">,
-  { session, eventId, eventType, now }: { session: Stripe.Checkout.Session; eventId?: string; eventType?: string; now: Date },
+  {
+    session,
+    eventId,
+    eventType,
+    now,
+  }: { session: Stripe.Checkout.Session; eventId?: string; eventType?: string; now: Date },
 ): Promise<FulfilResult> {
   const orderId = session.client_reference_id ?? session.metadata?.orderId ?? null;
-  const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const paymentIntentId =
+    typeof session.payment_intent === "string"
+      ? session.payment_intent
+      : (session.payment_intent?.id ?? null);
   const result = await deps.db.transaction(async (tx): Promise<FulfilResult> => {
     if (eventId) {
       const [fresh] = await tx

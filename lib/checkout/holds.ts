@@ -41,9 +41,17 @@ export async function createOrderFromCart(
         .innerJoin(products, eq(products.id, skus.productId))
         .where(eq(carts.userId, userId))
         .orderBy(asc(cartLines.skuId));
-      if (lines.length === 0) return { ok: false, error: "empty_cart", message: "Your cart is empty." } as const;
+      if (lines.length === 0)
+        return { ok: false, error: "empty_cart", message: "Your cart is empty." } as const;
 
-      const held: { skuId: number; quantity: number; unitPriceMinor: number; currency: string; label: string; name: string }[] = [];
+      const held: {
+        skuId: number;
+        quantity: number;
+        unitPriceMinor: number;
+        currency: string;
+        label: string;
+        name: string;
+      }[] = [];
       for (const line of lines) {
         const label = [line.colour, line.storage].filter(Boolean).join(" · ");
         const [row] = await tx
@@ -81,14 +89,24 @@ export async function createOrderFromCart(
           quantity: h.quantity,
         })),
       );
-      await tx
-        .insert(stockHolds)
-        .values(held.map((h) => ({ orderId: order.id, skuId: h.skuId, quantity: h.quantity, expiresAt: holdExpiresAt, createdAt: now })));
+      await tx.insert(stockHolds).values(
+        held.map((h) => ({
+          orderId: order.id,
+          skuId: h.skuId,
+          quantity: h.quantity,
+          expiresAt: holdExpiresAt,
+          createdAt: now,
+        })),
+      );
       return { ok: true, orderId: order.id, totalMinor, currency, holdExpiresAt } as const;
     });
   } catch (error) {
     if (error instanceof OutOfStock) {
-      return { ok: false, error: "out_of_stock", message: `Sorry, ${error.label} just sold out. Update your cart and try again.` };
+      return {
+        ok: false,
+        error: "out_of_stock",
+        message: `Sorry, ${error.label} just sold out. Update your cart and try again.`,
+      };
     }
     throw error;
   }
@@ -104,7 +122,10 @@ async function returnHeldStock(tx: Tx, { orderId, now }: { orderId: string; now:
   for (const hold of released) {
     await tx
       .update(skus)
-      .set({ available: sql`${skus.available} + ${hold.quantity}`, held: sql`${skus.held} - ${hold.quantity}` })
+      .set({
+        available: sql`${skus.available} + ${hold.quantity}`,
+        held: sql`${skus.held} - ${hold.quantity}`,
+      })
       .where(eq(skus.id, hold.skuId));
   }
   return released;
@@ -122,7 +143,13 @@ export async function releaseOrder(
     const [order] = await tx
       .update(orders)
       .set({ status: to, closedAt: now })
-      .where(and(eq(orders.id, orderId), eq(orders.status, "pending"), userId ? eq(orders.userId, userId) : undefined))
+      .where(
+        and(
+          eq(orders.id, orderId),
+          eq(orders.status, "pending"),
+          userId ? eq(orders.userId, userId) : undefined,
+        ),
+      )
       .returning({ stripeSessionId: orders.stripeSessionId });
     if (!order) return { released: false, stripeSessionId: null };
     await returnHeldStock(tx, { orderId, now });
@@ -131,7 +158,10 @@ export async function releaseOrder(
 }
 
 /** Pending orders whose hold has run out by `now`; the sweep releases them one transaction each. */
-export async function listExpiredOrderIds(db: Db, { now, limit = 200 }: { now: Date; limit?: number }): Promise<string[]> {
+export async function listExpiredOrderIds(
+  db: Db,
+  { now, limit = 200 }: { now: Date; limit?: number },
+): Promise<string[]> {
   const rows = await db
     .select({ id: orders.id })
     .from(orders)
@@ -185,7 +215,10 @@ export async function applyPayment(
         for (const line of lines) {
           const [row] = await savepoint
             .update(skus)
-            .set({ available: sql`${skus.available} - ${line.quantity}`, sold: sql`${skus.sold} + ${line.quantity}` })
+            .set({
+              available: sql`${skus.available} - ${line.quantity}`,
+              sold: sql`${skus.sold} + ${line.quantity}`,
+            })
             .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
             .returning({ id: skus.id });
           if (!row) savepoint.rollback();

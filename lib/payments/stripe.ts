@@ -46,7 +46,8 @@ export function isRetryableStripeError(error: unknown): boolean {
   if (error instanceof Stripe.errors.StripeRateLimitError) return true;
   if (error instanceof Stripe.errors.StripeConnectionError) return true;
   if (error instanceof Stripe.errors.StripeAPIError) return true;
-  if (error instanceof Stripe.errors.StripeError) return (error.statusCode ?? 0) >= 500 || error.statusCode === 429;
+  if (error instanceof Stripe.errors.StripeError)
+    return (error.statusCode ?? 0) >= 500 || error.statusCode === 429;
   return false;
 }
 
@@ -62,7 +63,10 @@ export interface RetryOptions {
  * Calls Stripe with bounded exponential back-off and full jitter on retryable errors. The caller passes an
  * idempotency key inside `call`, so a retry after a lost response never creates a second object.
  */
-export async function withStripeRetry<T>(call: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withStripeRetry<T>(
+  call: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const attempts = options.attempts ?? 5;
   const base = options.baseDelayMs ?? 200;
   const max = options.maxDelayMs ?? 4_000;

@@ -1,12 +1,11 @@
 import pg from "pg";
-import { openDb } from "@/db/client";
-import { seedDemo } from "@/db/seed";
-
 /**
  * Builds the PostgreSQL template once per run (migrated and seeded); each test file clones it with
  * `create database … template …`, which takes milliseconds instead of a migrate + seed per file.
  */
 import type { TestProject } from "vitest/node";
+import { openDb } from "@/db/client";
+import { seedDemo } from "@/db/seed";
 
 export default async function setup(project: TestProject) {
   // Unique per run, so two runs on one server (a developer's and a helper's) never drop each other's template.

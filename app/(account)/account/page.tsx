@@ -1,13 +1,22 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { OrderStatusBadge } from "@/components/orders/order-status";
+import { Price } from "@/components/ui/price";
 import { getCurrentUser } from "@/lib/auth/session";
+import { listOrdersForUser } from "@/lib/checkout/orders";
+import { releaseExpiredForUser } from "@/lib/checkout/session";
+import { getDb } from "@/lib/db";
+import { getRequestNow } from "@/lib/qa/now";
 
 export const metadata: Metadata = { title: "Your account · Kite" };
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/account");
+  await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
+  const orders = await listOrdersForUser(await getDb(), { userId: user.id });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -24,9 +33,36 @@ export default async function AccountPage() {
         <h2 id="orders-title" className="text-xl font-semibold">
           Your orders
         </h2>
-        <p className="mt-3 rounded-2xl bg-ink-50 p-8 text-center text-ink-600">
-          No orders yet. Your first Kite is a tap away.
-        </p>
+        {orders.length === 0 ? (
+          <p className="mt-3 rounded-2xl bg-ink-50 p-8 text-center text-ink-600">
+            No orders yet. Your first Kite is a tap away.
+          </p>
+        ) : (
+          <ul className="mt-3 divide-y divide-ink-100 rounded-2xl border border-ink-100" aria-label="Orders">
+            {orders.map((order) => (
+              <li key={order.id}>
+                <Link
+                  href={`/account/orders/${order.id}`}
+                  className="flex flex-wrap items-center justify-between gap-3 p-4 hover:bg-ink-50"
+                >
+                  <span>
+                    <span className="block font-semibold">{order.firstItem}</span>
+                    <span className="text-sm text-ink-500">
+                      {new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(
+                        new Date(order.createdAt),
+                      )}{" "}
+                      · {order.itemCount} {order.itemCount === 1 ? "item" : "items"}
+                    </span>
+                  </span>
+                  <span className="flex items-center gap-3">
+                    <OrderStatusBadge status={order.status} />
+                    <Price amountMinor={order.totalMinor} currency={order.currency} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

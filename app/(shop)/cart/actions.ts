@@ -2,11 +2,17 @@
 
 import { refresh } from "next/cache";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { type ActionState, parseForm, unexpected } from "@/lib/action";
-import { getCartOwner } from "@/lib/auth/session";
+import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
+import { startCheckout } from "@/lib/checkout/checkout";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getOrigin } from "@/lib/http";
+import { getStripe } from "@/lib/payments/stripe";
+import { getRequestNow } from "@/lib/qa/now";
 
 export type CartActionState = ActionState<{ itemCount?: number }>;
 
@@ -66,4 +72,34 @@ export async function removeFromCartAction(
   } catch (error) {
     return unexpected(error, "removeFromCart");
   }
+}
+
+/**
+ * Cart → held stock → Stripe Checkout. Signed-in shoppers only; the cart is the caller's own (no id from the
+ * client). Redirects to Stripe's page last, outside any try/catch.
+ */
+export async function startCheckoutAction(
+  _prev: CartActionState,
+  _formData: FormData,
+): Promise<CartActionState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in?callbackUrl=/cart");
+  let url: string;
+  try {
+    const result = await startCheckout(
+      { db: await getDb(), stripe: getStripe() },
+      {
+        userId: user.id,
+        email: user.email,
+        now: await getRequestNow(),
+        holdMinutes: env.HOLD_MINUTES,
+        origin: await getOrigin(),
+      },
+    );
+    if (!result.ok) return { ok: false, error: result.message };
+    url = result.url;
+  } catch (error) {
+    return unexpected(error, "startCheckout");
+  }
+  redirect(url);
 }

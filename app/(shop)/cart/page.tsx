@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { CheckoutButton } from "@/components/cart/checkout-button";
 import { Price } from "@/components/ui/price";
-import { getCartOwner } from "@/lib/auth/session";
+import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your cart · Kite" };
 
 export default async function CartPage() {
-  const cart = await getCart(await getDb(), await getCartOwner());
+  const [owner, user] = await Promise.all([getCartOwner(), getCurrentUser()]);
+  const cart = await getCart(await getDb(), owner);
+  const signedIn = user !== null;
   if (cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-xl px-4 py-20 text-center">
@@ -101,13 +104,19 @@ export default async function CartPage() {
               ))}
             </ul>
           ) : null}
-          <button
-            type="button"
-            disabled
-            className="mt-5 w-full rounded-full bg-accent-600 py-3 font-semibold text-white disabled:opacity-60"
-          >
-            Checkout
-          </button>
+          {signedIn ? (
+            <CheckoutButton disabled={cart.problems.length > 0} />
+          ) : (
+            <Link
+              href="/sign-in?callbackUrl=/cart"
+              className="mt-5 block w-full rounded-full bg-accent-600 py-3 text-center font-semibold text-white hover:bg-accent-700"
+            >
+              Sign in to check out
+            </Link>
+          )}
+          <p className="mt-3 text-center text-xs text-ink-500">
+            Your items are held for you while you pay. Secure payment by Stripe.
+          </p>
         </aside>
       </div>
     </div>

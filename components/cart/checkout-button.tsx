@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { type CartActionState, startCheckoutAction } from "@/app/(shop)/cart/actions";
+
+export function CheckoutButton({ disabled }: { disabled: boolean }) {
+  const [state, action, pending] = useActionState<CartActionState, FormData>(startCheckoutAction, null);
+  return (
+    <form action={action} className="mt-5">
+      <button
+        type="submit"
+        disabled={disabled || pending}
+        className="w-full rounded-full bg-accent-600 py-3 font-semibold text-white hover:bg-accent-700 disabled:opacity-60"
+      >
+        {pending ? "Holding your items…" : "Checkout"}
+      </button>
+      <p aria-live="polite" role="status" className="mt-2 min-h-5 text-sm text-accent-700">
+        {state && !state.ok ? state.error : null}
+      </p>
+    </form>
+  );
+}

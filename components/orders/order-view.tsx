@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { Price } from "@/components/ui/price";
+import type { OrderDetail } from "@/lib/checkout/orders";
+import { OrderStatusBadge } from "./order-status";
+
+function formatDate(iso: string) {
+  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function OrderView({ order }: { order: OrderDetail }) {
+  return (
+    <div className="rounded-2xl border border-ink-100">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-ink-100 p-4">
+        <div>
+          <p className="text-sm text-ink-500">Order {order.id.slice(0, 8).toUpperCase()}</p>
+          <p className="text-sm text-ink-500">Placed {formatDate(order.createdAt)}</p>
+        </div>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      <ul className="divide-y divide-ink-100">
+        {order.lines.map((line) => (
+          <li key={line.skuId} className="flex items-center gap-4 p-4">
+            {line.imageUrl ? (
+              // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
+              <img
+                src={line.imageUrl}
+                alt=""
+                width={64}
+                height={64}
+                className="h-16 w-16 rounded-lg bg-ink-50 object-contain p-1"
+              />
+            ) : null}
+            <div className="flex-1">
+              <Link href={`/products/${line.productSlug}`} className="font-semibold hover:text-accent-700">
+                {line.productName}
+              </Link>
+              <p className="text-sm text-ink-500">
+                {line.variantLabel} · Qty {line.quantity}
+              </p>
+            </div>
+            <Price amountMinor={line.unitPriceMinor * line.quantity} currency={order.currency} />
+          </li>
+        ))}
+      </ul>
+      <div className="flex justify-between border-t border-ink-100 p-4 font-semibold">
+        <span>Total</span>
+        <span data-testid="order-total">
+          <Price amountMinor={order.totalMinor} currency={order.currency} />
+        </span>
+      </div>
+      {order.status === "pending" && order.stripeSessionUrl ? (
+        <div className="border-t border-ink-100 p-4 text-sm text-ink-600">
+          Your items are held until {formatDate(order.holdExpiresAt)}.{" "}
+          <a href={order.stripeSessionUrl} className="font-semibold text-accent-700 hover:underline">
+            Finish paying
+          </a>
+        </div>
+      ) : null}
+    </div>
+  );
+}

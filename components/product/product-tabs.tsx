@@ -1,0 +1,107 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { type KeyboardEvent, type ReactNode, startTransition, useOptimistic, useRef } from "react";
+
+export type ProductTab = "overview" | "specs" | "reviews";
+
+export interface ProductTabItem {
+  id: ProductTab;
+  label: string;
+  /** Shown after the label, e.g. the review count. */
+  badge?: string | undefined;
+  panel: ReactNode;
+}
+
+/**
+ * Tabs in the WAI-ARIA pattern (automatic activation). Every panel is rendered by the server so a switch is
+ * instant; the choice is written to `?tab=` so a link opens on the same tab.
+ */
+export function ProductTabs({ activeTab, tabs }: { activeTab: ProductTab; tabs: ProductTabItem[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [active, setActive] = useOptimistic(activeTab);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function activate(tab: ProductTab) {
+    if (tab === active) return;
+    const params = new URLSearchParams(searchParams.toString());
+    params.set("tab", tab);
+    startTransition(() => {
+      setActive(tab);
+      router.replace(`${pathname}?${params.toString()}`, { scroll: false });
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    let next: number | undefined;
+    if (event.key === "ArrowRight") next = (index + 1) % tabs.length;
+    else if (event.key === "ArrowLeft") next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = tabs.length - 1;
+    const tab = next === undefined ? undefined : tabs[next];
+    if (next === undefined || !tab) return;
+    event.preventDefault();
+    refs.current[next]?.focus();
+    activate(tab.id);
+  }
+
+  return (
+    <div>
+      <div className="border-b border-ink-200">
+        <div role="tablist" aria-label="Product information" className="-mb-px flex overflow-x-auto sm:gap-6">
+          {tabs.map((tab, index) => {
+            const selected = tab.id === active;
+            return (
+              <button
+                key={tab.id}
+                ref={(node) => {
+                  refs.current[index] = node;
+                }}
+                type="button"
+                role="tab"
+                id={`product-tab-${tab.id}`}
+                aria-selected={selected}
+                aria-controls={`product-panel-${tab.id}`}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => activate(tab.id)}
+                onKeyDown={(event) => onKeyDown(event, index)}
+                className={`flex shrink-0 items-center gap-1.5 border-b-2 px-2 py-3.5 text-[0.9375rem] font-semibold whitespace-nowrap transition sm:gap-2 sm:px-1 sm:text-base ${
+                  selected
+                    ? "border-accent-700 text-ink-900"
+                    : "border-transparent text-ink-600 hover:border-ink-300 hover:text-ink-900"
+                }`}
+              >
+                {tab.label}
+                {tab.badge ? (
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                      selected ? "bg-accent-50 text-accent-700" : "bg-ink-100 text-ink-600"
+                    }`}
+                  >
+                    {tab.badge}
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`product-panel-${tab.id}`}
+          aria-labelledby={`product-tab-${tab.id}`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern makes panels focusable.
+          tabIndex={0}
+          hidden={tab.id !== active}
+          className="py-8 focus-visible:outline-offset-4 sm:py-10"
+        >
+          {tab.panel}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useActionState,
+  useCallback,
+  useContext,
+  useMemo,
+  useOptimistic,
+  useState,
+} from "react";
+import { addToCartAction, type CartActionState } from "@/app/(shop)/cart/actions";
+import type { ImageData, SkuData } from "@/lib/catalog/types";
+
+/** The cart refuses more than this of one line; the stepper stops here too. */
+const MAX_QUANTITY = 99;
+
+export interface PurchaseProduct {
+  slug: string;
+  name: string;
+}
+
+interface PurchaseContextValue {
+  product: PurchaseProduct;
+  skus: SkuData[];
+  sku: SkuData;
+  selectSku: (sku: SkuData) => void;
+  /** Images for the selected colour first, then those that fit every colour. */
+  images: ImageData[];
+  quantity: number;
+  setQuantity: (quantity: number) => void;
+  maxQuantity: number;
+  cartState: CartActionState;
+  cartAction: (formData: FormData) => void;
+  cartPending: boolean;
+  /** Attach to the main buy box; the sticky bar shows while it is out of view. */
+  buyBoxRef: (node: HTMLElement | null) => (() => void) | undefined;
+  buyBoxVisible: boolean;
+}
+
+const PurchaseContext = createContext<PurchaseContextValue | null>(null);
+
+export function usePurchase(): PurchaseContextValue {
+  const value = useContext(PurchaseContext);
+  if (!value) throw new Error("usePurchase must be used inside <PurchaseProvider>");
+  return value;
+}
+
+export function imagesForColour(images: ImageData[], colour: string): ImageData[] {
+  const own = images.filter((i) => i.colour === colour);
+  const shared = images.filter((i) => i.colour === null);
+  const list = [...own, ...shared];
+  return list.length > 0 ? list : images;
+}
+
+export function findSku(skus: SkuData[], colour: string, storage: string | null): SkuData | undefined {
+  return skus.find((s) => s.colour === colour && s.storage === storage);
+}
+
+/** The SKU a colour click lands on: same storage if it is in stock, else the first in-stock size, else anything. */
+export function bestSkuForColour(
+  skus: SkuData[],
+  colour: string,
+  storage: string | null,
+): SkuData | undefined {
+  const same = findSku(skus, colour, storage);
+  if (same && same.available > 0) return same;
+  const ofColour = skus.filter((s) => s.colour === colour);
+  return ofColour.find((s) => s.available > 0) ?? same ?? ofColour[0];
+}
+
+export function variantLabel(sku: SkuData): string {
+  return sku.storage ? `${sku.colour} · ${sku.storage}` : sku.colour;
+}
+
+export function PurchaseProvider({
+  product,
+  skus,
+  images,
+  selectedSkuId,
+  children,
+}: {
+  product: PurchaseProduct;
+  skus: SkuData[];
+  images: ImageData[];
+  /** The SKU the server resolved from `?sku=`; the page re-renders with the new one after each choice. */
+  selectedSkuId: number;
+  children: ReactNode;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+
+  // Shows the choice on this frame while the URL (and the server render that follows it) catches up.
+  const [optimisticSkuId, setOptimisticSkuId] = useOptimistic(selectedSkuId);
+  const sku = skus.find((s) => s.id === optimisticSkuId) ?? skus[0];
+  if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
+
+  const [cartState, cartAction, cartPending] = useActionState(addToCartAction, null);
+  // A result belongs to the variant it was for; choosing another variant hides it.
+  const [dismissedState, setDismissedState] = useState<CartActionState>(null);
+
+  const [requestedQuantity, setRequestedQuantity] = useState(1);
+  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_QUANTITY));
+  const quantity = Math.min(Math.max(1, requestedQuantity), maxQuantity);
+
+  const [buyBoxVisible, setBuyBoxVisible] = useState(true);
+  const buyBoxRef = useCallback((node: HTMLElement | null) => {
+    if (!node || typeof IntersectionObserver === "undefined") return undefined;
+    const observer = new IntersectionObserver(([entry]) => setBuyBoxVisible(entry?.isIntersecting ?? true));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  const selectSku = useCallback(
+    (next: SkuData) => {
+      if (next.id === optimisticSkuId) return;
+      setDismissedState(cartState);
+      const params = new URLSearchParams(searchParams.toString());
+      params.set("sku", next.code);
+      startTransition(() => {
+        setOptimisticSkuId(next.id);
+        router.replace(`${pathname}?${params.toString()}`, { scroll: false });
+      });
+    },
+    [cartState, optimisticSkuId, pathname, router, searchParams, setOptimisticSkuId],
+  );
+
+  const value = useMemo<PurchaseContextValue>(
+    () => ({
+      product,
+      skus,
+      sku,
+      selectSku,
+      images: imagesForColour(images, sku.colour),
+      quantity,
+      setQuantity: setRequestedQuantity,
+      maxQuantity,
+      cartState: cartState === dismissedState ? null : cartState,
+      cartAction,
+      cartPending,
+      buyBoxRef,
+      buyBoxVisible,
+    }),
+    [
+      product,
+      skus,
+      sku,
+      selectSku,
+      images,
+      quantity,
+      maxQuantity,
+      cartState,
+      dismissedState,
+      cartAction,
+      cartPending,
+      buyBoxRef,
+      buyBoxVisible,
+    ],
+  );
+
+  return <PurchaseContext value={value}>{children}</PurchaseContext>;
+}
