@@ -5,9 +5,7 @@ test.describe("shopper: accounts", () => {
   test("sign up, sign out, sign in again @mobile", async ({ page, auth }) => {
     const email = uniqueEmail();
     const password = "kite-fan-2026!";
-    await auth.signUp("Ada Fan", email, password);
-    await page.waitForURL("**/account");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hi, Ada Fan");
+    await auth.signUpAndWait("Ada Fan", email, password);
     await auth.signOut();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     await auth.signIn(email, password);
@@ -41,8 +39,7 @@ test.describe("shopper: accounts", () => {
     await product.addToCart();
     await expect(page.getByTestId("cart-count").first()).toHaveText("1");
     const email = uniqueEmail("merge");
-    await auth.signUp("Merge Fan", email, "kite-fan-2026!");
-    await page.waitForURL("**/account");
+    await auth.signUpAndWait("Merge Fan", email, "kite-fan-2026!");
     await page.goto("/cart");
     await expect(page.getByTestId("cart-line")).toHaveCount(1);
     await expect(page.getByRole("link", { name: "Kite Buds 2" })).toBeVisible();

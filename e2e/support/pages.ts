@@ -79,6 +79,12 @@ export class AuthPages {
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Create account" }).click();
   }
+  /** Signs up and waits until the new account's page is shown (the session exists). */
+  async signUpAndWait(name: string, email: string, password: string) {
+    await this.signUp(name, email, password);
+    await this.page.waitForURL((url) => url.pathname === "/account");
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(`Hi, ${name}`);
+  }
   async signOut() {
     await this.page.goto("/account");
     await this.page.getByRole("button", { name: "Sign out" }).click();

@@ -33,3 +33,21 @@ export class QaApi {
     if (!res.ok()) throw new Error(`reset failed: ${res.status()} ${await res.text()}`);
   }
 }
+
+export interface SkuStock {
+  code: string;
+  quantity: number;
+  available: number;
+  held: number;
+  sold: number;
+}
+
+export async function readStock(
+  request: APIRequestContext,
+  baseURL: string,
+  code: string,
+): Promise<SkuStock> {
+  const res = await request.get(`${baseURL}/api/qa/stock?sku=${encodeURIComponent(code)}`, { headers: auth });
+  if (!res.ok()) throw new Error(`reading stock failed: ${res.status()}`);
+  return (await res.json()) as SkuStock;
+}

@@ -40,7 +40,11 @@ export default async function CartPage() {
             const variant = [line.colour, line.storage].filter(Boolean).join(" · ");
             const label = `${line.productName}, ${variant}`;
             return (
-              <li key={line.skuId} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
+              <li
+                key={line.skuId}
+                className="grid grid-cols-[80px_1fr] items-center gap-x-4 gap-y-2 p-4 sm:grid-cols-[80px_1fr_auto_7rem]"
+                data-testid="cart-line"
+              >
                 {line.imageUrl ? (
                   // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
                   <img
@@ -51,7 +55,7 @@ export default async function CartPage() {
                     className="h-20 w-20 rounded-xl bg-ink-50 object-contain p-1"
                   />
                 ) : null}
-                <div className="min-w-40 flex-1">
+                <div className="min-w-0">
                   <Link
                     href={`/products/${line.productSlug}?sku=${line.skuCode}`}
                     className="font-semibold hover:text-accent-700"
@@ -64,13 +68,15 @@ export default async function CartPage() {
                     <p className="text-sm font-medium text-accent-700">Sold out</p>
                   ) : null}
                 </div>
-                <CartLineControls
-                  skuId={line.skuId}
-                  quantity={line.quantity}
-                  max={line.available}
-                  label={label}
-                />
-                <div className="w-28 text-right" data-testid="line-total">
+                <div className="col-span-2 sm:col-span-1">
+                  <CartLineControls
+                    skuId={line.skuId}
+                    quantity={line.quantity}
+                    max={line.available}
+                    label={label}
+                  />
+                </div>
+                <div className="col-start-2 text-right sm:col-start-auto" data-testid="line-total">
                   <Price amountMinor={line.lineTotalMinor} currency={line.currency} />
                 </div>
               </li>

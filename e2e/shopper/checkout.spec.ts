@@ -1,0 +1,90 @@
+import type { Page } from "@playwright/test";
+import { TEST_CARDS, uniqueEmail } from "../support/env";
+import { expect, test } from "../support/fixtures";
+import { AuthPages, ProductPage } from "../support/pages";
+import { readStock } from "../support/qa-api";
+
+// Each flow buys from its own SKU so parallel workers never disturb each other's stock figures.
+async function newShopperWithCart(page: Page, slug: string, skuCode: string) {
+  await new AuthPages(page).signUpAndWait("Pay Fan", uniqueEmail("pay"), "kite-fan-2026!");
+  const product = new ProductPage(page);
+  await product.open(slug, `?sku=${skuCode}`);
+  await product.addToCart();
+  await page.goto("/cart");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  // Stripe's hosted page (the local server's in tests), not the cart's own "Order summary".
+  await page.waitForURL(/\/checkout\/cs_/);
+  await expect(page.getByRole("heading", { name: "Order summary" })).toBeVisible();
+}
+
+async function payWith(page: Page, card: string) {
+  await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+test.describe("shopper: pay through Stripe Checkout", () => {
+  test("pay with 4242 → order paid, unit sold @mobile", async ({ page, request, baseURL }, testInfo) => {
+    const code =
+      testInfo.project.name === "mobile" ? "kite-9-glacier-blue-8-256" : "kite-9-midnight-black-8-256";
+    const before = await readStock(request, baseURL ?? "", code);
+    await newShopperWithCart(page, "kite-9", code);
+    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+    await payWith(page, TEST_CARDS.success);
+    await page.waitForURL("**/checkout/success**");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, Kite fan!");
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    const after = await readStock(request, baseURL ?? "", code);
+    expect(after.sold).toBe(before.sold + 1);
+    expect(after.held).toBe(before.held);
+    expect(after.available + after.held + after.sold).toBe(after.quantity);
+    await page.goto("/account");
+    await expect(page.getByRole("list", { name: "Orders" }).getByText("Paid")).toBeVisible();
+  });
+
+  test("decline → not paid, stock still held until expiry", async ({ page, request, baseURL }) => {
+    const code = "kite-9-lite-mint-8-128";
+    const before = await readStock(request, baseURL ?? "", code);
+    await newShopperWithCart(page, "kite-9-lite", code);
+    await payWith(page, TEST_CARDS.decline);
+    await expect(page.getByRole("alert")).toContainText("declined");
+    const after = await readStock(request, baseURL ?? "", code);
+    expect(after.held).toBe(before.held + 1);
+    expect(after.sold).toBe(before.sold);
+    await page.goto("/account");
+    await expect(page.getByRole("list", { name: "Orders" }).getByText("Awaiting payment")).toBeVisible();
+  });
+
+  test("cancel on Stripe's page → stock back at once", async ({ page, request, baseURL }) => {
+    const code = "kite-cam-2k-cloud-white";
+    const before = await readStock(request, baseURL ?? "", code);
+    await newShopperWithCart(page, "kite-cam-2k", code);
+    await page.getByRole("link", { name: /cancel and return/i }).click();
+    await page.waitForURL("**/checkout/cancel**");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout cancelled");
+    const after = await readStock(request, baseURL ?? "", code);
+    expect(after).toMatchObject({ available: before.available, held: before.held, sold: before.sold });
+    await page.goto("/cart");
+    await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  });
+
+  test("a hold left to expire (moved clock) → stock back, session expired", async ({
+    page,
+    context,
+    request,
+    baseURL,
+    qa,
+  }) => {
+    const code = "kite-band-4-black";
+    const before = await readStock(request, baseURL ?? "", code);
+    await newShopperWithCart(page, "kite-band-4", code);
+    const stripeUrl = page.url();
+    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+    await qa.setClock(context, new Date(Date.now() + 11 * 60_000));
+    await page.goto("/account");
+    await expect(page.getByRole("list", { name: "Orders" }).getByText("Expired")).toBeVisible();
+    const after = await readStock(request, baseURL ?? "", code);
+    expect(after).toMatchObject({ available: before.available, held: before.held });
+    await page.goto(stripeUrl);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/expired/i);
+  });
+});

@@ -1,0 +1,66 @@
+import Stripe from "stripe";
+import { describe, expect, it } from "vitest";
+import { isRetryableStripeError, withStripeRetry } from "./stripe";
+
+const rateLimited = () =>
+  new Stripe.errors.StripeRateLimitError({ message: "slow down", type: "invalid_request_error" });
+const invalid = () =>
+  new Stripe.errors.StripeInvalidRequestError({ message: "bad param", type: "invalid_request_error" });
+
+describe("withStripeRetry", () => {
+  it("retries 429s with exponential, jittered, capped delays, then succeeds", async () => {
+    const delays: number[] = [];
+    let calls = 0;
+    const result = await withStripeRetry(
+      async () => {
+        calls++;
+        if (calls < 4) throw rateLimited();
+        return "ok";
+      },
+      {
+        attempts: 5,
+        baseDelayMs: 100,
+        maxDelayMs: 250,
+        sleep: async (ms) => void delays.push(ms),
+        random: () => 0.999,
+      },
+    );
+    expect(result).toBe("ok");
+    expect(calls).toBe(4);
+    expect(delays).toEqual([99, 199, 249]);
+  });
+
+  it("gives up after the bounded number of attempts and does not retry final errors", async () => {
+    let calls = 0;
+    await expect(
+      withStripeRetry(
+        async () => {
+          calls++;
+          throw rateLimited();
+        },
+        { attempts: 3, sleep: async () => {} },
+      ),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(
+      withStripeRetry(
+        async () => {
+          calls++;
+          throw invalid();
+        },
+        { attempts: 3, sleep: async () => {} },
+      ),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(calls).toBe(1);
+  });
+
+  it("classifies errors", () => {
+    expect(isRetryableStripeError(rateLimited())).toBe(true);
+    expect(isRetryableStripeError(new Stripe.errors.StripeConnectionError({ message: "ECONNRESET" }))).toBe(
+      true,
+    );
+    expect(isRetryableStripeError(invalid())).toBe(false);
+    expect(isRetryableStripeError(new Error("bug"))).toBe(false);
+  });
+});
