@@ -1,14 +1,48 @@
 import Link from "next/link";
 import { ProductCard } from "@/components/catalog/product-card";
 import { ProductHero } from "@/components/home/product-hero";
+import { SaleHero } from "@/components/home/sale-hero";
 import { getCachedCategories, getCachedProductCards } from "@/lib/catalog/cached";
+import { env } from "@/lib/env";
+import { getCachedHero, getInitialFigures } from "@/lib/home/hero";
+import { getRequestNow } from "@/lib/qa/now";
 
 export default async function HomePage() {
-  const [categories, products] = await Promise.all([getCachedCategories(), getCachedProductCards()]);
-  const featured = products.find((p) => p.stock !== "sold_out" && p.slug === "kite-9-pro") ?? products[0];
+  const now = await getRequestNow();
+  const [categories, products, hero] = await Promise.all([
+    getCachedCategories(),
+    getCachedProductCards(),
+    getCachedHero(now),
+  ]);
+  const heroSale = hero.kind === "sale" ? hero.sale : hero.kind === "schedule" ? hero.sale : null;
+  const figures = heroSale ? await getInitialFigures(heroSale.id, now) : null;
+  const heroProductSlug =
+    hero.kind === "product" ? hero.productSlug : hero.kind === "schedule" ? hero.productSlug : undefined;
+  const featured = products.find((p) => p.slug === heroProductSlug) ?? products[0];
   return (
     <div className="mx-auto max-w-7xl space-y-12 px-4 py-6 sm:py-8">
-      {featured ? <ProductHero product={featured} /> : null}
+      {heroSale ? (
+        <SaleHero
+          sale={heroSale}
+          figures={figures}
+          timeZone={env.STORE_TIMEZONE}
+          {...(hero.kind === "schedule"
+            ? { headline: hero.headline, imageUrl: hero.imageUrl, ctaLabel: hero.ctaLabel }
+            : {})}
+        />
+      ) : featured ? (
+        <ProductHero
+          product={featured}
+          {...(hero.kind === "schedule"
+            ? {
+                eyebrow: hero.headline,
+                imageUrl: hero.imageUrl,
+                ctaLabel: hero.ctaLabel,
+                ctaHref: hero.ctaHref,
+              }
+            : {})}
+        />
+      ) : null}
       {products.length === 0 ? (
         <p className="rounded-2xl bg-ink-50 p-10 text-center text-ink-600">
           The shelves are being stocked. Come back in a moment.

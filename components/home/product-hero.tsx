@@ -6,10 +6,17 @@ import type { ProductCardData } from "@/lib/catalog/types";
 export function ProductHero({
   product,
   eyebrow = "Featured",
+  imageUrl,
+  ctaLabel = "Buy now",
+  ctaHref,
 }: {
   product: ProductCardData;
   eyebrow?: string;
+  imageUrl?: string;
+  ctaLabel?: string;
+  ctaHref?: string;
 }) {
+  const image = imageUrl ?? product.imageUrl;
   return (
     <section
       aria-labelledby="hero-title"
@@ -32,10 +39,10 @@ export function ProductHero({
           </div>
           <div className="mt-6 flex flex-wrap gap-3">
             <Link
-              href={`/products/${product.slug}`}
+              href={ctaHref ?? `/products/${product.slug}`}
               className="rounded-full bg-accent-600 px-7 py-3 font-semibold text-white shadow-sm hover:bg-accent-700"
             >
-              Buy now
+              {ctaLabel}
             </Link>
             <Link
               href={`/products/${product.slug}?tab=specs`}
@@ -45,10 +52,10 @@ export function ProductHero({
             </Link>
           </div>
         </div>
-        {product.imageUrl ? (
+        {image ? (
           // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
           <img
-            src={product.imageUrl}
+            src={image}
             alt={product.imageAlt}
             width={560}
             height={560}

@@ -1,2 +1,4 @@
 export * from "./catalog";
 export * from "./orders";
+export * from "./queue";
+export * from "./sales";

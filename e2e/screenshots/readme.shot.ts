@@ -6,7 +6,9 @@ async function settle(page: import("@playwright/test").Page) {
   // Lazy images below the fold load before a full-page picture is taken.
   await page.evaluate(async () => {
     for (const img of Array.from(document.images)) img.loading = "eager";
-    await Promise.all(Array.from(document.images).map((img) => (img.complete ? null : img.decode().catch(() => null))));
+    await Promise.all(
+      Array.from(document.images).map((img) => (img.complete ? null : img.decode().catch(() => null))),
+    );
   });
 }
 
@@ -29,7 +31,11 @@ test("product page", async ({ page }) => {
 });
 
 test("mobile product page", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   await page.goto("/products/kite-9-pro");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kite 9 Pro");

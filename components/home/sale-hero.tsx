@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { type LiveFigures, LiveSaleStatus } from "@/components/sales/live-sale-status";
+import type { HeroSaleView } from "@/lib/home/hero";
+
+function formatStart(iso: string, timeZone: string) {
+  return new Intl.DateTimeFormat("en-US", {
+    weekday: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** The flash-sale hero: the facts in the brand's voice, a live countdown, then units left, then the boast. */
+export function SaleHero({
+  sale,
+  figures,
+  timeZone,
+  headline,
+  imageUrl,
+  ctaLabel,
+}: {
+  sale: HeroSaleView;
+  figures: LiveFigures | null;
+  timeZone: string;
+  headline?: string;
+  imageUrl?: string | null;
+  ctaLabel?: string;
+}) {
+  const units = new Intl.NumberFormat("en-US").format(sale.totalQuantity);
+  const live = figures?.state === "live";
+  const cta =
+    ctaLabel ?? (live ? "Buy now" : figures?.state === "registration_open" ? "Register now" : "See the sale");
+  return (
+    <section
+      aria-labelledby="hero-title"
+      className="relative overflow-hidden rounded-3xl bg-gradient-to-br from-ink-900 via-ink-800 to-accent-800 text-white"
+      data-testid="sale-hero"
+    >
+      <div className="grid items-center gap-6 p-6 sm:p-10 md:grid-cols-2">
+        <div className="space-y-4">
+          <p className="text-sm font-semibold tracking-wide text-accent-200 uppercase">Flash sale</p>
+          <h1 id="hero-title" className="text-4xl font-bold tracking-tight sm:text-5xl">
+            {headline ?? sale.name}
+          </h1>
+          <p className="text-lg text-ink-200">
+            {units} units · {formatStart(sale.startsAt, timeZone)} · {sale.headline}
+          </p>
+          {figures ? <LiveSaleStatus saleId={sale.id} initial={figures} tone="dark" /> : null}
+          <Link
+            href={`/sales/${sale.slug}`}
+            className="inline-block rounded-full bg-accent-600 px-7 py-3 font-semibold text-white shadow-sm hover:bg-accent-700"
+          >
+            {cta}
+          </Link>
+        </div>
+        {(imageUrl ?? sale.imageUrl) ? (
+          // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
+          <img
+            src={imageUrl ?? sale.imageUrl ?? ""}
+            alt={sale.productName}
+            width={520}
+            height={520}
+            className="mx-auto max-h-96 w-auto rounded-2xl bg-white/95 p-4"
+          />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,248 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  char,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { products, skus, users } from "./catalog";
+import { holdStatus, orders } from "./orders";
+
+const timestamps = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+/**
+ * `draft`: being prepared, invisible to fans. `scheduled`: runs by its times (upcoming → registration → live →
+ * ended are derived from the clock). `ended`: closed by a marketer before `endsAt`.
+ */
+export const saleStatus = pgEnum("sale_status", ["draft", "scheduled", "ended"]);
+export type SaleStatus = (typeof saleStatus.enumValues)[number];
+
+/** A flash sale: a limited batch of one product's SKUs, for fans who registered, between two instants. */
+export const sales = pgTable(
+  "sales",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    headline: text().notNull().default(""),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    status: saleStatus().notNull().default("scheduled"),
+    featured: boolean().notNull().default(false),
+    registrationOpensAt: timestamp({ withTimezone: true }).notNull(),
+    registrationClosesAt: timestamp({ withTimezone: true }).notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    perAccountLimit: integer().notNull().default(1),
+    totalQuantity: integer().notNull(),
+    /** First instant no unit was left to reserve (every unit held or sold); recorded once, kept if units come back. */
+    soldOutAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("sales_schedule_idx").on(t.startsAt, t.endsAt).where(sql`${t.status} = 'scheduled'`),
+    check("sales_per_account_limit_range", sql`${t.perAccountLimit} between 1 and 10`),
+    check("sales_total_quantity_positive", sql`${t.totalQuantity} > 0`),
+    check(
+      "sales_times_ordered",
+      sql`${t.registrationOpensAt} < ${t.registrationClosesAt} and ${t.registrationClosesAt} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt}`,
+    ),
+    check("sales_sold_out_after_start", sql`${t.soldOutAt} is null or ${t.soldOutAt} >= ${t.startsAt}`),
+  ],
+);
+export type Sale = typeof sales.$inferSelect;
+
+/** The SKUs in a sale, each with its batch size and sale price. */
+export const saleSkus = pgTable(
+  "sale_skus",
+  {
+    saleId: uuid()
+      .notNull()
+      .references(() => sales.id, { onDelete: "cascade" }),
+    skuId: integer()
+      .notNull()
+      .references(() => skus.id),
+    quantity: integer().notNull(),
+    salePriceMinor: integer().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    /** How many `sale_buckets` rows this SKU's stock is split over. */
+    bucketCount: smallint().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.skuId] }),
+    check("sale_skus_quantity_positive", sql`${t.quantity} > 0`),
+    check("sale_skus_price_non_negative", sql`${t.salePriceMinor} >= 0`),
+    check("sale_skus_bucket_count_range", sql`${t.bucketCount} between 1 and 64`),
+  ],
+);
+export type SaleSku = typeof saleSkus.$inferSelect;
+
+/**
+ * A sale SKU's stock split over several rows so concurrent reservations do not queue on one row lock.
+ * The invariant holds per bucket, hence per SKU and per sale.
+ */
+export const saleBuckets = pgTable(
+  "sale_buckets",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    saleId: uuid().notNull(),
+    skuId: integer().notNull(),
+    bucket: smallint().notNull(),
+    quantity: integer().notNull(),
+    available: integer().notNull(),
+    held: integer().notNull().default(0),
+    sold: integer().notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ columns: [t.saleId, t.skuId], foreignColumns: [saleSkus.saleId, saleSkus.skuId] }).onDelete(
+      "cascade",
+    ),
+    unique("sale_buckets_sale_sku_bucket_key").on(t.saleId, t.skuId, t.bucket),
+    // The target of sale_holds' foreign key, so a hold's sale and SKU always match its bucket.
+    unique("sale_buckets_id_sale_sku_key").on(t.id, t.saleId, t.skuId),
+    check("sale_buckets_stock_invariant", sql`${t.quantity} = ${t.available} + ${t.held} + ${t.sold}`),
+    check("sale_buckets_stock_non_negative", sql`${t.available} >= 0 and ${t.held} >= 0 and ${t.sold} >= 0`),
+  ],
+);
+export type SaleBucket = typeof saleBuckets.$inferSelect;
+
+/** One row per fan per sale: the primary key makes registering twice impossible. */
+export const saleRegistrations = pgTable(
+  "sale_registrations",
+  {
+    saleId: uuid()
+      .notNull()
+      .references(() => sales.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.userId] })],
+);
+export type SaleRegistration = typeof saleRegistrations.$inferSelect;
+
+/**
+ * Registration counts sharded over a few rows, bumped in the registering statement, so the live count is a sum
+ * of a handful of rows and a million sign-ups do not queue on one counter.
+ */
+export const saleCounters = pgTable(
+  "sale_counters",
+  {
+    saleId: uuid()
+      .notNull()
+      .references(() => sales.id, { onDelete: "cascade" }),
+    shard: smallint().notNull(),
+    registrations: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.shard] }),
+    check("sale_counters_non_negative", sql`${t.registrations} >= 0`),
+  ],
+);
+
+/**
+ * One reserved unit. A fan's live holds (active or converted) are numbered 1..perAccountLimit and the unique
+ * index on (sale, user, seq) is what enforces the per-account limit.
+ */
+export const saleHolds = pgTable(
+  "sale_holds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    saleId: uuid().notNull(),
+    skuId: integer().notNull(),
+    bucketId: integer().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seq: smallint().notNull(),
+    status: holdStatus().notNull().default("active"),
+    /** A client-chosen key: a retry with the same key returns the same hold. */
+    requestKey: text(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
+    releaseReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    // Only the bucket row is referenced: foreign keys to the one sales row would make every reservation take a
+    // share lock on it, and Postgres turns many such lockers into multixacts that serialise the crowd.
+    foreignKey({
+      columns: [t.bucketId, t.saleId, t.skuId],
+      foreignColumns: [saleBuckets.id, saleBuckets.saleId, saleBuckets.skuId],
+    }).onDelete("cascade"),
+    uniqueIndex("sale_holds_live_seq_idx")
+      .on(t.saleId, t.userId, t.seq)
+      .where(sql`${t.status} in ('active', 'converted')`),
+    uniqueIndex("sale_holds_live_request_key_idx")
+      .on(t.saleId, t.userId, t.requestKey)
+      .where(sql`${t.requestKey} is not null and ${t.status} in ('active', 'converted')`),
+    index("sale_holds_active_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    index("sale_holds_order_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
+    index("sale_holds_user_idx").on(t.userId, t.createdAt),
+    check("sale_holds_seq_range", sql`${t.seq} between 1 and 10`),
+    check("sale_holds_request_key_length", sql`length(${t.requestKey}) <= 100`),
+  ],
+);
+export type SaleHold = typeof saleHolds.$inferSelect;
+
+/** A marketer's choice of homepage hero for one store day: a sale or a product, never both. */
+export const heroSchedule = pgTable(
+  "hero_schedule",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    storeDay: date({ mode: "string" }).notNull().unique(),
+    saleId: uuid().references(() => sales.id, { onDelete: "cascade" }),
+    productId: integer().references(() => products.id, { onDelete: "cascade" }),
+    headline: text().notNull(),
+    imageUrl: text().notNull(),
+    ctaLabel: text().notNull(),
+    ctaHref: text().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [check("hero_schedule_one_target", sql`num_nonnulls(${t.saleId}, ${t.productId}) = 1`)],
+);
+export type HeroScheduleEntry = typeof heroSchedule.$inferSelect;
+
+export const salesRelations = relations(sales, ({ one, many }) => ({
+  product: one(products, { fields: [sales.productId], references: [products.id] }),
+  skus: many(saleSkus),
+  buckets: many(saleBuckets),
+}));
+
+export const saleSkusRelations = relations(saleSkus, ({ one }) => ({
+  sale: one(sales, { fields: [saleSkus.saleId], references: [sales.id] }),
+  sku: one(skus, { fields: [saleSkus.skuId], references: [skus.id] }),
+}));
+
+export const saleBucketsRelations = relations(saleBuckets, ({ one }) => ({
+  sale: one(sales, { fields: [saleBuckets.saleId], references: [sales.id] }),
+}));
+
+export const saleHoldsRelations = relations(saleHolds, ({ one }) => ({
+  sale: one(sales, { fields: [saleHolds.saleId], references: [sales.id] }),
+  sku: one(skus, { fields: [saleHolds.skuId], references: [skus.id] }),
+  order: one(orders, { fields: [saleHolds.orderId], references: [orders.id] }),
+}));

@@ -1,0 +1,150 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import type { Db } from "@/lib/db";
+import { isUuid } from "./db-errors";
+import { getBoast, getSaleState, type SaleClock, type SaleState } from "./rules";
+
+/** What the database knows about a sale right now; independent of the clock, so it can be cached as is. */
+export interface SaleCounts extends SaleClock {
+  saleId: string;
+  quantity: number;
+  remaining: number;
+  held: number;
+  sold: number;
+  registrations: number;
+  soldOutAt: Date | null;
+  skus: { skuId: number; quantity: number; remaining: number; held: number; sold: number }[];
+}
+
+export interface SaleFigures extends SaleCounts {
+  state: SaleState;
+  /** Units back on sale after the sale had sold out once ("12 units are back"); 0 otherwise. */
+  unitsBack: number;
+  boast: string | null;
+}
+
+/**
+ * The live figures of a sale in one query: a sum over its bucket rows (at most 64 per SKU) and its registration
+ * counter shards. Null for an unknown sale.
+ */
+export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Promise<SaleCounts | null> {
+  if (!isUuid(saleId)) return null;
+  type Row = Omit<SaleCounts, "quantity" | "remaining" | "held" | "sold"> & { totalQuantity: number };
+  const [row] = await queryRows<Row>(
+    db,
+    sql`
+      select s.id as "saleId", s.status, s.total_quantity as "totalQuantity",
+        s.registration_opens_at as "registrationOpensAt", s.registration_closes_at as "registrationClosesAt",
+        s.starts_at as "startsAt", s.ends_at as "endsAt", s.sold_out_at as "soldOutAt",
+        (select coalesce(sum(c.registrations), 0)::int from sale_counters c where c.sale_id = s.id)
+          as "registrations",
+        coalesce((
+          select json_agg(json_build_object(
+              'skuId', x.sku_id, 'quantity', x.q, 'remaining', x.a, 'held', x.h, 'sold', x.s) order by x.sku_id)
+          from (
+            select b.sku_id, sum(b.quantity)::int as q, sum(b.available)::int as a, sum(b.held)::int as h,
+              sum(b.sold)::int as s
+            from sale_buckets b where b.sale_id = s.id group by b.sku_id
+          ) x), '[]'::json) as "skus"
+      from sales s where s.id = ${saleId}::uuid`,
+  );
+  if (!row) return null;
+  const total = (key: "quantity" | "remaining" | "held" | "sold") => row.skus.reduce((n, s) => n + s[key], 0);
+  return {
+    saleId: row.saleId,
+    status: row.status,
+    registrationOpensAt: new Date(row.registrationOpensAt),
+    registrationClosesAt: new Date(row.registrationClosesAt),
+    startsAt: new Date(row.startsAt),
+    endsAt: new Date(row.endsAt),
+    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
+    registrations: row.registrations,
+    quantity: total("quantity"),
+    remaining: total("remaining"),
+    held: total("held"),
+    sold: total("sold"),
+    skus: row.skus,
+  };
+}
+
+/** Counts plus what the clock says: state, units back after a sell-out, and the boast. */
+export function withState(counts: SaleCounts, { now, locale }: { now: Date; locale?: string }): SaleFigures {
+  return {
+    ...counts,
+    state: getSaleState({ sale: counts, now, figures: counts }),
+    unitsBack: counts.soldOutAt && counts.remaining > 0 ? counts.remaining : 0,
+    boast: getBoast(
+      { totalQuantity: counts.quantity, startsAt: counts.startsAt, soldOutAt: counts.soldOutAt },
+      locale,
+    ),
+  };
+}
+
+export async function getSaleFigures(
+  db: Db,
+  { saleId, now }: { saleId: string; now: Date },
+): Promise<SaleFigures | null> {
+  const counts = await readSaleCounts(db, { saleId });
+  return counts ? withState(counts, { now }) : null;
+}
+
+/**
+ * Where cached values live. The in-process store below serves one instance; with REDIS_URL set, production
+ * plugs in a Redis-backed store (GET/SET PX with the same TTL) so every instance shares one query per second.
+ */
+export interface FiguresStore<T> {
+  get(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * An in-process cache with a short TTL and single flight: callers that miss at the same moment share one query.
+ * `clock` is the cache's own wall clock (not the store's `now`): it only ages entries.
+ */
+export function createMemoryFiguresStore<T>({
+  ttlMs = 1000,
+  clock = Date.now,
+  maxEntries = 1000,
+}: {
+  ttlMs?: number;
+  clock?: () => number;
+  maxEntries?: number;
+} = {}): FiguresStore<T> {
+  const values = new Map<string, { value: T; expiresAt: number }>();
+  const inflight = new Map<string, Promise<T>>();
+  return {
+    get(key, load) {
+      const hit = values.get(key);
+      if (hit && hit.expiresAt > clock()) return Promise.resolve(hit.value);
+      const pending = inflight.get(key);
+      if (pending) return pending;
+      const promise = load()
+        .then((value) => {
+          if (values.size >= maxEntries) values.clear();
+          values.set(key, { value, expiresAt: clock() + ttlMs });
+          return value;
+        })
+        .finally(() => inflight.delete(key));
+      inflight.set(key, promise);
+      return promise;
+    },
+  };
+}
+
+const defaultStore = createMemoryFiguresStore<SaleCounts | null>();
+
+/**
+ * Live figures for the crowd: the database is read at most about once a second per sale and instance, and the
+ * state is computed per caller from their `now`.
+ */
+export async function cachedFigures(
+  db: Db,
+  {
+    saleId,
+    now,
+    store = defaultStore,
+  }: { saleId: string; now: Date; store?: FiguresStore<SaleCounts | null> },
+): Promise<SaleFigures | null> {
+  const counts = await store.get(saleId, () => readSaleCounts(db, { saleId }));
+  return counts ? withState(counts, { now }) : null;
+}

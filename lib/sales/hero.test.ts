@@ -1,0 +1,192 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { products, skus } from "@/db/schema";
+import { openSeededPglite } from "@/tests/helpers/db";
+import { createSale } from "./admin";
+import { deleteHeroScheduleEntry, getHero, listHeroSchedule, setHeroScheduleEntry } from "./hero";
+import { addStoreDays, atStoreTime, startOfNextStoreDay, storeDayOf } from "./store-day";
+
+const NY = "America/New_York";
+const SH = "Asia/Shanghai";
+const utc = (iso: string) => new Date(iso);
+
+describe("store day", () => {
+  it("rolls over at local midnight in Shanghai, whatever the server's zone", () => {
+    expect(storeDayOf(utc("2040-03-09T15:59:59.999Z"), SH)).toBe("2040-03-09");
+    expect(storeDayOf(utc("2040-03-09T16:00:00Z"), SH)).toBe("2040-03-10");
+    expect(startOfNextStoreDay(utc("2040-03-09T16:00:00Z"), SH)).toEqual(utc("2040-03-10T16:00:00Z"));
+    expect(atStoreTime("2040-03-10", 12, 0, SH)).toEqual(utc("2040-03-10T04:00:00Z"));
+  });
+
+  it("follows New York across the March and November daylight-saving switches", () => {
+    // 11 March 2040 has 23 hours: midnight is 05:00 UTC before the switch and 04:00 UTC after.
+    expect(storeDayOf(utc("2040-03-11T04:59:59Z"), NY)).toBe("2040-03-10");
+    expect(storeDayOf(utc("2040-03-11T05:00:00Z"), NY)).toBe("2040-03-11");
+    expect(storeDayOf(utc("2040-03-12T03:59:59Z"), NY)).toBe("2040-03-11");
+    expect(storeDayOf(utc("2040-03-12T04:00:00Z"), NY)).toBe("2040-03-12");
+    expect(startOfNextStoreDay(utc("2040-03-11T05:00:00Z"), NY)).toEqual(utc("2040-03-12T04:00:00Z"));
+    // 4 November 2040 has 25 hours.
+    expect(startOfNextStoreDay(utc("2040-11-04T04:00:00Z"), NY)).toEqual(utc("2040-11-05T05:00:00Z"));
+    expect(atStoreTime("2040-03-11", 12, 0, NY)).toEqual(utc("2040-03-11T16:00:00Z"));
+    expect(atStoreTime("2040-03-10", 12, 0, NY)).toEqual(utc("2040-03-10T17:00:00Z"));
+    expect(addStoreDays("2040-02-28", 1)).toBe("2040-02-29");
+    expect(addStoreDays("2040-03-01", -1)).toBe("2040-02-29");
+  });
+});
+
+describe("getHero (PGlite)", () => {
+  let handle: DbHandle;
+  let proId: number;
+  let padId: number;
+  let proSkuId: number;
+
+  beforeAll(async () => {
+    handle = await openSeededPglite();
+    const rows = await handle.db.select({ id: products.id, slug: products.slug }).from(products);
+    proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
+    padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
+    const [sku] = await handle.db
+      .select({ id: skus.id })
+      .from(skus)
+      .where(eq(skus.productId, proId))
+      .orderBy(asc(skus.position));
+    proSkuId = sku?.id ?? 0;
+  });
+  afterAll(() => handle.close());
+
+  async function sale(slug: string, startsAt: Date, hours = 2, featured = false) {
+    const result = await createSale(handle.db, {
+      slug,
+      name: slug,
+      productId: proId,
+      featured,
+      registrationOpensAt: new Date(startsAt.getTime() - 7 * 86_400_000),
+      registrationClosesAt: startsAt,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
+      skus: [{ skuId: proSkuId, quantity: 100, salePriceMinor: 1 }],
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result.saleId;
+  }
+
+  it("falls back to the featured product when no sale is coming", async () => {
+    const hero = await getHero(handle.db, { now: utc("2040-01-01T00:00:00Z"), timeZone: SH });
+    expect(hero).toMatchObject({ kind: "product", storeDay: "2040-01-01", product: { slug: "kite-9-pro" } });
+    expect(hero.revalidateAt).toEqual(utc("2040-01-01T16:00:00Z"));
+  });
+
+  it("prefers the running sale, then the next to start, and a marketer's entry for the day over both", async () => {
+    const now = utc("2040-06-10T04:30:00Z"); // 12:30 in Shanghai
+    const next = await sale("hero-next", utc("2040-06-12T04:00:00Z"));
+    const later = await sale("hero-later", utc("2040-06-20T04:00:00Z"), 2, true);
+    await sale("hero-past", utc("2040-06-09T04:00:00Z"));
+
+    // A featured sale comes before the soonest among those not yet started.
+    let hero = await getHero(handle.db, { now, timeZone: SH });
+    expect(hero).toMatchObject({ kind: "sale", sale: { id: later } });
+
+    const running = await sale("hero-running", utc("2040-06-10T04:00:00Z"));
+    hero = await getHero(handle.db, { now, timeZone: SH });
+    expect(hero).toMatchObject({ kind: "sale", sale: { id: running, boast: null } });
+    // The running sale ends at 14:00 Shanghai, before midnight: cache until then.
+    expect(hero.revalidateAt).toEqual(utc("2040-06-10T06:00:00Z"));
+
+    // After it ends, the featured upcoming sale again.
+    hero = await getHero(handle.db, { now: utc("2040-06-10T06:00:00Z"), timeZone: SH });
+    expect(hero).toMatchObject({ kind: "sale", sale: { id: later } });
+    expect(next).toBeTruthy();
+
+    const set = await setHeroScheduleEntry(handle.db, {
+      userId: null,
+      input: {
+        storeDay: "2040-06-10",
+        productId: padId,
+        headline: "Kite Pad 5: draw on it",
+        imageUrl: "/images/hero/pad.svg",
+        ctaLabel: "Shop Kite Pad 5",
+        ctaHref: "/products/kite-pad-5",
+      },
+    });
+    expect(set).toEqual({ ok: true, storeDay: "2040-06-10" });
+    hero = await getHero(handle.db, { now, timeZone: SH });
+    expect(hero).toMatchObject({
+      kind: "schedule",
+      headline: "Kite Pad 5: draw on it",
+      product: { slug: "kite-pad-5" },
+      sale: null,
+    });
+    // 23:59 Shanghai is still the 10th; one minute later the schedule entry no longer applies.
+    expect((await getHero(handle.db, { now: utc("2040-06-10T15:59:00Z"), timeZone: SH })).kind).toBe(
+      "schedule",
+    );
+    expect((await getHero(handle.db, { now: utc("2040-06-10T16:00:00Z"), timeZone: SH })).kind).toBe("sale");
+    // The same instant is still the 9th in New York: no entry there.
+    expect((await getHero(handle.db, { now, timeZone: NY })).storeDay).toBe("2040-06-10");
+    expect((await getHero(handle.db, { now: utc("2040-06-10T03:00:00Z"), timeZone: NY })).storeDay).toBe(
+      "2040-06-09",
+    );
+
+    expect(await listHeroSchedule(handle.db, { fromDay: "2040-06-09", days: 3 })).toHaveLength(1);
+    expect(await deleteHeroScheduleEntry(handle.db, { storeDay: "2040-06-10" })).toBe(true);
+    expect((await getHero(handle.db, { now, timeZone: SH })).kind).toBe("sale");
+  });
+
+  it("switches the scheduled hero at New York midnight on the day the clocks go forward", async () => {
+    const entry = (storeDay: string, headline: string) =>
+      setHeroScheduleEntry(handle.db, {
+        userId: null,
+        input: {
+          storeDay,
+          productId: padId,
+          headline,
+          imageUrl: "/images/hero/pad.svg",
+          ctaLabel: "Shop",
+          ctaHref: "/products/kite-pad-5",
+        },
+      });
+    await entry("2040-03-11", "Sunday");
+    await entry("2040-03-12", "Monday");
+    const at = async (iso: string) => {
+      const hero = await getHero(handle.db, { now: utc(iso), timeZone: NY });
+      return hero.kind === "schedule" ? hero.headline : hero.kind;
+    };
+    expect(await at("2040-03-11T04:59:59Z")).toBe("sale");
+    expect(await at("2040-03-11T05:00:00Z")).toBe("Sunday");
+    expect(await at("2040-03-12T03:59:59Z")).toBe("Sunday");
+    expect(await at("2040-03-12T04:00:00Z")).toBe("Monday");
+    const sunday = await getHero(handle.db, { now: utc("2040-03-11T05:00:00Z"), timeZone: NY });
+    expect(sunday.revalidateAt).toEqual(utc("2040-03-12T04:00:00Z"));
+  });
+
+  it("refuses a schedule entry with both or neither target, an outside link, or a date that does not exist", async () => {
+    const base = {
+      storeDay: "2040-07-01",
+      headline: "x",
+      imageUrl: "/images/x.svg",
+      ctaLabel: "Go",
+      ctaHref: "/products/kite-9-pro",
+    };
+    const bad = [
+      { ...base },
+      { ...base, productId: padId, saleId: "8d7f0c3e-6f0b-4a43-9d0a-0f3a1c9e2b11" },
+      { ...base, productId: padId, ctaHref: "https://evil.example" },
+      { ...base, productId: padId, ctaHref: "//evil.example" },
+      { ...base, productId: padId, storeDay: "2040-02-30" },
+    ];
+    for (const input of bad) {
+      expect(await setHeroScheduleEntry(handle.db, { input, userId: null })).toMatchObject({
+        ok: false,
+        error: "invalid",
+      });
+    }
+    expect(
+      await setHeroScheduleEntry(handle.db, {
+        input: { ...base, saleId: "8d7f0c3e-6f0b-4a43-9d0a-0f3a1c9e2b11" },
+        userId: null,
+      }),
+    ).toMatchObject({ ok: false, error: "not_found" });
+    expect(await listHeroSchedule(handle.db, { fromDay: "2040-07-01", days: 1 })).toEqual([]);
+  });
+});

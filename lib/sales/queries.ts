@@ -1,0 +1,94 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import type { Db } from "@/lib/db";
+import { isUuid } from "./db-errors";
+import { getBoast } from "./rules";
+
+export interface SaleDetail {
+  id: string;
+  slug: string;
+  name: string;
+  headline: string;
+  status: "draft" | "scheduled" | "ended";
+  featured: boolean;
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  perAccountLimit: number;
+  totalQuantity: number;
+  soldOutAt: Date | null;
+  boast: string | null;
+  product: { id: number; slug: string; name: string; imageUrl: string | null };
+  skus: {
+    skuId: number;
+    code: string;
+    colour: string;
+    colourHex: string;
+    storage: string | null;
+    quantity: number;
+    salePriceMinor: number;
+    listPriceMinor: number;
+    currency: string;
+  }[];
+}
+
+type Row = Omit<SaleDetail, "boast">;
+
+/**
+ * A sale with its product and SKUs (what the sale page and the checkout need, prices from the database).
+ * Drafts are returned too: callers that face fans hide them.
+ */
+export async function getSale(db: Db, by: { slug: string } | { saleId: string }): Promise<SaleDetail | null> {
+  if ("saleId" in by && !isUuid(by.saleId)) return null;
+  const where = "slug" in by ? sql`s.slug = ${by.slug}` : sql`s.id = ${by.saleId}::uuid`;
+  const [row] = await queryRows<Row>(
+    db,
+    sql`
+      select s.id, s.slug, s.name, s.headline, s.status, s.featured,
+        s.registration_opens_at as "registrationOpensAt", s.registration_closes_at as "registrationClosesAt",
+        s.starts_at as "startsAt", s.ends_at as "endsAt", s.per_account_limit as "perAccountLimit",
+        s.total_quantity as "totalQuantity", s.sold_out_at as "soldOutAt",
+        json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'imageUrl',
+          (select i.url from product_images i where i.product_id = p.id order by i.position, i.id limit 1))
+          as "product",
+        (select json_agg(json_build_object(
+            'skuId', k.id, 'code', k.code, 'colour', k.colour, 'colourHex', k.colour_hex, 'storage', k.storage,
+            'quantity', ss.quantity, 'salePriceMinor', ss.sale_price_minor, 'listPriceMinor', k.list_price_minor,
+            'currency', ss.currency) order by ss.position, k.id)
+          from sale_skus ss join skus k on k.id = ss.sku_id where ss.sale_id = s.id) as "skus"
+      from sales s join products p on p.id = s.product_id
+      where ${where}`,
+  );
+  if (!row) return null;
+  const sale = {
+    ...row,
+    registrationOpensAt: new Date(row.registrationOpensAt),
+    registrationClosesAt: new Date(row.registrationClosesAt),
+    startsAt: new Date(row.startsAt),
+    endsAt: new Date(row.endsAt),
+    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
+    skus: row.skus ?? [],
+  };
+  return { ...sale, boast: getBoast(sale) };
+}
+
+/** Sales a fan can see (not drafts) that have not ended by `now`, soonest first; for listings and sitemaps. */
+export async function listOpenSales(db: Db, { now }: { now: Date }) {
+  return queryRows<{
+    id: string;
+    slug: string;
+    name: string;
+    startsAt: Date;
+    endsAt: Date;
+    featured: boolean;
+  }>(
+    db,
+    sql`
+      select id, slug, name, starts_at as "startsAt", ends_at as "endsAt", featured
+      from sales
+      where status = 'scheduled' and ends_at > ${now.toISOString()}::timestamptz
+      order by starts_at, id`,
+  );
+}

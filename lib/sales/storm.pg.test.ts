@@ -1,0 +1,328 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DbHandle, queryRows } from "@/db/client";
+import { products, skus } from "@/db/schema";
+import { openSeededPostgres } from "@/tests/helpers/db";
+import { createSale } from "./admin";
+import { readSaleCounts } from "./figures";
+import {
+  attachOrderToSaleHold,
+  convertSaleHoldForOrder,
+  releaseSaleHold,
+  sweepExpiredSaleHolds,
+} from "./holds";
+import { type ReserveResult, reserveSaleUnit } from "./reserve";
+import {
+  accountsOverLimit,
+  bucketMismatches,
+  insertPendingOrder,
+  insertUsers,
+  registerUsers,
+} from "./test-support";
+
+/*
+ * Crowds on real PostgreSQL: 64 connections, 5,000 units, at least 10,000 attempts from at least 5,000 accounts.
+ * Every storm ends with the same exact checks: each bucket's held and sold equal its active and converted hold
+ * rows, quantity = available + held + sold, and no account holds more than the sale allows.
+ */
+
+const CONNECTIONS = 64;
+const UNITS = 5000;
+const ACCOUNTS = 5200;
+const T0 = new Date("2030-05-01T04:00:00Z");
+
+let handle: DbHandle;
+let users: string[];
+let productId: number;
+let skuA: number;
+let skuB: number;
+let saleN = 0;
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
+/** Runs `work` over `items` with `workers` concurrent loops; each loop holds at most one connection at a time. */
+async function crowd<T>(items: T[], workers: number, work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index] as T, index);
+      }
+    }),
+  );
+}
+
+async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
+  saleN += 1;
+  const result = await createSale(handle.db, {
+    slug: `storm-${saleN}`,
+    name: `Storm ${saleN}`,
+    productId,
+    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
+    registrationClosesAt: T0,
+    startsAt: T0,
+    endsAt: new Date(T0.getTime() + 7_200_000),
+    perAccountLimit,
+    skus: [
+      { skuId: skuA, quantity: 3000, salePriceMinor: 399900 },
+      { skuId: skuB, quantity: 2000, salePriceMinor: 449900 },
+    ],
+  });
+  if (!result.ok) throw new Error(result.message);
+  await registerUsers(handle.db, { saleId: result.saleId, userIds: users });
+  return result.saleId;
+}
+
+/** Reserve one unit, falling over to the other SKU when the first is sold out (a fan who takes either colour). */
+async function reserveEither(
+  input: { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string },
+  firstSku: number,
+): Promise<ReserveResult> {
+  const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku });
+  if (first.ok || first.error !== "sold_out") return first;
+  return reserveSaleUnit(handle.db, { ...input, skuId: firstSku === skuA ? skuB : skuA });
+}
+
+async function expectExact(saleId: string) {
+  expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
+  expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
+  const counts = await readSaleCounts(handle.db, { saleId });
+  expect(counts && counts.remaining + counts.held + counts.sold).toBe(UNITS);
+  return counts;
+}
+
+/** Outcomes other than a hold or a refusal the crowd should expect (e.g. `busy`). */
+function unexpected(by: Record<string, number>) {
+  return Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k));
+}
+
+function tally(results: ReserveResult[]) {
+  const by: Record<string, number> = {};
+  for (const r of results) {
+    const key = r.ok ? (r.existing ? "existing" : "new") : r.error;
+    by[key] = (by[key] ?? 0) + 1;
+  }
+  return by;
+}
+
+beforeAll(async () => {
+  handle = await openSeededPostgres({ poolMax: CONNECTIONS });
+  const [pro] = await handle.db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.slug, "kite-9-pro"));
+  if (!pro) throw new Error("kite-9-pro not seeded");
+  productId = pro.id;
+  const ids = (
+    await handle.db
+      .select({ id: skus.id })
+      .from(skus)
+      .where(eq(skus.productId, pro.id))
+      .orderBy(asc(skus.position))
+  ).map((s) => s.id);
+  skuA = ids[0] as number;
+  skuB = ids[1] as number;
+  users = await insertUsers(handle.db, { prefix: "storm", count: ACCOUNTS });
+});
+afterAll(() => handle.close());
+
+describe("reserve storms (PostgreSQL, 64 connections)", () => {
+  it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
+    const saleId = await newSale({ perAccountLimit: 2 });
+    const random = rng(1);
+    // Half the accounts double-click (one request key, twice); the others click twice for two units, and every
+    // fourth of those a third time, over the limit of 2.
+    const attempts = shuffle(
+      users.flatMap((userId, i) =>
+        i % 2 === 0
+          ? [
+              { userId, key: `a-${i}` },
+              { userId, key: `a-${i}` },
+            ]
+          : [
+              { userId, key: `a-${i}` },
+              { userId, key: `b-${i}` },
+              ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
+            ],
+      ),
+      random,
+    );
+    const results: ReserveResult[] = [];
+    const holdByKey = new Map<string, string>();
+    const sameHold: boolean[] = [];
+    const started = Date.now();
+    await crowd(attempts, CONNECTIONS, async ({ userId, key }, i) => {
+      const r = await reserveEither(
+        { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key },
+        random() < 0.6 ? skuA : skuB,
+      );
+      results.push(r);
+      if (r.ok) {
+        const seen = holdByKey.get(key);
+        if (seen) sameHold.push(seen === r.hold.holdId);
+        else holdByKey.set(key, r.hold.holdId);
+      }
+    });
+    const seconds = (Date.now() - started) / 1000;
+    const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+    expect(pool.totalCount).toBe(CONNECTIONS);
+
+    const by = tally(results);
+    expect(results.length).toBeGreaterThanOrEqual(10_000);
+    expect(by.new).toBe(UNITS);
+    expect(unexpected(by)).toEqual([]);
+    expect(sameHold.length).toBeGreaterThan(0);
+    expect(sameHold.every(Boolean)).toBe(true);
+    const counts = await expectExact(saleId);
+    expect(counts).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
+    const [holds] = await queryRows<{ n: number; accounts: number }>(
+      handle.db,
+      sql`select count(*)::int as n, count(distinct user_id)::int as accounts from sale_holds
+          where sale_id = ${saleId}::uuid and status = 'active'`,
+    );
+    expect(holds?.n).toBe(UNITS);
+    expect(counts?.soldOutAt).not.toBeNull();
+    console.log(
+      `storm 1: ${results.length} attempts in ${seconds.toFixed(1)} s`,
+      by,
+      `${holds?.accounts} accounts`,
+    );
+  });
+
+  it("10,400 attempts while holds expire and are swept and re-taken during the storm, and the accounting stays exact", async () => {
+    const saleId = await newSale({ perAccountLimit: 1 });
+    const random = rng(2);
+    const attempts = shuffle([...users, ...users], random);
+    // The storm's clock runs three minutes over 10,400 attempts; holds last one minute.
+    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 180_000));
+    let latest = 0;
+    let stormDone = false;
+    let swept = 0;
+    const results: ReserveResult[] = [];
+    const started = Date.now();
+    const sweeper = async () => {
+      while (!stormDone) {
+        swept += (await sweepExpiredSaleHolds(handle.db, { now: clockAt(latest), limit: 300 })).released;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    const sweepers = [sweeper(), sweeper()];
+    await crowd(attempts, CONNECTIONS - 2, async (userId, i) => {
+      latest = Math.max(latest, i);
+      results.push(
+        await reserveEither(
+          { saleId, userId, now: clockAt(i), holdMinutes: 1 },
+          random() < 0.6 ? skuA : skuB,
+        ),
+      );
+    });
+    stormDone = true;
+    await Promise.all(sweepers);
+
+    const by = tally(results);
+    expect(unexpected(by)).toEqual([]);
+    expect(swept).toBeGreaterThan(0);
+    // More holds were created than there are units: released units were taken again.
+    expect(by.new).toBeGreaterThan(UNITS);
+    await expectExact(saleId);
+
+    // After the storm the crowd keeps coming until nothing is left: exactly 5,000 held.
+    const end = new Date(clockAt(attempts.length).getTime() + 60_000);
+    await sweepExpiredSaleHolds(handle.db, { now: end, limit: 5000 });
+    await crowd(users, CONNECTIONS, async (userId) => {
+      await reserveEither({ saleId, userId, now: end, holdMinutes: 10 }, random() < 0.5 ? skuA : skuB);
+    });
+    expect(await expectExact(saleId)).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
+    console.log(
+      `storm 2: ${results.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      by,
+      {
+        swept,
+      },
+    );
+  });
+
+  it("10,400 attempts while payments, cancellations and late payments convert exactly what was held", async () => {
+    const saleId = await newSale({ perAccountLimit: 1 });
+    const random = rng(3);
+    const attempts = shuffle([...users, ...users], random);
+    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 120_000));
+    const outcomes: Record<string, number> = {};
+    const results: ReserveResult[] = [];
+    const count = (key: string) => {
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+    };
+    const pay = async (holdId: string, userId: string, now: Date, { late }: { late: boolean }) => {
+      const orderId = await insertPendingOrder(handle.db, { userId, totalMinor: 399900, holdExpiresAt: now });
+      const attached = await attachOrderToSaleHold(handle.db, { holdId, userId, orderId });
+      if (!attached.ok) return count(`attach_${attached.error}`);
+      // A late payment: the hold expired while the fan was paying; honoured if a unit is left, else refunded.
+      if (late) await releaseSaleHold(handle.db, { holdId, now, reason: "expired" });
+      const converted = await handle.db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now }));
+      count(converted.saleHold ? converted.outcome : "no_hold");
+    };
+    const started = Date.now();
+    await crowd(attempts, CONNECTIONS, async (userId, i) => {
+      const now = clockAt(i);
+      const r = await reserveEither({ saleId, userId, now, holdMinutes: 10 }, random() < 0.6 ? skuA : skuB);
+      results.push(r);
+      if (!r.ok || r.existing) return;
+      const fate = random();
+      if (fate < 0.45) await pay(r.hold.holdId, userId, now, { late: false });
+      else if (fate < 0.55) {
+        await releaseSaleHold(handle.db, { holdId: r.hold.holdId, now, reason: "cancelled", userId });
+        count("cancelled");
+      } else if (fate < 0.6) await pay(r.hold.holdId, userId, now, { late: true });
+    });
+
+    const by = tally(results);
+    expect(unexpected(by)).toEqual([]);
+    expect(outcomes.converted).toBeGreaterThan(1000);
+    expect(outcomes.cancelled).toBeGreaterThan(100);
+    expect((outcomes.retaken ?? 0) + (outcomes.refund_needed ?? 0)).toBeGreaterThan(100);
+    expect(
+      Object.keys(outcomes).filter(
+        (k) => !["converted", "cancelled", "retaken", "refund_needed"].includes(k),
+      ),
+    ).toEqual([]);
+    const counts = await expectExact(saleId);
+    const [converted] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from sale_holds where sale_id = ${saleId}::uuid and status = 'converted'`,
+    );
+    expect(counts?.sold).toBe(converted?.n);
+    expect(counts?.sold).toBe((outcomes.converted ?? 0) + (outcomes.retaken ?? 0));
+
+    const end = new Date(clockAt(attempts.length).getTime() + 1000);
+    await crowd(users, CONNECTIONS, async (userId) => {
+      await reserveEither({ saleId, userId, now: end, holdMinutes: 10 }, skuA);
+    });
+    const final = await expectExact(saleId);
+    expect(final && final.held + final.sold).toBe(UNITS);
+    expect(final?.remaining).toBe(0);
+    console.log(
+      `storm 3: ${results.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      by,
+      outcomes,
+    );
+  });
+});

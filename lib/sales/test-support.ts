@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "@/db/client";
+import { REGISTRATION_SHARDS } from "./rules";
+
+/** Shared by the sales tests and benchmarks: bulk fixtures in a few statements, never one row at a time. */
+
+/** A bcrypt-shaped hash nobody can log in with: fixtures must not spend seconds hashing passwords. */
+export const DUMMY_PASSWORD_HASH = "$2b$10$abcdefghijklmnopqrstuuNOTAREALHASHxxxxxxxxxxxxxxxxxxxxx";
+
+/** Inserts `count` shoppers named `${prefix}-N@test.kite` and returns their ids in order. */
+export async function insertUsers(
+  db: Db,
+  { prefix, count }: { prefix: string; count: number },
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+      insert into users (email, name, password_hash)
+      select ${prefix} || '-' || g || '@test.kite', 'Fan ' || g, ${DUMMY_PASSWORD_HASH}
+      from generate_series(1, ${count}::int) g
+      returning id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Registers users for a sale in one statement and bumps its counter shards to match. */
+export async function registerUsers(db: Db, { saleId, userIds }: { saleId: string; userIds: string[] }) {
+  if (userIds.length === 0) return;
+  await db.execute(sql`
+    with ins as (
+      insert into sale_registrations (sale_id, user_id)
+      select ${saleId}::uuid, unnest(${`{${userIds.join(",")}}`}::uuid[])
+      on conflict do nothing
+      returning user_id
+    ), n as (select count(*)::int as n from ins)
+    update sale_counters c
+    set registrations = c.registrations + (n.n / ${REGISTRATION_SHARDS}::int)
+      + case when c.shard < n.n % ${REGISTRATION_SHARDS}::int then 1 else 0 end
+    from n
+    where c.sale_id = ${saleId}::uuid`);
+}
+
+export interface BucketRow {
+  id: number;
+  skuId: number;
+  bucket: number;
+  quantity: number;
+  available: number;
+  held: number;
+  sold: number;
+}
+
+export async function listBuckets(db: Db, { saleId }: { saleId: string }): Promise<BucketRow[]> {
+  return queryRows<BucketRow>(
+    db,
+    sql`
+      select id, sku_id as "skuId", bucket, quantity, available, held, sold
+      from sale_buckets where sale_id = ${saleId}::uuid order by sku_id, bucket`,
+  );
+}
+
+/**
+ * Every bucket's accounting against the hold rows: held = its active holds, sold = its converted holds (sales
+ * seeded as sold have no hold rows, so they are not checked here). Returns the rows that disagree.
+ */
+export async function bucketMismatches(db: Db, { saleId }: { saleId: string }) {
+  return queryRows<{
+    id: number;
+    quantity: number;
+    available: number;
+    held: number;
+    sold: number;
+    activeHolds: number;
+    convertedHolds: number;
+  }>(
+    db,
+    sql`
+      select b.id, b.quantity, b.available, b.held, b.sold,
+        count(h.id) filter (where h.status = 'active')::int as "activeHolds",
+        count(h.id) filter (where h.status = 'converted')::int as "convertedHolds"
+      from sale_buckets b left join sale_holds h on h.bucket_id = b.id
+      where b.sale_id = ${saleId}::uuid
+      group by b.id
+      having b.quantity <> b.available + b.held + b.sold or b.available < 0
+        or b.held <> count(h.id) filter (where h.status = 'active')
+        or b.sold <> count(h.id) filter (where h.status = 'converted')`,
+  );
+}
+
+/** Accounts holding more live units than the sale allows (should always be empty). */
+export async function accountsOverLimit(db: Db, { saleId }: { saleId: string }) {
+  return queryRows<{ userId: string; live: number }>(
+    db,
+    sql`
+      select h.user_id as "userId", count(*)::int as live
+      from sale_holds h join sales s on s.id = h.sale_id
+      where h.sale_id = ${saleId}::uuid and h.status in ('active', 'converted')
+      group by h.user_id, s.per_account_limit
+      having count(*) > s.per_account_limit`,
+  );
+}
+
+/** A pending order for a fan, as the checkout would create it before handing over to Stripe. */
+export async function insertPendingOrder(
+  db: Db,
+  { userId, totalMinor, holdExpiresAt }: { userId: string; totalMinor: number; holdExpiresAt: Date },
+): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`
+      insert into orders (user_id, currency, total_minor, hold_expires_at)
+      values (${userId}::uuid, 'CNY', ${totalMinor}::int, ${holdExpiresAt.toISOString()}::timestamptz)
+      returning id`,
+  );
+  if (!row) throw new Error("order insert returned nothing");
+  return row.id;
+}
