@@ -4,7 +4,7 @@ import type { z } from "zod";
 /** What every server action returns: a typed success, or a message a person can act on. */
 export type ActionResult<T extends object = object> =
   | ({ ok: true; message?: string } & T)
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
 
 export type ActionState<T extends object = object> = ActionResult<T> | null;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { type DbHandle, openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
+import { seedDemoSales } from "@/lib/sales/demo";
 
 export type { Db, Tx } from "@/db/client";
 
@@ -14,7 +15,10 @@ async function init(): Promise<DbHandle> {
     poolMax: env.DATABASE_POOL_MAX,
   });
   const seed = env.SEED_DEMO ?? env.STORE_ENV !== "production";
-  if (seed) await seedDemo(handle.db, { onlyIfEmpty: true });
+  if (seed) {
+    await seedDemo(handle.db, { onlyIfEmpty: true });
+    await seedDemoSales(handle.db, { now: new Date() });
+  }
   return handle;
 }
 

@@ -55,6 +55,7 @@ const schema = z
       .min(1)
       .max(24 * 60)
       .default(10),
+    CHECKOUT_SESSIONS_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
     CRON_SECRET: z.string().min(16).optional(),
     QA_SECRET: z.string().min(16).optional(),
     REDIS_URL: z.string().url().optional(),
@@ -87,3 +88,10 @@ export const usesLocalStripe = !env.STRIPE_SECRET_KEY;
 
 /** The test clock and reset route exist only when a QA secret is set and this is not production. */
 export const qaToolsEnabled = Boolean(env.QA_SECRET) && env.STORE_ENV !== "production";
+
+/**
+ * Checkout Sessions per second for flash-sale winners, store-wide. Stripe allows about 100 writes/s live and 25/s
+ * in test mode (the local server enforces 25 too), so the defaults stay under each.
+ */
+export const checkoutSessionsPerSecond =
+  env.CHECKOUT_SESSIONS_PER_SECOND ?? (env.STRIPE_SECRET_KEY?.startsWith("sk_live_") ? 80 : 20);

@@ -13,7 +13,17 @@ function parts(ms: number) {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A countdown to `target` on the server-corrected clock `now`. */
-export function Countdown({ target, now, label }: { target: number; now: number; label: string }) {
+export function Countdown({
+  target,
+  now,
+  label,
+  tone = "light",
+}: {
+  target: number;
+  now: number;
+  label: string;
+  tone?: "light" | "dark";
+}) {
   const { days, hours, minutes, seconds } = parts(target - now);
   const cells: [string, string][] = [
     ...(days > 0 ? ([[String(days), days === 1 ? "day" : "days"]] as [string, string][]) : []),
@@ -24,7 +34,10 @@ export function Countdown({ target, now, label }: { target: number; now: number;
   const spoken = `${days ? `${days} days ` : ""}${hours} hours ${minutes} minutes`;
   return (
     <div role="timer" aria-label={`${label}: ${spoken}`} data-testid="countdown">
-      <p className="text-xs font-semibold tracking-wide text-ink-600 uppercase" aria-hidden="true">
+      <p
+        className={`text-xs font-semibold tracking-wide uppercase ${tone === "dark" ? "text-ink-200" : "text-ink-600"}`}
+        aria-hidden="true"
+      >
         {label}
       </p>
       <div className="mt-1 flex gap-2" aria-hidden="true">

@@ -82,7 +82,7 @@ export function LiveSaleStatus({
 
   return (
     <div className="space-y-3" data-testid="live-sale-status" data-state={figures.state}>
-      {counting ? <Countdown target={startsAt} now={clock.now} label="Starts in" /> : null}
+      {counting ? <Countdown target={startsAt} now={clock.now} label="Starts in" tone={tone} /> : null}
       {counting || figures.state === "upcoming" || figures.state === "registration_open" ? (
         <p className={`text-sm ${muted}`} aria-live="polite">
           <strong className="font-semibold" data-testid="registrations">

@@ -51,3 +51,28 @@ export async function readStock(
   if (!res.ok()) throw new Error(`reading stock failed: ${res.status()}`);
   return (await res.json()) as SkuStock;
 }
+
+export interface QaSale {
+  saleId: string;
+  slug: string;
+  skuId: number;
+  startsAt: string;
+}
+
+/** A fresh one-SKU sale, registration open now, starting `startsInSeconds` from now (real time). */
+export async function createSale(
+  request: APIRequestContext,
+  baseURL: string,
+  input: {
+    skuCode: string;
+    quantity: number;
+    salePriceMinor: number;
+    startsInSeconds?: number;
+    featured?: boolean;
+    perAccountLimit?: number;
+  },
+): Promise<QaSale> {
+  const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });
+  if (!res.ok()) throw new Error(`creating a sale failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as QaSale;
+}

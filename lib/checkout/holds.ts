@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 
 export type HoldError = { error: "empty_cart" | "out_of_stock"; message: string };
 export type CreateOrderResult =
@@ -153,6 +154,19 @@ export async function releaseOrder(
       .returning({ stripeSessionId: orders.stripeSessionId });
     if (!order) return { released: false, stripeSessionId: null };
     await returnHeldStock(tx, { orderId, now });
+    // A flash-sale order holds its unit in the sale's buckets instead.
+    const saleHolds = await tx.execute(
+      sql`select id from sale_holds where order_id = ${orderId}::uuid and status = 'active'`,
+    );
+    for (const hold of (saleHolds as unknown as { rows: { id: string }[] }).rows) {
+      const released = await releaseSaleHold(tx, {
+        holdId: hold.id,
+        now,
+        reason: to === "expired" ? "expired" : "cancelled",
+      });
+      if (!released.released && released.reason === "busy")
+        throw new Error("sale bucket busy; retry the release");
+    }
     return { released: true, stripeSessionId: order.stripeSessionId };
   });
 }
@@ -189,6 +203,23 @@ export async function applyPayment(
     .for("update");
   if (!order) return "unknown_order";
   if (order.status === "paid" || order.status === "refunded") return "already_settled";
+
+  const sale = await convertSaleHoldForOrder(tx, { orderId, now });
+  if (sale.saleHold) {
+    if (sale.outcome === "already_converted") return "already_settled";
+    if (sale.outcome === "refund_needed") {
+      await tx
+        .update(orders)
+        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now })
+        .where(eq(orders.id, orderId));
+      return "refund_needed";
+    }
+    await tx
+      .update(orders)
+      .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
+      .where(eq(orders.id, orderId));
+    return "paid";
+  }
 
   const lines = await tx
     .select({ skuId: orderLines.skuId, quantity: orderLines.quantity })

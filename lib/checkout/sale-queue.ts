@@ -55,9 +55,10 @@ export async function enqueueSaleCheckout(
   db: Db,
   { holdId, userId, now }: { holdId: string; userId: string; now: Date },
 ) {
+  // `notBefore` is wall-clock time, like the throttle: the QA test clock moves the store's rules, not the line.
   await db
     .insert(checkoutQueue)
-    .values({ holdId, userId, enqueuedAt: now, notBefore: now })
+    .values({ holdId, userId, enqueuedAt: now, notBefore: new Date() })
     .onConflictDoNothing();
 }
 

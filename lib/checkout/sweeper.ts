@@ -3,6 +3,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { getStripe } from "@/lib/payments/stripe";
+import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
 import { refundOrder, sweepExpiredHolds } from "./checkout";
 
 /**
@@ -16,6 +17,8 @@ export async function runHoldSweep({
 }): Promise<{ released: number; refundsRetried: number }> {
   const db = await getDb();
   const stripe = getStripe();
+  // Sale holds first: their orders then expire in the same sweep (both carry the same expiry).
+  const sale = await sweepExpiredSaleHolds(db, { now });
   const { released } = await sweepExpiredHolds({ db, stripe }, { now });
   const owed = await db
     .select({ id: orders.id, paymentIntentId: orders.stripePaymentIntentId })
@@ -32,7 +35,7 @@ export async function runHoldSweep({
     if (order.paymentIntentId)
       await refundOrder({ db, stripe }, { orderId: order.id, paymentIntentId: order.paymentIntentId });
   }
-  return { released, refundsRetried: owed.length };
+  return { released: released + sale.released, refundsRetried: owed.length };
 }
 
 const globalForSweep = globalThis as unknown as { __kiteSweep?: NodeJS.Timeout };

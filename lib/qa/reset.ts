@@ -1,8 +1,11 @@
 import "server-only";
 import { resetDemoData } from "@/db/reset";
 import { getDb } from "@/lib/db";
+import { seedDemoSales } from "@/lib/sales/demo";
 
 /** Re-seeds the deployment to the known demo state. Callers revalidate caches. */
 export async function resetStoreData(): Promise<void> {
-  await resetDemoData(await getDb());
+  const db = await getDb();
+  await resetDemoData(db);
+  await seedDemoSales(db, { now: new Date() });
 }

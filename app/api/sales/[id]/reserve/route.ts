@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { enqueueSaleCheckout } from "@/lib/checkout/sale-queue";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getClientIp } from "@/lib/http";
+import { getRequestNow } from "@/lib/qa/now";
+import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
+import { reserveSaleUnit } from "@/lib/sales/reserve";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({
+  skuId: z.number().int().positive(),
+  requestKey: z.string().min(8).max(64).optional(),
+});
+
+const STATUS: Record<string, number> = {
+  invalid: 400,
+  not_found: 404,
+  sku_not_in_sale: 400,
+  not_started: 409,
+  ended: 409,
+  not_registered: 403,
+  limit_reached: 409,
+  sold_out: 409,
+  busy: 503,
+};
+
+/**
+ * The same reserve as the Buy now button, for API clients and the HTTP benchmark: JSON in, JSON out, 429 with
+ * Retry-After when a fan or an address is going too fast.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "Sign in to buy in this sale." }, { status: 401 });
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success)
+    return Response.json({ error: "Send { skuId: number, requestKey?: string }." }, { status: 400 });
+  const { id: saleId } = await params;
+  const now = await getRequestNow();
+  const limited = await checkSaleRateLimit(getSaleRateLimiter(), {
+    action: "reserve",
+    userId: user.id,
+    ip: await getClientIp(),
+    now,
+  });
+  if (!limited.ok) {
+    return Response.json(
+      { error: limited.message },
+      { status: 429, headers: { "retry-after": String(limited.retryAfterSeconds) } },
+    );
+  }
+  const db = await getDb();
+  const result = await reserveSaleUnit(db, {
+    saleId,
+    ...parsed.data,
+    userId: user.id,
+    now,
+    holdMinutes: env.HOLD_MINUTES,
+    timeZone: env.STORE_TIMEZONE,
+  });
+  if (!result.ok) {
+    return Response.json(
+      { error: result.message, code: result.error },
+      {
+        status: STATUS[result.error] ?? 400,
+        ...(result.error === "busy" ? { headers: { "retry-after": "1" } } : {}),
+      },
+    );
+  }
+  await enqueueSaleCheckout(db, { holdId: result.hold.holdId, userId: user.id, now });
+  return Response.json(
+    {
+      holdId: result.hold.holdId,
+      existing: result.existing,
+      expiresAt: result.hold.expiresAt.toISOString(),
+      next: `/sales/holds/${result.hold.holdId}`,
+    },
+    { status: result.existing ? 200 : 201 },
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useActionState, useId, useState } from "react";
+import {
+  registerForSaleAction,
+  reserveSaleUnitAction,
+  type SaleActionState,
+} from "@/app/(shop)/sales/[slug]/actions";
+import { Price } from "@/components/ui/price";
+
+export function RegisterForm({ saleId }: { saleId: string }) {
+  const [state, action, pending] = useActionState<SaleActionState, FormData>(registerForSaleAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="saleId" value={saleId} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-accent-600 px-8 py-3 text-lg font-semibold text-white hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
+      >
+        {pending ? "Registering…" : "Register"}
+      </button>
+      <p aria-live="polite" role="status" className="min-h-5 text-sm">
+        {state ? state.ok ? state.message : <span className="text-accent-700">{state.error}</span> : null}
+      </p>
+    </form>
+  );
+}
+
+export interface SaleSkuOption {
+  skuId: number;
+  label: string;
+  salePriceMinor: number;
+  listPriceMinor: number;
+  currency: string;
+  colourHex: string;
+}
+
+/** Buy now: one press reserves one unit. The request key makes a double click return the same reservation. */
+export function BuyForm({ saleId, options }: { saleId: string; options: SaleSkuOption[] }) {
+  const [state, action, pending] = useActionState<SaleActionState, FormData>(reserveSaleUnitAction, null);
+  const [requestKey] = useState(() => crypto.randomUUID());
+  const [skuId, setSkuId] = useState(options[0]?.skuId ?? 0);
+  const groupId = useId();
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="saleId" value={saleId} />
+      <input type="hidden" name="requestKey" value={requestKey} />
+      {options.length > 1 ? (
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">Choose your variant</legend>
+          <div className="flex flex-wrap gap-2" id={groupId}>
+            {options.map((o) => (
+              <label
+                key={o.skuId}
+                className="flex cursor-pointer items-center gap-2 rounded-xl border border-ink-200 px-3 py-2 text-sm has-[:checked]:border-accent-600 has-[:checked]:ring-1 has-[:checked]:ring-accent-600"
+              >
+                <input
+                  type="radio"
+                  name="skuId"
+                  value={o.skuId}
+                  checked={skuId === o.skuId}
+                  onChange={() => setSkuId(o.skuId)}
+                  className="accent-accent-600"
+                />
+                <span
+                  className="h-3 w-3 rounded-full border border-ink-300"
+                  style={{ background: o.colourHex }}
+                  aria-hidden="true"
+                />
+                <span>{o.label}</span>
+                <Price amountMinor={o.salePriceMinor} currency={o.currency} size="sm" />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="skuId" value={skuId} />
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-accent-600 px-10 py-3.5 text-lg font-bold text-white shadow-lg hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
+      >
+        {pending ? "Reserving…" : "Buy now"}
+      </button>
+      <p aria-live="assertive" role="status" className="min-h-5 text-sm font-medium text-accent-700">
+        {state && !state.ok ? state.error : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { skus } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { createSale } from "@/lib/sales/admin";
+
+export const qaSaleSchema = z.object({
+  skuCode: z.string().min(1).max(200),
+  quantity: z.number().int().min(1).max(1_000_000),
+  salePriceMinor: z.number().int().min(0),
+  startsInSeconds: z
+    .number()
+    .int()
+    .min(-86_400)
+    .max(30 * 86_400)
+    .default(600),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(7200),
+  perAccountLimit: z.number().int().min(1).max(10).default(1),
+  featured: z.boolean().default(false),
+  name: z.string().min(1).max(120).optional(),
+});
+
+/**
+ * A fresh sale for a browser flow: registration open from now until the start, one SKU. Real wall-clock times;
+ * tests move their own clock (the QA cookie) to reach the start.
+ */
+export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
+  const db = await getDb();
+  const [sku] = await db
+    .select({ id: skus.id, productId: skus.productId })
+    .from(skus)
+    .where(eq(skus.code, input.skuCode));
+  if (!sku) return { ok: false as const, error: "unknown SKU" };
+  const now = Date.now();
+  const startsAt = new Date(now + input.startsInSeconds * 1000);
+  const slug = `qa-sale-${randomBytes(4).toString("hex")}`;
+  const result = await createSale(db, {
+    slug,
+    name: input.name ?? `QA flash sale ${slug.slice(-8)}`,
+    headline: `${input.quantity} units for the QA run`,
+    productId: sku.productId,
+    registrationOpensAt: new Date(Math.min(now - 60_000, startsAt.getTime() - 60_000)),
+    registrationClosesAt: startsAt,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + input.durationSeconds * 1000),
+    perAccountLimit: input.perAccountLimit,
+    featured: input.featured,
+    skus: [{ skuId: sku.id, quantity: input.quantity, salePriceMinor: input.salePriceMinor }],
+  });
+  if (!result.ok) return { ok: false as const, error: result.message };
+  return {
+    ok: true as const,
+    saleId: result.saleId,
+    slug: result.slug,
+    skuId: sku.id,
+    startsAt: startsAt.toISOString(),
+  };
+}
