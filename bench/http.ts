@@ -9,10 +9,7 @@
  *   4. The sale: every fan POSTs one reservation (in random order, CONCURRENCY at a time) until the sale is sold
  *      out; prints seconds to sell out, reservations/s as a share of the static file's requests/s, p50/p99.
  *
- * STILL TO FINISH (needs the app's route, which the UI/payments side owns): the reserve endpoint's path and body.
- * Set RESERVE_PATH (default `/api/sales/{saleId}/reserve`, `{saleId}` is replaced) and check `reserveOnce` below
- * against the route's contract: JSON body `{ skuId, requestKey }`, answer `{ ok: true, … }` or `{ ok: false, error }`,
- * 429 with Retry-After when rate-limited. The per-account rate limit allows a burst of 5, so one POST per fan is fine.
+ * The reserve route is POST /api/sales/{saleId}/reserve (RESERVE_PATH), the same rule as the Buy now button.
  *
  * Environment: BASE_URL (default http://127.0.0.1:3000), BENCH_DATABASE_URL (required), NEXTAUTH_SECRET (as the
  * server), ACCOUNTS, UNITS, CONCURRENCY (default 256), STATIC_PATH (default /favicon.svg), STATIC_SECONDS (5).
@@ -83,18 +80,32 @@ async function staticCeiling() {
 
 type ReserveOutcome = "reserved" | "sold_out" | "refused" | "rate_limited" | "error";
 
-/** One fan's reservation over HTTP. Adjust to the route's contract (see the header). */
-async function reserveOnce(saleId: string, skuId: number, cookie: string): Promise<ReserveOutcome> {
+/**
+ * One fan's reservation over HTTP (POST /api/sales/:id/reserve): 201 (or 200 for a replay) with the hold,
+ * 409 `{ code: "sold_out" }` once nothing is left, 429 with Retry-After when rate-limited. Each simulated fan
+ * carries their own X-Forwarded-For, as they would behind the load balancer, so the per-address limit applies
+ * per fan rather than to the benchmark as a whole.
+ */
+async function reserveOnce(
+  saleId: string,
+  skuId: number,
+  cookie: string,
+  fan: number,
+): Promise<ReserveOutcome> {
   const res = await fetch(`${BASE_URL}${RESERVE_PATH.replace("{saleId}", saleId)}`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie: `${COOKIE}=${cookie}` },
+    headers: {
+      "content-type": "application/json",
+      cookie: `${COOKIE}=${cookie}`,
+      "x-forwarded-for": `fan-${fan}`,
+    },
     body: JSON.stringify({ skuId, requestKey: randomUUID() }),
   });
   if (res.status === 429) return "rate_limited";
-  const body = (await res.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
-  if (!res.ok || !body) return "error";
-  if (body.ok) return "reserved";
-  return body.error === "sold_out" ? "sold_out" : "refused";
+  const body = (await res.json().catch(() => null)) as { holdId?: string; code?: string } | null;
+  if (res.ok && body?.holdId) return "reserved";
+  if (body?.code === "sold_out") return "sold_out";
+  return res.status >= 500 ? "error" : "refused";
 }
 
 async function main() {
@@ -166,7 +177,7 @@ async function main() {
       async (k) => {
         const i = order[k] as number;
         const t = performance.now();
-        const outcome = await reserveOnce(sale.saleId, sku.id, cookies[i] as string).catch(
+        const outcome = await reserveOnce(sale.saleId, sku.id, cookies[i] as string, i).catch(
           () => "error" as const,
         );
         latencies.push(performance.now() - t);
