@@ -2,7 +2,13 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./db/schema/catalog.ts", "./db/schema/orders.ts", "./db/schema/sales.ts", "./db/schema/queue.ts"],
+  schema: [
+    "./db/schema/catalog.ts",
+    "./db/schema/orders.ts",
+    "./db/schema/sales.ts",
+    "./db/schema/queue.ts",
+    "./db/schema/admin.ts",
+  ],
   out: "./db/migrations",
   casing: "snake_case",
 });

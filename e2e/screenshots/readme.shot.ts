@@ -43,3 +43,14 @@ test("mobile product page", async ({ browser }) => {
   await page.screenshot({ path: `${OUT}/product-mobile.png` });
   await context.close();
 });
+
+test("flash sale states", async ({ page }) => {
+  await page.goto("/sales/kite-9-pro-launch");
+  await expect(page.getByTestId("countdown")).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${OUT}/sale-upcoming.png` });
+  await page.goto("/sales/kite-band-4-flash");
+  await expect(page.getByTestId("boast")).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${OUT}/sale-sold-out.png` });
+});

@@ -165,7 +165,15 @@ export async function getHero(db: Db, { now, timeZone }: { now: Date; timeZone: 
 const storeDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-14.")
-  .refine((d) => addStoreDays(d, 0) === d, "That date doesn't exist.");
+  // zod runs refinements even after the regex failed: check the shape again so bad input is a message, not a throw.
+  .refine((d) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+    try {
+      return addStoreDays(d, 0) === d;
+    } catch {
+      return false;
+    }
+  }, "That date doesn't exist.");
 
 export const heroScheduleSchema = z
   .object({

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LiveSaleView } from "@/components/admin/live-sale-view";
+import { buttonStyles, PageHeader } from "@/components/admin/ui";
+import { requireMarketerPage } from "@/lib/admin/auth";
+import { cachedLiveView } from "@/lib/admin/live";
+import { formatStoreDateTime } from "@/lib/admin/times";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getRequestNow } from "@/lib/qa/now";
+
+export const metadata: Metadata = { title: "Live sale" };
+
+export default async function LiveSalePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireMarketerPage(`/admin/sales/${id}/live`);
+  const now = await getRequestNow();
+  const view = await cachedLiveView(await getDb(), { saleId: id, now });
+  if (!view) notFound();
+  const tz = env.STORE_TIMEZONE;
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href={`/admin/sales/${view.saleId}`} className="hover:underline">
+            {view.name}
+          </Link>
+        }
+        title="Live figures"
+        description={`Starts ${formatStoreDateTime(new Date(view.startsAt), tz)}, ends ${formatStoreDateTime(new Date(view.endsAt), tz)}.`}
+        actions={
+          <Link href={`/admin/sales/${view.saleId}`} className={buttonStyles.secondary}>
+            Edit sale
+          </Link>
+        }
+      />
+      <LiveSaleView initial={view} dataUrl={`/admin/sales/${view.saleId}/live/data`} timeZone={tz} />
+    </>
+  );
+}

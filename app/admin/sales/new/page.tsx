@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SaleForm } from "@/components/admin/sale-form";
+import { PageHeader } from "@/components/admin/ui";
+import { requireMarketerPage } from "@/lib/admin/auth";
+import { listProductOptions } from "@/lib/admin/sales";
+import { toStoreInputValue, zoneLabel } from "@/lib/admin/times";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getRequestNow } from "@/lib/qa/now";
+import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { createSaleAction } from "../actions";
+
+export const metadata: Metadata = { title: "New sale" };
+
+export default async function NewSalePage() {
+  await requireMarketerPage("/admin/sales/new");
+  const now = await getRequestNow();
+  const tz = env.STORE_TIMEZONE;
+  const products = await listProductOptions(await getDb());
+  // Sensible defaults: registration open from now (this minute), the sale tomorrow at noon for two hours.
+  const startsAt = atStoreTime(addStoreDays(storeDayOf(now, tz), 1), 12, 0, tz);
+  const opens = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const initial = {
+    name: "",
+    slug: "",
+    headline: "",
+    productId: "",
+    perAccountLimit: "1",
+    status: "scheduled",
+    registrationOpensAt: toStoreInputValue(opens < startsAt ? opens : now, tz),
+    registrationClosesAt: toStoreInputValue(startsAt, tz),
+    startsAt: toStoreInputValue(startsAt, tz),
+    endsAt: toStoreInputValue(new Date(startsAt.getTime() + 2 * 3_600_000), tz),
+  };
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link href="/admin/sales" className="hover:underline">
+            Sales
+          </Link>
+        }
+        title="New sale"
+        description="Choose the product, the versions and how many units of each, the sale price, and when fans register and buy."
+      />
+      <SaleForm
+        mode="create"
+        action={createSaleAction}
+        products={products.map((p) => ({
+          id: p.id,
+          name: p.name,
+          skus: p.skus.map((s) => ({
+            id: s.id,
+            code: s.code,
+            label: s.label,
+            listPriceMinor: s.listPriceMinor,
+            currency: s.currency,
+            available: s.available,
+          })),
+        }))}
+        initial={initial}
+        zone={zoneLabel(tz, startsAt)}
+        requestKey={randomUUID()}
+      />
+    </>
+  );
+}

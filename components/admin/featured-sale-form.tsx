@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import { buttonStyles, FormMessage, SelectField } from "./ui";
+
+/** Picks the featured sale: the homepage prefers it on days the schedule leaves open. */
+export function FeaturedSaleForm({
+  action,
+  sales,
+  currentId,
+}: {
+  action: AdminFormAction;
+  sales: { id: string; name: string; when: string }[];
+  currentId: string | null;
+}) {
+  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-3">
+      <SelectField
+        label="Featured sale"
+        name="saleId"
+        defaultValue={currentId ?? ""}
+        errors={errors?.saleId}
+        hint="On a day without a schedule entry the homepage shows the running sale, else the next one; the featured sale comes first."
+      >
+        <option value="">No featured sale</option>
+        {sales.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} · {s.when}
+          </option>
+        ))}
+      </SelectField>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
+          {pending ? "Saving…" : "Save featured sale"}
+        </button>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import { keepWhatWasTyped } from "./submit";
+import { buttonStyles, FormMessage, InputField, SelectField } from "./ui";
+
+export interface HeroTargetOptions {
+  sales: { id: string; name: string; when: string }[];
+  products: { id: number; name: string }[];
+}
+
+export interface HeroImageChoice {
+  url: string;
+  label: string;
+  group: string;
+}
+
+/**
+ * One store day's hero: what it shows (a sale or a product, one select so never both), the headline, a picture
+ * from the store's own images, and the call to action. A new entry for a day that already has one is refused
+ * by the server with a message; editing keeps the entry's id.
+ */
+export function HeroEntryForm({
+  action,
+  initial,
+  targets,
+  images,
+  entryId,
+  requestKey,
+  zone,
+}: {
+  action: AdminFormAction;
+  initial: Record<string, string>;
+  targets: HeroTargetOptions;
+  images: HeroImageChoice[];
+  entryId: number | null;
+  requestKey: string;
+  zone: string;
+}) {
+  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const values = state && !state.ok && state.values ? state.values : initial;
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const v = (name: string) => values[name] ?? "";
+  const [imageUrl, setImageUrl] = useState(v("imageUrl") || images[0]?.url || "");
+  const groups = [...new Set(images.map((i) => i.group))];
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={keepWhatWasTyped(formAction)}
+      className="space-y-4"
+      noValidate
+      data-testid="hero-entry-form"
+    >
+      {entryId !== null ? <input type="hidden" name="entryId" value={entryId} /> : null}
+      <input type="hidden" name="requestKey" value={requestKey} />
+      <div className="grid gap-4">
+        <InputField
+          label={
+            <>
+              Store day <span className="font-normal text-ink-500">({zone})</span>
+            </>
+          }
+          name="storeDay"
+          type="date"
+          defaultValue={v("storeDay")}
+          errors={errors.storeDay}
+          hint="The day runs from midnight to midnight in the store's zone."
+        />
+        <SelectField label="Show" name="target" defaultValue={v("target")} errors={errors.target}>
+          <option value="">Choose a sale or a product…</option>
+          <optgroup label="Sales">
+            {targets.sales.map((s) => (
+              <option key={s.id} value={`sale:${s.id}`}>
+                {s.name} ({s.when})
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Products">
+            {targets.products.map((p) => (
+              <option key={p.id} value={`product:${p.id}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+      </div>
+      <InputField
+        label="Headline"
+        name="headline"
+        defaultValue={v("headline")}
+        maxLength={120}
+        errors={errors.headline}
+        hint="The big line of the hero, up to 120 characters."
+      />
+      <div className="grid grid-cols-[minmax(0,1fr)_5.5rem] items-start gap-4">
+        <SelectField
+          label="Image"
+          name="imageUrl"
+          // Uncontrolled, so the reset after a refused submit keeps the echoed choice (see SaleForm).
+          defaultValue={v("imageUrl") || images[0]?.url}
+          onChange={(e) => setImageUrl(e.currentTarget.value)}
+          errors={errors.imageUrl}
+        >
+          {groups.map((group) => (
+            <optgroup key={group} label={group}>
+              {images
+                .filter((i) => i.group === group)
+                .map((i) => (
+                  <option key={i.url} value={i.url}>
+                    {i.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        {imageUrl ? (
+          // biome-ignore lint/performance/noImgElement: local SVG artwork needs no optimisation
+          <img
+            src={imageUrl}
+            alt=""
+            width={88}
+            height={88}
+            className="h-22 w-22 rounded-lg border border-ink-200 bg-ink-50 object-contain p-1"
+          />
+        ) : null}
+      </div>
+      <div className="grid gap-4">
+        <InputField
+          label="Button label"
+          name="ctaLabel"
+          defaultValue={v("ctaLabel")}
+          maxLength={40}
+          errors={errors.ctaLabel}
+        />
+        <InputField
+          label="Button link (optional)"
+          name="ctaHref"
+          defaultValue={v("ctaHref")}
+          maxLength={300}
+          placeholder="/sales/… or /products/…"
+          errors={errors.ctaHref}
+          hint="Leave empty to link to the sale's or product's page."
+        />
+      </div>
+      <div className="flex flex-col-reverse gap-3 border-t border-ink-100 pt-4 sm:flex-row sm:items-center sm:justify-between">
+        <FormMessage state={state} />
+        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
+          {pending ? "Saving…" : entryId !== null ? "Save changes" : "Schedule hero"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Removes a day's entry (after asking once), so the homepage falls back to the running or next sale. */
+export function RemoveHeroEntryForm({
+  action,
+  entryId,
+  dayLabel,
+}: {
+  action: AdminFormAction;
+  entryId: number;
+  dayLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="entryId" value={entryId} />
+      {confirming ? (
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={buttonStyles.danger} disabled={pending} aria-disabled={pending}>
+            {pending ? "Removing…" : `Yes, remove the hero of ${dayLabel}`}
+          </button>
+          <button type="button" className={buttonStyles.secondary} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className={buttonStyles.danger} onClick={() => setConfirming(true)}>
+          Remove entry…
+        </button>
+      )}
+      <FormMessage state={state} />
+    </form>
+  );
+}

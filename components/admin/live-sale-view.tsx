@@ -1,0 +1,168 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { LiveSaleView as LiveView } from "@/lib/admin/live";
+import { formatOffset } from "@/lib/admin/live-series";
+import { SalesChart } from "./sales-chart";
+import { SaleStateBadge, Stat } from "./ui";
+
+const number = new Intl.NumberFormat("en-US");
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+
+function pollInterval(view: LiveView): number {
+  if (view.state === "live" || view.held > 0) return 1_000;
+  if (view.state === "upcoming" || view.state === "registration_open") {
+    const toStart = Date.parse(view.startsAt) - Date.parse(view.serverNow);
+    return toStart < 120_000 ? 1_000 : 5_000;
+  }
+  return 15_000;
+}
+
+/**
+ * A sale's figures as they move: polls the console's small figures route (cached about a second per sale on the
+ * server, so a room full of marketers costs one read a second), faster while the sale runs. The figures are
+ * not a live region (they change every second); a short summary is announced at most every 15 seconds.
+ */
+export function LiveSaleView({
+  initial,
+  dataUrl,
+  timeZone,
+}: {
+  initial: LiveView;
+  dataUrl: string;
+  timeZone: string;
+}) {
+  const [view, setView] = useState(initial);
+  const [updatedAt, setUpdatedAt] = useState(() => new Date());
+  const [stale, setStale] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const lastAnnounced = useRef(0);
+  const interval = pollInterval(view);
+
+  useEffect(() => {
+    let cancelled = false;
+    const tick = async () => {
+      try {
+        const res = await fetch(dataUrl, { cache: "no-store" });
+        if (cancelled) return;
+        if (!res.ok) {
+          setStale(true);
+          return;
+        }
+        const next = (await res.json()) as LiveView;
+        if (cancelled) return;
+        setView(next);
+        setUpdatedAt(new Date());
+        setStale(false);
+      } catch {
+        if (!cancelled) setStale(true);
+      }
+    };
+    const id = setInterval(tick, interval);
+    return () => {
+      cancelled = true;
+      clearInterval(id);
+    };
+  }, [dataUrl, interval]);
+
+  useEffect(() => {
+    const now = Date.now();
+    if (now - lastAnnounced.current < 15_000) return;
+    lastAnnounced.current = now;
+    setAnnouncement(
+      `${number.format(view.sold)} sold, ${number.format(view.held)} held, ${number.format(view.remaining)} left of ${number.format(view.quantity)}.`,
+    );
+  }, [view]);
+
+  const soldShare = view.quantity > 0 ? view.sold / view.quantity : 0;
+  const time = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
+
+  return (
+    <div className="space-y-6" data-testid="live-sale-view" data-state={view.state}>
+      <div className="flex flex-wrap items-center gap-3 text-sm text-ink-600">
+        <SaleStateBadge state={view.state} />
+        <span>
+          {stale ? (
+            <span className="font-medium text-accent-700">
+              Can't reach the store; showing the last figures.
+            </span>
+          ) : (
+            <>
+              Updated {time.format(updatedAt)} ·{" "}
+              {interval <= 1_000 ? "refreshing every second" : `refreshing every ${interval / 1000} seconds`}
+            </>
+          )}
+        </span>
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat
+          label="Remaining"
+          value={number.format(view.remaining)}
+          detail={`of ${number.format(view.quantity)} units`}
+          testId="live-remaining"
+        />
+        <Stat
+          label="Held"
+          value={number.format(view.held)}
+          detail="reserved, not yet paid"
+          testId="live-held"
+        />
+        <Stat
+          label="Sold"
+          value={number.format(view.sold)}
+          detail={`${percent.format(soldShare)} of the batch`}
+          testId="live-sold"
+        />
+        <Stat label="Registrations" value={number.format(view.registrations)} testId="live-registrations" />
+        <Stat
+          label="Buyers"
+          value={number.format(view.buyers)}
+          detail="fans with a paid unit"
+          testId="live-buyers"
+        />
+        <Stat
+          label="Conversion"
+          value={view.conversion === null ? "—" : percent.format(view.conversion)}
+          detail="buyers ÷ registrations"
+          testId="live-conversion"
+        />
+        <Stat
+          label="Sell-out time"
+          value={view.sellOutSeconds === null ? "—" : formatOffset(view.sellOutSeconds)}
+          detail={view.sellOutSeconds === null ? "not sold out" : (view.boast ?? undefined)}
+          testId="live-sellout"
+        />
+        <Stat
+          label="Reserved in all"
+          value={number.format(view.totalReserved)}
+          detail="holds made, incl. expired"
+          testId="live-reserved"
+        />
+      </dl>
+
+      <section aria-labelledby="chart-title" className="rounded-xl border border-ink-200 bg-white p-5">
+        <h2 id="chart-title" className="mb-3 text-base font-semibold text-ink-900">
+          Units per second since the start
+        </h2>
+        {view.state === "upcoming" || view.state === "registration_open" ? (
+          <p className="rounded-lg bg-ink-50 px-4 py-8 text-center text-sm text-ink-600">
+            The chart starts when the sale does. {number.format(view.registrations)}{" "}
+            {view.registrations === 1 ? "fan has" : "fans have"} registered so far.
+          </p>
+        ) : (
+          <SalesChart series={view.series} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,407 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { skuField } from "@/lib/admin/form-names";
+import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import { formatMoneyInput } from "@/lib/admin/money-input";
+import { formatMoney } from "@/lib/money";
+import { keepWhatWasTyped } from "./submit";
+import { buttonStyles, Card, DateTimeField, FormMessage, InputField, SelectField, TextAreaField } from "./ui";
+
+export interface SaleFormSku {
+  id: number;
+  code: string;
+  label: string;
+  listPriceMinor: number;
+  currency: string;
+  /** Catalogue stock (create) or units free in the sale (edit), for context only. */
+  available: number;
+  held?: number;
+  sold?: number;
+}
+
+export interface SaleFormProduct {
+  id: number;
+  name: string;
+  skus: SaleFormSku[];
+}
+
+/** Initial text of every field, as the server prepared it (times already in the store's zone). */
+export type SaleFormValues = Record<string, string>;
+
+export interface SaleFormLocks {
+  /** Start, registration window, prices and the set of versions. */
+  started: boolean;
+  startedAt?: string;
+  /** The smallest quantity each version may have right now (held + sold), by SKU id. */
+  floors?: Record<number, number>;
+}
+
+function slugify(text: string) {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}
+
+/**
+ * The sale form, for creating (product, address and status chosen here) and for editing (the product and the
+ * address are fixed; once the sale has started its start, registration window, versions and prices are shown
+ * locked). Every input is uncontrolled with the server's values as defaults; after a refused submit the action
+ * echoes what was typed, so nothing is lost.
+ */
+export function SaleForm({
+  mode,
+  action,
+  products,
+  initial,
+  zone,
+  locks = { started: false },
+  requestKey,
+}: {
+  mode: "create" | "edit";
+  action: AdminFormAction;
+  products: SaleFormProduct[];
+  initial: SaleFormValues;
+  zone: string;
+  locks?: SaleFormLocks;
+  requestKey?: string;
+}) {
+  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const values = state && !state.ok && state.values ? state.values : initial;
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const v = (name: string) => values[name] ?? "";
+  const [productId, setProductId] = useState(v("productId"));
+  const [slugTouched, setSlugTouched] = useState(mode === "edit" || v("slug") !== "");
+  const [slug, setSlug] = useState(v("slug"));
+  const product = products.find((p) => String(p.id) === productId);
+  const locked = locks.started;
+  const lockNote = locked ? `Locked: the sale started ${locks.startedAt ?? ""}.` : undefined;
+
+  return (
+    <form
+      action={formAction}
+      onSubmit={keepWhatWasTyped(formAction)}
+      className="space-y-6"
+      noValidate
+      data-testid={`sale-form-${mode}`}
+    >
+      {requestKey ? <input type="hidden" name="requestKey" value={requestKey} /> : null}
+      {mode === "edit" ? <input type="hidden" name="saleId" value={v("saleId")} /> : null}
+
+      <Card title="Basics" titleId="sale-basics">
+        <div className="grid gap-4 md:grid-cols-2">
+          <InputField
+            label="Name"
+            name="name"
+            defaultValue={v("name")}
+            maxLength={120}
+            required
+            errors={errors.name}
+            onChange={(e) => {
+              if (!slugTouched) setSlug(slugify(e.currentTarget.value));
+            }}
+          />
+          {mode === "create" ? (
+            <InputField
+              label="Web address"
+              name="slug"
+              value={slug}
+              onChange={(e) => {
+                setSlugTouched(true);
+                setSlug(e.currentTarget.value);
+              }}
+              maxLength={80}
+              required
+              errors={errors.slug}
+              hint={`The sale's page will be /sales/${slug || "…"}`}
+            />
+          ) : (
+            <InputField
+              label="Web address"
+              name="slugShown"
+              defaultValue={`/sales/${v("slug")}`}
+              readOnly
+              hint="Fixed once the sale exists: links to it may have been shared."
+            />
+          )}
+          <div className="md:col-span-2">
+            <TextAreaField
+              label="Headline"
+              name="headline"
+              defaultValue={v("headline")}
+              maxLength={200}
+              rows={2}
+              errors={errors.headline}
+              hint="One line for the sale page and the homepage hero, e.g. “10,000 Kite 9 Pro at ¥500 off”."
+            />
+          </div>
+          {mode === "create" ? (
+            <SelectField
+              label="Product"
+              name="productId"
+              // Uncontrolled on purpose: React resets a form after its action, and a controlled select would
+              // then show the placeholder while the versions below still belong to the chosen product.
+              defaultValue={v("productId")}
+              onChange={(e) => setProductId(e.currentTarget.value)}
+              errors={errors.productId}
+              required
+            >
+              <option value="">Choose a product…</option>
+              {products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : (
+            <InputField label="Product" name="productShown" defaultValue={product?.name ?? ""} readOnly />
+          )}
+          <InputField
+            label="Units per account"
+            name="perAccountLimit"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10}
+            step={1}
+            defaultValue={v("perAccountLimit") || "1"}
+            errors={errors.perAccountLimit}
+            hint={locked ? "Can only rise once the sale has started." : "1 to 10 units each fan may buy."}
+          />
+        </div>
+      </Card>
+
+      <Card title={`Times (${zone})`} titleId="sale-times">
+        <p className="mb-4 text-sm text-ink-600">
+          Every time is a wall-clock time in the store's zone, <strong>{zone}</strong>, whatever your computer
+          is set to. When the clocks go back, a time that happens twice means the first.
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <DateTimeField
+            label="Registration opens"
+            name="registrationOpensAt"
+            zone={zone}
+            defaultValue={v("registrationOpensAt")}
+            readOnly={locked}
+            errors={errors.registrationOpensAt}
+            hint={lockNote}
+          />
+          <DateTimeField
+            label="Registration closes"
+            name="registrationClosesAt"
+            zone={zone}
+            defaultValue={v("registrationClosesAt")}
+            readOnly={locked}
+            errors={errors.registrationClosesAt}
+            hint={lockNote ?? "At or before the start."}
+          />
+          <DateTimeField
+            label="Sale starts"
+            name="startsAt"
+            zone={zone}
+            defaultValue={v("startsAt")}
+            readOnly={locked}
+            errors={errors.startsAt}
+            hint={lockNote}
+          />
+          <DateTimeField
+            label="Sale ends"
+            name="endsAt"
+            zone={zone}
+            defaultValue={v("endsAt")}
+            errors={errors.endsAt}
+          />
+        </div>
+      </Card>
+
+      <Card title="Versions, quantities and prices" titleId="sale-skus">
+        {errors.skus ? (
+          <p className="mb-3 text-sm font-medium text-accent-700" id="skus-error">
+            {errors.skus.join(" ")}
+          </p>
+        ) : null}
+        {!product ? (
+          <p className="text-sm text-ink-600">Choose a product to list its versions.</p>
+        ) : (
+          <div className="relative -mx-5 overflow-x-auto">
+            <table
+              className="w-full min-w-[36rem] text-left text-sm"
+              aria-describedby={errors.skus ? "skus-error" : undefined}
+            >
+              <caption className="sr-only">Versions of {product.name} in this sale</caption>
+              <thead className="border-b border-ink-200 text-xs tracking-wide whitespace-nowrap text-ink-500 uppercase">
+                <tr>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    In sale
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Version
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {mode === "edit" ? "Held / sold" : "In stock"}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Units in sale
+                  </th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    Sale price ({product.skus[0]?.currency ?? ""})
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-ink-100">
+                {product.skus
+                  // Once started the versions are fixed: only those in the sale are listed.
+                  .filter((sku) => !locked || initial[skuField(sku.id, "include")] === "on")
+                  .map((sku) => {
+                    const include = skuField(sku.id, "include");
+                    const quantity = skuField(sku.id, "quantity");
+                    const price = skuField(sku.id, "price");
+                    const included = v(include) === "on";
+                    const floor = locks.floors?.[sku.id] ?? 0;
+                    const qErrors = errors[quantity];
+                    const pErrors = errors[price];
+                    return (
+                      <tr key={sku.id} className="align-top">
+                        <td className="px-5 py-3">
+                          {locked ? (
+                            <>
+                              {included ? <input type="hidden" name={include} value="on" /> : null}
+                              <input
+                                type="checkbox"
+                                checked={included}
+                                disabled
+                                aria-label={`${sku.label} in sale (locked)`}
+                                className="h-4 w-4 accent-accent-600"
+                              />
+                            </>
+                          ) : (
+                            <input
+                              type="checkbox"
+                              name={include}
+                              defaultChecked={included}
+                              aria-label={`Include ${sku.label}`}
+                              className="h-4 w-4 accent-accent-600"
+                            />
+                          )}
+                        </td>
+                        <th scope="row" className="min-w-44 px-3 py-3 font-medium text-ink-900">
+                          {sku.label}
+                          <span className="block text-xs font-normal break-all text-ink-500">{sku.code}</span>
+                          <span className="block text-xs font-normal text-ink-500">
+                            List price {formatMoney(sku.listPriceMinor, sku.currency)}
+                          </span>
+                        </th>
+                        <td className="px-3 py-3 text-ink-700 tabular-nums">
+                          {mode === "edit"
+                            ? `${(sku.held ?? 0).toLocaleString("en-US")} / ${(sku.sold ?? 0).toLocaleString("en-US")}`
+                            : sku.available.toLocaleString("en-US")}
+                        </td>
+                        <td className="px-3 py-3">
+                          <label htmlFor={`field-${quantity}`} className="sr-only">
+                            Units of {sku.label}
+                          </label>
+                          <input
+                            id={`field-${quantity}`}
+                            name={quantity}
+                            type="number"
+                            inputMode="numeric"
+                            min={Math.max(1, floor)}
+                            step={1}
+                            defaultValue={v(quantity)}
+                            aria-invalid={qErrors ? true : undefined}
+                            aria-describedby={qErrors ? `field-${quantity}-error` : undefined}
+                            className="w-28 rounded-lg border border-ink-300 px-2 py-1.5 tabular-nums aria-[invalid=true]:border-accent-600"
+                          />
+                          {floor > 0 ? (
+                            <p className="mt-1 text-xs text-ink-500">
+                              At least {floor.toLocaleString("en-US")}
+                            </p>
+                          ) : null}
+                          {qErrors ? (
+                            <p
+                              id={`field-${quantity}-error`}
+                              className="mt-1 max-w-48 text-xs text-accent-700"
+                            >
+                              {qErrors.join(" ")}
+                            </p>
+                          ) : null}
+                        </td>
+                        <td className="px-5 py-3">
+                          <label htmlFor={`field-${price}`} className="sr-only">
+                            Sale price of {sku.label}
+                          </label>
+                          <input
+                            id={`field-${price}`}
+                            name={price}
+                            type="text"
+                            inputMode="decimal"
+                            defaultValue={v(price) || formatMoneyInput(sku.listPriceMinor, sku.currency)}
+                            readOnly={locked && included}
+                            aria-invalid={pErrors ? true : undefined}
+                            aria-describedby={pErrors ? `field-${price}-error` : undefined}
+                            className="w-32 rounded-lg border border-ink-300 px-2 py-1.5 tabular-nums read-only:bg-ink-50 read-only:text-ink-600 aria-[invalid=true]:border-accent-600"
+                          />
+                          {pErrors ? (
+                            <p id={`field-${price}-error`} className="mt-1 max-w-48 text-xs text-accent-700">
+                              {pErrors.join(" ")}
+                            </p>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="mt-3 text-xs text-ink-500">
+          {locked
+            ? "The sale has started: prices and the versions are locked; a quantity can grow, or shrink down to the units already held or sold."
+            : "Prices in the product's currency, e.g. 3999.00. Quantities are the batch for this sale, separate from catalogue stock."}
+        </p>
+      </Card>
+
+      {mode === "create" ? (
+        <fieldset className="rounded-xl border border-ink-200 bg-white p-5">
+          <legend className="px-1 text-base font-semibold text-ink-900">Status</legend>
+          {errors.status ? <p className="mb-2 text-sm text-accent-700">{errors.status.join(" ")}</p> : null}
+          <div className="grid gap-3 sm:grid-cols-2">
+            {(
+              [
+                ["scheduled", "Schedule", "Fans see the sale and can register when registration opens."],
+                ["draft", "Save as draft", "Only the console sees it until you schedule it."],
+              ] as const
+            ).map(([value, label, hint]) => (
+              <label
+                key={value}
+                className="flex cursor-pointer gap-3 rounded-lg border border-ink-200 p-3 text-sm has-[:checked]:border-accent-600 has-[:checked]:ring-1 has-[:checked]:ring-accent-600"
+              >
+                <input
+                  type="radio"
+                  name="status"
+                  value={value}
+                  defaultChecked={(v("status") || "scheduled") === value}
+                  className="mt-0.5 accent-accent-600"
+                />
+                <span>
+                  <span className="block font-medium text-ink-900">{label}</span>
+                  <span className="text-ink-600">{hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+
+      <div className="flex flex-col-reverse gap-3 border-t border-ink-200 pt-5 sm:flex-row sm:items-center sm:justify-between">
+        <FormMessage state={state} />
+        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
+          {pending ? "Saving…" : mode === "create" ? "Create sale" : "Save changes"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { QA_SECRET } from "../support/env";
+
+/** Page objects for the marketer console: roles and labels first, like the shop's. */
+
+export interface CreatedSale {
+  saleId: string;
+  name: string;
+  slug: string;
+}
+
+export class ConsolePages {
+  constructor(readonly page: Page) {}
+
+  /** Fills the new-sale form for the Kite 9 Pro (first version only) and creates it; the defaults are tomorrow noon. */
+  async createSale({
+    name,
+    quantity,
+    price,
+    perAccountLimit = 1,
+  }: {
+    name: string;
+    quantity: number;
+    price: string;
+    perAccountLimit?: number;
+  }): Promise<CreatedSale> {
+    const main = this.page.getByRole("main");
+    await this.page.goto("/admin/sales/new");
+    await expect(main.getByRole("heading", { level: 1, name: "New sale" })).toBeVisible();
+    await main.getByLabel("Name", { exact: true }).fill(name);
+    await main.getByLabel("Product", { exact: true }).selectOption({ label: "Kite 9 Pro" });
+    const version = await includeFirstVersion(this.page);
+    await main.getByLabel(`Units of ${version}`, { exact: true }).fill(String(quantity));
+    await main.getByLabel(`Sale price of ${version}`, { exact: true }).fill(price);
+    await main.getByLabel("Units per account").fill(String(perAccountLimit));
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await this.page.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
+    await expect(main.getByRole("status").filter({ hasText: "Sale created and scheduled." })).toBeVisible();
+    const saleId = /\/admin\/sales\/([0-9a-f-]{36})/.exec(this.page.url())?.[1];
+    if (!saleId) throw new Error(`no sale id in ${this.page.url()}`);
+    const address = await main.getByLabel("Web address").inputValue();
+    return { saleId, name, slug: address.replace(/^\/sales\//, "") };
+  }
+
+  /** The store day of the calendar's row `index` (0 = today), as "YYYY-MM-DD". */
+  async calendarDay(index: number): Promise<string> {
+    await this.page.goto("/admin/hero");
+    const day = await this.page.getByTestId("calendar-day").nth(index).getAttribute("data-day");
+    if (!day) throw new Error("calendar row without a day");
+    return day;
+  }
+
+  async scheduleHero({
+    day,
+    target,
+    headline,
+    ctaLabel,
+  }: {
+    day: string;
+    target: string;
+    headline: string;
+    ctaLabel: string;
+  }) {
+    await this.page.goto(`/admin/hero?day=${day}`);
+    const form = this.page.getByTestId("hero-entry-form");
+    await form.getByLabel("Show").selectOption(target);
+    await form.getByLabel("Headline").fill(headline);
+    await form.getByLabel("Image").selectOption({ index: 0 });
+    await form.getByLabel("Button label").fill(ctaLabel);
+    await form.getByRole("button", { name: /Schedule hero|Save changes/ }).click();
+  }
+
+  /** The live view's figures route, as the console polls it (the caller's session and clock). */
+  async liveData(saleId: string) {
+    const res = await this.page.request.get(`/admin/sales/${saleId}/live/data`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as { startsAt: string; state: string; sold: number; remaining: number };
+  }
+}
+
+/** The QA route's scripted crowd, at the moment `at` (through the signed clock header, not a cookie). */
+export async function simulateCrowd(
+  request: APIRequestContext,
+  baseURL: string,
+  saleId: string,
+  at: Date,
+  crowd: { buyers: number; pay: number; browsers?: number },
+) {
+  const auth = { authorization: `Bearer ${QA_SECRET}` };
+  const clock = await request.post(`${baseURL}/api/qa/clock`, {
+    headers: auth,
+    data: { at: at.toISOString() },
+  });
+  expect(clock.ok()).toBe(true);
+  const { token } = (await clock.json()) as { token: string };
+  const res = await request.post(`${baseURL}/api/qa/sales/${saleId}/simulate`, {
+    headers: { ...auth, "x-kite-clock": token },
+    data: crowd,
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()) as {
+    reserved: number;
+    paid: number;
+    registered: number;
+    refused: Record<string, number>;
+  };
+}
+
+/** Ticks the first version in the sale form and returns its label ("Graphite · 12 GB + 256 GB"). */
+export async function includeFirstVersion(page: Page): Promise<string> {
+  const include = page
+    .getByRole("main")
+    .getByRole("checkbox", { name: /^Include / })
+    .first();
+  await include.check();
+  const label = await include.getAttribute("aria-label");
+  if (!label) throw new Error("version checkbox without a label");
+  return label.replace(/^Include /, "");
+}

@@ -1,0 +1,244 @@
+import { TEST_CARDS, uniqueEmail } from "../support/env";
+import { expect, test } from "../support/fixtures";
+import { AuthPages } from "../support/pages";
+import { ConsolePages, includeFirstVersion, simulateCrowd } from "./console-pages";
+
+const tag = () => Math.random().toString(36).slice(2, 7);
+
+test.describe("marketer: console", () => {
+  test("create tomorrow's sale, make it tomorrow's hero, preview it, see it on the homepage, watch it sell", async ({
+    marketerPage,
+    page,
+    browser,
+    qa,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(150_000);
+    const console_ = new ConsolePages(marketerPage);
+    const id = tag();
+    const sale = await console_.createSale({ name: `Noon drop ${id}`, quantity: 40, price: "2999.00" });
+
+    // The sale's own page in the console: scheduled, registration not yet open or open, 40 units.
+    await expect(marketerPage.getByTestId("sale-state").first()).toHaveAttribute(
+      "data-state",
+      /upcoming|registration_open/,
+    );
+    const { startsAt } = await console_.liveData(sale.saleId);
+    const start = new Date(startsAt);
+
+    // A fan signs up and registers for it on the sale page.
+    const fan = await (await browser.newContext()).newPage();
+    await new AuthPages(fan).signUpAndWait("Fan Noon", uniqueEmail("noon"), "kite-fan-2026!");
+    await fan.goto(`/sales/${sale.slug}`);
+    await fan.getByRole("button", { name: "Register" }).click();
+    await expect(fan.getByText(/you're registered/i).first()).toBeVisible();
+
+    // Tomorrow's hero: the calendar's second day is tomorrow in the store's zone, and the sale starts on it.
+    const tomorrow = await console_.calendarDay(1);
+    const headline = `Tomorrow at noon ${id}`;
+    // A visitor whose clock reads tomorrow loads the homepage first, so its hero is in the cache...
+    await qa.setClock(page.context(), new Date(start.getTime() + 30_000));
+    await page.goto("/");
+    await expect(page.getByRole("main").locator("section").first()).not.toContainText(headline);
+    await console_.scheduleHero({
+      day: tomorrow,
+      target: `sale:${sale.saleId}`,
+      headline,
+      ctaLabel: "Register now",
+    });
+    await marketerPage.waitForURL(new RegExp(`/admin/hero\\?day=${tomorrow}&status=saved`));
+    await expect(marketerPage.getByRole("status").filter({ hasText: "Saved the hero of" })).toBeVisible();
+    const row = marketerPage.locator(`[data-testid="calendar-day"][data-day="${tomorrow}"]`);
+    await expect(row).toContainText(headline);
+
+    // A second entry for the same day is refused with a message, not written.
+    await marketerPage.goto(`/admin/hero?day=${tomorrow}`);
+    const form = marketerPage.getByTestId("hero-entry-form");
+    await expect(form.getByRole("button", { name: "Save changes" })).toBeVisible();
+
+    // The preview renders the homepage's own sale hero as of tomorrow noon.
+    await marketerPage.goto(`/admin/hero/preview?at=${tomorrow}T12:00`);
+    const preview = marketerPage.getByTestId("hero-preview");
+    await expect(preview.getByTestId("sale-hero")).toContainText(headline);
+    await expect(preview.getByRole("link", { name: "Register now" })).toBeVisible();
+    await expect(marketerPage.getByTestId("preview-explanation")).toContainText("has a schedule entry");
+
+    // ...and sees the new hero at once after the save: the save expired the cached hero.
+    await page.goto("/");
+    await expect(page.getByRole("main").getByTestId("sale-hero")).toContainText(headline);
+    // Today's homepage is unchanged by tomorrow's entry.
+    await qa.clearClock(page.context());
+    await page.goto("/");
+    await expect(page.getByRole("main").locator("section").first()).not.toContainText(headline);
+
+    // The live view, at the start: nothing sold yet.
+    await qa.setClock(marketerPage.context(), new Date(start.getTime() + 1_000));
+    await marketerPage.goto(`/admin/sales/${sale.saleId}/live`);
+    const live = marketerPage.getByTestId("live-sale-view");
+    await expect(live).toHaveAttribute("data-state", "live");
+    await expect(live.getByTestId("live-remaining")).toHaveText("40");
+    await expect(live.getByTestId("live-sold")).toHaveText("0");
+
+    // A real fan registered today (registration opened when the sale was created) and buys at the start
+    // through the sale page and the (local) Stripe Checkout.
+    await expect(live.getByTestId("live-registrations")).toHaveText("1");
+    await qa.setClock(fan.context(), new Date(start.getTime() + 1_500));
+    await fan.goto(`/sales/${sale.slug}`);
+    await fan.getByRole("button", { name: "Buy now" }).click();
+    await fan.waitForURL(/\/checkout\/cs_/, { timeout: 30_000 });
+    await fan.getByLabel("Card number").fill(TEST_CARDS.success);
+    await fan.getByRole("button", { name: /^Pay / }).click();
+    await fan.waitForURL("**/checkout/success**");
+    await expect(live.getByTestId("live-sold")).toHaveText("1");
+    await fan.context().close();
+
+    // Then a scripted crowd: 12 fans reserve, 8 of them pay, 4 more only registered.
+    const first = await simulateCrowd(
+      request,
+      baseURL ?? "",
+      sale.saleId,
+      new Date(start.getTime() + 2_000),
+      {
+        buyers: 12,
+        pay: 8,
+        browsers: 4,
+      },
+    );
+    expect(first).toMatchObject({ reserved: 12, paid: 8, registered: 16 });
+    await expect(live.getByTestId("live-sold")).toHaveText("9");
+    await expect(live.getByTestId("live-held")).toHaveText("4");
+    await expect(live.getByTestId("live-remaining")).toHaveText("27");
+    await expect(live.getByTestId("live-registrations")).toHaveText("17");
+    await expect(live.getByTestId("live-buyers")).toHaveText("9");
+    await expect(live.getByTestId("live-conversion")).toHaveText("52.9%");
+
+    // More buyers a few seconds later sell it out: the sell-out time and the chart follow.
+    await simulateCrowd(request, baseURL ?? "", sale.saleId, new Date(start.getTime() + 5_000), {
+      buyers: 30,
+      pay: 30,
+    });
+    await expect(live.getByTestId("live-remaining")).toHaveText("0");
+    await expect(live.getByTestId("live-sold")).toHaveText("36");
+    await expect(live.getByTestId("live-held")).toHaveText("4");
+    await expect(live).toHaveAttribute("data-state", "sold_out");
+    await expect(live.getByTestId("live-sellout")).toHaveText("0:05");
+    await expect(live.getByTestId("chart-summary")).toContainText("sold per second");
+    await expect(live.getByRole("img", { name: /Units per second since the start/ })).toBeVisible();
+
+    // Every write is in the audit log, with who did it.
+    await marketerPage.goto("/admin/audit");
+    const audit = marketerPage.getByRole("main").getByRole("table").first();
+    await expect(audit).toContainText(`Created sale “${sale.name}”`);
+    // (Scheduled, or Changed when a previous run on this deployment had already taken tomorrow.)
+    await expect(audit.getByTestId("audit-row").filter({ hasText: headline }).first()).toHaveAttribute(
+      "data-action",
+      "hero.set",
+    );
+    await expect(audit).toContainText("marketer@example.com");
+  });
+
+  test("bad input gets field errors and a typed message, and nothing is written", async ({
+    marketerPage,
+  }) => {
+    const main = marketerPage.getByRole("main");
+    await marketerPage.goto("/admin/sales/new");
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await expect(main.getByText("Please check the highlighted fields.")).toBeVisible();
+    await expect(main.getByText("Give the sale a name.")).toBeVisible();
+    await expect(main.getByText("Choose a product from the catalogue.")).toBeVisible();
+    await expect(main.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+    // Out of range, with what was typed kept.
+    await main.getByLabel("Name", { exact: true }).fill("Bad numbers");
+    await main.getByLabel("Product", { exact: true }).selectOption({ label: "Kite 9 Pro" });
+    const version = await includeFirstVersion(marketerPage);
+    await main.getByLabel(`Units of ${version}`, { exact: true }).fill("0");
+    await main.getByLabel(`Sale price of ${version}`, { exact: true }).fill("-1");
+    await main.getByLabel("Units per account").fill("11");
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await expect(main.getByText("Put at least 1 unit on sale.")).toBeVisible();
+    await expect(main.getByText("A price cannot be negative.")).toBeVisible();
+    await expect(main.getByText("At most 10 units per account.")).toBeVisible();
+    await expect(main.getByLabel("Name", { exact: true })).toHaveValue("Bad numbers");
+    await expect(main.getByLabel("Product", { exact: true }).locator("option:checked")).toHaveText(
+      "Kite 9 Pro",
+    );
+    await expect(main.getByLabel(`Units of ${version}`, { exact: true })).toHaveValue("0");
+
+    // The hero form: nothing chosen.
+    await marketerPage.goto("/admin/hero");
+    const form = marketerPage.getByTestId("hero-entry-form");
+    await form.getByLabel("Headline").fill("");
+    await form.getByRole("button", { name: /Schedule hero|Save changes/ }).click();
+    await expect(form.getByText("Please check the highlighted fields.")).toBeVisible();
+  });
+
+  test("a second hero entry for a day that has one is refused", async ({ marketerPage }) => {
+    const console_ = new ConsolePages(marketerPage);
+    const day = await console_.calendarDay(20);
+    const products = marketerPage
+      .getByTestId("hero-entry-form")
+      .getByLabel("Show")
+      .locator("option[value^='product:']");
+    const target = (await products.first().getAttribute("value")) ?? "";
+    await console_.scheduleHero({ day, target, headline: `First ${tag()}`, ctaLabel: "Buy now" });
+    await marketerPage.waitForURL(/status=saved/);
+    // Another marketer's stale form (opened before the first was saved) adds an entry for the same day.
+    await marketerPage.goto(`/admin/hero?day=${day}`);
+    const form = marketerPage.getByTestId("hero-entry-form");
+    await form.locator("input[name=entryId]").evaluate((el) => el.remove());
+    await form.getByLabel("Headline").fill("Second");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByText(/already has a hero/)).toBeVisible();
+  });
+
+  test("guests are sent to sign in; shoppers get 404 and their forged actions change nothing", async ({
+    page,
+    shopperPage,
+    marketerPage,
+  }) => {
+    await page.goto("/admin/sales");
+    await page.waitForURL(/\/sign-in\?callbackUrl=/);
+
+    for (const path of ["/admin", "/admin/sales", "/admin/sales/new", "/admin/hero", "/admin/audit"]) {
+      const res = await shopperPage.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(shopperPage.getByRole("heading", { name: "This page flew away" })).toBeVisible();
+    }
+
+    // A sale to protect.
+    const console_ = new ConsolePages(marketerPage);
+    const sale = await console_.createSale({ name: `Guarded ${tag()}`, quantity: 5, price: "1.00" });
+    const data = await shopperPage.request.get(`/admin/sales/${sale.saleId}/live/data`);
+    expect(data.status()).toBe(404);
+
+    // Capture the marketer's "End sale" request without letting it through...
+    let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+    const salePage = (url: URL) => url.pathname === `/admin/sales/${sale.saleId}`;
+    await marketerPage.route(salePage, async (route) => {
+      const req = route.request();
+      if (req.method() !== "POST") return route.continue();
+      captured = { url: req.url(), headers: req.headers(), body: req.postDataBuffer() ?? Buffer.alloc(0) };
+      await route.abort();
+    });
+    await marketerPage.getByRole("button", { name: "End sale now…" }).click();
+    await marketerPage.getByRole("button", { name: /Yes, end/ }).click();
+    await expect.poll(() => captured !== null).toBe(true);
+    await marketerPage.unroute(salePage);
+
+    // ...and replay it as the shopper: refused inside the action.
+    const forged = captured as unknown as { url: string; headers: Record<string, string>; body: Buffer };
+    const { cookie: _cookie, ...headers } = forged.headers;
+    const replay = await shopperPage.request.post(forged.url, { headers, data: forged.body });
+    expect(replay.status()).toBeLessThan(500);
+    expect(await replay.text()).toContain("Only marketers can do this");
+
+    // The sale is still scheduled, and the audit log has no end for it.
+    await marketerPage.goto(`/admin/sales/${sale.saleId}`);
+    await expect(marketerPage.getByTestId("sale-state").first()).not.toHaveAttribute("data-state", "ended");
+    await expect(marketerPage.getByRole("button", { name: "End sale now…" })).toBeVisible();
+    await marketerPage.goto("/admin/audit");
+    await expect(marketerPage.getByRole("main")).not.toContainText(`Ended sale “${sale.name}”`);
+  });
+});

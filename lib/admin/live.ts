@@ -1,0 +1,150 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import type { Db } from "@/lib/db";
+import { isUuid } from "@/lib/sales/db-errors";
+import {
+  createMemoryFiguresStore,
+  type FiguresStore,
+  readSaleCounts,
+  type SaleCounts,
+  withState,
+} from "@/lib/sales/figures";
+import type { SaleState } from "@/lib/sales/rules";
+import { type BinnedSeries, binSeries, chartSpan, type SecondPoint } from "./live-series";
+
+/** What the database says about a sale's selling, independent of the caller's clock (so it can be shared). */
+export interface SaleActivity {
+  counts: SaleCounts;
+  name: string;
+  /** Fans with at least one paid unit. */
+  buyers: number;
+  /** Units reserved and units sold in each second since the start that had any. */
+  perSecond: SecondPoint[];
+}
+
+/**
+ * Two queries: the live counts (bucket sums and registration shards, shared with the shop's figures) and the
+ * holds grouped by second since the start: reservations by when they were made, sales by when they were paid.
+ */
+export async function readSaleActivity(db: Db, { saleId }: { saleId: string }): Promise<SaleActivity | null> {
+  if (!isUuid(saleId)) return null;
+  const counts = await readSaleCounts(db, { saleId });
+  if (!counts) return null;
+  const [row] = await queryRows<{
+    name: string;
+    buyers: number;
+    series: [number, number, number][] | string;
+  }>(
+    db,
+    sql`
+      select s.name,
+        (select count(distinct h.user_id) from sale_holds h
+          where h.sale_id = s.id and h.status = 'converted')::int as buyers,
+        coalesce((
+          select json_agg(json_build_array(x.sec, x.reserved, x.sold) order by x.sec)
+          from (
+            select y.sec, sum(y.r)::int as reserved, sum(y.s)::int as sold
+            from (
+              select floor(extract(epoch from h.created_at - s.starts_at))::int as sec, 1 as r, 0 as s
+              from sale_holds h where h.sale_id = s.id
+              union all
+              select floor(extract(epoch from h.settled_at - s.starts_at))::int, 0, 1
+              from sale_holds h where h.sale_id = s.id and h.status = 'converted' and h.settled_at is not null
+            ) y
+            where y.sec >= 0
+            group by y.sec
+          ) x), '[]'::json) as series
+      from sales s where s.id = ${saleId}::uuid`,
+  );
+  if (!row) return null;
+  const series =
+    typeof row.series === "string" ? (JSON.parse(row.series) as [number, number, number][]) : row.series;
+  return {
+    counts,
+    name: row.name,
+    buyers: row.buyers,
+    perSecond: series.map(([t, reserved, sold]) => ({ t, reserved, sold })),
+  };
+}
+
+/** The live view's payload: plain JSON, dates as ISO strings. */
+export interface LiveSaleView {
+  saleId: string;
+  name: string;
+  state: SaleState;
+  quantity: number;
+  remaining: number;
+  held: number;
+  sold: number;
+  registrations: number;
+  buyers: number;
+  /** buyers / registrations, or null before anyone registered. */
+  conversion: number | null;
+  startsAt: string;
+  endsAt: string;
+  soldOutAt: string | null;
+  /** Seconds from the start to the sell-out, or null. */
+  sellOutSeconds: number | null;
+  boast: string | null;
+  serverNow: string;
+  series: BinnedSeries;
+  /** Totals over the whole sale (the bars may cover only part of it). */
+  totalReserved: number;
+  totalSoldTracked: number;
+}
+
+export function toLiveView(activity: SaleActivity, { now }: { now: Date }): LiveSaleView {
+  const figures = withState(activity.counts, { now });
+  const start = figures.startsAt.getTime();
+  const soldOutSeconds = figures.soldOutAt ? (figures.soldOutAt.getTime() - start) / 1000 : null;
+  const last = activity.perSecond.at(-1)?.t ?? null;
+  const span = chartSpan({
+    nowSeconds: (now.getTime() - start) / 1000,
+    durationSeconds: (figures.endsAt.getTime() - start) / 1000,
+    soldOutSeconds,
+    lastActivitySeconds: last,
+    running: figures.state === "live",
+  });
+  return {
+    saleId: figures.saleId,
+    name: activity.name,
+    state: figures.state,
+    quantity: figures.quantity,
+    remaining: figures.remaining,
+    held: figures.held,
+    sold: figures.sold,
+    registrations: figures.registrations,
+    buyers: activity.buyers,
+    conversion: figures.registrations > 0 ? activity.buyers / figures.registrations : null,
+    startsAt: figures.startsAt.toISOString(),
+    endsAt: figures.endsAt.toISOString(),
+    soldOutAt: figures.soldOutAt?.toISOString() ?? null,
+    sellOutSeconds: soldOutSeconds === null ? null : Math.max(1, Math.round(soldOutSeconds)),
+    boast: figures.boast,
+    serverNow: now.toISOString(),
+    series: binSeries(activity.perSecond, { spanSeconds: span }),
+    totalReserved: activity.perSecond.reduce((n, p) => n + p.reserved, 0),
+    totalSoldTracked: activity.perSecond.reduce((n, p) => n + p.sold, 0),
+  };
+}
+
+const defaultStore = createMemoryFiguresStore<SaleActivity | null>({ ttlMs: 1000, maxEntries: 200 });
+
+/**
+ * The live view for one viewer: the database is read at most about once a second per sale and instance however
+ * many marketers watch (single flight: viewers that miss together share one read); each viewer's clock only
+ * shapes the answer. With REDIS_URL, production would plug in a shared store here as lib/sales/figures does.
+ */
+export async function cachedLiveView(
+  db: Db,
+  {
+    saleId,
+    now,
+    store = defaultStore,
+  }: { saleId: string; now: Date; store?: FiguresStore<SaleActivity | null> },
+): Promise<LiveSaleView | null> {
+  if (!isUuid(saleId)) return null;
+  const activity = await store.get(saleId, () => readSaleActivity(db, { saleId }));
+  return activity ? toLiveView(activity, { now }) : null;
+}
