@@ -26,6 +26,9 @@ if (process.env.E2E_DATABASE_URL) {
 }
 
 // Children stay in this process group, so Playwright stopping the group stops them all.
+// The data cache lives on disk and would outlive the fresh database (ids of rows that no longer exist).
+rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
+
 const children = [];
 function stop() {
   for (const c of children) c.kill("SIGTERM");

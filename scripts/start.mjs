@@ -3,7 +3,7 @@
 // Environment: PORT (3000), DATABASE_URL (unset → embedded PGlite under .data/), SKIP_BUILD=1 to reuse a build.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -16,6 +16,9 @@ if (!env.NEXTAUTH_SECRET) {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
+
+// Next's data cache is on disk; start from an empty one so it can never outlive a replaced database.
+rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
 
 const children = [];
 function stopAll(code = 0) {

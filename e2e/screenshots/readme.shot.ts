@@ -54,3 +54,17 @@ test("flash sale states", async ({ page }) => {
   await settle(page);
   await page.screenshot({ path: `${OUT}/sale-sold-out.png` });
 });
+
+test("marketer console", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=/admin");
+  await page.getByLabel("Email").fill("marketer@example.com");
+  await page.getByLabel("Password").fill("kite-marketer-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/admin");
+  await page.goto("/admin/sales");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/admin-sales.png` });
+  await page.goto("/admin/hero");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/admin-hero.png` });
+});

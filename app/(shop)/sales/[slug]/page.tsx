@@ -93,7 +93,11 @@ export default async function SalePage({ params }: Props) {
             className="rounded-2xl border border-ink-100 p-5"
             data-testid="sale-action"
           >
-            {!user ? (
+            {state === "ended" ? (
+              <p className="text-ink-700" role="status" data-testid="cannot-buy">
+                This sale has ended. Watch the homepage for the next one.
+              </p>
+            ) : !user ? (
               <div className="space-y-3">
                 <p className="text-ink-700">Only registered Kite fans can buy in this sale.</p>
                 <Link

@@ -1,5 +1,6 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { CATALOG_TAGS } from "@/lib/catalog/cached";
+import { HERO_TAG } from "@/lib/storefront/hero";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { resetStoreData } from "@/lib/qa/reset";
 
@@ -12,6 +13,8 @@ export async function POST(request: Request) {
   const started = Date.now();
   await resetStoreData();
   revalidateTag(CATALOG_TAGS.products, { expire: 0 });
+  revalidateTag("sales", { expire: 0 });
+  revalidateTag(HERO_TAG, { expire: 0 });
   revalidatePath("/", "layout");
   return Response.json({ ok: true, ms: Date.now() - started });
 }
