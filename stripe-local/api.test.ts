@@ -174,7 +174,7 @@ describe("authentication and headers", () => {
     expect(body.error.type).toBe("invalid_request_error");
     expect(body.error.message).toContain("did not provide an API key");
 
-    const live = localStripe(server.port, "sk_live_abcdefghijklmnop");
+    const live = localStripe(server.port, "sk_live_not-a-real-key");
     await expect(live.checkout.sessions.create(baseSession())).rejects.toBeInstanceOf(
       Stripe.errors.StripeAuthenticationError,
     );
