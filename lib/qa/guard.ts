@@ -1,6 +1,6 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { env, qaToolsEnabled } from "@/lib/env";
+import { hasBearerSecret } from "@/lib/http-auth";
 
 /**
  * QA routes exist only outside production with QA_SECRET set (404 otherwise, as if they were not there) and
@@ -8,9 +8,7 @@ import { env, qaToolsEnabled } from "@/lib/env";
  */
 export function refuseUnlessQa(request: Request): Response | null {
   if (!qaToolsEnabled || !env.QA_SECRET) return new Response("Not found", { status: 404 });
-  const given = Buffer.from(request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "");
-  const expected = Buffer.from(env.QA_SECRET);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!hasBearerSecret(request, env.QA_SECRET)) {
     return Response.json({ error: "QA secret missing or wrong" }, { status: 401 });
   }
   return null;

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from "node:crypto";
 import { runHoldSweep } from "@/lib/checkout/sweeper";
 import { env } from "@/lib/env";
+import { hasBearerSecret } from "@/lib/http-auth";
 import { getRequestNow } from "@/lib/qa/now";
 
 export const dynamic = "force-dynamic";
@@ -8,9 +8,7 @@ export const dynamic = "force-dynamic";
 function authorised(request: Request): boolean {
   // Without CRON_SECRET the route is open only outside production (development, tests).
   if (!env.CRON_SECRET) return env.STORE_ENV !== "production";
-  const given = Buffer.from(request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "");
-  const expected = Buffer.from(env.CRON_SECRET);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return hasBearerSecret(request, env.CRON_SECRET);
 }
 
 /** Production calls this on a schedule (every minute); every instance may also run it at once. */
