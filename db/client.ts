@@ -41,6 +41,9 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    // An idle client whose server connection is terminated (restart, failover, a dropped test database) emits
+    // `error` on the pool; without a listener that crashes the process. The pool replaces the client.
+    pool.on("error", (error) => console.warn("[db] idle PostgreSQL client lost:", error.message));
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     if (shouldMigrate) {
       const client = await pool.connect();
