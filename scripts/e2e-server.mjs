@@ -43,9 +43,11 @@ process.on("SIGINT", () => {
 });
 process.on("exit", stop);
 
+// Keep-alive longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's
+// default 5 s, a client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
 for (const [cmd, args] of [
   ["node_modules/.bin/tsx", ["stripe-local/cli.ts"]],
-  ["node_modules/.bin/next", ["start", "--port", port]],
+  ["node_modules/.bin/next", ["start", "--port", port, "--keepAliveTimeout", "65000"]],
 ]) {
   const child = spawn(cmd, args, { stdio: "inherit", env });
   children.push(child);

@@ -51,5 +51,7 @@ if (!env.STRIPE_SECRET_KEY) {
   env.STRIPE_WEBHOOK_URL ??= `http://127.0.0.1:${port}/api/stripe/webhook`;
   run("local Stripe", "npx", ["tsx", "stripe-local/cli.ts"]);
 }
-run("next", "npx", ["next", "start", "--port", port]);
+// Keep-alive longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's
+// default 5 s, a client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
+run("next", "npx", ["next", "start", "--port", port, "--keepAliveTimeout", "65000"]);
 console.log(`› Kite is starting on http://localhost:${port}`);

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { QA_SECRET } from "../support/env";
+import { QaApi, RETRY_RESET } from "../support/qa-api";
 
 /** Page objects for the marketer console: roles and labels first, like the shop's. */
 
@@ -72,7 +73,7 @@ export class ConsolePages {
 
   /** The live view's figures route, as the console polls it (the caller's session and clock). */
   async liveData(saleId: string) {
-    const res = await this.page.request.get(`/admin/sales/${saleId}/live/data`);
+    const res = await this.page.request.get(`/admin/sales/${saleId}/live/data`, RETRY_RESET);
     expect(res.status()).toBe(200);
     return (await res.json()) as { startsAt: string; state: string; sold: number; remaining: number };
   }
@@ -86,15 +87,9 @@ export async function simulateCrowd(
   at: Date,
   crowd: { buyers: number; pay: number; browsers?: number },
 ) {
-  const auth = { authorization: `Bearer ${QA_SECRET}` };
-  const clock = await request.post(`${baseURL}/api/qa/clock`, {
-    headers: auth,
-    data: { at: at.toISOString() },
-  });
-  expect(clock.ok()).toBe(true);
-  const { token } = (await clock.json()) as { token: string };
+  const token = await new QaApi(request, baseURL).clockToken(at);
   const res = await request.post(`${baseURL}/api/qa/sales/${saleId}/simulate`, {
-    headers: { ...auth, "x-kite-clock": token },
+    headers: { authorization: `Bearer ${QA_SECRET}`, "x-kite-clock": token },
     data: crowd,
   });
   expect(res.ok(), await res.text()).toBe(true);

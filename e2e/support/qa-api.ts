@@ -2,6 +2,11 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { QA_SECRET } from "./env";
 
 const auth = { authorization: `Bearer ${QA_SECRET}` };
+/**
+ * Playwright's request client keeps sockets alive; a deployment may close an idle one just as a request goes out
+ * (Node's keep-alive timeout), which surfaces as ECONNRESET before the server saw anything. Safe requests retry it.
+ */
+export const RETRY_RESET = { maxRetries: 2 } as const;
 
 /** The test clock and reset route of a non-production deployment. */
 export class QaApi {
@@ -10,14 +15,21 @@ export class QaApi {
     private readonly baseURL: string,
   ) {}
 
-  /** Moves the store's clock for one browser context (its cookie), e.g. to a sale's start. */
-  async setClock(context: BrowserContext, at: Date): Promise<void> {
+  /** A signed test-clock token for `at`, for the `x-kite-clock` header or the `kite_qa_clock` cookie. */
+  async clockToken(at: Date): Promise<string> {
     const res = await this.request.post(`${this.baseURL}/api/qa/clock`, {
+      ...RETRY_RESET,
       headers: auth,
       data: { at: at.toISOString() },
     });
     if (!res.ok()) throw new Error(`setting the test clock failed: ${res.status()} ${await res.text()}`);
     const { token } = (await res.json()) as { token: string };
+    return token;
+  }
+
+  /** Moves the store's clock for one browser context (its cookie), e.g. to a sale's start. */
+  async setClock(context: BrowserContext, at: Date): Promise<void> {
+    const token = await this.clockToken(at);
     const { hostname } = new URL(this.baseURL);
     await context.addCookies([
       { name: "kite_qa_clock", value: token, domain: hostname, path: "/", httpOnly: true },
@@ -47,7 +59,10 @@ export async function readStock(
   baseURL: string,
   code: string,
 ): Promise<SkuStock> {
-  const res = await request.get(`${baseURL}/api/qa/stock?sku=${encodeURIComponent(code)}`, { headers: auth });
+  const res = await request.get(`${baseURL}/api/qa/stock?sku=${encodeURIComponent(code)}`, {
+    ...RETRY_RESET,
+    headers: auth,
+  });
   if (!res.ok()) throw new Error(`reading stock failed: ${res.status()}`);
   return (await res.json()) as SkuStock;
 }
