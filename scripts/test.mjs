@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, lint, Vitest (PGlite + real PostgreSQL), build once, Playwright in Debian's chromium.
 // PostgreSQL comes from PG_ADMIN_URL (default: the local server); fresh databases are made for each run.
+// Redis comes from TEST_REDIS_URL (default: the local server); each test uses its own random key prefix.
 // BASE_URL=… runs the browser suite against an existing deployment instead of a local build.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -84,6 +85,7 @@ if (only.has("unit")) {
     ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=.test-output/vitest.json"],
     {
       TEST_DATABASE_URL: testDatabaseUrl,
+      TEST_REDIS_URL: env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
     },
   );
 }

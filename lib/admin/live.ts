@@ -2,11 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
+import { getRedis } from "@/lib/redis";
 import { isUuid } from "@/lib/sales/db-errors";
 import {
   createMemoryFiguresStore,
+  createRedisFiguresStore,
   type FiguresStore,
   readSaleCounts,
+  reviveSaleCounts,
   type SaleCounts,
   withState,
 } from "@/lib/sales/figures";
@@ -129,19 +132,42 @@ export function toLiveView(activity: SaleActivity, { now }: { now: Date }): Live
   };
 }
 
-const defaultStore = createMemoryFiguresStore<SaleActivity | null>({ ttlMs: 1000, maxEntries: 200 });
+/** SaleActivity read back from JSON (the shared cache). */
+export function reviveSaleActivity(json: unknown): SaleActivity | null {
+  if (json === null) return null;
+  const raw = json as SaleActivity;
+  return { ...raw, counts: reviveSaleCounts(raw.counts) };
+}
+
+let defaultStore: FiguresStore<SaleActivity | null> | undefined;
+
+function getDefaultStore(): FiguresStore<SaleActivity | null> {
+  if (!defaultStore) {
+    const client = getRedis();
+    const memory = createMemoryFiguresStore<SaleActivity | null>({ ttlMs: 1000, maxEntries: 200 });
+    defaultStore = client
+      ? createRedisFiguresStore({
+          client,
+          prefix: "kite:live:",
+          revive: reviveSaleActivity,
+          fallback: memory,
+        })
+      : memory;
+  }
+  return defaultStore;
+}
 
 /**
- * The live view for one viewer: the database is read at most about once a second per sale and instance however
- * many marketers watch (single flight: viewers that miss together share one read); each viewer's clock only
- * shapes the answer. With REDIS_URL, production would plug in a shared store here as lib/sales/figures does.
+ * The live view for one viewer: the database is read at most about once a second per sale (per instance without
+ * Redis) however many marketers watch (single flight: viewers that miss together share one read); each viewer's
+ * clock only shapes the answer.
  */
 export async function cachedLiveView(
   db: Db,
   {
     saleId,
     now,
-    store = defaultStore,
+    store = getDefaultStore(),
   }: { saleId: string; now: Date; store?: FiguresStore<SaleActivity | null> },
 ): Promise<LiveSaleView | null> {
   if (!isUuid(saleId)) return null;

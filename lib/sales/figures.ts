@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
+import { createRedisFallback, getRedis, type RedisClient } from "@/lib/redis";
 import { isUuid } from "./db-errors";
 import { getBoast, getSaleState, type SaleClock, type SaleState } from "./rules";
 
@@ -68,6 +69,19 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
   };
 }
 
+/** SaleCounts read back from JSON (the shared cache), where its dates travel as ISO strings. */
+export function reviveSaleCounts(json: unknown): SaleCounts {
+  const raw = json as SaleCounts;
+  return {
+    ...raw,
+    registrationOpensAt: new Date(raw.registrationOpensAt),
+    registrationClosesAt: new Date(raw.registrationClosesAt),
+    startsAt: new Date(raw.startsAt),
+    endsAt: new Date(raw.endsAt),
+    soldOutAt: raw.soldOutAt ? new Date(raw.soldOutAt) : null,
+  };
+}
+
 /** Counts plus what the clock says: state, units back after a sell-out, and the boast. */
 export function withState(counts: SaleCounts, { now, locale }: { now: Date; locale?: string }): SaleFigures {
   return {
@@ -90,8 +104,8 @@ export async function getSaleFigures(
 }
 
 /**
- * Where cached values live. The in-process store below serves one instance; with REDIS_URL set, production
- * plugs in a Redis-backed store (GET/SET PX with the same TTL) so every instance shares one query per second.
+ * Where cached values live: in process memory for one instance, or in Redis (with REDIS_URL) so that every
+ * instance shares one query per TTL.
  */
 export interface FiguresStore<T> {
   get(key: string, load: () => Promise<T>): Promise<T>;
@@ -131,18 +145,80 @@ export function createMemoryFiguresStore<T>({
   };
 }
 
-const defaultStore = createMemoryFiguresStore<SaleCounts | null>();
+/**
+ * The same cache shared through Redis: GET, and on a miss load and SET PX with the TTL, values as JSON (`revive`
+ * rebuilds what JSON flattens, such as dates). Callers of one instance that miss together still share one load.
+ * If Redis does not answer, the call fails open to this instance's memory store instead of failing the request.
+ */
+export function createRedisFiguresStore<T>({
+  client,
+  prefix,
+  revive,
+  ttlMs = 1000,
+  fallback = createMemoryFiguresStore<T>({ ttlMs }),
+}: {
+  client: RedisClient;
+  prefix: string;
+  revive: (json: unknown) => T;
+  ttlMs?: number;
+  fallback?: FiguresStore<T>;
+}): FiguresStore<T> {
+  const withFallback = createRedisFallback(`cache ${prefix}`);
+  const inflight = new Map<string, Promise<T>>();
+  const read = async (key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = await withFallback(
+      client,
+      async (c) => ({ json: await c.get(prefix + key) }),
+      async () => null,
+    );
+    if (!hit) return fallback.get(key, load);
+    if (hit.json !== null) return revive(JSON.parse(hit.json));
+    const value = await load();
+    // Awaited so that the next instance to ask finds it; a failed write only costs that instance a load.
+    await withFallback(
+      client,
+      (c) => c.set(prefix + key, JSON.stringify(value), { PX: ttlMs }),
+      async () => null,
+    );
+    return value;
+  };
+  return {
+    get(key, load) {
+      const pending = inflight.get(key);
+      if (pending) return pending;
+      const promise = read(key, load).finally(() => inflight.delete(key));
+      inflight.set(key, promise);
+      return promise;
+    },
+  };
+}
+
+let defaultStore: FiguresStore<SaleCounts | null> | undefined;
+
+function getDefaultStore(): FiguresStore<SaleCounts | null> {
+  if (!defaultStore) {
+    const client = getRedis();
+    defaultStore = client
+      ? createRedisFiguresStore({
+          client,
+          prefix: "kite:figures:",
+          revive: (json) => (json === null ? null : reviveSaleCounts(json)),
+        })
+      : createMemoryFiguresStore();
+  }
+  return defaultStore;
+}
 
 /**
- * Live figures for the crowd: the database is read at most about once a second per sale and instance, and the
- * state is computed per caller from their `now`.
+ * Live figures for the crowd: the database is read at most about once a second per sale (per instance without
+ * Redis), and the state is computed per caller from their `now`.
  */
 export async function cachedFigures(
   db: Db,
   {
     saleId,
     now,
-    store = defaultStore,
+    store = getDefaultStore(),
   }: { saleId: string; now: Date; store?: FiguresStore<SaleCounts | null> },
 ): Promise<SaleFigures | null> {
   const counts = await store.get(saleId, () => readSaleCounts(db, { saleId }));

@@ -1,11 +1,13 @@
+import { createRedisFallback, defineLuaScript, getRedis, type RedisClient } from "@/lib/redis";
+
 /**
  * Bot defence for register and reserve: token buckets per account and per IP. A bucket holds up to `capacity`
  * tokens and refills at `refillPerSecond`; each request takes one, and a refused request learns how long to wait
  * (for `Retry-After`).
  *
- * The in-memory limiter serves one instance. Several instances must share buckets, so with REDIS_URL production
- * plugs a Redis implementation into the same interface (one Lua script per take: read tokens and time, refill,
- * take, write back with a PEXPIRE of a full refill), keeping the check to one round trip.
+ * The in-memory limiter serves one instance. Several instances must share buckets, so with REDIS_URL the Redis
+ * limiter implements the same interface with one Lua script per take (read tokens and time, refill, take, write
+ * back with a PEXPIRE of a full refill), keeping the check to one round trip.
  */
 
 export interface RateLimitRule {
@@ -72,6 +74,63 @@ export function createMemoryRateLimiter({ maxKeys = 100_000 }: { maxKeys?: numbe
   };
 }
 
+/**
+ * The memory limiter's arithmetic, run inside Redis so that every instance takes from one bucket. `now` comes from
+ * the caller (the store's clock, which tests and the QA clock move); PEXPIRE is only garbage collection.
+ * Numbers are written with %.17g so a bucket reads back exactly what was stored.
+ */
+const TAKE_TOKEN = defineLuaScript(`
+local capacity = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local saved = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = capacity
+local at = now
+if saved[1] then
+  at = tonumber(saved[2])
+  tokens = math.min(capacity, tonumber(saved[1]) + (math.max(0, now - at) / 1000) * rate)
+end
+if tokens < 1 then
+  return {0, math.max(1, math.ceil((1 - tokens) / rate))}
+end
+tokens = tokens - 1
+redis.call('HSET', KEYS[1],
+  'tokens', string.format('%.17g', tokens),
+  'at', string.format('%.17g', math.max(now, at)))
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate * 1000))
+return {1, math.floor(tokens)}
+`);
+
+/**
+ * Buckets shared by every instance that uses the same Redis and prefix. If Redis does not answer, the take fails
+ * open to this instance's memory limiter rather than turning the request into a 500: the buckets are bot defence,
+ * and the stock itself is guarded by PostgreSQL.
+ */
+export function createRedisRateLimiter({
+  client,
+  prefix = "kite:rate:",
+  fallback = createMemoryRateLimiter(),
+}: {
+  client: RedisClient;
+  prefix?: string;
+  fallback?: RateLimiter;
+}): RateLimiter {
+  const withFallback = createRedisFallback("rate limits");
+  return {
+    take(key, rule, now) {
+      return withFallback(
+        client,
+        async (c) => {
+          const args = [String(rule.capacity), String(rule.refillPerSecond), String(now.getTime())];
+          const [ok, n] = (await TAKE_TOKEN(c, [prefix + key], args)) as [number, number];
+          return ok === 1 ? { ok: true, remaining: n } : { ok: false, retryAfterSeconds: n };
+        },
+        () => fallback.take(key, rule, now),
+      );
+    },
+  };
+}
+
 export type SaleRateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
 
 /** Checks the per-IP then the per-account bucket of an action; the caller answers 429 with `Retry-After`. */
@@ -105,8 +164,14 @@ export async function checkSaleRateLimit(
 
 const globalLimiter = globalThis as unknown as { __kiteSaleLimiter?: RateLimiter };
 
-/** The process's limiter (kept on globalThis: route handlers and actions are separate bundles). */
+/**
+ * The process's limiter: shared through Redis when REDIS_URL is set, else in memory. Kept on globalThis: route
+ * handlers and actions are separate bundles.
+ */
 export function getSaleRateLimiter(): RateLimiter {
-  globalLimiter.__kiteSaleLimiter ??= createMemoryRateLimiter();
+  if (!globalLimiter.__kiteSaleLimiter) {
+    const client = getRedis();
+    globalLimiter.__kiteSaleLimiter = client ? createRedisRateLimiter({ client }) : createMemoryRateLimiter();
+  }
   return globalLimiter.__kiteSaleLimiter;
 }
