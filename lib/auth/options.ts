@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CART_COOKIE, mergeGuestCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { decodeSessionToken } from "./session-token";
 import { verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({
@@ -16,9 +17,13 @@ const credentialsSchema = z.object({
 /** A development-only secret so `npm start` works on a fresh clone; production must set NEXTAUTH_SECRET (env.ts). */
 const DEV_SECRET = "kite-development-secret-not-for-production";
 
+export const authSecret = env.NEXTAUTH_SECRET ?? DEV_SECRET;
+
 export const authOptions: NextAuthOptions = {
-  secret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
+  secret: authSecret,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The same JWE as next-auth's own decode, with the derived key cached (./session-token).
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({

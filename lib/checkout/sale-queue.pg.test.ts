@@ -9,7 +9,7 @@ import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-s
 import { type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";
 import { localStripe, submitCard } from "@/stripe-local/testing";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import { enqueueSaleCheckout, getQueueStatus, processCheckoutQueue, takeThrottleTokens } from "./sale-queue";
+import { getQueueStatus, processCheckoutQueue, takeThrottleTokens } from "./sale-queue";
 import { handleStripeWebhook } from "./webhook";
 
 let handle: DbHandle;
@@ -75,10 +75,10 @@ describe("the checkout line for sale winners", () => {
         userId,
         now,
         holdMinutes: 10,
+        queueForCheckout: true,
       });
       if (!r.ok) throw new Error(r.message);
       holds.push({ holdId: r.hold.holdId, userId });
-      await enqueueSaleCheckout(db, { holdId: r.hold.holdId, userId, now });
     }
     const last = holds[29];
     if (!last) throw new Error("no holds");

@@ -50,18 +50,6 @@ export async function takeThrottleTokens(
   return row?.granted ?? 0;
 }
 
-/** Puts a fan's fresh sale hold in line for a Checkout Session. Idempotent: a retry keeps the first place. */
-export async function enqueueSaleCheckout(
-  db: Db,
-  { holdId, userId, now }: { holdId: string; userId: string; now: Date },
-) {
-  // `notBefore` is wall-clock time, like the throttle: the QA test clock moves the store's rules, not the line.
-  await db
-    .insert(checkoutQueue)
-    .values({ holdId, userId, enqueuedAt: now, notBefore: new Date() })
-    .onConflictDoNothing();
-}
-
 export type QueueStatus =
   | { status: "queued"; position: number; etaSeconds: number; expiresAt: string | null }
   | { status: "ready"; url: string; orderId: string | null }

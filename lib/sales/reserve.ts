@@ -45,6 +45,11 @@ export interface ReserveInput {
   requestKey?: string | undefined;
   /** For the times in messages; the store's zone by default. */
   timeZone?: string | undefined;
+  /**
+   * Put the new hold in the checkout line (lib/checkout/sale-queue) in the same statement, so no hold can exist
+   * without its place in line and a click costs one round trip. Off for rules tests that only count units.
+   */
+  queueForCheckout?: boolean | undefined;
 }
 
 type Params = Record<string, string | number | null>;
@@ -131,6 +136,9 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
         now: now.toISOString(),
         expiresAt: expiresAt.toISOString(),
         requestKey,
+        queue: input.queueForCheckout ? "true" : "false",
+        // The line runs on wall-clock time like its throttle: the QA test clock moves rules, not the line.
+        wallNow: new Date().toISOString(),
       });
       if (row?.holdId && row.seq !== null) {
         if (row.bucketAvailable === 0) {
@@ -235,6 +243,10 @@ const RESERVE_SQL = `
       :expiresAt::timestamptz, :now::timestamptz
     from taken cross join slot
     returning id, seq
+  ), queued as (
+    insert into checkout_queue (hold_id, user_id, enqueued_at, not_before)
+    select hold.id, :userId::uuid, :now::timestamptz, :wallNow::timestamptz from hold where :queue::boolean
+    returning hold_id
   )
   select hold.id as "holdId", hold.seq::int as "seq", taken.available as "bucketAvailable",
     case when hold.id is null then ${CONTEXT_SQL} end as "context"

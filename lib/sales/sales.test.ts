@@ -331,6 +331,40 @@ describe("reserveSaleUnit", () => {
     expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
   });
 
+  it("puts a new hold in the checkout line in the same statement, once, and only when asked", async () => {
+    const saleId = await newSale();
+    await registerUsers(handle.db, { saleId, userIds: [user(0), user(1)] });
+    const base = { saleId, skuId: skuIds[0] as number, holdMinutes: HOLD_MINUTES, now: at(1) };
+    const queued = async (holdId: string) =>
+      (
+        await queryRows<{ n: number }>(
+          handle.db,
+          sql`select count(*)::int as n from checkout_queue where hold_id = ${holdId}::uuid`,
+        )
+      )[0]?.n;
+
+    const first = await reserveSaleUnit(handle.db, {
+      ...base,
+      userId: user(0),
+      requestKey: "click-0001",
+      queueForCheckout: true,
+    });
+    if (!first.ok) throw new Error(first.message);
+    expect(await queued(first.hold.holdId)).toBe(1);
+    const retry = await reserveSaleUnit(handle.db, {
+      ...base,
+      userId: user(0),
+      requestKey: "click-0001",
+      queueForCheckout: true,
+    });
+    expect(retry).toMatchObject({ ok: true, existing: true, hold: { holdId: first.hold.holdId } });
+    expect(await queued(first.hold.holdId)).toBe(1);
+
+    const unqueued = await reserveSaleUnit(handle.db, { ...base, userId: user(1) });
+    if (!unqueued.ok) throw new Error(unqueued.message);
+    expect(await queued(unqueued.hold.holdId)).toBe(0);
+  });
+
   it("releases a hold back to its bucket once, and the fan can reserve again", async () => {
     const saleId = await newSale();
     await registerUsers(handle.db, { saleId, userIds: [user(0), user(1)] });

@@ -92,14 +92,21 @@ async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promis
   return result.saleId;
 }
 
-/** Reserve one unit, falling over to the other SKU when the first is sold out (a fan who takes either colour). */
+/**
+ * Reserve one unit, falling over to the other SKU when the first is sold out (a fan who takes either colour), as
+ * the Buy now button does: the hold joins the checkout line in the same statement.
+ */
 async function reserveEither(
   input: { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string },
   firstSku: number,
 ): Promise<ReserveResult> {
-  const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku });
+  const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku, queueForCheckout: true });
   if (first.ok || first.error !== "sold_out") return first;
-  return reserveSaleUnit(handle.db, { ...input, skuId: firstSku === skuA ? skuB : skuA });
+  return reserveSaleUnit(handle.db, {
+    ...input,
+    skuId: firstSku === skuA ? skuB : skuA,
+    queueForCheckout: true,
+  });
 }
 
 async function expectExact(saleId: string) {
@@ -107,6 +114,12 @@ async function expectExact(saleId: string) {
   expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
   const counts = await readSaleCounts(handle.db, { saleId });
   expect(counts && counts.remaining + counts.held + counts.sold).toBe(UNITS);
+  const [unqueued] = await queryRows<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
+        and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
+  );
+  expect(unqueued?.n).toBe(0);
   return counts;
 }
 

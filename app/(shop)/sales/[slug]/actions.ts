@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type ActionState, parseForm, unexpected } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth/session";
-import { enqueueSaleCheckout } from "@/lib/checkout/sale-queue";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getClientIp } from "@/lib/http";
@@ -93,10 +92,10 @@ export async function reserveSaleUnitAction(
       now,
       holdMinutes: env.HOLD_MINUTES,
       timeZone: env.STORE_TIMEZONE,
+      queueForCheckout: true,
     });
     if (!result.ok) return { ok: false, error: result.message };
     holdId = result.hold.holdId;
-    await enqueueSaleCheckout(db, { holdId, userId: user.id, now });
   } catch (error) {
     return unexpected(error, "reserveSaleUnit");
   }

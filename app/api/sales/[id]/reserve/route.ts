@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
-import { enqueueSaleCheckout } from "@/lib/checkout/sale-queue";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getClientIp } from "@/lib/http";
@@ -59,6 +58,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     now,
     holdMinutes: env.HOLD_MINUTES,
     timeZone: env.STORE_TIMEZONE,
+    queueForCheckout: true,
   });
   if (!result.ok) {
     return Response.json(
@@ -69,7 +69,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       },
     );
   }
-  await enqueueSaleCheckout(db, { holdId: result.hold.holdId, userId: user.id, now });
   return Response.json(
     {
       holdId: result.hold.holdId,
