@@ -1,7 +1,10 @@
 /**
  * `npm run bench:reserve`: reservations per second on real PostgreSQL, side by side, at 2, 16 and 64 connections.
  *
- *   (a) ours        reserveSaleUnit: one statement, stock over 16 bucket rows, hold row, per-account limit
+ *   (a) ours        reserveSaleUnit as the store runs it: clicks grouped by the batcher (up to 8 per call and
+ *                   commit, one batch per connection), stock over 16 bucket rows, hold row, per-account limit;
+ *                   driven by 4 callers per connection, as a web server has many requests per pool connection
+ *   (a1) ours, 1/call   the same with one click per call and one caller per connection (no group commit)
  *   (b) for-update  BEGIN; SELECT … FOR UPDATE one stock row; UPDATE; INSERT hold; COMMIT
  *   (c) naive       BEGIN; SELECT available; UPDATE available = <read> - 1; INSERT hold; COMMIT (no lock: oversells)
  *   (d) raw         the ceiling of one hot row: UPDATE … SET available = available - 1 WHERE available > 0
@@ -18,7 +21,7 @@ import pg from "pg";
 import { type DbHandle, openDb, queryRows } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { createSale } from "@/lib/sales/admin";
-import { reserveSaleUnit } from "@/lib/sales/reserve";
+import { configureReserveBatching, getReserveBatchStats, reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -30,7 +33,9 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 120_000);
 const STOCK = 10_000_000;
 const BUCKETS = Number(process.env.BENCH_BUCKETS ?? 16);
 
-type Design = "ours" | "for-update" | "naive" | "raw";
+type Design = "ours" | "ours-1" | "for-update" | "naive" | "raw";
+/** Clicks in flight per connection for (a): a web server's requests outnumber its pool's connections. */
+const CALLERS_PER_CONNECTION = Number(process.env.BENCH_CALLERS_PER_CONNECTION ?? 4);
 
 interface RunResult {
   design: Design;
@@ -82,9 +87,11 @@ async function runOurs(
   productId: number,
   skuId: number,
   users: string[],
+  { maxBatch, callers }: { maxBatch: number; callers: number },
 ) {
+  configureReserveBatching({ maxBatch, maxInFlight: connections });
   const created = await createSale(setup.db, {
-    slug: `bench-${connections}-${Date.now()}`,
+    slug: `bench-${connections}-${maxBatch}-${Date.now()}`,
     name: "Bench sale",
     productId,
     registrationOpensAt: new Date(Date.now() - 3600_000),
@@ -104,7 +111,7 @@ async function runOurs(
   await warm(pool, connections);
   let next = 0;
   let refused = 0;
-  const result = await drive(connections, async () => {
+  const result = await drive(callers, async () => {
     const userId = users[next++];
     if (!userId) return false;
     const r = await reserveSaleUnit(handle.db, { saleId, skuId, userId, now: new Date(), holdMinutes: 10 });
@@ -235,8 +242,24 @@ async function main() {
 
     const results: RunResult[] = [];
     for (const connections of LEVELS) {
-      const ours = await runOurs(setup, connections, sku.productId, sku.id, users.slice());
-      results.push({ design: "ours", connections, ...ours });
+      const before = getReserveBatchStats();
+      const ours = await runOurs(setup, connections, sku.productId, sku.id, users.slice(), {
+        maxBatch: 8,
+        callers: connections * CALLERS_PER_CONNECTION,
+      });
+      const after = getReserveBatchStats();
+      const perCall = (after.clicks - before.clicks) / Math.max(1, after.batches - before.batches);
+      results.push({
+        design: "ours",
+        connections,
+        ...ours,
+        check: `${ours.check}, ${perCall.toFixed(1)} clicks/call`,
+      });
+      const unbatched = await runOurs(setup, connections, sku.productId, sku.id, users.slice(), {
+        maxBatch: 1,
+        callers: connections,
+      });
+      results.push({ design: "ours-1", connections, ...unbatched });
       for (const design of ["for-update", "naive", "raw"] as const) {
         results.push({ design, connections, ...(await runBaseline(design, connections)) });
       }
@@ -249,6 +272,7 @@ async function main() {
     console.log("─".repeat(header.length + 30));
     const label: Record<Design, string> = {
       ours: "(a) ours",
+      "ours-1": "(a1) 1/call",
       "for-update": "(b) for upd",
       naive: "(c) naive",
       raw: "(d) raw row",

@@ -12,3 +12,10 @@ export function pause(attempt: number): Promise<void> {
   const ms = Math.random() * Math.min(16, attempt + 1);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Settling one known hold (a payment, a cancel, an expiry) must reach that hold's one bucket, which reservations
+ * keep locked for the length of their batch: under a storm it can be taken for a while, so settling tries for
+ * about 1.5 s before it gives up (and a webhook answers non-2xx, so Stripe delivers it again).
+ */
+export const SETTLE_MAX_TRIES = 200;

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
 import type { Db, Tx } from "@/lib/db";
-import { MAX_TRIES, pause } from "./contention";
+import { pause, SETTLE_MAX_TRIES } from "./contention";
 import { isUuid, pgArray, sqlState, UNIQUE_VIOLATION } from "./db-errors";
 import { recordSoldOutIfEmpty } from "./sold-out";
 
@@ -32,7 +32,7 @@ export async function releaseSaleHold(
     return { released: false, reason: "not_found" };
   }
   const owner = userId === undefined ? sql`` : sql`and h.user_id = ${userId}::uuid`;
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+  for (let attempt = 0; attempt < SETTLE_MAX_TRIES; attempt++) {
     const [row] = await queryRows<{ status: string | null; saleId: string | null; orderId: string | null }>(
       db,
       sql`
@@ -220,7 +220,7 @@ export async function convertSaleHoldForOrder(
       if (row?.converted) converted += 1;
       // Converted here, or released (or converted) by someone else meanwhile: either way, done with this hold.
       if (row?.converted || row?.status !== "active") break;
-      if (attempt + 1 >= MAX_TRIES) throw new Error(`sale hold ${hold.id}: its bucket stayed locked`);
+      if (attempt + 1 >= SETTLE_MAX_TRIES) throw new Error(`sale hold ${hold.id}: its bucket stayed locked`);
       await pause(attempt);
     }
   }
@@ -252,7 +252,7 @@ export async function convertSaleHoldForOrder(
           // Settled by a concurrent delivery of the same payment: nothing left to do for this hold.
           if (row?.status === "converted") break;
           // No unit, or no room under the limit: refund. Units left behind locked buckets: try again.
-          if (!row?.hasSlot || !row.units || attempt + 1 >= MAX_TRIES) savepoint.rollback();
+          if (!row?.hasSlot || !row.units || attempt + 1 >= SETTLE_MAX_TRIES) savepoint.rollback();
           await pause(attempt);
         }
       }

@@ -12,7 +12,12 @@ import {
   releaseSaleHold,
   sweepExpiredSaleHolds,
 } from "./holds";
-import { type ReserveResult, reserveSaleUnit } from "./reserve";
+import {
+  configureReserveBatching,
+  getReserveBatchStats,
+  type ReserveResult,
+  reserveSaleUnit,
+} from "./reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
@@ -28,6 +33,8 @@ import {
  */
 
 const CONNECTIONS = 64;
+/** Callers at once: four per connection, so clicks queue in the reserve batcher and go in shared calls. */
+const CALLERS = 4 * CONNECTIONS;
 const UNITS = 5000;
 const ACCOUNTS = 5200;
 const T0 = new Date("2030-05-01T04:00:00Z");
@@ -139,6 +146,8 @@ function tally(results: ReserveResult[]) {
 
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: CONNECTIONS });
+  // One batch per connection at once: 64 concurrent transactions, each with several clicks.
+  configureReserveBatching({ maxInFlight: CONNECTIONS });
   const [pro] = await handle.db
     .select({ id: products.id })
     .from(products)
@@ -158,7 +167,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-describe("reserve storms (PostgreSQL, 64 connections)", () => {
+describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks batched)", () => {
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
     const random = rng(1);
@@ -183,7 +192,7 @@ describe("reserve storms (PostgreSQL, 64 connections)", () => {
     const holdByKey = new Map<string, string>();
     const sameHold: boolean[] = [];
     const started = Date.now();
-    await crowd(attempts, CONNECTIONS, async ({ userId, key }, i) => {
+    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
       const r = await reserveEither(
         { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key },
         random() < 0.6 ? skuA : skuB,
@@ -198,6 +207,10 @@ describe("reserve storms (PostgreSQL, 64 connections)", () => {
     const seconds = (Date.now() - started) / 1000;
     const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
     expect(pool.totalCount).toBe(CONNECTIONS);
+    // Clicks really shared calls: batches of several clicks ran, each click still deciding alone.
+    const batching = getReserveBatchStats();
+    expect(batching.largest).toBeGreaterThan(1);
+    expect(batching.clicks).toBeGreaterThan(batching.batches);
 
     const by = tally(results);
     expect(results.length).toBeGreaterThanOrEqual(10_000);
@@ -218,6 +231,7 @@ describe("reserve storms (PostgreSQL, 64 connections)", () => {
       `storm 1: ${results.length} attempts in ${seconds.toFixed(1)} s`,
       by,
       `${holds?.accounts} accounts`,
+      batching,
     );
   });
 
@@ -239,7 +253,7 @@ describe("reserve storms (PostgreSQL, 64 connections)", () => {
       }
     };
     const sweepers = [sweeper(), sweeper()];
-    await crowd(attempts, CONNECTIONS - 2, async (userId, i) => {
+    await crowd(attempts, CALLERS, async (userId, i) => {
       latest = Math.max(latest, i);
       results.push(
         await reserveEither(
@@ -294,7 +308,7 @@ describe("reserve storms (PostgreSQL, 64 connections)", () => {
       count(converted.saleHold ? converted.outcome : "no_hold");
     };
     const started = Date.now();
-    await crowd(attempts, CONNECTIONS, async (userId, i) => {
+    await crowd(attempts, CALLERS, async (userId, i) => {
       const now = clockAt(i);
       const r = await reserveEither({ saleId, userId, now, holdMinutes: 10 }, random() < 0.6 ? skuA : skuB);
       results.push(r);
