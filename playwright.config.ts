@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * Runs against BASE_URL when given (any deployment); otherwise builds nothing itself but starts the already-built
- * store (`npm test` builds first) on its own port with a fresh database, and waits on /api/health.
+ * Runs against BASE_URL when given (any deployment, re-seeded first by e2e/support/global-setup.ts; needs its
+ * QA_SECRET); otherwise builds nothing itself but starts the already-built store (`npm test` builds first) on its
+ * own port with a fresh database, and waits on /api/health.
  */
 const externalBase = process.env.BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -11,6 +12,7 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
   outputDir: process.env.E2E_OUTPUT_DIR ?? "./test-results",
   fullyParallel: true,
   forbidOnly: true,
