@@ -1,7 +1,9 @@
 -- Flash-sale reserve as database functions, so that many fans' clicks can share one round trip and one commit
 -- (group commit): lib/sales/reserve.ts sends the clicks that arrive while earlier ones are in flight as one batch.
--- Each click runs in its own subtransaction (the BEGIN … EXCEPTION block), so one fan's unique violation (the
--- per-account limit) undoes that click alone, its bucket decrement included.
+-- Each click is one statement that cannot fail on the per-account limit: the hold is inserted ON CONFLICT DO
+-- NOTHING first and the bucket is decremented only for a hold that was inserted, so a fan's second click takes
+-- nothing and the batch goes on. (A BEGIN … EXCEPTION block per click did the same with a subtransaction each,
+-- and ran 2.5x slower at 64 connections in bench:reserve.)
 
 -- Everything that explains a refusal, as one JSON value (null for an unknown sale).
 CREATE OR REPLACE FUNCTION kite_reserve_context(p_sale uuid, p_user uuid, p_sku integer) RETURNS json
@@ -24,8 +26,8 @@ $$;
 --> statement-breakpoint
 
 -- p_items: [{ saleId, skuId, userId, now, expiresAt, requestKey, queue, wallNow }, …]
--- Returns one element per item, in order: { holdId, seq, bucketAvailable } when a unit was taken;
--- { context } when nothing was taken; { sqlstate, message } when the click's subtransaction failed.
+-- Returns one element per item, in order: { holdId, seq, bucketAvailable } when a unit was taken, else
+-- { context }: what explains the refusal, read in the same transaction.
 CREATE OR REPLACE FUNCTION kite_reserve_batch(p_items jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -48,68 +50,68 @@ DECLARE
   v_last_bucket bigint;
 BEGIN
   FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
-    BEGIN
-      v_sale := (v_item->>'saleId')::uuid;
-      v_user := (v_item->>'userId')::uuid;
-      v_sku := (v_item->>'skuId')::integer;
-      v_now := (v_item->>'now')::timestamptz;
-      v_expires := (v_item->>'expiresAt')::timestamptz;
-      v_key := v_item->>'requestKey';
-      v_queue := coalesce((v_item->>'queue')::boolean, false);
-      v_wall := coalesce((v_item->>'wallNow')::timestamptz, now());
+    v_sale := (v_item->>'saleId')::uuid;
+    v_user := (v_item->>'userId')::uuid;
+    v_sku := (v_item->>'skuId')::integer;
+    v_now := (v_item->>'now')::timestamptz;
+    v_expires := (v_item->>'expiresAt')::timestamptz;
+    v_key := v_item->>'requestKey';
+    v_queue := coalesce((v_item->>'queue')::boolean, false);
+    v_wall := coalesce((v_item->>'wallNow')::timestamptz, now());
 
-      WITH sale AS (
-        SELECT s.per_account_limit AS lim
-        FROM sales s
-        WHERE s.id = v_sale AND s.status = 'scheduled'
-          AND s.starts_at <= v_now AND s.ends_at > v_now
-          AND EXISTS (SELECT 1 FROM sale_registrations r WHERE r.sale_id = s.id AND r.user_id = v_user)
-      ), slot AS (
-        SELECT g.n::smallint AS seq
-        FROM sale CROSS JOIN generate_series(1, sale.lim) AS g(n)
-        WHERE NOT EXISTS (
-          SELECT 1 FROM sale_holds h
-          WHERE h.sale_id = v_sale AND h.user_id = v_user AND h.seq = g.n
-            AND h.status IN ('active', 'converted'))
-        ORDER BY g.n
-        LIMIT 1
-      ), taken AS (
-        UPDATE sale_buckets b
-        SET available = b.available - 1, held = b.held + 1
-        WHERE b.id = (
-          SELECT c.id FROM sale_buckets c
-          WHERE c.sale_id = v_sale AND c.sku_id = v_sku AND c.available > 0
-            AND EXISTS (SELECT 1 FROM slot)
-          ORDER BY (c.id IS NOT DISTINCT FROM v_last_bucket) DESC, random()
-          LIMIT 1
-          -- The lock the update takes anyway; unlike FOR UPDATE it does not conflict with foreign-key checks.
-          FOR NO KEY UPDATE SKIP LOCKED)
-        RETURNING b.id, b.available
-      ), hold AS (
-        INSERT INTO sale_holds (sale_id, sku_id, bucket_id, user_id, seq, status, request_key, expires_at, created_at)
-        SELECT v_sale, v_sku, taken.id, v_user, slot.seq, 'active', v_key, v_expires, v_now
-        FROM taken CROSS JOIN slot
-        RETURNING id, seq
-      ), queued AS (
-        INSERT INTO checkout_queue (hold_id, user_id, enqueued_at, not_before)
-        SELECT hold.id, v_user, v_now, v_wall FROM hold WHERE v_queue
-        RETURNING hold_id
-      )
-      SELECT hold.id, hold.seq::integer, taken.id, taken.available
-      INTO v_hold, v_seq, v_bucket, v_available
-      FROM (SELECT 1) AS one LEFT JOIN hold ON true LEFT JOIN taken ON true;
+    WITH sale AS (
+      SELECT s.per_account_limit AS lim
+      FROM sales s
+      WHERE s.id = v_sale AND s.status = 'scheduled'
+        AND s.starts_at <= v_now AND s.ends_at > v_now
+        AND EXISTS (SELECT 1 FROM sale_registrations r WHERE r.sale_id = s.id AND r.user_id = v_user)
+    ), slot AS (
+      SELECT g.n::smallint AS seq
+      FROM sale CROSS JOIN generate_series(1, sale.lim) AS g(n)
+      WHERE NOT EXISTS (
+        SELECT 1 FROM sale_holds h
+        WHERE h.sale_id = v_sale AND h.user_id = v_user AND h.seq = g.n
+          AND h.status IN ('active', 'converted'))
+      ORDER BY g.n
+      LIMIT 1
+    ), pick AS (
+      SELECT c.id FROM sale_buckets c
+      WHERE c.sale_id = v_sale AND c.sku_id = v_sku AND c.available > 0
+        AND EXISTS (SELECT 1 FROM slot)
+      ORDER BY (c.id IS NOT DISTINCT FROM v_last_bucket) DESC, random()
+      LIMIT 1
+      -- The lock the update takes anyway; unlike FOR UPDATE it does not conflict with foreign-key checks.
+      FOR NO KEY UPDATE SKIP LOCKED
+    ), hold AS (
+      -- The unique index on live (sale, user, seq), or the request key, turns a concurrent second click into
+      -- no row (after waiting for the first click's transaction), and then nothing below happens either.
+      INSERT INTO sale_holds (sale_id, sku_id, bucket_id, user_id, seq, status, request_key, expires_at, created_at)
+      SELECT v_sale, v_sku, pick.id, v_user, slot.seq, 'active', v_key, v_expires, v_now
+      FROM pick CROSS JOIN slot
+      ON CONFLICT DO NOTHING
+      RETURNING id, seq, bucket_id
+    ), taken AS (
+      UPDATE sale_buckets b
+      SET available = b.available - 1, held = b.held + 1
+      FROM hold WHERE b.id = hold.bucket_id
+      RETURNING b.id, b.available
+    ), queued AS (
+      INSERT INTO checkout_queue (hold_id, user_id, enqueued_at, not_before)
+      SELECT hold.id, v_user, v_now, v_wall FROM hold WHERE v_queue
+      RETURNING hold_id
+    )
+    SELECT hold.id, hold.seq::integer, taken.id, taken.available
+    INTO v_hold, v_seq, v_bucket, v_available
+    FROM (SELECT 1) AS one LEFT JOIN hold ON true LEFT JOIN taken ON true;
 
-      IF v_hold IS NOT NULL THEN
-        v_last_bucket := v_bucket;
-        v_out := v_out || jsonb_build_array(
-          jsonb_build_object('holdId', v_hold, 'seq', v_seq, 'bucketAvailable', v_available));
-      ELSE
-        v_out := v_out || jsonb_build_array(
-          jsonb_build_object('context', kite_reserve_context(v_sale, v_user, v_sku)));
-      END IF;
-    EXCEPTION WHEN others THEN
-      v_out := v_out || jsonb_build_array(jsonb_build_object('sqlstate', SQLSTATE, 'message', SQLERRM));
-    END;
+    IF v_hold IS NOT NULL THEN
+      v_last_bucket := v_bucket;
+      v_out := v_out || jsonb_build_array(
+        jsonb_build_object('holdId', v_hold, 'seq', v_seq, 'bucketAvailable', v_available));
+    ELSE
+      v_out := v_out || jsonb_build_array(
+        jsonb_build_object('context', kite_reserve_context(v_sale, v_user, v_sku)));
+    END IF;
   END LOOP;
   RETURN v_out;
 END

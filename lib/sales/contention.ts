@@ -5,8 +5,8 @@
  * writers cannot deadlock, whatever order they touch buckets in.
  */
 
-/** About half a second of tries in all before a writer gives up (and says the store is busy). */
-export const MAX_TRIES = 40;
+/** About a second of tries in all before a click gives up (and says the store is busy): batches hold bucket locks. */
+export const MAX_TRIES = 80;
 
 export function pause(attempt: number): Promise<void> {
   const ms = Math.random() * Math.min(16, attempt + 1);

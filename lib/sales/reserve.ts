@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Batcher, createBatcher } from "./batcher";
 import { MAX_TRIES, pause } from "./contention";
-import { isSqlInt, isUuid, RETRYABLE, UNIQUE_VIOLATION } from "./db-errors";
+import { isSqlInt, isUuid, RETRYABLE, sqlState, UNIQUE_VIOLATION } from "./db-errors";
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
@@ -98,7 +98,7 @@ async function runNamed<T>(db: Db, name: string, source: string, params: Params)
  * registration, picks the fan's first free hold number (1..perAccountLimit), takes a unit from a bucket that has
  * one and is not locked right now, inserts the hold and, when asked, the fan's place in the checkout line. The
  * unique index on live (sale, user, seq) is what enforces the per-account limit: two concurrent reservations by
- * one fan cannot both take number 1, and the loser's subtransaction is undone as a whole, its decrement included.
+ * one fan cannot both take number 1; the loser's insert does nothing and so its bucket is not decremented.
  * Clicks that arrive together share that call and its commit (./batcher); each still succeeds or fails alone.
  *
  * When a click takes nothing, the function returns what explains why (read in the same snapshot), so a refusal
@@ -152,7 +152,7 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
       };
     }
     if ("sqlstate" in row) {
-      // Another request of this fan took the same hold number or request key first: nothing was written.
+      // The batch was undone (see reserveBatcher): nothing was written; read why and go round again.
       if (row.sqlstate !== UNIQUE_VIOLATION && !RETRYABLE.has(row.sqlstate)) {
         throw Object.assign(new Error(`reserve failed: ${row.message}`), { code: row.sqlstate });
       }
@@ -190,7 +190,7 @@ interface BatchItem {
   wallNow: string;
 }
 
-/** One click's answer from kite_reserve_batch: a hold, what explains a refusal, or its subtransaction's error. */
+/** One click's answer from kite_reserve_batch: a hold, what explains a refusal, or its batch's retryable error. */
 type BatchRow =
   | { holdId: string; seq: number; bucketAvailable: number }
   | { context: RawContext | null }
@@ -200,7 +200,7 @@ export interface ReserveBatching {
   /**
    * Clicks per call at most. Every click in a batch keeps its bucket locked until the batch commits, so a payment
    * converting a hold in that bucket waits that long: a few clicks per batch save most round trips and keep the
-   * lock short. (Also far under the 64 subtransactions a backend tracks before snapshots get slower.)
+   * lock short.
    */
   maxBatch: number;
   /** Batches running at once per process: keeps a few connections busy and leaves the rest of the pool. */
@@ -232,14 +232,23 @@ function reserveBatcher(db: Db): Batcher<BatchItem, BatchRow> {
         stats.batches += 1;
         stats.clicks += items.length;
         stats.largest = Math.max(stats.largest, items.length);
-        const [row] = await runNamed<{ results: BatchRow[] | string }>(
-          db,
-          "kite_reserve_batch",
-          "select kite_reserve_batch(:items::jsonb) as results",
-          { items: JSON.stringify(items) },
-        );
-        const results = row?.results ?? [];
-        return typeof results === "string" ? (JSON.parse(results) as BatchRow[]) : results;
+        try {
+          const [row] = await runNamed<{ results: BatchRow[] | string }>(
+            db,
+            "kite_reserve_batch",
+            "select kite_reserve_batch(:items::jsonb) as results",
+            { items: JSON.stringify(items) },
+          );
+          const results = row?.results ?? [];
+          return typeof results === "string" ? (JSON.parse(results) as BatchRow[]) : results;
+        } catch (error) {
+          // Two batches each waiting on the other's second click of one fan: PostgreSQL ends one as a deadlock
+          // and nothing of it was written, so every click in it goes round again.
+          const code = sqlState(error);
+          if (code && RETRYABLE.has(code))
+            return items.map(() => ({ sqlstate: code, message: String(error) }));
+          throw error;
+        }
       },
     });
     batchers.set(db, batcher);
