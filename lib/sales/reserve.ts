@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Batcher, createBatcher } from "./batcher";
 import { MAX_TRIES, pause } from "./contention";
-import { isSqlInt, isUuid, RETRYABLE, sqlState, UNIQUE_VIOLATION } from "./db-errors";
+import { isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-errors";
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
@@ -151,11 +151,8 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
         hold: { holdId: row.holdId, saleId, skuId, seq: row.seq, status: "active", expiresAt, orderId: null },
       };
     }
-    if ("sqlstate" in row) {
-      // The batch was undone (see reserveBatcher): nothing was written; read why and go round again.
-      if (row.sqlstate !== UNIQUE_VIOLATION && !RETRYABLE.has(row.sqlstate)) {
-        throw Object.assign(new Error(`reserve failed: ${row.message}`), { code: row.sqlstate });
-      }
+    if ("undone" in row) {
+      // The batch was undone as a deadlock (see reserveBatcher): nothing was written; read why and go round again.
       context = await readReserveContext(db, { saleId, skuId, userId });
     } else {
       context = parseContext(row.context);
@@ -190,11 +187,11 @@ interface BatchItem {
   wallNow: string;
 }
 
-/** One click's answer from kite_reserve_batch: a hold, what explains a refusal, or its batch's retryable error. */
+/** One click's answer from kite_reserve_batch: a hold, what explains a refusal, or that its batch was undone. */
 type BatchRow =
   | { holdId: string; seq: number; bucketAvailable: number }
   | { context: RawContext | null }
-  | { sqlstate: string; message: string };
+  | { undone: true };
 
 export interface ReserveBatching {
   /**
@@ -245,8 +242,7 @@ function reserveBatcher(db: Db): Batcher<BatchItem, BatchRow> {
           // Two batches each waiting on the other's second click of one fan: PostgreSQL ends one as a deadlock
           // and nothing of it was written, so every click in it goes round again.
           const code = sqlState(error);
-          if (code && RETRYABLE.has(code))
-            return items.map(() => ({ sqlstate: code, message: String(error) }));
+          if (code && RETRYABLE.has(code)) return items.map(() => ({ undone: true as const }));
           throw error;
         }
       },
