@@ -1,6 +1,6 @@
 "use server";
 
-import { type ActionState, parseForm, unexpected } from "@/lib/action";
+import { type LegacyActionState as ActionState, legacyUnexpected, parseForm } from "@/lib/action";
 import { createUser, signUpSchema } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 
@@ -21,6 +21,6 @@ export async function signUpAction(_prev: SignUpState, formData: FormData): Prom
     }
     return { ok: true, email: result.user.email };
   } catch (error) {
-    return unexpected(error, "signUp");
+    return legacyUnexpected(error, "signUp");
   }
 }

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { type ActionState, parseForm, unexpected } from "@/lib/action";
+import { type LegacyActionState as ActionState, legacyUnexpected, parseForm } from "@/lib/action";
 import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
@@ -38,7 +38,7 @@ export async function addToCartAction(_prev: CartActionState, formData: FormData
     refresh();
     return { ok: true, message: "Added to your cart." };
   } catch (error) {
-    return unexpected(error, "addToCart");
+    return legacyUnexpected(error, "addToCart");
   }
 }
 
@@ -54,7 +54,7 @@ export async function setCartQuantityAction(
     refresh();
     return { ok: true, message: parsed.data.quantity === 0 ? "Removed." : "Quantity updated." };
   } catch (error) {
-    return unexpected(error, "setCartQuantity");
+    return legacyUnexpected(error, "setCartQuantity");
   }
 }
 
@@ -70,7 +70,7 @@ export async function removeFromCartAction(
     refresh();
     return { ok: true, message: "Removed from your cart." };
   } catch (error) {
-    return unexpected(error, "removeFromCart");
+    return legacyUnexpected(error, "removeFromCart");
   }
 }
 
@@ -99,7 +99,7 @@ export async function startCheckoutAction(
     if (!result.ok) return { ok: false, error: result.message };
     url = result.url;
   } catch (error) {
-    return unexpected(error, "startCheckout");
+    return legacyUnexpected(error, "startCheckout");
   }
   redirect(url);
 }

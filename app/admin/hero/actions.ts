@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
-import { unexpected } from "@/lib/action";
+import { legacyUnexpected } from "@/lib/action";
 import { MARKETERS_ONLY } from "@/lib/admin/auth";
 import type { AdminFormState } from "@/lib/admin/form-state";
 import { removeHeroEntry, saveHeroEntry } from "@/lib/admin/hero-schedule";
@@ -38,7 +38,7 @@ export async function saveHeroEntryAction(
     day = result.storeDay;
     updateTag(HERO_TAG);
   } catch (error) {
-    return { ...unexpected(error, "saveHeroEntry"), values: raw, nextRequestKey: randomUUID() };
+    return { ...legacyUnexpected(error, "saveHeroEntry"), values: raw, nextRequestKey: randomUUID() };
   }
   redirect(`/admin/hero?day=${day}&status=saved`);
 }
@@ -59,7 +59,7 @@ export async function removeHeroEntryAction(
     day = result.storeDay;
     updateTag(HERO_TAG);
   } catch (error) {
-    return unexpected(error, "removeHeroEntry");
+    return legacyUnexpected(error, "removeHeroEntry");
   }
   redirect(day ? `/admin/hero?day=${day}&status=removed` : "/admin/hero");
 }

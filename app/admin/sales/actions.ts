@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
-import { unexpected } from "@/lib/action";
+import { legacyUnexpected } from "@/lib/action";
 import { MARKETERS_ONLY } from "@/lib/admin/auth";
 import type { AdminFormState } from "@/lib/admin/form-state";
 import { formRecord } from "@/lib/admin/sale-form";
@@ -51,7 +51,7 @@ export async function createSaleAction(_prev: AdminFormState, formData: FormData
     saleId = result.saleId;
     await expireSaleCaches(saleId);
   } catch (error) {
-    return { ...unexpected(error, "createSale"), values: raw, nextRequestKey: randomUUID() };
+    return { ...legacyUnexpected(error, "createSale"), values: raw, nextRequestKey: randomUUID() };
   }
   redirect(`/admin/sales/${saleId}?status=created`);
 }
@@ -73,7 +73,7 @@ export async function updateSaleAction(_prev: AdminFormState, formData: FormData
     refresh();
     return { ok: true, message: result.message };
   } catch (error) {
-    return { ...unexpected(error, "updateSale"), values: raw };
+    return { ...legacyUnexpected(error, "updateSale"), values: raw };
   }
 }
 
@@ -97,7 +97,7 @@ async function simpleSaleCommand(
     }
     return result;
   } catch (error) {
-    return unexpected(error, context);
+    return legacyUnexpected(error, context);
   }
 }
 
@@ -130,6 +130,6 @@ export async function featureSaleAction(_prev: AdminFormState, formData: FormDat
     refresh();
     return result;
   } catch (error) {
-    return unexpected(error, "featureSale");
+    return legacyUnexpected(error, "featureSale");
   }
 }

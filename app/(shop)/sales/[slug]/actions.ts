@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type ActionState, parseForm, unexpected } from "@/lib/action";
+import { type LegacyActionState as ActionState, legacyUnexpected, parseForm } from "@/lib/action";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -59,7 +59,7 @@ export async function registerForSaleAction(
         : "You're registered. See you at the start!",
     };
   } catch (error) {
-    return unexpected(error, "registerForSale");
+    return legacyUnexpected(error, "registerForSale");
   }
 }
 
@@ -97,7 +97,7 @@ export async function reserveSaleUnitAction(
     if (!result.ok) return { ok: false, error: result.message };
     holdId = result.hold.holdId;
   } catch (error) {
-    return unexpected(error, "reserveSaleUnit");
+    return legacyUnexpected(error, "reserveSaleUnit");
   }
   redirect(`/sales/holds/${holdId}`);
 }

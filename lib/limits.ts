@@ -1,0 +1,23 @@
+/**
+ * Limits that more than one layer shows or enforces (rules in lib/, labels and inputs in components/), in one
+ * place. Import-free, so client components can import it. A rule that uses a limit imports it from here;
+ * nothing retypes the number.
+ */
+
+/** Units of one SKU in one cart line (and one regular order line). */
+export const MAX_LINE_QUANTITY = 99;
+
+/** Units one account may buy in one flash sale: the marketer picks 1…MAX, default DEFAULT. */
+export const PER_ACCOUNT_LIMIT_MIN = 1;
+export const PER_ACCOUNT_LIMIT_MAX = 10;
+export const PER_ACCOUNT_LIMIT_DEFAULT = 1;
+
+/** The largest batch one SKU may have in a sale; a guard against a typo, not a business rule. */
+export const MAX_SALE_SKU_QUANTITY = 10_000_000;
+
+/** Versions (SKUs) one sale may list. */
+export const MAX_SALE_SKUS = 50;
+
+/** Server-action form bounds: how many fields and how long one value may be before we refuse to read it. */
+export const MAX_FORM_FIELDS = 400;
+export const MAX_FORM_VALUE_LENGTH = 10_000;
