@@ -5,6 +5,7 @@
 // BASE_URL=… runs the browser suite against an existing deployment instead of a local build.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 const started = Date.now();
@@ -26,7 +27,12 @@ function step(name, cmd, args, extraEnv = {}) {
   }
 }
 
-async function freshDatabase(name) {
+// One name per working tree, so runs in two checkouts on one server (a developer's and a helper's) never drop
+// each other's database, and reruns in one checkout reuse (drop and recreate) the same one.
+const treeSuffix = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
+
+async function freshDatabase(base) {
+  const name = `${base}_${treeSuffix}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   try {
     await admin.connect();
