@@ -1,30 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { type CartActionState, removeFromCartAction, setCartQuantityAction } from "@/app/(shop)/cart/actions";
+import type { FormAction } from "@/lib/action";
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 export function CartLineControls({
   skuId,
   quantity,
   max,
   label,
+  setQuantity,
+  remove,
 }: {
   skuId: number;
   quantity: number;
   max: number;
   label: string;
+  setQuantity: FormAction<{ message: string }>;
+  remove: FormAction<{ message: string }>;
 }) {
-  const [setState, setAction, setPending] = useActionState<CartActionState, FormData>(
-    setCartQuantityAction,
-    null,
-  );
-  const [removeState, removeAction, removePending] = useActionState<CartActionState, FormData>(
-    removeFromCartAction,
-    null,
-  );
+  const [setState, setAction, setPending] = useActionState(setQuantity, null);
+  const [removeState, removeAction, removePending] = useActionState(remove, null);
   const error =
-    (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.error) : null) ??
-    (removeState && !removeState.ok ? removeState.error : null);
+    (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.message) : null) ??
+    (removeState && !removeState.ok ? removeState.message : null);
   const inputId = `qty-${skuId}`;
   return (
     <div className="flex flex-col items-end gap-1">
@@ -40,7 +39,7 @@ export function CartLineControls({
             type="number"
             inputMode="numeric"
             min={1}
-            max={Math.max(1, Math.min(max, 99))}
+            max={Math.max(1, Math.min(max, MAX_LINE_QUANTITY))}
             defaultValue={quantity}
             key={quantity}
             className="w-16 rounded-lg border border-ink-300 px-2 py-1 text-center"

@@ -12,11 +12,12 @@ import {
   useOptimistic,
   useState,
 } from "react";
-import { addToCartAction, type CartActionState } from "@/app/(shop)/cart/actions";
+import type { ActionState, FormAction } from "@/lib/action";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
 
-/** The cart refuses more than this of one line; the stepper stops here too. */
-const MAX_QUANTITY = 99;
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
+
+type CartActionState = ActionState<{ message: string }>;
 
 export interface PurchaseProduct {
   slug: string;
@@ -81,6 +82,7 @@ export function PurchaseProvider({
   skus,
   images,
   selectedSkuId,
+  addToCart,
   children,
 }: {
   product: PurchaseProduct;
@@ -88,6 +90,8 @@ export function PurchaseProvider({
   images: ImageData[];
   /** The SKU the server resolved from `?sku=`; the page re-renders with the new one after each choice. */
   selectedSkuId: number;
+  /** The page's add-to-cart server action (components never import app/). */
+  addToCart: FormAction<{ message: string }>;
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -99,12 +103,12 @@ export function PurchaseProvider({
   const sku = skus.find((s) => s.id === optimisticSkuId) ?? skus[0];
   if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
 
-  const [cartState, cartAction, cartPending] = useActionState(addToCartAction, null);
+  const [cartState, cartAction, cartPending] = useActionState(addToCart, null);
   // A result belongs to the variant it was for; choosing another variant hides it.
   const [dismissedState, setDismissedState] = useState<CartActionState>(null);
 
   const [requestedQuantity, setRequestedQuantity] = useState(1);
-  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_QUANTITY));
+  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_LINE_QUANTITY));
   const quantity = Math.min(Math.max(1, requestedQuantity), maxQuantity);
 
   const [buyBoxVisible, setBuyBoxVisible] = useState(true);

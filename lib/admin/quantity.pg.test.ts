@@ -177,8 +177,8 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
     })();
 
     await Promise.all([buying, marketer]);
-    const unexpected = results.filter((r) => !r.ok && !["sold_out"].includes(r.error));
-    expect(unexpected.map((r) => (r.ok ? "" : r.error))).toEqual([]);
+    const unexpected = results.filter((r) => !r.ok && !["sold_out"].includes(r.code));
+    expect(unexpected.map((r) => (r.ok ? "" : r.code))).toEqual([]);
     expect(accepted.length).toBeGreaterThan(0);
 
     const counts = await expectExact(saleId);

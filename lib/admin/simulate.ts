@@ -89,7 +89,7 @@ export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<S
           holdMinutes: input.holdMinutes,
         });
         if (!held.ok) {
-          result.refused[held.error] = (result.refused[held.error] ?? 0) + 1;
+          result.refused[held.code] = (result.refused[held.code] ?? 0) + 1;
           continue;
         }
         result.reserved += 1;

@@ -87,7 +87,7 @@ export type CreateSaleResult =
   | { ok: true; saleId: string; slug: string; totalQuantity: number }
   | {
       ok: false;
-      error: "invalid" | "product_not_found" | "sku_not_in_product" | "slug_taken";
+      code: "invalid" | "product_not_found" | "sku_not_in_product" | "slug_taken";
       message: string;
       fieldErrors?: Record<string, string[]>;
     };
@@ -104,7 +104,7 @@ export async function createSale(db: Db, input: unknown): Promise<CreateSaleResu
       const key = issue.path.join(".") || "form";
       fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
     }
-    return { ok: false, error: "invalid", message: "Please check the highlighted fields.", fieldErrors };
+    return { ok: false, code: "invalid", message: "Please check the highlighted fields.", fieldErrors };
   }
   const data = parsed.data;
 
@@ -116,7 +116,7 @@ export async function createSale(db: Db, input: unknown): Promise<CreateSaleResu
     if (!product) {
       return {
         ok: false,
-        error: "product_not_found",
+        code: "product_not_found",
         message: "That product doesn't exist.",
         fieldErrors: { productId: ["Choose a product from the catalogue."] },
       };
@@ -131,7 +131,7 @@ export async function createSale(db: Db, input: unknown): Promise<CreateSaleResu
     if (foreign.length > 0) {
       return {
         ok: false,
-        error: "sku_not_in_product",
+        code: "sku_not_in_product",
         message: "Some versions don't belong to this product.",
         fieldErrors: Object.fromEntries(
           foreign.map((i) => [`skus.${i}.skuId`, ["This version doesn't belong to the chosen product."]]),
@@ -161,7 +161,7 @@ export async function createSale(db: Db, input: unknown): Promise<CreateSaleResu
     if (!sale) {
       return {
         ok: false,
-        error: "slug_taken",
+        code: "slug_taken",
         message: "Another sale already uses that address.",
         fieldErrors: { slug: ["Choose another slug."] },
       };

@@ -118,7 +118,7 @@ export async function sweepExpiredSaleHolds(
 
 export type AttachOrderResult =
   | { ok: true }
-  | { ok: false; error: "not_found" | "not_active" | "already_attached"; message: string };
+  | { ok: false; code: "not_found" | "not_active" | "already_attached"; message: string };
 
 /**
  * Links a fan's active hold to the pending order created for it on the way to payment. Idempotent for the same
@@ -153,15 +153,15 @@ export async function attachOrderToSaleHold(
   if (row.status !== "active" || (now && new Date(row.expiresAt).getTime() <= now.getTime())) {
     return {
       ok: false,
-      error: "not_active",
+      code: "not_active",
       message: "This reservation has expired or was cancelled. Go back to the sale to try again.",
     };
   }
-  return { ok: false, error: "already_attached", message: "This reservation is already being paid for." };
+  return { ok: false, code: "already_attached", message: "This reservation is already being paid for." };
 }
 
 function attachNotFound(): AttachOrderResult {
-  return { ok: false, error: "not_found", message: "We couldn't find that reservation." };
+  return { ok: false, code: "not_found", message: "We couldn't find that reservation." };
 }
 
 export type ConvertSaleHoldResult =

@@ -108,7 +108,7 @@ async function reserveEither(
   firstSku: number,
 ): Promise<ReserveResult> {
   const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku, queueForCheckout: true });
-  if (first.ok || first.error !== "sold_out") return first;
+  if (first.ok || first.code !== "sold_out") return first;
   return reserveSaleUnit(handle.db, {
     ...input,
     skuId: firstSku === skuA ? skuB : skuA,
@@ -138,7 +138,7 @@ function unexpected(by: Record<string, number>) {
 function tally(results: ReserveResult[]) {
   const by: Record<string, number> = {};
   for (const r of results) {
-    const key = r.ok ? (r.existing ? "existing" : "new") : r.error;
+    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
     by[key] = (by[key] ?? 0) + 1;
   }
   return by;
@@ -301,7 +301,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const pay = async (holdId: string, userId: string, now: Date, { late }: { late: boolean }) => {
       const orderId = await insertPendingOrder(handle.db, { userId, totalMinor: 399900, holdExpiresAt: now });
       const attached = await attachOrderToSaleHold(handle.db, { holdId, userId, orderId });
-      if (!attached.ok) return count(`attach_${attached.error}`);
+      if (!attached.ok) return count(`attach_${attached.code}`);
       // A late payment: the hold expired while the fan was paying; honoured if a unit is left, else refunded.
       if (late) await releaseSaleHold(handle.db, { holdId, now, reason: "expired" });
       const converted = await handle.db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now }));

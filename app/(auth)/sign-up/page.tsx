@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account · Kite" };
 
@@ -17,7 +18,7 @@ export default async function SignUpPage({
     <div className="mx-auto max-w-sm px-4 py-12">
       <h1 className="text-3xl font-bold tracking-tight">Join the Kite Club</h1>
       <p className="mt-1 mb-6 text-ink-600">One account for orders, flash sales and F-codes.</p>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} signUp={signUpAction} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Price } from "@/components/ui/price";
 import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
+import { removeFromCartAction, setCartQuantityAction, startCheckoutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your cart · Kite" };
 
@@ -70,6 +71,8 @@ export default async function CartPage() {
                 </div>
                 <div className="col-span-2 sm:col-span-1">
                   <CartLineControls
+                    setQuantity={setCartQuantityAction}
+                    remove={removeFromCartAction}
                     skuId={line.skuId}
                     quantity={line.quantity}
                     max={line.available}
@@ -111,7 +114,7 @@ export default async function CartPage() {
             </ul>
           ) : null}
           {signedIn ? (
-            <CheckoutButton disabled={cart.problems.length > 0} />
+            <CheckoutButton disabled={cart.problems.length > 0} startCheckout={startCheckoutAction} />
           ) : (
             <Link
               href="/sign-in?callbackUrl=/cart"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { addToCartAction } from "@/app/(shop)/cart/actions";
 import { Breadcrumbs } from "@/components/product/breadcrumbs";
 import { BuyBox } from "@/components/product/buy-box";
 import { Gallery } from "@/components/product/gallery";
@@ -143,6 +144,7 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
       <Breadcrumbs category={product.category} productName={product.name} />
 
       <PurchaseProvider
+        addToCart={addToCartAction}
         product={{ slug: product.slug, name: product.name }}
         skus={product.skus}
         images={product.images}

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
 import { formatSaleTime, getSaleState } from "@/lib/sales/rules";
 import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/storefront/sales";
+import { registerForSaleAction, reserveSaleUnitAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -120,10 +121,11 @@ export default async function SalePage({ params }: Props) {
             ) : fan && !fan.registered && registrationOpen ? (
               <div className="space-y-3">
                 <p className="text-ink-700">Register now to be able to buy when the sale starts.</p>
-                <RegisterForm saleId={sale.id} />
+                <RegisterForm saleId={sale.id} register={registerForSaleAction} />
               </div>
             ) : fan && !fan.cannotBuy && state === "live" ? (
               <BuyForm
+                reserve={reserveSaleUnitAction}
                 saleId={sale.id}
                 options={sale.skus.map((s) => ({
                   skuId: s.skuId,
