@@ -195,8 +195,36 @@ export async function convertSaleHoldForOrder(
   );
   if (holds.length === 0) return { saleHold: false };
 
+  const converted = await convertActiveHolds(
+    tx,
+    holds.filter((h) => h.status === "active"),
+    nowIso,
+  );
+
+  const released = await queryRows<{ id: string; saleId: string; skuId: number; userId: string }>(
+    tx,
+    sql`
+      select id, sale_id as "saleId", sku_id as "skuId", user_id as "userId" from sale_holds
+      where order_id = ${orderId}::uuid and status = 'released' order by id`,
+  );
+  if (released.length === 0) {
+    return {
+      saleHold: true,
+      outcome: converted > 0 ? "converted" : "already_converted",
+      holds: holds.length,
+    };
+  }
+
+  const retaken = await retakeReleasedHolds(tx, released, nowIso);
+  if (!retaken) return { saleHold: true, outcome: "refund_needed", holds: holds.length };
+  for (const saleId of retaken) await recordSoldOutIfEmpty(tx, { saleId, now });
+  return { saleHold: true, outcome: "retaken", holds: holds.length };
+}
+
+/** active → converted for each hold, its bucket's held → sold; waits out a locked bucket. Returns how many. */
+async function convertActiveHolds(tx: Tx, active: { id: string }[], nowIso: string): Promise<number> {
   let converted = 0;
-  for (const hold of holds.filter((h) => h.status === "active")) {
+  for (const hold of active) {
     for (let attempt = 0; ; attempt++) {
       const [row] = await queryRows<{ status: string; converted: number }>(
         tx,
@@ -225,21 +253,19 @@ export async function convertSaleHoldForOrder(
     }
   }
 
-  const released = await queryRows<{ id: string; saleId: string; skuId: number; userId: string }>(
-    tx,
-    sql`
-      select id, sale_id as "saleId", sku_id as "skuId", user_id as "userId" from sale_holds
-      where order_id = ${orderId}::uuid and status = 'released' order by id`,
-  );
-  if (released.length === 0) {
-    return {
-      saleHold: true,
-      outcome: converted > 0 ? "converted" : "already_converted",
-      holds: holds.length,
-    };
-  }
+  return converted;
+}
 
-  const retaken = await tx
+/**
+ * Re-takes a unit for every released hold of the order in one savepoint: all or none. Returns the sales whose
+ * last unit this took, or null when the payment must be refunded.
+ */
+async function retakeReleasedHolds(
+  tx: Tx,
+  released: { id: string; saleId: string; skuId: number; userId: string }[],
+  nowIso: string,
+): Promise<Set<string> | null> {
+  return tx
     .transaction(async (savepoint) => {
       const emptied = new Set<string>();
       for (const hold of released) {
@@ -262,9 +288,6 @@ export async function convertSaleHoldForOrder(
       if (error instanceof TransactionRollbackError || sqlState(error) === UNIQUE_VIOLATION) return null;
       throw error;
     });
-  if (!retaken) return { saleHold: true, outcome: "refund_needed", holds: holds.length };
-  for (const saleId of retaken) await recordSoldOutIfEmpty(tx, { saleId, now });
-  return { saleHold: true, outcome: "retaken", holds: holds.length };
 }
 
 /**
