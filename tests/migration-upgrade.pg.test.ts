@@ -208,7 +208,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
       const input = { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key };
       const firstSku = random() < 0.6 ? skuA : skuB;
       let r = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
-      if (!r.ok && r.error === "sold_out") {
+      if (!r.ok && r.code === "sold_out") {
         r = await reserveSaleUnit(db, {
           ...input,
           skuId: firstSku === skuA ? skuB : skuA,
@@ -226,7 +226,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
 
     const by: Record<string, number> = {};
     for (const r of results) {
-      const k = r.ok ? (r.existing ? "existing" : "new") : r.error;
+      const k = r.ok ? (r.existing ? "existing" : "new") : r.code;
       by[k] = (by[k] ?? 0) + 1;
     }
     expect(results.length).toBe(attempts.length);
