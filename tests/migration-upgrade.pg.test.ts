@@ -15,10 +15,10 @@ import {
   accountsOverLimit,
   bucketMismatches,
   crowd,
+  doubleClickAttempts,
   insertUsers,
   registerUsers,
   rng,
-  shuffle,
 } from "@/lib/sales/test-support";
 import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
 import {
@@ -183,23 +183,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     const users = await insertUsers(db, { prefix: "upgrade-storm", count: ACCOUNTS });
     const saleId = await newSale(db, { perAccountLimit: 2, quantities: [600, 400], userIds: users });
     const random = rng(6);
-    // As storm 1 in lib/sales/storm.pg.test.ts: half the accounts double-click (one request key, twice); the
-    // others click twice for two units, and every fourth of those a third time, over the limit of 2.
-    const attempts = shuffle(
-      users.flatMap((userId, i) =>
-        i % 2 === 0
-          ? [
-              { userId, key: `a-${i}` },
-              { userId, key: `a-${i}` },
-            ]
-          : [
-              { userId, key: `a-${i}` },
-              { userId, key: `b-${i}` },
-              ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
-            ],
-      ),
-      random,
-    );
+    const attempts = doubleClickAttempts(users, random);
     const results: ReserveResult[] = [];
     const holdByKey = new Map<string, string>();
     const sameHold: boolean[] = [];

@@ -22,6 +22,7 @@ import {
   accountsOverLimit,
   bucketMismatches,
   crowd,
+  doubleClickAttempts,
   insertPendingOrder,
   insertUsers,
   registerUsers,
@@ -142,23 +143,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
     const random = rng(1);
-    // Half the accounts double-click (one request key, twice); the others click twice for two units, and every
-    // fourth of those a third time, over the limit of 2.
-    const attempts = shuffle(
-      users.flatMap((userId, i) =>
-        i % 2 === 0
-          ? [
-              { userId, key: `a-${i}` },
-              { userId, key: `a-${i}` },
-            ]
-          : [
-              { userId, key: `a-${i}` },
-              { userId, key: `b-${i}` },
-              ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
-            ],
-      ),
-      random,
-    );
+    const attempts = doubleClickAttempts(users, random);
     const results: ReserveResult[] = [];
     const holdByKey = new Map<string, string>();
     const sameHold: boolean[] = [];

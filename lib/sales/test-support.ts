@@ -149,3 +149,28 @@ export async function crowd<T>(items: T[], workers: number, work: (item: T, inde
     }),
   );
 }
+
+/**
+ * The storms' click pattern, shuffled: half the accounts double-click (one request key, twice); the others click
+ * twice for two units, and every fourth of those a third time, over a limit of 2.
+ */
+export function doubleClickAttempts(
+  users: string[],
+  random: () => number,
+): { userId: string; key: string }[] {
+  return shuffle(
+    users.flatMap((userId, i) =>
+      i % 2 === 0
+        ? [
+            { userId, key: `a-${i}` },
+            { userId, key: `a-${i}` },
+          ]
+        : [
+            { userId, key: `a-${i}` },
+            { userId, key: `b-${i}` },
+            ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
+          ],
+    ),
+    random,
+  );
+}
