@@ -1,5 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { refuseUnlessQa } from "@/lib/qa/guard";
+import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
 import { HERO_TAG } from "@/lib/storefront/hero";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = qaSaleSchema.safeParse(await request.json().catch(() => null));
+  const parsed = qaSaleStartSchema.pipe(qaSaleSchema).safeParse(await request.json().catch(() => null));
   if (!parsed.success)
     return Response.json(
       { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
