@@ -4,8 +4,8 @@ import { ProductHero } from "@/components/home/product-hero";
 import { SaleHero } from "@/components/home/sale-hero";
 import { getCachedCategories, getCachedProductCards } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
+import { getCachedHero, getInitialFigures } from "@/lib/hero/cached";
 import { getRequestNow } from "@/lib/qa/now";
-import { getCachedHero, getInitialFigures } from "@/lib/storefront/hero";
 
 export default async function HomePage() {
   const now = await getRequestNow();

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { skuField } from "@/lib/admin/form-names";
 import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
-import { formatMoneyInput } from "@/lib/admin/money-input";
 import { formatMoney } from "@/lib/money";
+import { formatMoneyInput } from "@/lib/money-input";
+import { skuField } from "@/lib/sales/draft-fields";
 import { keepWhatWasTyped } from "./submit";
 import { buttonStyles, Card, DateTimeField, FormMessage, InputField, SelectField, TextAreaField } from "./ui";
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { skus } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { createSale } from "@/lib/sales/admin";
+import { createSale } from "@/lib/sales/commands";
 
 export const qaSaleSchema = z.object({
   skuCode: z.string().min(1).max(200),

@@ -4,15 +4,15 @@ import { randomUUID } from "node:crypto";
 import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { legacyUnexpected } from "@/lib/action";
-import { MARKETERS_ONLY } from "@/lib/admin/auth";
 import type { AdminFormState } from "@/lib/admin/form-state";
-import { removeHeroEntry, saveHeroEntry } from "@/lib/admin/hero-schedule";
-import { formRecord } from "@/lib/admin/sale-form";
+import { MARKETERS_ONLY } from "@/lib/auth/marketer-page";
 import { getCurrentMarketer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { HERO_TAG } from "@/lib/hero/cached";
+import { removeHeroEntry, saveHeroEntry } from "@/lib/hero/schedule";
 import { getRequestNow } from "@/lib/qa/now";
-import { HERO_TAG } from "@/lib/storefront/hero";
+import { formRecord } from "@/lib/sales/draft";
 
 /*
  * The hero schedule's commands. Each checks the caller itself, writes through lib/admin (entry + audit in one

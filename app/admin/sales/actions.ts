@@ -4,23 +4,23 @@ import { randomUUID } from "node:crypto";
 import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { legacyUnexpected } from "@/lib/action";
-import { MARKETERS_ONLY } from "@/lib/admin/auth";
 import type { AdminFormState } from "@/lib/admin/form-state";
-import { formRecord } from "@/lib/admin/sale-form";
+import { MARKETERS_ONLY } from "@/lib/auth/marketer-page";
+import { getCurrentMarketer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { HERO_TAG } from "@/lib/hero/cached";
+import { getRequestNow } from "@/lib/qa/now";
+import { saleTag } from "@/lib/sales/cached";
 import {
   createConsoleSale,
   endSale,
   publishSale,
   setFeaturedSale,
   updateConsoleSale,
-} from "@/lib/admin/sales";
-import { getCurrentMarketer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { getRequestNow } from "@/lib/qa/now";
+} from "@/lib/sales/console";
+import { formRecord } from "@/lib/sales/draft";
 import { getSale } from "@/lib/sales/queries";
-import { HERO_TAG } from "@/lib/storefront/hero";
-import { saleTag } from "@/lib/storefront/sales";
 
 /*
  * The console's sale commands. Each one checks the caller itself (a server action is a public POST endpoint),

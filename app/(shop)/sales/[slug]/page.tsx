@@ -7,8 +7,8 @@ import { Price } from "@/components/ui/price";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/sales/cached";
 import { formatSaleTime, getSaleState } from "@/lib/sales/rules";
-import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/storefront/sales";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,8 +1,8 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { CATALOG_TAGS } from "@/lib/catalog/cached";
+import { HERO_TAG } from "@/lib/hero/cached";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { resetStoreData } from "@/lib/qa/reset";
-import { HERO_TAG } from "@/lib/storefront/hero";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { revalidateTag } from "next/cache";
+import { HERO_TAG } from "@/lib/hero/cached";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
-import { HERO_TAG } from "@/lib/storefront/hero";
 
 export const dynamic = "force-dynamic";
 

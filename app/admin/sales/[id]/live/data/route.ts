@@ -1,7 +1,7 @@
-import { cachedLiveView } from "@/lib/admin/live";
 import { getCurrentMarketer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getRequestNow } from "@/lib/qa/now";
+import { cachedLiveView } from "@/lib/sales/live";
 
 export const dynamic = "force-dynamic";
 

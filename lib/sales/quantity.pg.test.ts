@@ -2,15 +2,15 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, skus, users } from "@/db/schema";
+import type { Actor } from "@/lib/audit/log";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { releaseSaleHold } from "@/lib/sales/holds";
 import { type ReserveResult, reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
 import { accountsOverLimit, bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import type { Actor } from "./audit";
-import { skuField } from "./sale-form";
-import { createConsoleSale, updateConsoleSale } from "./sales";
+import { createConsoleSale, updateConsoleSale } from "./console";
+import { skuField } from "./draft";
 
 /*
  * A marketer changes quantities while a crowd buys, on real PostgreSQL with many connections. Whatever the

@@ -4,17 +4,17 @@ import { z } from "zod";
 import { queryRows } from "@/db/client";
 import type { AuditDiff } from "@/db/schema";
 import { productImages, products, saleBuckets, saleSkus, sales, skus } from "@/db/schema";
+import { type AdminResult, CHECK_FIELDS, Refusal, refusable, refuse } from "@/lib/admin/errors";
+import { type Actor, claimRequestKey, completeClaimedAudit, diffRecords, writeAudit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
-import { createSale } from "@/lib/sales/admin";
+import { formatMoneyInput } from "@/lib/money-input";
+import { createSale } from "@/lib/sales/commands";
 import { isUuid } from "@/lib/sales/db-errors";
 import { DEFAULT_BUCKET_COUNT, getSaleState, type SaleState, splitIntoBuckets } from "@/lib/sales/rules";
 import { recordSoldOutIfEmpty } from "@/lib/sales/sold-out";
-import { type Actor, claimRequestKey, completeClaimedAudit, diffRecords, writeAudit } from "./audit";
-import { type AdminResult, CHECK_FIELDS, Refusal, refusable, refuse } from "./errors";
-import { formatMoneyInput } from "./money-input";
+import { formatStoreDateTime, toStoreInputValue } from "@/lib/store-time";
+import { type ParsedSaleForm, parseSaleForm, SALE_TIME_FIELDS, saleSlugSchema, skuField } from "./draft";
 import { growSaleSku, readSkuStock, shrinkSaleSku } from "./quantity";
-import { type ParsedSaleForm, parseSaleForm, SALE_TIME_FIELDS, saleSlugSchema, skuField } from "./sale-form";
-import { formatStoreDateTime, toStoreInputValue } from "./times";
 
 const number = new Intl.NumberFormat("en-US");
 

@@ -2,11 +2,11 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getInitialFigures } from "@/lib/hero/cached";
 import { listLiveSaleHoldsForUser } from "@/lib/sales/holds";
 import { getSale, type SaleDetail } from "@/lib/sales/queries";
 import { isRegisteredForSale } from "@/lib/sales/registration";
 import { type CannotBuy, whyCannotBuy } from "@/lib/sales/rules";
-import { getInitialFigures } from "./hero";
 
 export const saleTag = (slug: string) => `sale:${slug}`;
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { queryRows } from "@/db/client";
 import { heroSchedule, products, sales } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { FOREIGN_KEY_VIOLATION, sqlState } from "./db-errors";
-import { getBoast } from "./rules";
-import { addStoreDays, startOfNextStoreDay, storeDayOf } from "./store-day";
+import { FOREIGN_KEY_VIOLATION, sqlState } from "@/lib/sales/db-errors";
+import { getBoast } from "@/lib/sales/rules";
+import { addStoreDays, startOfNextStoreDay, storeDayOf } from "@/lib/sales/store-day";
 
 export interface HeroSale {
   id: string;

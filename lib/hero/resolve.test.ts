@@ -2,10 +2,10 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { products, skus } from "@/db/schema";
+import { createSale } from "@/lib/sales/commands";
+import { addStoreDays, atStoreTime, startOfNextStoreDay, storeDayOf } from "@/lib/sales/store-day";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { createSale } from "./admin";
-import { deleteHeroScheduleEntry, getHero, listHeroSchedule, setHeroScheduleEntry } from "./hero";
-import { addStoreDays, atStoreTime, startOfNextStoreDay, storeDayOf } from "./store-day";
+import { deleteHeroScheduleEntry, getHero, listHeroSchedule, setHeroScheduleEntry } from "./resolve";
 
 const NY = "America/New_York";
 const SH = "Asia/Shanghai";

@@ -2,8 +2,8 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getHero, type Hero, type HeroSale } from "@/lib/hero/resolve";
 import { cachedFigures } from "@/lib/sales/figures";
-import { getHero, type Hero, type HeroSale } from "@/lib/sales/hero";
 import { storeDayOf } from "@/lib/sales/store-day";
 
 export const HERO_TAG = "hero";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { MAX_SALE_SKU_QUANTITY } from "@/lib/sales/admin";
-import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./form-names";
-import { parseMoneyInput } from "./money-input";
-import { parseStoreDateTime } from "./times";
+import { parseMoneyInput } from "@/lib/money-input";
+import { MAX_SALE_SKU_QUANTITY } from "@/lib/sales/commands";
+import { parseStoreDateTime } from "@/lib/store-time";
+import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./draft-fields";
 
 /**
  * The sale form as the console posts it: plain strings, times as `datetime-local` values in the store's zone,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formRecord, parseSaleForm, skuField } from "./sale-form";
+import { formRecord, parseSaleForm, skuField } from "./draft";
 
 const SH = "Asia/Shanghai";
 const skus = [

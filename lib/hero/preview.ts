@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getHero, type HeroSale } from "@/lib/sales/hero";
+import { getHero, type HeroSale } from "@/lib/hero/resolve";
 import { getSaleState, type SaleState } from "@/lib/sales/rules";
-import { formatStoreDay } from "./times";
+import { formatStoreDay } from "@/lib/store-time";
 
 /** A hero sale as the homepage components take it: dates as ISO strings. */
 export type HeroSaleView = Omit<

@@ -3,13 +3,13 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { heroSchedule, productImages, products, sales, users } from "@/db/schema";
+import { type AdminResult, CHECK_FIELDS, Refusal, refusable, refuse } from "@/lib/admin/errors";
+import { type Actor, claimRequestKey, completeClaimedAudit, diffRecords, writeAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db";
+import { heroScheduleSchema } from "@/lib/hero/resolve";
 import { FOREIGN_KEY_VIOLATION, isUuid, sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
-import { heroScheduleSchema } from "@/lib/sales/hero";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
-import { type Actor, claimRequestKey, completeClaimedAudit, diffRecords, writeAudit } from "./audit";
-import { type AdminResult, CHECK_FIELDS, Refusal, refusable, refuse } from "./errors";
-import { formatStoreDay } from "./times";
+import { formatStoreDay } from "@/lib/store-time";
 
 /** How far ahead the calendar reaches, and how far a marketer may schedule. */
 export const CALENDAR_DAYS = 28;
