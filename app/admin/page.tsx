@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getHeroPreview } from "@/lib/hero/preview";
 import { getRequestNow } from "@/lib/qa/now";
-import { listConsoleSales } from "@/lib/sales/console";
+import { listConsoleSales } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
 import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/store-time";
 

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, sales, skus } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { type CreateSaleInput, createSale } from "./commands";
+import { createSale } from "./commands";
 import { DEMO_PAST_SALE, seedDemoSales } from "./demo";
+import type { SaleDraftInput as CreateSaleInput } from "./draft";
 import { createMemoryFiguresStore, getSaleFigures, readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,
@@ -141,7 +142,7 @@ describe("createSale", () => {
       const result = await createSale(handle.db, saleInput(overrides));
       expect(result.ok, JSON.stringify(overrides)).toBe(false);
       if (result.ok) continue;
-      expect(result.error).toBe(error);
+      expect(result.code).toBe(error);
       expect(Object.keys(result.fieldErrors ?? {})).toContain(field);
     }
     expect(await handle.db.select({ id: sales.id }).from(sales)).toHaveLength(before.length);
@@ -151,7 +152,7 @@ describe("createSale", () => {
     const input = saleInput();
     expect((await createSale(handle.db, input)).ok).toBe(true);
     const again = await createSale(handle.db, { ...input, name: "Another" });
-    expect(again).toMatchObject({ ok: false, error: "slug_taken" });
+    expect(again).toMatchObject({ ok: false, code: "slug_taken" });
   });
 
   it("splits each SKU's stock over buckets as evenly as possible", async () => {

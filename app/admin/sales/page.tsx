@@ -5,7 +5,7 @@ import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
-import { listConsoleSales } from "@/lib/sales/console";
+import { listConsoleSales } from "@/lib/sales/console-queries";
 import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Sales" };

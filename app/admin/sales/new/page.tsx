@@ -6,8 +6,9 @@ import { PageHeader } from "@/components/admin/ui";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { PER_ACCOUNT_LIMIT_DEFAULT } from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
-import { listProductOptions } from "@/lib/sales/console";
+import { listProductOptions } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
 import { toStoreInputValue, zoneLabel } from "@/lib/store-time";
 import { createSaleAction } from "../actions";
@@ -27,7 +28,7 @@ export default async function NewSalePage() {
     slug: "",
     headline: "",
     productId: "",
-    perAccountLimit: "1",
+    perAccountLimit: String(PER_ACCOUNT_LIMIT_DEFAULT),
     status: "scheduled",
     registrationOpensAt: toStoreInputValue(opens < startsAt ? opens : now, tz),
     registrationClosesAt: toStoreInputValue(startsAt, tz),

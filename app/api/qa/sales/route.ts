@@ -16,7 +16,7 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   const result = await createQaSale(parsed.data);
-  if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+  if (!result.ok) return Response.json({ error: result.message }, { status: 400 });
   revalidateTag(HERO_TAG, { expire: 0 });
   return Response.json(result, { status: 201 });
 }
