@@ -2,11 +2,30 @@ import "server-only";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { z } from "zod";
 import { heroSchedule, productImages, products, sales, users } from "@/db/schema";
-import { type AdminResult, CHECK_FIELDS, Refusal, refusable, refuse } from "@/lib/admin/errors";
-import { type Actor, claimRequestKey, completeClaimedAudit, diffRecords, writeAudit } from "@/lib/audit/log";
-import type { Db } from "@/lib/db";
-import { heroScheduleSchema } from "@/lib/hero/resolve";
+import {
+  type Actor,
+  claimRequestKey,
+  completeClaimedAudit,
+  diffRecords,
+  parseRequestKey,
+  writeAudit,
+} from "@/lib/audit/log";
+import type { Db, Tx } from "@/lib/db";
+import {
+  addFieldError,
+  CHECK_FIELDS,
+  type Failure,
+  type FieldErrors,
+  fail,
+  invalid,
+  ok,
+  Refusal,
+  type Result,
+  refusable,
+  type Success,
+} from "@/lib/result";
 import { FOREIGN_KEY_VIOLATION, isUuid, sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
 import { formatStoreDay } from "@/lib/store-time";
@@ -110,230 +129,257 @@ export function parseHeroTarget(
   return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? { productId: id } : null;
 }
 
-/**
- * A marketer sets what the homepage hero shows on one store day. A new entry for a day that already has one is
- * refused (edit or remove that one instead); the target must be a scheduled sale that has not ended by the
- * day, or a product; the image one of `listHeroImages`. Written with its audit entry in one transaction; the
- * form's one-time key makes a double submit harmless.
- */
-export async function saveHeroEntry(
-  db: Db,
-  { actor, raw, timeZone, now }: { actor: Actor; raw: Record<string, string>; timeZone: string; now: Date },
-): Promise<AdminResult<{ storeDay: string; duplicate: boolean }>> {
-  const errors: Record<string, string[]> = {};
-  const addError = (key: string, message: string) => {
-    errors[key] = [...(errors[key] ?? []), message];
-  };
-  const entryId = raw.entryId ? Number(raw.entryId) : null;
-  if (entryId !== null && !(Number.isSafeInteger(entryId) && entryId > 0 && entryId <= 2_147_483_647)) {
-    return refuse("That calendar entry doesn't exist. Reload the page.");
-  }
-  const target = parseHeroTarget(raw.target);
-  if (!target) addError("target", "Choose a sale or a product.");
+/** One day's words, picture and link (the target and the day are checked on their own). */
+export const heroEntrySchema = z.object({
+  headline: z.string().trim().min(1, "Write a headline.").max(120, "Use at most 120 characters."),
+  imageUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(\/(?!\/)|https:\/\/)/, "Use an image path on this site (/images/…) or an https:// address."),
+  ctaLabel: z.string().trim().min(1, "Write the button label.").max(40, "Use at most 40 characters."),
+  ctaHref: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^\/(?!\/)/, "Link to a page of the store, starting with /."),
+});
 
-  // What the target is, for checks and the default link.
-  let targetName = "";
-  let defaultHref = "";
-  const storeDay = (raw.storeDay ?? "").trim();
-  if (target && "saleId" in target) {
-    const [sale] = await db
-      .select({ name: sales.name, slug: sales.slug, status: sales.status, endsAt: sales.endsAt })
-      .from(sales)
-      .where(eq(sales.id, target.saleId));
-    if (!sale) addError("target", "That sale doesn't exist. Choose one from the list.");
-    else if (sale.status === "draft") addError("target", "That sale is a draft: schedule it first.");
-    else if (sale.status === "ended") addError("target", "That sale has ended.");
-    else if (
-      DAY_SHAPE.test(storeDay) &&
-      addStoreDays(storeDay, 0) === storeDay &&
-      sale.endsAt <= atStoreTime(storeDay, 0, 0, timeZone)
-    ) {
-      addError("target", `That sale ends before ${formatStoreDay(storeDay)}.`);
-    }
-    if (sale) {
-      targetName = sale.name;
-      defaultHref = `/sales/${sale.slug}`;
-    }
-  } else if (target && "productId" in target) {
+type HeroTarget = { saleId: string } | { productId: number };
+
+interface TargetFacts {
+  name: string;
+  defaultHref: string;
+  /** The sale or product does not exist (the refusal's code is then `not_found`). */
+  missing: boolean;
+}
+
+/** What the target is, for checks and the default link; its problems are added under `target`. */
+async function readHeroTarget(
+  db: Db,
+  {
+    target,
+    storeDay,
+    timeZone,
+    errors,
+  }: { target: HeroTarget; storeDay: string; timeZone: string; errors: FieldErrors },
+): Promise<TargetFacts> {
+  if ("productId" in target) {
     const [product] = await db
       .select({ name: products.name, slug: products.slug })
       .from(products)
       .where(eq(products.id, target.productId));
-    if (!product) addError("target", "That product doesn't exist. Choose one from the list.");
-    else {
-      targetName = product.name;
-      defaultHref = `/products/${product.slug}`;
-    }
+    if (!product) addFieldError(errors, "target", "That product doesn't exist. Choose one from the list.");
+    return {
+      name: product?.name ?? "",
+      defaultHref: product ? `/products/${product.slug}` : "",
+      missing: !product,
+    };
   }
+  const [sale] = await db
+    .select({ name: sales.name, slug: sales.slug, status: sales.status, endsAt: sales.endsAt })
+    .from(sales)
+    .where(eq(sales.id, target.saleId));
+  if (!sale) addFieldError(errors, "target", "That sale doesn't exist. Choose one from the list.");
+  else if (sale.status === "draft")
+    addFieldError(errors, "target", "That sale is a draft: schedule it first.");
+  else if (sale.status === "ended") addFieldError(errors, "target", "That sale has ended.");
+  else if (isStoreDay(storeDay) && sale.endsAt <= atStoreTime(storeDay, 0, 0, timeZone)) {
+    addFieldError(errors, "target", `That sale ends before ${formatStoreDay(storeDay)}.`);
+  }
+  return { name: sale?.name ?? "", defaultHref: sale ? `/sales/${sale.slug}` : "", missing: !sale };
+}
 
-  // heroScheduleSchema's date check throws on text that is not shaped like a date (its refine runs even after
-  // the regex fails), so the shape is checked here first and a placeholder keeps the other fields' messages.
-  const dayShaped = DAY_SHAPE.test(storeDay);
-  if (!dayShaped) addError("storeDay", storeDay ? "Use a date like 2026-03-14." : "Choose a day.");
-  const parsed = heroScheduleSchema.safeParse({
-    storeDay: dayShaped ? storeDay : "2000-01-01",
-    ...(target ?? {}),
+/** The day: shaped like a date, a real one, not over, and within a year. */
+function checkStoreDay(storeDay: string, { today, errors }: { today: string; errors: FieldErrors }) {
+  if (!DAY_SHAPE.test(storeDay)) {
+    addFieldError(errors, "storeDay", storeDay ? "Use a date like 2026-03-14." : "Choose a day.");
+  } else if (!isStoreDay(storeDay)) addFieldError(errors, "storeDay", "That date doesn't exist.");
+  else if (storeDay < today)
+    addFieldError(errors, "storeDay", "That day is over: choose today or a later day.");
+  else if (storeDay > addStoreDays(today, MAX_DAYS_AHEAD))
+    addFieldError(errors, "storeDay", "Choose a day within a year.");
+}
+
+interface HeroValues {
+  storeDay: string;
+  saleId: string | null;
+  productId: number | null;
+  headline: string;
+  imageUrl: string;
+  ctaLabel: string;
+  ctaHref: string;
+  createdBy: string;
+}
+
+/** The form, checked field by field: the row to write and the target's name, or every refusal at once. */
+async function readHeroForm(
+  db: Db,
+  { actor, raw, timeZone, now }: { actor: Actor; raw: Record<string, string>; timeZone: string; now: Date },
+): Promise<Result<{ values: HeroValues; targetName: string }>> {
+  const errors: FieldErrors = {};
+  const storeDay = (raw.storeDay ?? "").trim();
+  const target = parseHeroTarget(raw.target);
+  if (!target) addFieldError(errors, "target", "Choose a sale or a product.");
+  const facts = target ? await readHeroTarget(db, { target, storeDay, timeZone, errors }) : null;
+  checkStoreDay(storeDay, { today: storeDayOf(now, timeZone), errors });
+  const parsed = heroEntrySchema.safeParse({
     headline: raw.headline ?? "",
     imageUrl: raw.imageUrl ?? "",
     ctaLabel: raw.ctaLabel ?? "",
-    ctaHref: raw.ctaHref?.trim() ? raw.ctaHref : defaultHref || "/",
+    ctaHref: raw.ctaHref?.trim() ? raw.ctaHref : facts?.defaultHref || "/",
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      // Target problems are reported once, above.
-      if (key === "saleId" || key === "productId") {
-        if (target) addError("target", issue.message);
-      } else addError(key, issue.message);
-    }
+    for (const issue of parsed.error.issues)
+      addFieldError(errors, String(issue.path[0] ?? "form"), issue.message);
+  } else if (!(await listHeroImages(db)).some((i) => i.url === parsed.data.imageUrl)) {
+    addFieldError(errors, "imageUrl", "Choose one of the listed images.");
   }
-  const today = storeDayOf(now, timeZone);
-  if (dayShaped && !errors.storeDay) {
-    if (storeDay < today) addError("storeDay", "That day is over: choose today or a later day.");
-    else if (storeDay > addStoreDays(today, MAX_DAYS_AHEAD))
-      addError("storeDay", "Choose a day within a year.");
+  if (Object.keys(errors).length > 0 || !parsed.success || !target) {
+    return facts?.missing ? fail("not_found", CHECK_FIELDS, { fieldErrors: errors }) : invalid(errors);
   }
-  if (parsed.success) {
-    const images = await listHeroImages(db);
-    if (!images.some((i) => i.url === parsed.data.imageUrl)) {
-      addError("imageUrl", "Choose one of the listed images.");
-    }
-  }
-  if (Object.keys(errors).length > 0 || !parsed.success) return refuse(CHECK_FIELDS, errors);
-  const v = parsed.data;
   const values = {
-    storeDay: v.storeDay,
-    saleId: v.saleId ?? null,
-    productId: v.productId ?? null,
-    headline: v.headline,
-    imageUrl: v.imageUrl,
-    ctaLabel: v.ctaLabel,
-    ctaHref: v.ctaHref,
+    storeDay,
+    saleId: "saleId" in target ? target.saleId : null,
+    productId: "productId" in target ? target.productId : null,
+    ...parsed.data,
     createdBy: actor.id,
   };
-  const taken = (headline: string) =>
-    new Refusal(
-      refuse(CHECK_FIELDS, {
-        storeDay: [
-          `${formatStoreDay(v.storeDay)} already has a hero (“${headline}”). Edit that entry or remove it first.`,
-        ],
-      }),
-    );
+  return ok({ values, targetName: facts?.name ?? "" });
+}
 
+type HeroSaved = Success<{ message: string; storeDay: string; duplicate: boolean }>;
+
+const dayTaken = (storeDay: string, headline: string) =>
+  new Refusal(
+    invalid({
+      storeDay: [
+        `${formatStoreDay(storeDay)} already has a hero (“${headline}”). Edit that entry or remove it first.`,
+      ],
+    }),
+  );
+
+async function headlineOfDay(tx: Tx, storeDay: string) {
+  const [other] = await tx
+    .select({ headline: heroSchedule.headline })
+    .from(heroSchedule)
+    .where(eq(heroSchedule.storeDay, storeDay));
+  return other?.headline ?? null;
+}
+
+/** Edits an existing entry (it may move to a free day), with an audit entry when anything changed. */
+async function updateHeroEntry(
+  tx: Tx,
+  { actor, entryId, values }: { actor: Actor; entryId: number; values: HeroValues },
+): Promise<HeroSaved> {
+  const [old] = await tx.select().from(heroSchedule).where(eq(heroSchedule.id, entryId)).for("update");
+  if (!old)
+    throw new Refusal(fail("not_found", "That calendar entry was removed meanwhile. Reload the page."));
+  if (old.storeDay !== values.storeDay) {
+    const other = await headlineOfDay(tx, values.storeDay);
+    if (other !== null) throw dayTaken(values.storeDay, other);
+  }
+  await tx
+    .update(heroSchedule)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(heroSchedule.id, entryId));
+  const { id: _id, createdBy: _by, createdAt: _at, updatedAt: _up, ...before } = old;
+  const diff = diffRecords(before, { ...values, createdBy: undefined });
+  if (Object.keys(diff).length > 0) {
+    await writeAudit(tx, {
+      actor,
+      action: "hero.set",
+      entityType: "hero_day",
+      entityId: values.storeDay,
+      summary: `Changed the hero of ${formatStoreDay(values.storeDay)}: ${Object.keys(diff).join(", ")}`,
+      diff,
+    });
+  }
+  return ok({
+    message: `Saved the hero of ${formatStoreDay(values.storeDay)}.`,
+    storeDay: values.storeDay,
+    duplicate: false,
+  });
+}
+
+/** A new entry for a free day; the form's one-time key turns a double submit into the first answer. */
+async function insertHeroEntry(
+  tx: Tx,
+  {
+    actor,
+    values,
+    targetName,
+    requestKey,
+  }: { actor: Actor; values: HeroValues; targetName: string; requestKey: string | undefined },
+): Promise<HeroSaved> {
+  const day = formatStoreDay(values.storeDay);
+  const claim = requestKey
+    ? await claimRequestKey(tx, { actor, requestKey, action: "hero.set", entityType: "hero_day" })
+    : null;
+  if (claim && !claim.claimed) {
+    const storeDay = claim.entityId || values.storeDay;
+    return ok({ message: `Saved the hero of ${formatStoreDay(storeDay)}.`, storeDay, duplicate: true });
+  }
+  const inserted = await tx
+    .insert(heroSchedule)
+    .values(values)
+    .onConflictDoNothing({ target: heroSchedule.storeDay })
+    .returning({ id: heroSchedule.id });
+  if (inserted.length === 0) {
+    throw dayTaken(values.storeDay, (await headlineOfDay(tx, values.storeDay)) ?? "another entry");
+  }
+  const summary = `Scheduled “${values.headline}” (${values.saleId ? "sale" : "product"} ${targetName}) as the hero of ${day}`;
+  const diff = diffRecords({}, { ...values, createdBy: undefined });
+  if (claim?.claimed) await completeClaimedAudit(tx, claim.id, { entityId: values.storeDay, summary, diff });
+  else {
+    await writeAudit(tx, {
+      actor,
+      action: "hero.set",
+      entityType: "hero_day",
+      entityId: values.storeDay,
+      summary,
+      diff,
+    });
+  }
+  return ok({ message: `Scheduled the hero of ${day}.`, storeDay: values.storeDay, duplicate: false });
+}
+
+/**
+ * A marketer sets what the homepage hero shows on one store day: the only writer of the hero schedule. A new
+ * entry for a day that already has one is refused (edit or remove that one instead); the target must be a
+ * scheduled sale that has not ended by the day, or a product; the image one of `listHeroImages`. Written with its
+ * audit entry in one transaction; the form's one-time key makes a double submit harmless.
+ */
+export async function saveHeroEntry(
+  db: Db,
+  input: { actor: Actor; raw: Record<string, string>; timeZone: string; now: Date },
+): Promise<HeroSaved | Failure> {
+  const { actor, raw } = input;
+  const entryId = raw.entryId ? Number(raw.entryId) : null;
+  if (entryId !== null && !(Number.isSafeInteger(entryId) && entryId > 0 && entryId <= 2_147_483_647)) {
+    return fail("not_found", "That calendar entry doesn't exist. Reload the page.");
+  }
+  const form = await readHeroForm(db, input);
+  if (!form.ok) return form;
+  const { values, targetName } = form;
   try {
     return await refusable(() =>
-      db.transaction(async (tx) => {
-        if (entryId !== null) {
-          const [old] = await tx
-            .select()
-            .from(heroSchedule)
-            .where(eq(heroSchedule.id, entryId))
-            .for("update");
-          if (!old) throw new Refusal(refuse("That calendar entry was removed meanwhile. Reload the page."));
-          if (old.storeDay !== v.storeDay) {
-            const [other] = await tx
-              .select({ headline: heroSchedule.headline })
-              .from(heroSchedule)
-              .where(eq(heroSchedule.storeDay, v.storeDay));
-            if (other) throw taken(other.headline);
-          }
-          await tx
-            .update(heroSchedule)
-            .set({ ...values, updatedAt: sql`now()` })
-            .where(eq(heroSchedule.id, entryId));
-          const diff = diffRecords(
-            {
-              storeDay: old.storeDay,
-              saleId: old.saleId,
-              productId: old.productId,
-              headline: old.headline,
-              imageUrl: old.imageUrl,
-              ctaLabel: old.ctaLabel,
-              ctaHref: old.ctaHref,
-            },
-            { ...values, createdBy: undefined },
-          );
-          if (Object.keys(diff).length > 0) {
-            await writeAudit(tx, {
-              actor,
-              action: "hero.set",
-              entityType: "hero_day",
-              entityId: v.storeDay,
-              summary: `Changed the hero of ${formatStoreDay(v.storeDay)}: ${Object.keys(diff).join(", ")}`,
-              diff,
-            });
-          }
-          return {
-            ok: true as const,
-            message: `Saved the hero of ${formatStoreDay(v.storeDay)}.`,
-            storeDay: v.storeDay,
-            duplicate: false,
-          };
-        }
-
-        const requestKey = /^[A-Za-z0-9-]{16,64}$/.test(raw.requestKey ?? "") ? raw.requestKey : undefined;
-        let claimId: number | null = null;
-        if (requestKey) {
-          const claim = await claimRequestKey(tx, {
-            actor,
-            requestKey,
-            action: "hero.set",
-            entityType: "hero_day",
-          });
-          if (!claim.claimed) {
-            return {
-              ok: true as const,
-              message: `Saved the hero of ${formatStoreDay(claim.entityId || v.storeDay)}.`,
-              storeDay: claim.entityId || v.storeDay,
-              duplicate: true,
-            };
-          }
-          claimId = claim.id;
-        }
-        const inserted = await tx
-          .insert(heroSchedule)
-          .values(values)
-          .onConflictDoNothing({ target: heroSchedule.storeDay })
-          .returning({ id: heroSchedule.id });
-        if (inserted.length === 0) {
-          const [other] = await tx
-            .select({ headline: heroSchedule.headline })
-            .from(heroSchedule)
-            .where(eq(heroSchedule.storeDay, v.storeDay));
-          throw taken(other?.headline ?? "another entry");
-        }
-        const summary = `Scheduled “${v.headline}” (${v.saleId ? "sale" : "product"} ${targetName}) as the hero of ${formatStoreDay(v.storeDay)}`;
-        const diff = diffRecords({}, { ...values, createdBy: undefined });
-        if (claimId !== null)
-          await completeClaimedAudit(tx, claimId, { entityId: v.storeDay, summary, diff });
-        else {
-          await writeAudit(tx, {
-            actor,
-            action: "hero.set",
-            entityType: "hero_day",
-            entityId: v.storeDay,
-            summary,
-            diff,
-          });
-        }
-        return {
-          ok: true as const,
-          message: `Scheduled the hero of ${formatStoreDay(v.storeDay)}.`,
-          storeDay: v.storeDay,
-          duplicate: false,
-        };
-      }),
+      db.transaction((tx) =>
+        entryId !== null
+          ? updateHeroEntry(tx, { actor, entryId, values })
+          : insertHeroEntry(tx, { actor, values, targetName, requestKey: parseRequestKey(raw.requestKey) }),
+      ),
     );
   } catch (error) {
     // Two marketers taking one day at the same instant, or the target deleted under us.
     const code = sqlState(error);
     if (code === UNIQUE_VIOLATION) {
-      return refuse(CHECK_FIELDS, {
-        storeDay: [`${formatStoreDay(v.storeDay)} already has a hero. Reload to see it.`],
+      return invalid({
+        storeDay: [`${formatStoreDay(values.storeDay)} already has a hero. Reload to see it.`],
       });
     }
     if (code === FOREIGN_KEY_VIOLATION)
-      return refuse("That sale or product no longer exists. Reload the page.");
+      return fail("not_found", "That sale or product no longer exists. Reload the page.");
     throw error;
   }
 }
@@ -342,13 +388,12 @@ export async function saveHeroEntry(
 export async function removeHeroEntry(
   db: Db,
   { actor, entryId }: { actor: Actor; entryId: number },
-): Promise<AdminResult<{ storeDay: string | null }>> {
-  if (!Number.isSafeInteger(entryId) || entryId <= 0 || entryId > 2_147_483_647) {
-    return { ok: true, message: "That entry was already removed.", storeDay: null };
-  }
+): Promise<Success<{ message: string; storeDay: string | null }>> {
+  const gone = ok({ message: "That entry was already removed.", storeDay: null as string | null });
+  if (!Number.isSafeInteger(entryId) || entryId <= 0 || entryId > 2_147_483_647) return gone;
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(heroSchedule).where(eq(heroSchedule.id, entryId)).returning();
-    if (!row) return { ok: true as const, message: "That entry was already removed.", storeDay: null };
+    if (!row) return gone;
     await writeAudit(tx, {
       actor,
       action: "hero.delete",
@@ -357,11 +402,7 @@ export async function removeHeroEntry(
       summary: `Removed the hero of ${formatStoreDay(row.storeDay)} (“${row.headline}”)`,
       diff: { headline: { from: row.headline, to: null } },
     });
-    return {
-      ok: true as const,
-      message: `Removed the hero of ${formatStoreDay(row.storeDay)}.`,
-      storeDay: row.storeDay,
-    };
+    return ok({ message: `Removed the hero of ${formatStoreDay(row.storeDay)}.`, storeDay: row.storeDay });
   });
 }
 
