@@ -1,21 +1,26 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { getInitialFigures } from "@/lib/hero/cached";
-import { listLiveSaleHoldsForUser } from "@/lib/sales/holds";
-import { getSale, type SaleDetail } from "@/lib/sales/queries";
-import { isRegisteredForSale } from "@/lib/sales/registration";
-import { type CannotBuy, whyCannotBuy } from "@/lib/sales/rules";
+import { cachedFigures } from "./figures";
+import { getSale, type SaleDetail } from "./queries";
 
-export const saleTag = (slug: string) => `sale:${slug}`;
+/**
+ * Sale reads shared by every visitor, from Next's data cache (Redis-backed when configured). Writes that change
+ * what a sale page or list shows expire these tags.
+ */
+export const SALE_TAGS = {
+  /** Every cached sale read. */
+  all: "sales",
+  /** One sale's page. */
+  sale: (slug: string) => `sale:${slug}`,
+} as const;
 
 const DATE_KEYS = ["registrationOpensAt", "registrationClosesAt", "startsAt", "endsAt", "soldOutAt"] as const;
 
 /** A sale as every visitor sees it, from the data cache (tagged `sale:<slug>`); dates revived after the cache. */
 export async function getCachedSale(slug: string): Promise<SaleDetail | null> {
   const cached = await unstable_cache(async () => getSale(await getDb(), { slug }), ["sale", slug], {
-    tags: [saleTag(slug), "sales"],
+    tags: [SALE_TAGS.sale(slug), SALE_TAGS.all],
     revalidate: 60,
   })();
   if (!cached || cached.status === "draft") return null;
@@ -27,47 +32,18 @@ export async function getCachedSale(slug: string): Promise<SaleDetail | null> {
   return revived;
 }
 
-export interface FanSaleState {
-  registered: boolean;
-  activeHoldId: string | null;
-  bought: number;
-  liveHolds: number;
-  cannotBuy: CannotBuy | null;
-}
-
-/** What this fan may do in this sale right now: two small indexed reads, only for signed-in fans. */
-export async function getFanSaleState({
-  sale,
-  userId,
-  now,
-  remaining,
-}: {
-  sale: SaleDetail;
-  userId: string;
-  now: Date;
-  remaining: number | null;
-}): Promise<FanSaleState> {
-  const db = await getDb();
-  const [registered, holds] = await Promise.all([
-    isRegisteredForSale(db, { saleId: sale.id, userId }),
-    listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
-  ]);
-  const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
+/** Live figures for a hero or sale page's first paint (the ~1 s in-process cache; no per-visitor query). */
+export async function getInitialFigures(saleId: string, now: Date) {
+  const figures = await cachedFigures(await getDb(), { saleId, now });
+  if (!figures) return null;
   return {
-    registered,
-    activeHoldId: active?.holdId ?? null,
-    bought: holds.filter((h) => h.status === "converted").length,
-    liveHolds: holds.length,
-    cannotBuy: whyCannotBuy({
-      sale,
-      now,
-      figures: remaining === null ? null : { remaining },
-      registered,
-      liveHolds: holds.length,
-      perAccountLimit: sale.perAccountLimit,
-      format: { timeZone: env.STORE_TIMEZONE },
-    }),
+    state: figures.state,
+    quantity: figures.quantity,
+    remaining: figures.remaining,
+    registrations: figures.registrations,
+    unitsBack: figures.unitsBack,
+    boast: figures.boast,
+    startsAt: figures.startsAt.toISOString(),
+    serverNow: now.toISOString(),
   };
 }
-
-export { getInitialFigures };

@@ -7,7 +7,8 @@ import { Price } from "@/components/ui/price";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
-import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/sales/cached";
+import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
+import { getFanSaleState } from "@/lib/sales/fan-state";
 import { formatSaleTime, getSaleState } from "@/lib/sales/rules";
 
 type Props = { params: Promise<{ slug: string }> };
