@@ -19,6 +19,7 @@ import {
   type Failure,
   type FieldErrors,
   fail,
+  fieldErrorsFrom,
   invalid,
   ok,
   Refusal,
@@ -230,8 +231,9 @@ async function readHeroForm(
     ctaHref: raw.ctaHref?.trim() ? raw.ctaHref : facts?.defaultHref || "/",
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      addFieldError(errors, String(issue.path[0] ?? "form"), issue.message);
+    for (const [field, messages] of Object.entries(fieldErrorsFrom(parsed.error))) {
+      for (const message of messages) addFieldError(errors, field, message);
+    }
   } else if (!(await listHeroImages(db)).some((i) => i.url === parsed.data.imageUrl)) {
     addFieldError(errors, "imageUrl", "Choose one of the listed images.");
   }
