@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
 import { products, skus } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { createSale } from "@/lib/sales/admin";
+import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
 import {
   configureReserveBatching,

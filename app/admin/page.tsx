@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonStyles, Card, EmptyState, PageHeader, SaleStateBadge } from "@/components/admin/ui";
-import { listAuditEntries } from "@/lib/admin/audit";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { getHeroPreview } from "@/lib/admin/preview";
-import { listConsoleSales } from "@/lib/admin/sales";
-import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/admin/times";
+import { listAuditEntries } from "@/lib/audit/log";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getHeroPreview } from "@/lib/hero/preview";
 import { getRequestNow } from "@/lib/qa/now";
+import { listConsoleSales } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Overview" };
 

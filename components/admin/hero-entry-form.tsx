@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import type { ActionState, FormAction } from "@/lib/action";
 import { keepWhatWasTyped } from "./submit";
 import { buttonStyles, FormMessage, InputField, SelectField } from "./ui";
 
@@ -21,7 +21,7 @@ export interface HeroImageChoice {
  * from the store's own images, and the call to action. A new entry for a day that already has one is refused
  * by the server with a message; editing keeps the entry's id.
  */
-export function HeroEntryForm({
+export function HeroEntryForm<T extends { message: string }>({
   action,
   initial,
   targets,
@@ -30,7 +30,7 @@ export function HeroEntryForm({
   requestKey,
   zone,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   initial: Record<string, string>;
   targets: HeroTargetOptions;
   images: HeroImageChoice[];
@@ -38,7 +38,7 @@ export function HeroEntryForm({
   requestKey: string;
   zone: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const values = state && !state.ok && state.values ? state.values : initial;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const v = (name: string) => values[name] ?? "";
@@ -155,16 +155,16 @@ export function HeroEntryForm({
 }
 
 /** Removes a day's entry (after asking once), so the homepage falls back to the running or next sale. */
-export function RemoveHeroEntryForm({
+export function RemoveHeroEntryForm<T extends { message: string }>({
   action,
   entryId,
   dayLabel,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   entryId: number;
   dayLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const [confirming, setConfirming] = useState(false);
   return (
     <form action={formAction} className="space-y-2">

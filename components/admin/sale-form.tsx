@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { skuField } from "@/lib/admin/form-names";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
-import { formatMoneyInput } from "@/lib/admin/money-input";
+import type { ActionState, FormAction } from "@/lib/action";
+import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
+import { formatMoneyInput } from "@/lib/money-input";
+import { skuField } from "@/lib/sales/draft-fields";
 import { keepWhatWasTyped } from "./submit";
 import { buttonStyles, Card, DateTimeField, FormMessage, InputField, SelectField, TextAreaField } from "./ui";
 
@@ -52,7 +53,7 @@ function slugify(text: string) {
  * locked). Every input is uncontrolled with the server's values as defaults; after a refused submit the action
  * echoes what was typed, so nothing is lost.
  */
-export function SaleForm({
+export function SaleForm<T extends { message: string }>({
   mode,
   action,
   products,
@@ -62,14 +63,14 @@ export function SaleForm({
   requestKey,
 }: {
   mode: "create" | "edit";
-  action: AdminFormAction;
+  action: FormAction<T>;
   products: SaleFormProduct[];
   initial: SaleFormValues;
   zone: string;
   locks?: SaleFormLocks;
   requestKey?: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const values = state && !state.ok && state.values ? state.values : initial;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const v = (name: string) => values[name] ?? "";
@@ -164,12 +165,16 @@ export function SaleForm({
             name="perAccountLimit"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={10}
+            min={PER_ACCOUNT_LIMIT_MIN}
+            max={PER_ACCOUNT_LIMIT_MAX}
             step={1}
-            defaultValue={v("perAccountLimit") || "1"}
+            defaultValue={v("perAccountLimit") || String(PER_ACCOUNT_LIMIT_DEFAULT)}
             errors={errors.perAccountLimit}
-            hint={locked ? "Can only rise once the sale has started." : "1 to 10 units each fan may buy."}
+            hint={
+              locked
+                ? "Can only rise once the sale has started."
+                : `${PER_ACCOUNT_LIMIT_MIN} to ${PER_ACCOUNT_LIMIT_MAX} units each fan may buy.`
+            }
           />
         </div>
       </Card>

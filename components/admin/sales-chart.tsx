@@ -1,4 +1,4 @@
-import { type BinnedSeries, formatOffset } from "@/lib/admin/live-series";
+import { type BinnedSeries, formatOffset } from "@/lib/sales/live-series";
 
 const W = 720;
 const H = 240;

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, sales, skus } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { type CreateSaleInput, createSale } from "./admin";
+import { createSale } from "./commands";
 import { DEMO_PAST_SALE, seedDemoSales } from "./demo";
+import type { SaleDraftInput as CreateSaleInput } from "./draft";
 import { createMemoryFiguresStore, getSaleFigures, readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,

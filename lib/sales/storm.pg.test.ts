@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, skus } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import { createSale } from "./admin";
+import { createSale } from "./commands";
 import { readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonStyles, EmptyState, PageHeader } from "@/components/admin/ui";
-import { listAuditEntries } from "@/lib/admin/audit";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { formatStoreDateTime, zoneLabel } from "@/lib/admin/times";
+import { listAuditEntries } from "@/lib/audit/log";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 

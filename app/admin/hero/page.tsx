@@ -4,7 +4,9 @@ import Link from "next/link";
 import { FeaturedSaleForm } from "@/components/admin/featured-sale-form";
 import { HeroEntryForm, RemoveHeroEntryForm } from "@/components/admin/hero-entry-form";
 import { buttonStyles, Card, PageHeader } from "@/components/admin/ui";
-import { requireMarketerPage } from "@/lib/admin/auth";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import {
   CALENDAR_DAYS,
   isStoreDay,
@@ -13,12 +15,10 @@ import {
   listProductTargets,
   listSchedulableSales,
   MAX_DAYS_AHEAD,
-} from "@/lib/admin/hero-schedule";
-import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/admin/times";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+} from "@/lib/hero/schedule";
 import { getRequestNow } from "@/lib/qa/now";
 import { addStoreDays, storeDayOf } from "@/lib/sales/store-day";
+import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/store-time";
 import { featureSaleAction } from "../sales/actions";
 import { removeHeroEntryAction, saveHeroEntryAction } from "./actions";
 

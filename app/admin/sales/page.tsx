@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonStyles, EmptyState, PageHeader, SaleStateBadge } from "@/components/admin/ui";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { listConsoleSales } from "@/lib/admin/sales";
-import { formatStoreDateTime, zoneLabel } from "@/lib/admin/times";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { listConsoleSales } from "@/lib/sales/console-queries";
+import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Sales" };
 

@@ -7,8 +7,9 @@ import { Price } from "@/components/ui/price";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
+import { getFanSaleState } from "@/lib/sales/fan-state";
 import { formatSaleTime, getSaleState } from "@/lib/sales/rules";
-import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/storefront/sales";
 import { registerForSaleAction, reserveSaleUnitAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };

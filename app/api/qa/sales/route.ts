@@ -1,8 +1,8 @@
 import { revalidateTag } from "next/cache";
+import { HERO_TAG } from "@/lib/hero/cached";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
-import { HERO_TAG } from "@/lib/storefront/hero";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   const result = await createQaSale(parsed.data);
-  if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+  if (!result.ok) return Response.json({ error: result.message }, { status: 400 });
   revalidateTag(HERO_TAG, { expire: 0 });
   return Response.json(result, { status: 201 });
 }

@@ -1,20 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { getHero, type HeroSale } from "@/lib/sales/hero";
+import { getHero, type HeroSale, type HeroSaleView, heroSaleView } from "@/lib/hero/resolve";
 import { getSaleState, type SaleState } from "@/lib/sales/rules";
-import { formatStoreDay } from "./times";
-
-/** A hero sale as the homepage components take it: dates as ISO strings. */
-export type HeroSaleView = Omit<
-  HeroSale,
-  "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt" | "soldOutAt"
-> & {
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  startsAt: string;
-  endsAt: string;
-  soldOutAt: string | null;
-};
+import { formatStoreDay } from "@/lib/store-time";
 
 export type HeroSource = "schedule" | "running_sale" | "next_sale" | "product" | "none";
 
@@ -31,17 +19,6 @@ export interface HeroPreview {
   /** A schedule entry's own words and picture; null when the hero falls back to a sale or product. */
   entry: { headline: string; imageUrl: string; ctaLabel: string; ctaHref: string } | null;
   productSlug: string | null;
-}
-
-function saleView(sale: HeroSale): HeroSaleView {
-  return {
-    ...sale,
-    registrationOpensAt: sale.registrationOpensAt.toISOString(),
-    registrationClosesAt: sale.registrationClosesAt.toISOString(),
-    startsAt: sale.startsAt.toISOString(),
-    endsAt: sale.endsAt.toISOString(),
-    soldOutAt: sale.soldOutAt?.toISOString() ?? null,
-  };
 }
 
 /**
@@ -63,7 +40,7 @@ export async function getHeroPreview(
         ...base,
         source: "schedule",
         explanation: `${day} has a schedule entry: ${hero.sale ? `sale “${hero.sale.name}”` : `product ${hero.product?.name ?? "(removed)"}`}.`,
-        sale: hero.sale ? saleView(hero.sale) : null,
+        sale: hero.sale ? heroSaleView(hero.sale) : null,
         saleState: hero.sale ? state(hero.sale) : null,
         entry: {
           headline: hero.headline,
@@ -81,7 +58,7 @@ export async function getHeroPreview(
         explanation: running
           ? `${day} has no schedule entry, so the homepage shows the running sale “${hero.sale.name}”.`
           : `${day} has no schedule entry and no sale is running, so the homepage shows the next sale, “${hero.sale.name}” (the featured sale comes first).`,
-        sale: saleView(hero.sale),
+        sale: heroSaleView(hero.sale),
         saleState: state(hero.sale),
         entry: null,
         productSlug: null,

@@ -2,23 +2,11 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { cachedFigures } from "@/lib/sales/figures";
-import { getHero, type Hero, type HeroSale } from "@/lib/sales/hero";
+import { getHero, type Hero, type HeroSaleView, heroSaleView } from "@/lib/hero/resolve";
 import { storeDayOf } from "@/lib/sales/store-day";
 
+/** The cache tag of the homepage hero: every write that can change what it shows expires it. */
 export const HERO_TAG = "hero";
-
-/** The hero as the page renders it: dates as ISO strings (it passes through the data cache). */
-export type HeroSaleView = Omit<
-  HeroSale,
-  "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt" | "soldOutAt"
-> & {
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  startsAt: string;
-  endsAt: string;
-  soldOutAt: string | null;
-};
 
 export type HeroView =
   | {
@@ -34,17 +22,6 @@ export type HeroView =
   | { kind: "product"; productSlug: string }
   | { kind: "none" };
 
-function saleView(sale: HeroSale): HeroSaleView {
-  return {
-    ...sale,
-    registrationOpensAt: sale.registrationOpensAt.toISOString(),
-    registrationClosesAt: sale.registrationClosesAt.toISOString(),
-    startsAt: sale.startsAt.toISOString(),
-    endsAt: sale.endsAt.toISOString(),
-    soldOutAt: sale.soldOutAt?.toISOString() ?? null,
-  };
-}
-
 function toView(hero: Hero): HeroView {
   switch (hero.kind) {
     case "schedule":
@@ -54,11 +31,11 @@ function toView(hero: Hero): HeroView {
         imageUrl: hero.imageUrl,
         ctaLabel: hero.ctaLabel,
         ctaHref: hero.ctaHref,
-        sale: hero.sale ? saleView(hero.sale) : null,
+        sale: hero.sale ? heroSaleView(hero.sale) : null,
         productSlug: hero.product?.slug ?? null,
       };
     case "sale":
-      return { kind: "sale", sale: saleView(hero.sale) };
+      return { kind: "sale", sale: heroSaleView(hero.sale) };
     case "product":
       return { kind: "product", productSlug: hero.product.slug };
     default:
@@ -78,20 +55,4 @@ export function getCachedHero(now: Date): Promise<HeroView> {
     ["hero", storeDay, String(minute)],
     { tags: [HERO_TAG], revalidate: 60 },
   )();
-}
-
-/** Live figures for a hero or sale page's first paint (the ~1 s in-process cache; no per-visitor query). */
-export async function getInitialFigures(saleId: string, now: Date) {
-  const figures = await cachedFigures(await getDb(), { saleId, now });
-  if (!figures) return null;
-  return {
-    state: figures.state,
-    quantity: figures.quantity,
-    remaining: figures.remaining,
-    registrations: figures.registrations,
-    unitsBack: figures.unitsBack,
-    boast: figures.boast,
-    startsAt: figures.startsAt.toISOString(),
-    serverNow: now.toISOString(),
-  };
 }

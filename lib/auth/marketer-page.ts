@@ -3,12 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { getCurrentMarketer, getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/users";
 
-/** What a refused server action says: the same whether the caller is a guest or a shopper. */
-export const MARKETERS_ONLY = "Only marketers can do this. Sign in with a marketer account.";
-
 /**
  * For console pages: the signed-in marketer (role re-read from the database), else a guest is sent to sign in
- * and anyone else gets the ordinary 404, so the console's pages do not reveal that they exist.
+ * and anyone else gets the ordinary 404, so the console's pages do not reveal that they exist. (Actions check
+ * their caller through defineAction's `caller: "marketer"`.)
  */
 export async function requireMarketerPage(callbackPath: string): Promise<SessionUser> {
   const marketer = await getCurrentMarketer();

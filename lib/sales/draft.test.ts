@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formRecord, parseSaleForm, skuField } from "./sale-form";
+import { parseSaleForm, skuField } from "./draft";
 
 const SH = "Asia/Shanghai";
 const skus = [
@@ -97,13 +97,5 @@ describe("the sale form", () => {
   it("refuses a version that is not the product's (a forged or stale form)", () => {
     const errors = errorsOf(valid({ [skuField(999, "include")]: "on", [skuField(999, "quantity")]: "5" }));
     expect(errors.skus?.[0]).toContain("isn't part of this product");
-  });
-
-  it("reads FormData as strings and leaves React's own fields out", () => {
-    const fd = new FormData();
-    fd.set("name", "X");
-    fd.set("$ACTION_ID_abc", "");
-    fd.set("file", new Blob(["x"]));
-    expect(formRecord(fd)).toEqual({ name: "X" });
   });
 });

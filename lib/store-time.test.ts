@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatMoneyInput, parseMoneyInput } from "./money-input";
-import { formatStoreDay, parseStoreDateTime, toStoreInputValue, zoneAbbreviation, zoneLabel } from "./times";
+import { formatMoneyInput, parseMoneyInput } from "@/lib/money-input";
+import {
+  formatStoreDay,
+  parseStoreDateTime,
+  toStoreInputValue,
+  zoneAbbreviation,
+  zoneLabel,
+} from "@/lib/store-time";
 
 const SH = "Asia/Shanghai";
 const NY = "America/New_York";

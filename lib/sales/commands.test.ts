@@ -1,21 +1,20 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { auditLog, heroSchedule, orders, products, sales, skus, users } from "@/db/schema";
+import { auditLog, orders, products, sales, skus, users } from "@/db/schema";
+import { type Actor, listAuditEntries } from "@/lib/audit/log";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { type Actor, listAuditEntries } from "./audit";
-import { listHeroCalendar, removeHeroEntry, saveHeroEntry } from "./hero-schedule";
+import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "./commands";
+import { skuField } from "./draft";
 import { cachedLiveView } from "./live";
-import { getHeroPreview } from "./preview";
-import { skuField } from "./sale-form";
-import { createConsoleSale, endSale, publishSale, setFeaturedSale, updateConsoleSale } from "./sales";
+import { updateSaleFromForm } from "./update";
 
 const SH = "Asia/Shanghai";
-const NY = "America/New_York";
+const _NY = "America/New_York";
 /** The console's "now" in these tests: 1 March 2040, 10:00 in Shanghai. */
 const NOW = new Date("2040-03-01T02:00:00Z");
 
@@ -23,7 +22,7 @@ let handle: DbHandle;
 let actor: Actor;
 let proId: number;
 let proSkus: { id: number; currency: string }[];
-let padId: number;
+let _padId: number;
 let n = 0;
 
 beforeAll(async () => {
@@ -36,7 +35,7 @@ beforeAll(async () => {
   actor = marketer;
   const rows = await handle.db.select({ id: products.id, slug: products.slug }).from(products);
   proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
-  padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
+  _padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
   proSkus = await handle.db
     .select({ id: skus.id, currency: skus.currency })
     .from(skus)
@@ -70,8 +69,8 @@ function saleForm(over: Record<string, string> = {}): Record<string, string> {
 }
 
 async function create(over: Record<string, string> = {}) {
-  const result = await createConsoleSale(handle.db, { actor, raw: saleForm(over), timeZone: SH, now: NOW });
-  if (!result.ok) throw new Error(`${result.error} ${JSON.stringify(result.fieldErrors)}`);
+  const result = await createSaleFromForm(handle.db, { actor, raw: saleForm(over), timeZone: SH, now: NOW });
+  if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fieldErrors)}`);
   return result;
 }
 
@@ -141,7 +140,7 @@ describe("creating a sale", () => {
       [{ [skuField(999_999, "include")]: "on" }, "skus"],
     ];
     for (const [over, field] of cases) {
-      const result = await createConsoleSale(handle.db, {
+      const result = await createSaleFromForm(handle.db, {
         actor,
         raw: saleForm(over),
         timeZone: SH,
@@ -152,7 +151,7 @@ describe("creating a sale", () => {
     }
     // A slug already taken: refused inside the transaction, so the claimed request key is rolled back too.
     const taken = await create();
-    const dup = await createConsoleSale(handle.db, {
+    const dup = await createSaleFromForm(handle.db, {
       actor,
       raw: saleForm({ slug: taken.slug, requestKey: "key-taken-slug-0001" }),
       timeZone: SH,
@@ -166,14 +165,14 @@ describe("creating a sale", () => {
   it("turns a double submit (same form key) into one sale", async () => {
     const raw = saleForm({ requestKey: "double-submit-key-0001" });
     const [first, second] = await Promise.all([
-      createConsoleSale(handle.db, { actor, raw, timeZone: SH, now: NOW }),
-      createConsoleSale(handle.db, { actor, raw, timeZone: SH, now: NOW }),
+      createSaleFromForm(handle.db, { actor, raw, timeZone: SH, now: NOW }),
+      createSaleFromForm(handle.db, { actor, raw, timeZone: SH, now: NOW }),
     ]);
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(first.saleId).toBe(second.saleId);
     expect([first.duplicate, second.duplicate].sort()).toEqual([false, true]);
-    const third = await createConsoleSale(handle.db, { actor, raw, timeZone: SH, now: NOW });
+    const third = await createSaleFromForm(handle.db, { actor, raw, timeZone: SH, now: NOW });
     expect(third).toMatchObject({ ok: true, saleId: first.saleId, duplicate: true });
     expect(await auditCount(first.saleId)).toBe(1);
   });
@@ -182,10 +181,10 @@ describe("creating a sale", () => {
 describe("editing a sale", () => {
   it("changes anything before the start, versions included, with one audit entry", async () => {
     const base = saleForm();
-    const created = await createConsoleSale(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
+    const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
     if (!created.ok) throw new Error("create failed");
     const [a, b, c] = proSkus;
-    const result = await updateConsoleSale(handle.db, {
+    const result = await updateSaleFromForm(handle.db, {
       actor,
       saleId: created.saleId,
       raw: editForm(created.saleId, base, {
@@ -220,7 +219,7 @@ describe("editing a sale", () => {
       expect.arrayContaining(["name", "startsAt", "endsAt", "totalQuantity"]),
     );
     // Saving the same form again changes nothing and records nothing.
-    const again = await updateConsoleSale(handle.db, {
+    const again = await updateSaleFromForm(handle.db, {
       actor,
       saleId: created.saleId,
       raw: editForm(created.saleId, base, {
@@ -244,7 +243,7 @@ describe("editing a sale", () => {
 
   it("locks price, start and versions once started; quantity grows but not below held + sold", async () => {
     const base = saleForm();
-    const created = await createConsoleSale(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
+    const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
     if (!created.ok) throw new Error("create failed");
     const [a, b] = proSkus;
     const skuA = a?.id ?? 0;
@@ -263,7 +262,7 @@ describe("editing a sale", () => {
       expect(r.ok).toBe(true);
     }
     const edit = (over: Record<string, string>) =>
-      updateConsoleSale(handle.db, {
+      updateSaleFromForm(handle.db, {
         actor,
         saleId: created.saleId,
         raw: editForm(created.saleId, base, over),
@@ -303,27 +302,27 @@ describe("editing a sale", () => {
 
   it("refuses to change an ended sale, an unknown id or an id of another kind", async () => {
     const base = saleForm();
-    const created = await createConsoleSale(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
+    const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
     if (!created.ok) throw new Error("create failed");
     expect(await endSale(handle.db, { actor, saleId: created.saleId, now: NOW })).toMatchObject({ ok: true });
     expect(await endSale(handle.db, { actor, saleId: created.saleId, now: NOW })).toMatchObject({
       ok: true,
       message: "This sale had already ended.",
     });
-    const ended = await updateConsoleSale(handle.db, {
+    const ended = await updateSaleFromForm(handle.db, {
       actor,
       saleId: created.saleId,
       raw: editForm(created.saleId, base, { name: "x" }),
       timeZone: SH,
       now: NOW,
     });
-    expect(ended).toMatchObject({ ok: false, error: "This sale has ended, so it can no longer change." });
+    expect(ended).toMatchObject({ ok: false, message: "This sale has ended, so it can no longer change." });
     const [order] = await handle.db
       .insert(orders)
       .values({ userId: actor.id, currency: "CNY", totalMinor: 1, holdExpiresAt: NOW })
       .returning({ id: orders.id });
     for (const saleId of ["", "not-a-uuid", "1", order?.id ?? "", "00000000-0000-4000-8000-000000000000"]) {
-      const r = await updateConsoleSale(handle.db, { actor, saleId, raw: base, timeZone: SH, now: NOW });
+      const r = await updateSaleFromForm(handle.db, { actor, saleId, raw: base, timeZone: SH, now: NOW });
       expect(r.ok, saleId).toBe(false);
       expect(await endSale(handle.db, { actor, saleId, now: NOW }), saleId).toMatchObject({ ok: false });
     }
@@ -374,168 +373,6 @@ describe("the featured sale", () => {
     expect(await handle.db.select({ id: sales.id }).from(sales).where(eq(sales.featured, true))).toHaveLength(
       0,
     );
-  });
-});
-
-describe("the hero schedule", () => {
-  const heroForm = (over: Record<string, string>) => ({
-    headline: "Noon drop",
-    imageUrl: "/images/hero/kite-9-pro.svg",
-    ctaLabel: "See the sale",
-    ctaHref: "",
-    ...over,
-  });
-
-  it("takes one entry per day, refuses a second, and lets the first be edited or removed", async () => {
-    const sale = await create();
-    const raw = heroForm({
-      storeDay: "2040-03-02",
-      target: `sale:${sale.saleId}`,
-      requestKey: "hero-key-0000000001",
-    });
-    const first = await saveHeroEntry(handle.db, { actor, raw, timeZone: SH, now: NOW });
-    expect(first).toMatchObject({ ok: true, storeDay: "2040-03-02", duplicate: false });
-    // A double submit of the same form is the same entry.
-    expect(await saveHeroEntry(handle.db, { actor, raw, timeZone: SH, now: NOW })).toMatchObject({
-      ok: true,
-      duplicate: true,
-    });
-    const second = await saveHeroEntry(handle.db, {
-      actor,
-      raw: heroForm({
-        storeDay: "2040-03-02",
-        target: `product:${padId}`,
-        requestKey: "hero-key-0000000002",
-      }),
-      timeZone: SH,
-      now: NOW,
-    });
-    expect(second.ok).toBe(false);
-    if (!second.ok) expect(second.fieldErrors?.storeDay?.[0]).toContain("already has a hero (“Noon drop”)");
-
-    const [entry] = await listHeroCalendar(handle.db, { fromDay: "2040-03-02", days: 1 });
-    expect(entry).toMatchObject({
-      saleId: sale.saleId,
-      ctaHref: `/sales/${sale.slug}`,
-      updatedBy: actor.email,
-    });
-    // Moving it onto a day that has its own entry is refused too.
-    await saveHeroEntry(handle.db, {
-      actor,
-      raw: heroForm({ storeDay: "2040-03-04", target: `product:${padId}` }),
-      timeZone: SH,
-      now: NOW,
-    });
-    const moved = await saveHeroEntry(handle.db, {
-      actor,
-      raw: heroForm({ entryId: String(entry?.id), storeDay: "2040-03-04", target: `sale:${sale.saleId}` }),
-      timeZone: SH,
-      now: NOW,
-    });
-    expect(moved.ok).toBe(false);
-    const edited = await saveHeroEntry(handle.db, {
-      actor,
-      raw: heroForm({
-        entryId: String(entry?.id),
-        storeDay: "2040-03-02",
-        target: `sale:${sale.saleId}`,
-        headline: "New words",
-      }),
-      timeZone: SH,
-      now: NOW,
-    });
-    expect(edited).toMatchObject({ ok: true });
-    const removed = await removeHeroEntry(handle.db, { actor, entryId: entry?.id ?? 0 });
-    expect(removed).toMatchObject({ ok: true, storeDay: "2040-03-02" });
-    expect(await removeHeroEntry(handle.db, { actor, entryId: entry?.id ?? 0 })).toMatchObject({
-      ok: true,
-      message: "That entry was already removed.",
-    });
-    const actions = (
-      await listAuditEntries(handle.db, { entity: { type: "hero_day", id: "2040-03-02" } })
-    ).rows.map((r) => r.action);
-    expect(actions).toEqual(["hero.delete", "hero.set", "hero.set"]);
-  });
-
-  it("refuses bad input field by field and writes nothing", async () => {
-    const draft = await create({ status: "draft" });
-    const running = await create();
-    const [order] = await handle.db
-      .insert(orders)
-      .values({ userId: actor.id, currency: "CNY", totalMinor: 1, holdExpiresAt: NOW })
-      .returning({ id: orders.id });
-    const rows0 = (await handle.db.select({ id: heroSchedule.id }).from(heroSchedule)).length;
-    const audit0 = await auditCount();
-    const cases: [Record<string, string>, string][] = [
-      [{}, "storeDay"],
-      [{ storeDay: "2040-03-05" }, "target"],
-      [{ storeDay: "2040-03-05", target: "sale:not-a-uuid" }, "target"],
-      // The id of another kind of object (an order) where a sale is expected.
-      [{ storeDay: "2040-03-05", target: `sale:${order?.id}` }, "target"],
-      [{ storeDay: "2040-03-05", target: `sale:${draft.saleId}` }, "target"],
-      [{ storeDay: "2040-03-05", target: "product:999999" }, "target"],
-      [{ storeDay: "2040-03-05", target: "product:-1" }, "target"],
-      // The sale ends on 2 March: it can't headline 5 March.
-      [{ storeDay: "2040-03-05", target: `sale:${running.saleId}` }, "target"],
-      [{ storeDay: "2040-02-29", target: `product:${padId}` }, "storeDay"],
-      [{ storeDay: "2040-02-30", target: `product:${padId}` }, "storeDay"],
-      [{ storeDay: "tomorrow", target: `product:${padId}` }, "storeDay"],
-      [{ storeDay: "2040-00-10", target: `product:${padId}` }, "storeDay"],
-      [{ storeDay: "0000-01-01", target: `sale:${running.saleId}` }, "storeDay"],
-      [{ storeDay: "2040-03-05", target: `product:${padId}`, headline: "" }, "headline"],
-      [{ storeDay: "2040-03-05", target: `product:${padId}`, imageUrl: "/images/hero/nope.svg" }, "imageUrl"],
-      [
-        { storeDay: "2040-03-05", target: `product:${padId}`, imageUrl: "https://evil.example/x.png" },
-        "imageUrl",
-      ],
-      [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaHref: "https://evil.example" }, "ctaHref"],
-      [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaLabel: "" }, "ctaLabel"],
-    ];
-    for (const [over, field] of cases) {
-      const result = await saveHeroEntry(handle.db, { actor, raw: heroForm(over), timeZone: SH, now: NOW });
-      expect(result.ok, JSON.stringify(over)).toBe(false);
-      if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}), JSON.stringify(over)).toContain(field);
-    }
-    const missing = await saveHeroEntry(handle.db, {
-      actor,
-      raw: heroForm({ entryId: "987654", storeDay: "2040-03-05", target: `product:${padId}` }),
-      timeZone: SH,
-      now: NOW,
-    });
-    expect(missing).toMatchObject({
-      ok: false,
-      error: "That calendar entry was removed meanwhile. Reload the page.",
-    });
-    expect((await handle.db.select({ id: heroSchedule.id }).from(heroSchedule)).length).toBe(rows0);
-    expect(await auditCount()).toBe(audit0);
-  });
-
-  it("resolves the day in the store's zone: local midnight, across daylight-saving changes", async () => {
-    // Sun 11 March 2040 in New York has 23 hours; Sun 4 November has 25.
-    for (const day of ["2040-03-10", "2040-03-11", "2040-03-12", "2040-11-03", "2040-11-04", "2040-11-05"]) {
-      const r = await saveHeroEntry(handle.db, {
-        actor,
-        raw: heroForm({ storeDay: day, target: `product:${padId}`, headline: `NY ${day}` }),
-        timeZone: NY,
-        now: NOW,
-      });
-      expect(r.ok, day).toBe(true);
-    }
-    const headlineAt = async (iso: string, tz = NY) =>
-      (await getHeroPreview(handle.db, { asOf: new Date(iso), timeZone: tz })).entry?.headline ?? null;
-    expect(await headlineAt("2040-03-11T04:59:59Z")).toBe("NY 2040-03-10"); // 23:59:59 EST
-    expect(await headlineAt("2040-03-11T05:00:00Z")).toBe("NY 2040-03-11"); // 00:00 EST
-    expect(await headlineAt("2040-03-12T03:59:59Z")).toBe("NY 2040-03-11"); // 23:59:59 EDT
-    expect(await headlineAt("2040-03-12T04:00:00Z")).toBe("NY 2040-03-12"); // 00:00 EDT
-    expect(await headlineAt("2040-11-04T03:59:59Z")).toBe("NY 2040-11-03");
-    expect(await headlineAt("2040-11-05T04:59:59Z")).toBe("NY 2040-11-04"); // 23:59:59 EST, 25 hours later
-    expect(await headlineAt("2040-11-05T05:00:00Z")).toBe("NY 2040-11-05");
-    // The same instant is already 12 March in Shanghai, which has no entry.
-    const sh = await getHeroPreview(handle.db, { asOf: new Date("2040-03-11T18:00:00Z"), timeZone: SH });
-    expect(sh.storeDay).toBe("2040-03-12");
-    const preview = await getHeroPreview(handle.db, { asOf: new Date("2040-03-11T05:00:00Z"), timeZone: NY });
-    expect(preview).toMatchObject({ source: "schedule", storeDay: "2040-03-11" });
-    expect(preview.revalidateAt.toISOString()).toBe("2040-03-12T04:00:00.000Z");
   });
 });
 

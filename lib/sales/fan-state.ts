@@ -1,31 +1,10 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listLiveSaleHoldsForUser } from "@/lib/sales/holds";
-import { getSale, type SaleDetail } from "@/lib/sales/queries";
-import { isRegisteredForSale } from "@/lib/sales/registration";
-import { type CannotBuy, whyCannotBuy } from "@/lib/sales/rules";
-import { getInitialFigures } from "./hero";
-
-export const saleTag = (slug: string) => `sale:${slug}`;
-
-const DATE_KEYS = ["registrationOpensAt", "registrationClosesAt", "startsAt", "endsAt", "soldOutAt"] as const;
-
-/** A sale as every visitor sees it, from the data cache (tagged `sale:<slug>`); dates revived after the cache. */
-export async function getCachedSale(slug: string): Promise<SaleDetail | null> {
-  const cached = await unstable_cache(async () => getSale(await getDb(), { slug }), ["sale", slug], {
-    tags: [saleTag(slug), "sales"],
-    revalidate: 60,
-  })();
-  if (!cached || cached.status === "draft") return null;
-  const revived = { ...cached } as SaleDetail;
-  for (const key of DATE_KEYS) {
-    const value = cached[key] as Date | string | null;
-    (revived as unknown as Record<string, Date | null>)[key] = value === null ? null : new Date(value);
-  }
-  return revived;
-}
+import { listLiveSaleHoldsForUser } from "./holds";
+import type { SaleDetail } from "./queries";
+import { isRegisteredForSale } from "./registration";
+import { type CannotBuy, whyCannotBuy } from "./rules";
 
 export interface FanSaleState {
   registered: boolean;
@@ -69,5 +48,3 @@ export async function getFanSaleState({
     }),
   };
 }
-
-export { getInitialFigures };

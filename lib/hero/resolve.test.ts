@@ -1,48 +1,34 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { products, skus } from "@/db/schema";
+import { products, skus, users } from "@/db/schema";
+import type { Actor } from "@/lib/audit/log";
+import { createSale } from "@/lib/sales/commands";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { createSale } from "./admin";
-import { deleteHeroScheduleEntry, getHero, listHeroSchedule, setHeroScheduleEntry } from "./hero";
-import { addStoreDays, atStoreTime, startOfNextStoreDay, storeDayOf } from "./store-day";
+import { getHero } from "./resolve";
+import { listHeroCalendar, removeHeroEntry, saveHeroEntry } from "./schedule";
 
 const NY = "America/New_York";
 const SH = "Asia/Shanghai";
 const utc = (iso: string) => new Date(iso);
-
-describe("store day", () => {
-  it("rolls over at local midnight in Shanghai, whatever the server's zone", () => {
-    expect(storeDayOf(utc("2040-03-09T15:59:59.999Z"), SH)).toBe("2040-03-09");
-    expect(storeDayOf(utc("2040-03-09T16:00:00Z"), SH)).toBe("2040-03-10");
-    expect(startOfNextStoreDay(utc("2040-03-09T16:00:00Z"), SH)).toEqual(utc("2040-03-10T16:00:00Z"));
-    expect(atStoreTime("2040-03-10", 12, 0, SH)).toEqual(utc("2040-03-10T04:00:00Z"));
-  });
-
-  it("follows New York across the March and November daylight-saving switches", () => {
-    // 11 March 2040 has 23 hours: midnight is 05:00 UTC before the switch and 04:00 UTC after.
-    expect(storeDayOf(utc("2040-03-11T04:59:59Z"), NY)).toBe("2040-03-10");
-    expect(storeDayOf(utc("2040-03-11T05:00:00Z"), NY)).toBe("2040-03-11");
-    expect(storeDayOf(utc("2040-03-12T03:59:59Z"), NY)).toBe("2040-03-11");
-    expect(storeDayOf(utc("2040-03-12T04:00:00Z"), NY)).toBe("2040-03-12");
-    expect(startOfNextStoreDay(utc("2040-03-11T05:00:00Z"), NY)).toEqual(utc("2040-03-12T04:00:00Z"));
-    // 4 November 2040 has 25 hours.
-    expect(startOfNextStoreDay(utc("2040-11-04T04:00:00Z"), NY)).toEqual(utc("2040-11-05T05:00:00Z"));
-    expect(atStoreTime("2040-03-11", 12, 0, NY)).toEqual(utc("2040-03-11T16:00:00Z"));
-    expect(atStoreTime("2040-03-10", 12, 0, NY)).toEqual(utc("2040-03-10T17:00:00Z"));
-    expect(addStoreDays("2040-02-28", 1)).toBe("2040-02-29");
-    expect(addStoreDays("2040-03-01", -1)).toBe("2040-02-29");
-  });
-});
+/** When the marketer writes the schedule entries below: before every day they name, within a year of each. */
+const WRITTEN_AT = utc("2040-01-01T00:00:00Z");
 
 describe("getHero (PGlite)", () => {
   let handle: DbHandle;
   let proId: number;
   let padId: number;
   let proSkuId: number;
+  let actor: Actor;
 
   beforeAll(async () => {
     handle = await openSeededPglite();
+    const [marketer] = await handle.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.email, "marketer@example.com"));
+    if (!marketer) throw new Error("seeded marketer missing");
+    actor = marketer;
     const rows = await handle.db.select({ id: products.id, slug: products.slug }).from(products);
     proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
     padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
@@ -98,18 +84,20 @@ describe("getHero (PGlite)", () => {
     expect(hero).toMatchObject({ kind: "sale", sale: { id: later } });
     expect(next).toBeTruthy();
 
-    const set = await setHeroScheduleEntry(handle.db, {
-      userId: null,
-      input: {
+    const set = await saveHeroEntry(handle.db, {
+      actor,
+      timeZone: SH,
+      now: WRITTEN_AT,
+      raw: {
         storeDay: "2040-06-10",
-        productId: padId,
+        target: `product:${padId}`,
         headline: "Kite Pad 5: draw on it",
-        imageUrl: "/images/hero/pad.svg",
+        imageUrl: "/images/hero/kite-pad-5.svg",
         ctaLabel: "Shop Kite Pad 5",
         ctaHref: "/products/kite-pad-5",
       },
     });
-    expect(set).toEqual({ ok: true, storeDay: "2040-06-10" });
+    expect(set).toMatchObject({ ok: true, storeDay: "2040-06-10" });
     hero = await getHero(handle.db, { now, timeZone: SH });
     expect(hero).toMatchObject({
       kind: "schedule",
@@ -128,20 +116,26 @@ describe("getHero (PGlite)", () => {
       "2040-06-09",
     );
 
-    expect(await listHeroSchedule(handle.db, { fromDay: "2040-06-09", days: 3 })).toHaveLength(1);
-    expect(await deleteHeroScheduleEntry(handle.db, { storeDay: "2040-06-10" })).toBe(true);
+    const calendar = await listHeroCalendar(handle.db, { fromDay: "2040-06-09", days: 3 });
+    expect(calendar).toHaveLength(1);
+    expect(await removeHeroEntry(handle.db, { actor, entryId: calendar[0]?.id ?? 0 })).toMatchObject({
+      ok: true,
+      storeDay: "2040-06-10",
+    });
     expect((await getHero(handle.db, { now, timeZone: SH })).kind).toBe("sale");
   });
 
   it("switches the scheduled hero at New York midnight on the day the clocks go forward", async () => {
     const entry = (storeDay: string, headline: string) =>
-      setHeroScheduleEntry(handle.db, {
-        userId: null,
-        input: {
+      saveHeroEntry(handle.db, {
+        actor,
+        timeZone: NY,
+        now: WRITTEN_AT,
+        raw: {
           storeDay,
-          productId: padId,
+          target: `product:${padId}`,
           headline,
-          imageUrl: "/images/hero/pad.svg",
+          imageUrl: "/images/hero/kite-pad-5.svg",
           ctaLabel: "Shop",
           ctaHref: "/products/kite-pad-5",
         },
@@ -164,29 +158,25 @@ describe("getHero (PGlite)", () => {
     const base = {
       storeDay: "2040-07-01",
       headline: "x",
-      imageUrl: "/images/x.svg",
+      imageUrl: "/images/hero/kite-pad-5.svg",
       ctaLabel: "Go",
       ctaHref: "/products/kite-9-pro",
     };
+    const missingSale = "sale:8d7f0c3e-6f0b-4a43-9d0a-0f3a1c9e2b11";
     const bad = [
       { ...base },
-      { ...base, productId: padId, saleId: "8d7f0c3e-6f0b-4a43-9d0a-0f3a1c9e2b11" },
-      { ...base, productId: padId, ctaHref: "https://evil.example" },
-      { ...base, productId: padId, ctaHref: "//evil.example" },
-      { ...base, productId: padId, storeDay: "2040-02-30" },
+      // The form has one select for the target: "both" can only arrive forged.
+      { ...base, target: `product:${padId},${missingSale}` },
+      { ...base, target: `product:${padId}`, ctaHref: "https://evil.example" },
+      { ...base, target: `product:${padId}`, ctaHref: "//evil.example" },
+      { ...base, target: `product:${padId}`, storeDay: "2040-02-30" },
     ];
-    for (const input of bad) {
-      expect(await setHeroScheduleEntry(handle.db, { input, userId: null })).toMatchObject({
-        ok: false,
-        error: "invalid",
-      });
+    const save = (raw: Record<string, string>) =>
+      saveHeroEntry(handle.db, { actor, raw, timeZone: SH, now: WRITTEN_AT });
+    for (const raw of bad) {
+      expect(await save(raw)).toMatchObject({ ok: false, code: "invalid" });
     }
-    expect(
-      await setHeroScheduleEntry(handle.db, {
-        input: { ...base, saleId: "8d7f0c3e-6f0b-4a43-9d0a-0f3a1c9e2b11" },
-        userId: null,
-      }),
-    ).toMatchObject({ ok: false, error: "not_found" });
-    expect(await listHeroSchedule(handle.db, { fromDay: "2040-07-01", days: 1 })).toEqual([]);
+    expect(await save({ ...base, target: missingSale })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await listHeroCalendar(handle.db, { fromDay: "2040-07-01", days: 1 })).toEqual([]);
   });
 });

@@ -44,6 +44,11 @@ export async function writeAudit(tx: Tx | Db, entry: AuditInput): Promise<void> 
   });
 }
 
+/** A form's one-time key as the console's forms send it; anything else is treated as no key. */
+export function parseRequestKey(value: string | undefined): string | undefined {
+  return value !== undefined && /^[A-Za-z0-9-]{16,64}$/.test(value) ? value : undefined;
+}
+
 /**
  * Claims a form's one-time key for this actor, in the caller's transaction. False when the key was already used
  * (a double submit); the unique index makes a concurrent twin wait for the first and then see its row.

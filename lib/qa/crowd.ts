@@ -37,16 +37,11 @@ export interface SimulateResult {
   refused: Record<string, number>;
 }
 
-export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<SimulateResult | null> {
-  if (!isUuid(input.saleId)) return null;
-  const lines = await db
-    .select({ skuId: saleSkus.skuId, price: saleSkus.salePriceMinor, currency: saleSkus.currency })
-    .from(saleSkus)
-    .where(eq(saleSkus.saleId, input.saleId));
-  if (lines.length === 0) return null;
+type SaleLine = { skuId: number; price: number; currency: string };
 
+/** Fresh fans who cannot sign in, registered for the sale as registerForSale writes it (row + counter shard). */
+async function registerCrowd(db: Db, { saleId, total, now }: { saleId: string; total: number; now: Date }) {
   const tag = randomBytes(4).toString("hex");
-  const total = input.buyers + input.browsers;
   const userIds = (
     await queryRows<{ id: string }>(
       db,
@@ -57,11 +52,10 @@ export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<S
         returning id`,
     )
   ).map((r) => r.id);
-  // Registration, as registerForSale writes it (row + counter shard), for the whole crowd at once.
   await db.execute(sql`
     with ins as (
       insert into sale_registrations (sale_id, user_id, created_at)
-      select ${input.saleId}::uuid, unnest(${`{${userIds.join(",")}}`}::uuid[]), ${input.now.toISOString()}::timestamptz
+      select ${saleId}::uuid, unnest(${`{${userIds.join(",")}}`}::uuid[]), ${now.toISOString()}::timestamptz
       on conflict do nothing
       returning user_id
     ), n as (select count(*)::int as n from ins)
@@ -69,8 +63,48 @@ export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<S
     set registrations = c.registrations + (n.n / ${REGISTRATION_SHARDS}::int)
       + case when c.shard < n.n % ${REGISTRATION_SHARDS}::int then 1 else 0 end
     from n
-    where c.sale_id = ${input.saleId}::uuid`);
+    where c.sale_id = ${saleId}::uuid`);
+  return userIds;
+}
 
+/** Pays for a hold the way a Stripe webhook's conversion does: an order, attached, converted, paid. */
+async function payForHold(
+  db: Db,
+  {
+    userId,
+    line,
+    hold,
+    now,
+  }: { userId: string; line: SaleLine; hold: { holdId: string; expiresAt: Date }; now: Date },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({ userId, currency: line.currency, totalMinor: line.price, holdExpiresAt: hold.expiresAt })
+      .returning({ id: orders.id });
+    if (!order) return false;
+    const attached = await attachOrderToSaleHold(tx, { holdId: hold.holdId, userId, orderId: order.id });
+    if (!attached.ok) return false;
+    const converted = await convertSaleHoldForOrder(tx, { orderId: order.id, now });
+    if (!converted.saleHold || converted.outcome === "refund_needed") return false;
+    await tx.update(orders).set({ status: "paid", paidAt: now }).where(eq(orders.id, order.id));
+    return true;
+  });
+}
+
+export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<SimulateResult | null> {
+  if (!isUuid(input.saleId)) return null;
+  const lines = await db
+    .select({ skuId: saleSkus.skuId, price: saleSkus.salePriceMinor, currency: saleSkus.currency })
+    .from(saleSkus)
+    .where(eq(saleSkus.saleId, input.saleId));
+  if (lines.length === 0) return null;
+
+  const userIds = await registerCrowd(db, {
+    saleId: input.saleId,
+    total: input.buyers + input.browsers,
+    now: input.now,
+  });
   const result: SimulateResult = { reserved: 0, paid: 0, registered: userIds.length, refused: {} };
   const buyers = userIds.slice(0, input.buyers);
   let next = 0;
@@ -93,30 +127,9 @@ export async function simulateSaleCrowd(db: Db, input: SimulateInput): Promise<S
           continue;
         }
         result.reserved += 1;
-        if (index >= input.pay) continue;
-        const paid = await db.transaction(async (tx) => {
-          const [order] = await tx
-            .insert(orders)
-            .values({
-              userId,
-              currency: line.currency,
-              totalMinor: line.price,
-              holdExpiresAt: held.hold.expiresAt,
-            })
-            .returning({ id: orders.id });
-          if (!order) return false;
-          const attached = await attachOrderToSaleHold(tx, {
-            holdId: held.hold.holdId,
-            userId,
-            orderId: order.id,
-          });
-          if (!attached.ok) return false;
-          const converted = await convertSaleHoldForOrder(tx, { orderId: order.id, now: input.now });
-          if (!converted.saleHold || converted.outcome === "refund_needed") return false;
-          await tx.update(orders).set({ status: "paid", paidAt: input.now }).where(eq(orders.id, order.id));
-          return true;
-        });
-        if (paid) result.paid += 1;
+        if (index < input.pay && (await payForHold(db, { userId, line, hold: held.hold, now: input.now }))) {
+          result.paid += 1;
+        }
       }
     }),
   );

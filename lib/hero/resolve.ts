@@ -1,12 +1,9 @@
 import "server-only";
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { z } from "zod";
+import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { heroSchedule, products, sales } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { FOREIGN_KEY_VIOLATION, sqlState } from "./db-errors";
-import { getBoast } from "./rules";
-import { addStoreDays, startOfNextStoreDay, storeDayOf } from "./store-day";
+import { getBoast } from "@/lib/sales/rules";
+import { startOfNextStoreDay, storeDayOf } from "@/lib/sales/store-day";
 
 export interface HeroSale {
   id: string;
@@ -23,6 +20,29 @@ export interface HeroSale {
   totalQuantity: number;
   soldOutAt: Date | null;
   boast: string | null;
+}
+
+/** A hero sale as pages and components take it: dates as ISO strings (it passes through caches and props). */
+export type HeroSaleView = Omit<
+  HeroSale,
+  "registrationOpensAt" | "registrationClosesAt" | "startsAt" | "endsAt" | "soldOutAt"
+> & {
+  registrationOpensAt: string;
+  registrationClosesAt: string;
+  startsAt: string;
+  endsAt: string;
+  soldOutAt: string | null;
+};
+
+export function heroSaleView(sale: HeroSale): HeroSaleView {
+  return {
+    ...sale,
+    registrationOpensAt: sale.registrationOpensAt.toISOString(),
+    registrationClosesAt: sale.registrationClosesAt.toISOString(),
+    startsAt: sale.startsAt.toISOString(),
+    endsAt: sale.endsAt.toISOString(),
+    soldOutAt: sale.soldOutAt?.toISOString() ?? null,
+  };
 }
 
 export interface HeroProduct {
@@ -160,114 +180,4 @@ export async function getHero(db: Db, { now, timeZone }: { now: Date; timeZone: 
   );
   if (product) return { ...base(), kind: "product", product };
   return { ...base(), kind: "none" };
-}
-
-const storeDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-14.")
-  // zod runs refinements even after the regex failed: check the shape again so bad input is a message, not a throw.
-  .refine((d) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
-    try {
-      return addStoreDays(d, 0) === d;
-    } catch {
-      return false;
-    }
-  }, "That date doesn't exist.");
-
-export const heroScheduleSchema = z
-  .object({
-    storeDay: storeDaySchema,
-    saleId: z.guid("Choose a sale.").optional(),
-    productId: z.coerce.number().int().positive("Choose a product.").optional(),
-    headline: z.string().trim().min(1, "Write a headline.").max(120, "Use at most 120 characters."),
-    imageUrl: z
-      .string()
-      .trim()
-      .max(500)
-      .regex(/^(\/(?!\/)|https:\/\/)/, "Use an image path on this site (/images/…) or an https:// address."),
-    ctaLabel: z.string().trim().min(1, "Write the button label.").max(40, "Use at most 40 characters."),
-    ctaHref: z
-      .string()
-      .trim()
-      .max(300)
-      .regex(/^\/(?!\/)/, "Link to a page of the store, starting with /."),
-  })
-  .refine((v) => (v.saleId ? 1 : 0) + (v.productId ? 1 : 0) === 1, {
-    path: ["saleId"],
-    message: "Choose either a sale or a product.",
-  });
-export type HeroScheduleInput = z.input<typeof heroScheduleSchema>;
-
-export type SetHeroScheduleResult =
-  | { ok: true; storeDay: string }
-  | { ok: false; error: "invalid" | "not_found"; message: string; fieldErrors?: Record<string, string[]> };
-
-/** A marketer sets (or replaces) the hero of one store day. */
-export async function setHeroScheduleEntry(
-  db: Db,
-  { input, userId }: { input: unknown; userId: string | null },
-): Promise<SetHeroScheduleResult> {
-  const parsed = heroScheduleSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.join(".") || "form";
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    }
-    return { ok: false, error: "invalid", message: "Please check the highlighted fields.", fieldErrors };
-  }
-  const v = parsed.data;
-  const values = {
-    storeDay: v.storeDay,
-    saleId: v.saleId ?? null,
-    productId: v.productId ?? null,
-    headline: v.headline,
-    imageUrl: v.imageUrl,
-    ctaLabel: v.ctaLabel,
-    ctaHref: v.ctaHref,
-    createdBy: userId,
-  };
-  try {
-    await db
-      .insert(heroSchedule)
-      .values(values)
-      .onConflictDoUpdate({ target: heroSchedule.storeDay, set: { ...values, updatedAt: sql`now()` } });
-  } catch (error) {
-    if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
-      return { ok: false, error: "not_found", message: "That sale or product no longer exists." };
-    }
-    throw error;
-  }
-  return { ok: true, storeDay: v.storeDay };
-}
-
-export async function deleteHeroScheduleEntry(db: Db, { storeDay }: { storeDay: string }): Promise<boolean> {
-  if (!storeDaySchema.safeParse(storeDay).success) return false;
-  const rows = await db
-    .delete(heroSchedule)
-    .where(eq(heroSchedule.storeDay, storeDay))
-    .returning({ id: heroSchedule.id });
-  return rows.length > 0;
-}
-
-/** The schedule for `days` store days from `fromDay`, with the names of what each day shows. */
-export async function listHeroSchedule(db: Db, { fromDay, days = 14 }: { fromDay: string; days?: number }) {
-  return db
-    .select({
-      storeDay: heroSchedule.storeDay,
-      headline: heroSchedule.headline,
-      imageUrl: heroSchedule.imageUrl,
-      ctaLabel: heroSchedule.ctaLabel,
-      ctaHref: heroSchedule.ctaHref,
-      saleId: heroSchedule.saleId,
-      saleName: sales.name,
-      productId: heroSchedule.productId,
-      productName: products.name,
-    })
-    .from(heroSchedule)
-    .leftJoin(sales, eq(sales.id, heroSchedule.saleId))
-    .leftJoin(products, eq(products.id, heroSchedule.productId))
-    .where(and(gte(heroSchedule.storeDay, fromDay), lt(heroSchedule.storeDay, addStoreDays(fromDay, days))))
-    .orderBy(asc(heroSchedule.storeDay));
 }

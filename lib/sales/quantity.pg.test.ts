@@ -2,15 +2,16 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, skus, users } from "@/db/schema";
+import type { Actor } from "@/lib/audit/log";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { releaseSaleHold } from "@/lib/sales/holds";
 import { type ReserveResult, reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
 import { accountsOverLimit, bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import type { Actor } from "./audit";
-import { skuField } from "./sale-form";
-import { createConsoleSale, updateConsoleSale } from "./sales";
+import { createSaleFromForm } from "./commands";
+import { skuField } from "./draft";
+import { updateSaleFromForm } from "./update";
 
 /*
  * A marketer changes quantities while a crowd buys, on real PostgreSQL with many connections. Whatever the
@@ -74,13 +75,13 @@ function form(quantities: { a: number; b: number }): Record<string, string> {
 
 async function newSale(quantities: { a: number; b: number }, fans: number) {
   n += 1;
-  const result = await createConsoleSale(handle.db, {
+  const result = await createSaleFromForm(handle.db, {
     actor,
     raw: { ...form(quantities), productId: String(productId), slug: `qty-storm-${n}`, status: "scheduled" },
     timeZone: SH,
     now: NOW,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.message);
   const userIds = await insertUsers(handle.db, { prefix: `qty-${n}`, count: fans });
   await registerUsers(handle.db, { saleId: result.saleId, userIds });
   return { saleId: result.saleId, userIds };
@@ -158,7 +159,7 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
       while (!crowdDone || step < plan.length) {
         const target = plan[step % plan.length] as { a: number; b: number };
         step += 1;
-        const r = await updateConsoleSale(handle.db, {
+        const r = await updateSaleFromForm(handle.db, {
           actor,
           saleId,
           raw: form(target),
@@ -171,7 +172,7 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
             const m = /At least ([\d,]+)/.exec(r.fieldErrors[key]?.[0] ?? "");
             if (m) refusedBelowFloor.push(Number(m[1]?.replaceAll(",", "")));
           }
-        } else throw new Error(`unexpected refusal: ${r.error}`);
+        } else throw new Error(`unexpected refusal: ${r.message}`);
         if (step > 200) break;
       }
     })();
@@ -200,7 +201,7 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
         await reserveSaleUnit(handle.db, { saleId, skuId: skuA, userId, now: LIVE, holdMinutes: 10 });
       });
       await new Promise((resolve) => setTimeout(resolve, round * 15));
-      const shrink = updateConsoleSale(handle.db, {
+      const shrink = updateSaleFromForm(handle.db, {
         actor,
         saleId,
         raw: form({ a: 100, b: 1 }),
