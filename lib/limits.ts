@@ -21,3 +21,21 @@ export const MAX_SALE_SKUS = 50;
 /** Server-action form bounds: how many fields and how long one value may be before we refuse to read it. */
 export const MAX_FORM_FIELDS = 400;
 export const MAX_FORM_VALUE_LENGTH = 10_000;
+
+/** Pending (unpaid) orders one account may have at once; a cart checkout past it is refused. */
+export const MAX_PENDING_ORDERS_PER_ACCOUNT = 3;
+
+/**
+ * Stripe's minimum charge per currency in minor units, from https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts
+ * (USD $0.50, EUR €0.50, GBP £0.30, HKD $4.00, JPY ¥50); CNY ¥4.00 from our payments brief. A Checkout Session
+ * below it is refused by Stripe, so the store refuses the checkout first and says why. stripe-local keeps its own
+ * copy: it imports nothing of the store.
+ */
+export const STRIPE_MINIMUM_CHARGE_MINOR: Readonly<Record<string, number>> = {
+  USD: 50,
+  EUR: 50,
+  GBP: 30,
+  HKD: 400,
+  JPY: 50,
+  CNY: 400,
+};

@@ -7,6 +7,8 @@ const Env = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(1).default(DEFAULT_WEBHOOK_SECRET),
   STRIPE_LOCAL_WRITE_RATE: z.coerce.number().min(0).default(25),
   STRIPE_LOCAL_FAIL_RATE: z.coerce.number().min(0).max(1).default(0),
+  STRIPE_LOCAL_FAIL_500_RATE: z.coerce.number().min(0).max(1).default(0),
+  STRIPE_LOCAL_TIMEOUT_RATE: z.coerce.number().min(0).max(1).default(0),
 });
 
 // No top-level await: the repo's package.json has no "type": "module", so tsx runs this file as CommonJS.
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
     webhookSecret: env.STRIPE_WEBHOOK_SECRET,
     writeRateLimit: env.STRIPE_LOCAL_WRITE_RATE,
     failRate: env.STRIPE_LOCAL_FAIL_RATE,
+    fail500Rate: env.STRIPE_LOCAL_FAIL_500_RATE,
+    timeoutRate: env.STRIPE_LOCAL_TIMEOUT_RATE,
     log: (line) => console.error(line),
   });
   console.log(`stripe-local listening on ${server.url} (webhooks to ${env.STRIPE_WEBHOOK_URL})`);

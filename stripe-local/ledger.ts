@@ -1,4 +1,6 @@
 import { invalidRequest, resourceMissing } from "./errors";
+import { createdFilter, page } from "./lists";
+import { formatMinimum, MINIMUM_CHARGE_MINOR } from "./minimums";
 import {
   type Charge,
   type CheckoutSession,
@@ -83,6 +85,9 @@ const REFUND_CREATE_PARAMS = [
   "reverse_transfer",
 ] as const;
 
+/** `ui_mode` values of the pinned API version, as the SDK's types list them. */
+const UI_MODES = ["elements", "embedded_page", "form", "hosted_page"];
+
 const MIN_EXPIRY_SECONDS = 30 * 60;
 const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
 const MAX_AMOUNT = 99_999_999;
@@ -144,6 +149,14 @@ export interface LedgerOptions {
 
 type Expandable = Record<string, unknown>;
 
+/** The expandable fields this server models, per object type; Stripe has more, which we refuse explicitly. */
+const EXPANDABLE: Readonly<Record<string, readonly string[]>> = {
+  "checkout.session": ["line_items", "payment_intent"],
+  payment_intent: ["latest_charge"],
+  charge: ["payment_intent"],
+  refund: ["charge", "payment_intent"],
+};
+
 /** The in-memory Stripe account: checkout sessions, payment intents, charges and refunds. */
 export class Ledger {
   readonly sessions = new Map<string, SessionEntry>();
@@ -161,8 +174,14 @@ export class Ledger {
       throw invalidRequest(`stripe-local supports only mode=payment, not ${mode}.`, { param: "mode" });
     }
     const uiMode = params.string("ui_mode");
-    if (uiMode !== undefined && uiMode !== "hosted") {
-      throw invalidRequest(`stripe-local supports only ui_mode=hosted, not ${uiMode}.`, { param: "ui_mode" });
+    if (uiMode !== undefined && !UI_MODES.includes(uiMode)) {
+      // The values of the pinned API version (2026-10-28.endive); the older `hosted` is refused like Stripe does.
+      throw invalidRequest(`Invalid ui_mode: must be one of ${oneOf(UI_MODES)}`, { param: "ui_mode" });
+    }
+    if (uiMode !== undefined && uiMode !== "hosted_page") {
+      throw invalidRequest(`stripe-local supports only ui_mode=hosted_page, not ${uiMode}.`, {
+        param: "ui_mode",
+      });
     }
     const customer = params.string("customer");
     if (customer !== undefined) throw resourceMissing("customer", customer, "customer");
@@ -214,6 +233,14 @@ export class Ledger {
       products.push(product);
     }
     const amountTotal = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
+    const currency = lineItems[0]?.currency ?? "usd";
+    const minimum = MINIMUM_CHARGE_MINOR[currency];
+    if (minimum !== undefined && amountTotal < minimum) {
+      throw invalidRequest(
+        `The Checkout Session's total amount due must add up to at least ${formatMinimum(currency, minimum)}`,
+        { code: "amount_too_small" },
+      );
+    }
     if (amountTotal > MAX_AMOUNT) {
       throw invalidRequest(`The total amount must be no more than ${MAX_AMOUNT} in minor units.`, {
         param: "line_items",
@@ -230,7 +257,7 @@ export class Ledger {
       cancel_url: cancelUrl,
       client_reference_id: clientReferenceId,
       created: ctx.now,
-      currency: lineItems[0]?.currency ?? "usd",
+      currency,
       customer: null,
       customer_details: null,
       customer_email: customerEmail,
@@ -243,7 +270,7 @@ export class Ledger {
       payment_status: "unpaid",
       status: "open",
       success_url: successUrl,
-      ui_mode: "hosted",
+      ui_mode: "hosted_page",
       url: this.options.checkoutUrl(id),
     };
     const entry: SessionEntry = {
@@ -576,8 +603,35 @@ export class Ledger {
     });
   }
 
+  /** `GET /v1/refunds`: newest first, optionally for one PaymentIntent or charge, filtered by `created`. */
+  listRefunds(params: Params): StripeList<Refund> {
+    params.allowOnly([
+      "charge",
+      "created",
+      "ending_before",
+      "expand",
+      "limit",
+      "payment_intent",
+      "starting_after",
+    ]);
+    this.expandList(params.stringList("expand"));
+    const intentId = params.string("payment_intent");
+    const chargeId = params.string("charge");
+    const created = createdFilter(params);
+    const matching = [...this.refunds.values()]
+      .filter(
+        (refund) =>
+          (intentId === undefined || refund.payment_intent === intentId) &&
+          (chargeId === undefined || refund.charge === chargeId) &&
+          created(refund.created),
+      )
+      .reverse();
+    return page(matching, params, { url: "/v1/refunds", objectName: "refund" });
+  }
+
   listLineItems(entry: SessionEntry, params: Params): StripeList<LineItem> {
     params.allowOnly(["ending_before", "expand", "limit", "starting_after"]);
+    this.expandList(params.stringList("expand"));
     const limit = params.integer("limit", { min: 1, max: 100 }) ?? 10;
     const after = params.string("starting_after");
     const before = params.string("ending_before");
@@ -604,17 +658,38 @@ export class Ledger {
     };
   }
 
-  /** A copy of `object` with the `expand[]` paths replaced by the objects they name, as Stripe does. */
+  /**
+   * A copy of `object` with the `expand[]` paths replaced by the objects they name, as Stripe does. Only the
+   * fields listed in EXPANDABLE can be expanded (a null one stays null); any other path gets Stripe's error
+   * instead of being ignored, and so does a path deeper than Stripe's four levels.
+   */
   expand<T extends object>(object: T, paths: readonly string[]): T {
     const copy = structuredClone(object) as T & Expandable;
-    for (const path of paths) this.expandPath(copy, path.split("."), path);
+    for (const path of paths) {
+      const parts = path.split(".");
+      if (parts.length > 4) {
+        throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${path}`, {
+          param: "expand",
+        });
+      }
+      this.expandPath(copy, parts, path);
+    }
     return copy;
+  }
+
+  /** A list endpoint: nothing in our lists can be expanded (`data.…` paths included), so any path is refused. */
+  expandList(paths: readonly string[]): void {
+    const [path] = paths;
+    if (path !== undefined) throw cannotExpand(path);
   }
 
   private expandPath(target: Expandable, [field, ...rest]: string[], full: string): void {
     if (field === undefined) return;
+    const kind = typeof target.object === "string" ? target.object : "";
+    if (!EXPANDABLE[kind]?.includes(field)) throw cannotExpand(full);
     const current = target[field];
-    if (field === "line_items" && target.object === "checkout.session" && typeof target.id === "string") {
+    if (field === "line_items" && kind === "checkout.session" && typeof target.id === "string") {
+      if (rest.length > 0) throw cannotExpand(full);
       const entry = this.getSession(target.id);
       target.line_items = {
         object: "list",
@@ -624,12 +699,15 @@ export class Ledger {
       };
       return;
     }
-    if (current === null) return;
+    if (current === null || current === undefined) {
+      if (rest.length > 0) throw cannotExpand(full);
+      return;
+    }
     if (typeof current === "string") {
       const resolved = this.lookup(current);
       if (!resolved) throw cannotExpand(full);
       target[field] = structuredClone(resolved);
-    } else if (typeof current !== "object" || current === undefined) {
+    } else if (typeof current !== "object") {
       throw cannotExpand(full);
     }
     const next = target[field];
@@ -644,6 +722,10 @@ export class Ledger {
     if (id.startsWith("cs_")) return this.sessions.get(id)?.session;
     return undefined;
   }
+}
+
+function oneOf(values: readonly string[]): string {
+  return values.length > 1 ? `${values.slice(0, -1).join(", ")}, or ${values.at(-1)}` : (values[0] ?? "");
 }
 
 function cannotExpand(path: string) {

@@ -32,7 +32,7 @@ export interface CheckoutSession {
   payment_status: "unpaid" | "paid";
   status: "open" | "complete" | "expired";
   success_url: string | null;
-  ui_mode: "hosted";
+  ui_mode: "hosted_page";
   url: string | null;
 }
 

@@ -6,6 +6,7 @@ import { invalidRequest, rateLimited, resourceMissing, StripeApiError, unrecogni
 import { canonicalJson, parseStripeForm } from "./form";
 import { IdempotencyStore } from "./idempotency";
 import { type Context, Ledger, type SessionEntry } from "./ledger";
+import { createdFilter, page, typeMatcher } from "./lists";
 import { type EventRequest, newId, type StripeEvent } from "./objects";
 import { Params } from "./params";
 import { WriteRateLimiter } from "./rate-limit";
@@ -25,6 +26,14 @@ export interface StripeLocalOptions {
   writeRateLimit?: number;
   /** Share (0..1) of API requests answered 429 at random. */
   failRate?: number;
+  /** Share (0..1) of API requests answered 500 before they run (an outage in front of the API). */
+  fail500Rate?: number;
+  /**
+   * Share (0..1) of API requests that run but are never answered (the response is lost): the socket is held for
+   * `timeoutHoldMs` and then destroyed, so the client times out. A retry with the same idempotency key replays.
+   */
+  timeoutRate?: number;
+  timeoutHoldMs?: number;
   maxWebhookAttempts?: number;
   /** First retry delay; each later one doubles. */
   webhookRetryBaseMs?: number;
@@ -44,6 +53,12 @@ export interface StripeLocalState {
   webhooksAbandoned: number;
   webhooksPending: number;
   failRate: number;
+  fail500Rate: number;
+  timeoutRate: number;
+  /** Wall-clock ms when the 500s and timeouts stop by themselves; null while they last until changed. */
+  faultsUntil: number | null;
+  failed500: number;
+  timedOut: number;
   writeRateLimit: number;
   webhookUrl: string | null;
   clockOffsetSeconds: number;
@@ -52,6 +67,10 @@ export interface StripeLocalState {
 const ControlUpdateSchema = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
   failRate: z.number().min(0).max(1).optional(),
+  fail500Rate: z.number().min(0).max(1).optional(),
+  timeoutRate: z.number().min(0).max(1).optional(),
+  /** The 500s and timeouts set in the same update last this long (wall clock), then turn off by themselves. */
+  faultSeconds: z.number().positive().optional(),
   writeRateLimit: z.number().min(0).optional(),
   webhookUrl: z
     .url({ protocol: /^https?$/ })
@@ -89,6 +108,9 @@ const OptionsSchema = z.object({
   webhookSecret: z.string().min(1).default(DEFAULT_WEBHOOK_SECRET),
   writeRateLimit: z.number().min(0).default(25),
   failRate: z.number().min(0).max(1).default(0),
+  fail500Rate: z.number().min(0).max(1).default(0),
+  timeoutRate: z.number().min(0).max(1).default(0),
+  timeoutHoldMs: z.number().int().min(0).default(30_000),
   maxWebhookAttempts: z.number().int().min(1).default(8),
   webhookRetryBaseMs: z.number().min(0).default(500),
   apiVersion: z.string().min(1).default(DEFAULT_API_VERSION),
@@ -96,6 +118,7 @@ const OptionsSchema = z.object({
 
 const MAX_BODY_BYTES = 1_000_000;
 const API_KEY = /^(sk|rk)_test_[A-Za-z0-9_]+$/;
+const EVENT_TYPES_MAX = 20;
 const SESSION_ROUTE = /^\/v1\/checkout\/sessions\/([^/]+)(?:\/(expire|line_items))?$/;
 const OBJECT_ROUTE = /^\/v1\/(payment_intents|charges|refunds|events)\/([^/]+)$/;
 const PAGE_ROUTE = /^\/checkout\/([^/]+)(?:\/(pay|cancel))?$/;
@@ -107,11 +130,31 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
   const businessClock = options.now ?? Date.now;
   const settings = {
     failRate: config.failRate,
+    fail500Rate: config.fail500Rate,
+    timeoutRate: config.timeoutRate,
+    faultsUntil: null as number | null,
     webhookUrl: config.webhookUrl ?? null,
     webhookSecret: config.webhookSecret,
     clockOffsetMs: 0,
   };
-  const counters = { requests: 0, rateLimited: 0, sessionsCreated: 0, eventsCreated: 0 };
+  const counters = {
+    requests: 0,
+    rateLimited: 0,
+    sessionsCreated: 0,
+    eventsCreated: 0,
+    failed500: 0,
+    timedOut: 0,
+  };
+  const heldSockets = new Set<NodeJS.Timeout>();
+  /** 500s and timeouts apply while their window lasts (Date.now: a real outage, not the business clock). */
+  const faultRates = () => {
+    if (settings.faultsUntil !== null && Date.now() >= settings.faultsUntil) {
+      settings.fail500Rate = 0;
+      settings.timeoutRate = 0;
+      settings.faultsUntil = null;
+    }
+    return { fail500: settings.fail500Rate, timeout: settings.timeoutRate };
+  };
   const nowSeconds = () => Math.floor((businessClock() + settings.clockOffsetMs) / 1000);
   const context = (request: EventRequest = { id: null, idempotency_key: null }): Context => ({
     now: nowSeconds(),
@@ -153,6 +196,7 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
 
   function state(): StripeLocalState {
     const webhooks = dispatcher.snapshot();
+    const rates = faultRates();
     return {
       ...counters,
       webhooksDelivered: webhooks.delivered,
@@ -160,6 +204,9 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
       webhooksAbandoned: webhooks.abandoned,
       webhooksPending: webhooks.pending,
       failRate: settings.failRate,
+      fail500Rate: rates.fail500,
+      timeoutRate: rates.timeout,
+      faultsUntil: settings.faultsUntil,
       writeRateLimit: limiter.limit,
       webhookUrl: settings.webhookUrl,
       clockOffsetSeconds: settings.clockOffsetMs / 1000,
@@ -170,6 +217,12 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     const change = ControlUpdateSchema.parse(input);
     const failRate = change.rate429 ?? change.failRate;
     if (failRate !== undefined) settings.failRate = failRate;
+    if (change.fail500Rate !== undefined) settings.fail500Rate = change.fail500Rate;
+    if (change.timeoutRate !== undefined) settings.timeoutRate = change.timeoutRate;
+    if (change.fail500Rate !== undefined || change.timeoutRate !== undefined) {
+      settings.faultsUntil =
+        change.faultSeconds === undefined ? null : Date.now() + change.faultSeconds * 1000;
+    }
     if (change.writeRateLimit !== undefined) limiter.setLimit(change.writeRateLimit);
     if (change.webhookUrl !== undefined) settings.webhookUrl = change.webhookUrl;
     if (change.webhookSecret !== undefined) settings.webhookSecret = change.webhookSecret;
@@ -179,6 +232,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
       counters.rateLimited = 0;
       counters.sessionsCreated = 0;
       counters.eventsCreated = 0;
+      counters.failed500 = 0;
+      counters.timedOut = 0;
       dispatcher.resetCounters();
     }
     if (change.advanceClockSeconds !== undefined) ledger.sweep(context());
@@ -194,6 +249,9 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     }
     if (path === "/v1/refunds" && method === "POST")
       return ledger.expand(ledger.createRefund(params, ctx), expand);
+
+    if (path === "/v1/events" && method === "GET") return listEvents(params);
+    if (path === "/v1/refunds" && method === "GET") return ledger.listRefunds(params);
 
     const session = SESSION_ROUTE.exec(path);
     if (session?.[1]) {
@@ -221,9 +279,36 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
       if (object[1] === "refunds") return ledger.expand(ledger.getRefund(id), expand);
       const event = events.get(id);
       if (!event) throw resourceMissing("event", id, "id");
-      return structuredClone(event);
+      return ledger.expand(event, expand);
     }
     throw unrecognizedUrl(method, path);
+  }
+
+  /**
+   * `GET /v1/events`: newest first, filtered by `type` (one name or a `*` group) or `types[]` (up to 20 names),
+   * and by `created`, paged with `limit`, `starting_after`, `ending_before`. Like Stripe it lists every event
+   * of the account, whether or not a webhook was delivered.
+   */
+  function listEvents(params: Params): object {
+    params.allowOnly(["created", "ending_before", "expand", "limit", "starting_after", "type", "types"]);
+    ledger.expandList(params.stringList("expand"));
+    const type = params.string("type");
+    const types = params.stringList("types");
+    if (type !== undefined && types.length > 0) {
+      throw invalidRequest("You may only specify one of these parameters: type, types.", { param: "types" });
+    }
+    if (types.length > EVENT_TYPES_MAX) {
+      throw invalidRequest(`You can pass at most ${EVENT_TYPES_MAX} types.`, { param: "types" });
+    }
+    const matchType =
+      type !== undefined
+        ? typeMatcher(type)
+        : types.length > 0
+          ? (t: string) => types.includes(t)
+          : () => true;
+    const created = createdFilter(params);
+    const matching = [...events.values()].filter((e) => matchType(e.type) && created(e.created)).reverse();
+    return page(matching, params, { url: "/v1/events", objectName: "event" });
   }
 
   /** Expire-on-read, so a session past `expires_at` never shows as open between sweeps. */
@@ -249,6 +334,15 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     try {
       const body = await readBody(req);
       const apiKey = authenticate(req);
+      const faults = faultRates();
+      if (faults.fail500 > 0 && Math.random() < faults.fail500) {
+        counters.failed500 += 1;
+        throw new StripeApiError(500, {
+          type: "api_error",
+          message: "An unknown error occurred (stripe-local: injected 500).",
+        });
+      }
+      const hang = faults.timeout > 0 && Math.random() < faults.timeout;
       if (settings.failRate > 0 && Math.random() < settings.failRate) throw rateLimited();
       if (isWrite && !limiter.tryTake(apiKey)) throw rateLimited();
       const form = parseStripeForm(method === "GET" ? url.search.slice(1) : body);
@@ -290,6 +384,20 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
           { status: 200, body: payload, requestId },
           Date.now(),
         );
+      }
+      if (hang) {
+        // The work is done and remembered; only the answer is lost, as when a response dies on the way back.
+        counters.timedOut += 1;
+        const timer = setTimeout(() => {
+          heldSockets.delete(timer);
+          res.destroy();
+        }, config.timeoutHoldMs);
+        heldSockets.add(timer);
+        res.once("close", () => {
+          clearTimeout(timer);
+          heldSockets.delete(timer);
+        });
+        return;
       }
       send(res, 200, payload, { ...headers, "content-type": "application/json" });
     } catch (error) {
@@ -446,6 +554,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     },
     close: async () => {
       clearInterval(sweepTimer);
+      for (const timer of heldSockets) clearTimeout(timer);
+      heldSockets.clear();
       dispatcher.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

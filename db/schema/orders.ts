@@ -1,9 +1,11 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   char,
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -19,9 +21,14 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export const holdStatus = pgEnum("hold_status", ["active", "released", "converted"]);
 export type HoldStatus = (typeof holdStatus.enumValues)[number];
 
+/** Where a pending order came from: a cart checkout (at most one live per account) or a flash-sale hold. */
+export const orderKind = pgEnum("order_kind", ["cart", "sale"]);
+export type OrderKind = (typeof orderKind.enumValues)[number];
+
 /**
  * An order is created pending together with its stock holds, before any call to Stripe. It ends paid,
- * cancelled (shopper left checkout), expired (hold ran out) or refunded (paid after its stock was gone).
+ * cancelled (shopper left checkout), expired (hold ran out) or refunded (paid after its stock was gone, or
+ * refunded in Stripe's dashboard).
  */
 export const orders = pgTable(
   "orders",
@@ -37,7 +44,16 @@ export const orders = pgTable(
     stripeSessionId: text(),
     stripeSessionUrl: text(),
     stripePaymentIntentId: text(),
+    /** The first refund recorded for this order (ours, or one made in Stripe's dashboard); all are in order_refunds. */
     stripeRefundId: text(),
+    /** Null for orders made before kinds existed (they are never a live cart checkout). */
+    kind: orderKind(),
+    /** The wall-clock `expires_at` sent to Stripe: fixed per order so a retried or reused create is identical. */
+    sessionExpiresAt: timestamp({ withTimezone: true }),
+    /** Set when we owe the buyer a refund (paid after the stock was gone); the sweep retries until a refund exists. */
+    refundOwedAt: timestamp({ withTimezone: true }),
+    refundAttempts: integer().notNull().default(0),
+    refundNextAttemptAt: timestamp({ withTimezone: true }),
     paidAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +66,15 @@ export const orders = pgTable(
     index("orders_user_idx").on(t.userId, t.createdAt),
     uniqueIndex("orders_stripe_session_idx").on(t.stripeSessionId),
     index("orders_pending_expiry_idx").on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
+    // One live checkout per cart (an account has one cart): a second start reuses or replaces this order.
+    uniqueIndex("orders_one_pending_cart_idx")
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending' and ${t.kind} = 'cart'`),
+    index("orders_pending_user_idx").on(t.userId).where(sql`${t.status} = 'pending'`),
+    index("orders_refund_owed_idx")
+      .on(t.refundOwedAt)
+      .where(sql`${t.refundOwedAt} is not null and ${t.stripeRefundId} is null`),
+    index("orders_payment_intent_idx").on(t.stripePaymentIntentId),
     check("orders_total_non_negative", sql`${t.totalMinor} >= 0`),
   ],
 );
@@ -108,6 +133,57 @@ export const stripeEvents = pgTable("stripe_events", {
   id: text().primaryKey(),
   type: text().notNull(),
   receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every refund of an order, keyed by Stripe's id, whichever way it happened: our own call (`store`), or seen
+ * through `charge.refunded` / reconciliation (`stripe`, e.g. the dashboard). Upserted, so each is recorded once.
+ */
+export const orderRefunds = pgTable(
+  "order_refunds",
+  {
+    id: text().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    amountMinor: integer().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    status: text().notNull(),
+    source: text({ enum: ["store", "stripe"] }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("order_refunds_order_idx").on(t.orderId)],
+);
+export type OrderRefund = typeof orderRefunds.$inferSelect;
+
+/**
+ * Payments that did not add up (a session that is not the order's, an amount or currency that differs, an event
+ * Stripe does not know, a refund Stripe refused): recorded and alerted, never applied.
+ */
+export const paymentIncidents = pgTable(
+  "payment_incidents",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text().notNull(),
+    orderId: uuid(),
+    stripeSessionId: text(),
+    stripeEventId: text(),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_incidents_created_idx").on(t.createdAt)],
+);
+export type PaymentIncident = typeof paymentIncidents.$inferSelect;
+
+/**
+ * Reconciliation's place in Stripe's event list: every event created before `position` (unix seconds, Stripe's
+ * clock) has been applied. `leaseUntil` lets one instance at a time walk the list.
+ */
+export const paymentCursors = pgTable("payment_cursors", {
+  name: text().primaryKey(),
+  position: bigint({ mode: "number" }).notNull(),
+  leaseUntil: timestamp({ withTimezone: true }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const ordersRelations = relations(orders, ({ many, one }) => ({

@@ -1,23 +1,31 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { orderLines, orders, stripeEvents } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { type RetryOptions, withStripeRetry } from "@/lib/payments/stripe";
+import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
+import { formatMoney } from "@/lib/money";
+import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
+import { fail, ok, type Result } from "@/lib/result";
 import {
   applyPayment,
+  type CartCheckoutCode,
   createOrderFromCart,
   listExpiredOrderIds,
   type PaymentOutcome,
   releaseOrder,
+  STRIPE_MIN_SESSION_SECONDS,
 } from "./holds";
+import { recordIncident } from "./incidents";
+import { refundOrder } from "./refunds";
 
-/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after creation. */
-export const STRIPE_MIN_SESSION_SECONDS = 30 * 60;
+export { refundOrder } from "./refunds";
+export { STRIPE_MIN_SESSION_SECONDS };
 
-export type StartCheckoutResult =
-  | { ok: true; orderId: string; url: string }
-  | { ok: false; code: "empty_cart" | "out_of_stock" | "payment_unavailable"; message: string };
+export type StartCheckoutResult = Result<
+  { orderId: string; url: string },
+  CartCheckoutCode | "payment_unavailable"
+>;
 
 export interface CheckoutDeps {
   db: Db;
@@ -25,12 +33,22 @@ export interface CheckoutDeps {
   retry?: RetryOptions;
   /** Real wall-clock seconds for Stripe's own expiry check, which the QA test clock does not move. */
   wallClockSeconds?: () => number;
+  /**
+   * Runs after Stripe created the session and before the store saves it. Fault tests use it to stand for a
+   * process killed at that point (a promise that never settles); production leaves it unset.
+   */
+  afterSessionCreated?: (session: Stripe.Checkout.Session) => Promise<void>;
 }
 
+const PAYMENTS_BUSY =
+  "Payments are busy right now and your items were put back. Please try again in a minute.";
+
 /**
- * Cart → pending order with its stock held → Checkout Session. Stock is held first, in its own transaction;
- * Stripe is called after the commit with an idempotency key derived from the order, retried with back-off.
- * If Stripe keeps failing the hold is released at once and the shopper gets a message they can act on.
+ * Cart → the account's one live checkout → Checkout Session. Stock is held first, in its own transaction (or the
+ * live order and its session are reused); Stripe is called after the commit with an idempotency key derived from
+ * the order and parameters fixed by the order, retried with back-off, so a retry, a second click or a restart
+ * after a crash all get the same session. If Stripe keeps failing the hold is released at once and the shopper
+ * gets a message they can act on.
  */
 export async function startCheckout(
   deps: CheckoutDeps,
@@ -42,8 +60,11 @@ export async function startCheckout(
     origin,
   }: { userId: string; email: string; now: Date; holdMinutes: number; origin: string },
 ): Promise<StartCheckoutResult> {
-  const created = await createOrderFromCart(deps.db, { userId, now, holdMinutes });
-  if (!created.ok) return created;
+  const wallNow = new Date((deps.wallClockSeconds?.() ?? Date.now() / 1000) * 1000);
+  const created = await createOrderFromCart(deps.db, { userId, now, holdMinutes, wallNow });
+  if (!created.ok) return fail(created.code, created.message);
+  for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
+  if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
   const lines = await deps.db
     .select({
@@ -53,9 +74,9 @@ export async function startCheckout(
       quantity: orderLines.quantity,
     })
     .from(orderLines)
-    .where(eq(orderLines.orderId, created.orderId));
+    .where(eq(orderLines.orderId, created.orderId))
+    .orderBy(asc(orderLines.id));
 
-  const wallNow = deps.wallClockSeconds?.() ?? Math.floor(Date.now() / 1000);
   try {
     const session = await withStripeRetry(
       () =>
@@ -77,26 +98,41 @@ export async function startCheckout(
             success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
             cancel_url: `${origin}/checkout/cancel?order=${created.orderId}`,
             // Our hold is shorter than Stripe allows; the sweep expires the session when the hold ends.
-            expires_at: wallNow + STRIPE_MIN_SESSION_SECONDS + 60,
+            expires_at: Math.floor(created.sessionExpiresAt.getTime() / 1000),
           },
           { idempotencyKey: `checkout-session:${created.orderId}` },
         ),
       deps.retry,
     );
     if (!session.url) throw new Error("Checkout Session without a URL");
-    await deps.db
+    await deps.afterSessionCreated?.(session);
+    const saved = await deps.db
       .update(orders)
       .set({ stripeSessionId: session.id, stripeSessionUrl: session.url })
-      .where(and(eq(orders.id, created.orderId), eq(orders.status, "pending")));
-    return { ok: true, orderId: created.orderId, url: session.url };
+      .where(and(eq(orders.id, created.orderId), eq(orders.status, "pending")))
+      .returning({ id: orders.id });
+    if (saved.length === 0) {
+      // Released meanwhile (a newer start replaced it, or its hold ran out): this session must not be paid.
+      await expireSession(deps, session.id);
+      return fail(
+        "checkout_in_progress",
+        "Your checkout was restarted somewhere else, so this one was closed. Please press Checkout again.",
+      );
+    }
+    return ok({ orderId: created.orderId, url: session.url });
   } catch (error) {
-    console.error("[checkout] could not create a Checkout Session", error);
     await releaseOrder(deps.db, { orderId: created.orderId, to: "cancelled", now });
-    return {
-      ok: false,
-      code: "payment_unavailable",
-      message: "Payments are busy right now and your items were put back. Please try again in a minute.",
-    };
+    if (stripeErrorCode(error) === "amount_too_small") {
+      const minimum = STRIPE_MINIMUM_CHARGE_MINOR[created.currency];
+      return fail(
+        "below_minimum",
+        minimum === undefined
+          ? "This total is below the smallest card payment Stripe accepts. Add something to your cart to check out."
+          : `Card payments start at ${formatMoney(minimum, created.currency)}. Add something to your cart to check out.`,
+      );
+    }
+    console.error("[checkout] could not create a Checkout Session", error);
+    return fail("payment_unavailable", PAYMENTS_BUSY);
   }
 }
 
@@ -142,29 +178,65 @@ export async function sweepExpiredHolds(
 }
 
 export type FulfilResult = {
-  outcome: PaymentOutcome | "duplicate_event" | "not_paid";
+  outcome: PaymentOutcome | "duplicate_event" | "not_paid" | "rejected";
   orderId: string | null;
 };
 
+/** What an event's body claimed, kept only to notice (and alert on) bodies that disagree with Stripe. */
+export interface ClaimedSession {
+  paymentStatus?: string | null;
+  amountTotal?: number | null;
+  currency?: string | null;
+  orderId?: string | null;
+}
+
+function orderIdOf(session: Stripe.Checkout.Session): string | null {
+  const id = session.client_reference_id ?? session.metadata?.orderId ?? null;
+  return id && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
+}
+
 /**
- * The one fulfilment, used by the webhook and the success page alike. When `eventId` is given it is recorded in
- * the same transaction that applies the payment, so a crash between the two cannot lose or double an event.
- * A payment for stock that is gone is refunded through the SDK after the commit.
+ * The one fulfilment, used by the webhook, reconciliation and the success page alike. It never trusts an event
+ * body: the session is re-read from Stripe (unless the caller just read it from Stripe itself), and an order is
+ * paid only when that session is the order's session (or the order never saved one: the store stopped between
+ * creating it and saving it) and its amount and currency are the order's. Anything else is recorded as an
+ * incident and alerted, and changes nothing. When `eventId` is given it is recorded in the same transaction, so
+ * a crash between the two cannot lose or double an event. A payment for stock that is gone is refunded after
+ * the commit.
  */
 export async function fulfilCheckoutSession(
   deps: Pick<CheckoutDeps, "db" | "stripe" | "retry">,
   {
-    session,
+    sessionId,
+    fromStripe,
+    claimed,
     eventId,
     eventType,
     now,
-  }: { session: Stripe.Checkout.Session; eventId?: string; eventType?: string; now: Date },
+  }: {
+    sessionId: string;
+    /** The session as the caller just retrieved it from Stripe's API (never an event body). */
+    fromStripe?: Stripe.Checkout.Session;
+    claimed?: ClaimedSession;
+    eventId?: string;
+    eventType?: string;
+    now: Date;
+  },
 ): Promise<FulfilResult> {
-  const orderId = session.client_reference_id ?? session.metadata?.orderId ?? null;
+  let session: Stripe.Checkout.Session | null = fromStripe ?? null;
+  if (!session) {
+    try {
+      session = await withStripeRetry(() => deps.stripe.checkout.sessions.retrieve(sessionId), deps.retry);
+    } catch (error) {
+      // Anything but "no such session" is Stripe being unavailable: throw, so the webhook answers 500 and retries.
+      if (!isStripeNotFound(error)) throw error;
+    }
+  }
   const paymentIntentId =
-    typeof session.payment_intent === "string"
+    typeof session?.payment_intent === "string"
       ? session.payment_intent
-      : (session.payment_intent?.id ?? null);
+      : (session?.payment_intent?.id ?? null);
+
   const result = await deps.db.transaction(async (tx): Promise<FulfilResult> => {
     if (eventId) {
       const [fresh] = await tx
@@ -172,45 +244,101 @@ export async function fulfilCheckoutSession(
         .values({ id: eventId, type: eventType ?? "checkout.session.completed" })
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
-      if (!fresh) return { outcome: "duplicate_event", orderId };
+      if (!fresh) return { outcome: "duplicate_event", orderId: claimed?.orderId ?? null };
     }
-    if (!orderId || !/^[0-9a-f-]{36}$/i.test(orderId)) return { outcome: "unknown_order", orderId: null };
+    if (!session) {
+      await recordIncident(tx, {
+        kind: "session_unknown",
+        orderId: claimed?.orderId,
+        sessionId,
+        eventId,
+        detail: { claimed: claimed ?? null },
+      });
+      return { outcome: "rejected", orderId: null };
+    }
+    const orderId = orderIdOf(session);
+    if (!orderId) return { outcome: "unknown_order", orderId: null };
+    if (
+      claimed &&
+      ((claimed.amountTotal != null && claimed.amountTotal !== session.amount_total) ||
+        (claimed.currency != null && claimed.currency !== session.currency) ||
+        (claimed.paymentStatus === "paid" && session.payment_status !== "paid"))
+    ) {
+      // A signed event that Stripe contradicts: a forgery with a leaked secret, or a bug. Stripe's word counts.
+      await recordIncident(tx, {
+        kind: session.payment_status === "paid" ? "event_disagrees" : "not_paid_per_stripe",
+        orderId,
+        sessionId: session.id,
+        eventId,
+        detail: {
+          claimed,
+          stripe: {
+            amountTotal: session.amount_total,
+            currency: session.currency,
+            paymentStatus: session.payment_status,
+          },
+        },
+      });
+    }
+    const [order] = await tx
+      .select({
+        stripeSessionId: orders.stripeSessionId,
+        totalMinor: orders.totalMinor,
+        currency: orders.currency,
+      })
+      .from(orders)
+      .where(eq(orders.id, orderId))
+      .for("update");
+    if (!order) return { outcome: "unknown_order", orderId: null };
+    if (order.stripeSessionId && order.stripeSessionId !== session.id) {
+      await recordIncident(tx, {
+        kind: "session_mismatch",
+        orderId,
+        sessionId: session.id,
+        eventId,
+        detail: { orderSession: order.stripeSessionId, paymentStatus: session.payment_status },
+      });
+      return { outcome: "rejected", orderId };
+    }
+    if (
+      session.amount_total !== order.totalMinor ||
+      (session.currency ?? "").toLowerCase() !== order.currency.toLowerCase()
+    ) {
+      await recordIncident(tx, {
+        kind: "amount_mismatch",
+        orderId,
+        sessionId: session.id,
+        eventId,
+        detail: {
+          order: { totalMinor: order.totalMinor, currency: order.currency },
+          session: { amountTotal: session.amount_total, currency: session.currency },
+          paymentStatus: session.payment_status,
+        },
+      });
+      return { outcome: "rejected", orderId };
+    }
     if (session.payment_status !== "paid") return { outcome: "not_paid", orderId };
+    if (!order.stripeSessionId) {
+      // The store stopped between creating this session and saving it: it is the order's, now on record.
+      await tx.update(orders).set({ stripeSessionId: session.id }).where(eq(orders.id, orderId));
+    }
     return { outcome: await applyPayment(tx, { orderId, paymentIntentId, now }), orderId };
   });
   if (result.outcome === "refund_needed" && result.orderId && paymentIntentId) {
-    await refundOrder(deps, { orderId: result.orderId, paymentIntentId });
+    await refundOrder(deps, { orderId: result.orderId, paymentIntentId, now });
   }
   return result;
 }
 
-/** Refunds a payment that arrived for stock that was gone. Idempotent per order. */
-export async function refundOrder(
-  deps: Pick<CheckoutDeps, "db" | "stripe" | "retry">,
-  { orderId, paymentIntentId }: { orderId: string; paymentIntentId: string },
-) {
-  try {
-    const refund = await withStripeRetry(
-      () =>
-        deps.stripe.refunds.create(
-          { payment_intent: paymentIntentId, metadata: { orderId } },
-          { idempotencyKey: `refund:${orderId}` },
-        ),
-      deps.retry,
-    );
-    await deps.db.update(orders).set({ stripeRefundId: refund.id }).where(eq(orders.id, orderId));
-  } catch (error) {
-    // Left with stripeRefundId null: the sweep route retries it.
-    console.error(`[checkout] refund for order ${orderId} failed`, error);
-  }
-}
-
-/** Applies `checkout.session.expired`: the hold goes back to stock unless the order already settled. */
+/**
+ * Applies `checkout.session.expired`: the hold goes back to stock unless the order already settled, and only
+ * when the expired session is the order's own (an event for another session changes nothing).
+ */
 export async function applySessionExpired(
   deps: Pick<CheckoutDeps, "db">,
   { session, eventId, now }: { session: Stripe.Checkout.Session; eventId: string; now: Date },
 ): Promise<"released" | "no_change" | "duplicate_event"> {
-  const orderId = session.client_reference_id ?? session.metadata?.orderId ?? null;
+  const orderId = orderIdOf(session);
   return deps.db.transaction(async (tx) => {
     const fresh = await tx
       .insert(stripeEvents)
@@ -218,7 +346,12 @@ export async function applySessionExpired(
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
     if (fresh.length === 0) return "duplicate_event";
-    if (!orderId || !/^[0-9a-f-]{36}$/i.test(orderId)) return "no_change";
+    if (!orderId) return "no_change";
+    const [order] = await tx
+      .select({ stripeSessionId: orders.stripeSessionId })
+      .from(orders)
+      .where(eq(orders.id, orderId));
+    if (!order || order.stripeSessionId !== session.id) return "no_change";
     // A savepoint inside this transaction: the event is recorded only if the release is applied too.
     const result = await releaseOrder(tx, { orderId, to: "expired", now });
     return result.released ? "released" : "no_change";

@@ -1,14 +1,44 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
+import { queryRows } from "@/db/client";
 import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
+import { formatMoney } from "@/lib/money";
+import { fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 
-export type HoldError = { code: "empty_cart" | "out_of_stock"; message: string };
+export type CartCheckoutCode =
+  | "empty_cart"
+  | "out_of_stock"
+  | "below_minimum"
+  | "too_many_pending"
+  | "checkout_in_progress";
+export type HoldError = { code: CartCheckoutCode; message: string };
+
+/** The pending order a checkout pays for: new, or the live one reused. */
+export interface CheckoutOrder {
+  orderId: string;
+  totalMinor: number;
+  currency: string;
+  holdExpiresAt: Date;
+  /** Wall-clock `expires_at` for Stripe, fixed per order so every create for it sends the same parameters. */
+  sessionExpiresAt: Date;
+  /** Set when the live order already has its session: send the shopper there, create nothing. */
+  sessionUrl: string | null;
+  reused: boolean;
+}
 export type CreateOrderResult =
-  | { ok: true; orderId: string; totalMinor: number; currency: string; holdExpiresAt: Date }
+  | ({ ok: true; replacedSessionIds: string[] } & CheckoutOrder)
   | ({ ok: false } & HoldError);
+
+/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after creation. */
+export const STRIPE_MIN_SESSION_SECONDS = 30 * 60;
+/** What we ask for: the minimum plus two minutes, so a reuse shortly after still sends a valid `expires_at`. */
+export const SESSION_LIFETIME_SECONDS = STRIPE_MIN_SESSION_SECONDS + 120;
+/** A live order is reused only while this much of its hold and of its session is left. */
+const REUSE_MARGIN_MS = 60_000;
 
 class OutOfStock extends Error {
   constructor(readonly label: string) {
@@ -16,18 +46,34 @@ class OutOfStock extends Error {
   }
 }
 
+function belowMinimumMessage(currency: string, minimum: number): string {
+  return `Card payments start at ${formatMoney(minimum, currency)}. Add something to your cart to check out.`;
+}
+
 /**
- * Turns the user's cart into a pending order and holds its stock, in one transaction: every line is one
- * conditional `available >= n` decrement (no read-then-write), taken in SKU order so two checkouts never
- * deadlock. If any line cannot be held, nothing is held and the shopper is told which item ran out.
+ * Turns the user's cart into their one live checkout, in one transaction that first locks the account's row
+ * (so two starts at once run one after the other):
+ * - a pending cart order with the same lines and prices, enough hold left and a usable session is reused;
+ * - any other pending cart order is released (its session is returned to be expired) and replaced;
+ * - past MAX_PENDING_ORDERS_PER_ACCOUNT pending orders (flash-sale ones included) the checkout is refused;
+ * - a total below Stripe's minimum charge is refused before anything is held.
+ * Stock is held line by line with one conditional `available >= n` decrement each (no read-then-write), in SKU
+ * order so two checkouts never deadlock; if any line cannot be held, nothing is held.
  */
 export async function createOrderFromCart(
   db: Db,
-  { userId, now, holdMinutes }: { userId: string; now: Date; holdMinutes: number },
+  {
+    userId,
+    now,
+    holdMinutes,
+    wallNow = now,
+  }: { userId: string; now: Date; holdMinutes: number; wallNow?: Date },
 ): Promise<CreateOrderResult> {
   const holdExpiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   try {
-    return await db.transaction(async (tx) => {
+    return await db.transaction(async (tx): Promise<CreateOrderResult> => {
+      // FOR NO KEY UPDATE: serialises this account's checkouts without blocking inserts that reference the user.
+      await tx.execute(sql`select 1 from users where id = ${userId}::uuid for no key update`);
       const lines = await tx
         .select({
           skuId: cartLines.skuId,
@@ -35,6 +81,8 @@ export async function createOrderFromCart(
           productName: products.name,
           colour: skus.colour,
           storage: skus.storage,
+          priceMinor: skus.priceMinor,
+          currency: skus.currency,
         })
         .from(cartLines)
         .innerJoin(carts, eq(carts.id, cartLines.cartId))
@@ -42,8 +90,73 @@ export async function createOrderFromCart(
         .innerJoin(products, eq(products.id, skus.productId))
         .where(eq(carts.userId, userId))
         .orderBy(asc(cartLines.skuId));
-      if (lines.length === 0)
-        return { ok: false, code: "empty_cart", message: "Your cart is empty." } as const;
+      if (lines.length === 0) throw new Refusal(fail("empty_cart", "Your cart is empty."));
+
+      const replacedSessionIds: string[] = [];
+      const [live] = await tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
+        .for("update");
+      if (live) {
+        const liveLines = await tx
+          .select({
+            skuId: orderLines.skuId,
+            quantity: orderLines.quantity,
+            unitPriceMinor: orderLines.unitPriceMinor,
+          })
+          .from(orderLines)
+          .where(eq(orderLines.orderId, live.id))
+          .orderBy(asc(orderLines.skuId));
+        const sameCart =
+          liveLines.length === lines.length &&
+          liveLines.every((l, i) => {
+            const c = lines[i];
+            return c && c.skuId === l.skuId && c.quantity === l.quantity && c.priceMinor === l.unitPriceMinor;
+          });
+        const holdLeft = live.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS;
+        const sessionLeft = live.sessionExpiresAt
+          ? live.stripeSessionId
+            ? live.sessionExpiresAt.getTime() - wallNow.getTime() > REUSE_MARGIN_MS
+            : // Not created yet (or its answer was lost): a create now must still satisfy Stripe's 30 minutes.
+              live.sessionExpiresAt.getTime() - wallNow.getTime() > STRIPE_MIN_SESSION_SECONDS * 1000 + 15_000
+          : false;
+        if (sameCart && holdLeft && sessionLeft && live.sessionExpiresAt) {
+          return {
+            ok: true,
+            orderId: live.id,
+            totalMinor: live.totalMinor,
+            currency: live.currency,
+            holdExpiresAt: live.holdExpiresAt,
+            sessionExpiresAt: live.sessionExpiresAt,
+            sessionUrl: live.stripeSessionId ? live.stripeSessionUrl : null,
+            reused: true,
+            replacedSessionIds,
+          };
+        }
+        const released = await releaseOrder(tx, { orderId: live.id, to: "cancelled", now });
+        if (released.stripeSessionId) replacedSessionIds.push(released.stripeSessionId);
+      }
+
+      const [pending] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from orders where user_id = ${userId}::uuid and status = 'pending'`,
+      );
+      if ((pending?.n ?? 0) >= MAX_PENDING_ORDERS_PER_ACCOUNT) {
+        throw new Refusal(
+          fail(
+            "too_many_pending",
+            `You already have ${MAX_PENDING_ORDERS_PER_ACCOUNT} orders waiting for payment. Pay or cancel one of them first.`,
+          ),
+        );
+      }
+
+      const currency = lines[0]?.currency ?? "CNY";
+      const expectedTotal = lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0);
+      const minimum = STRIPE_MINIMUM_CHARGE_MINOR[currency];
+      if (minimum !== undefined && expectedTotal < minimum) {
+        throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
+      }
 
       const held: {
         skuId: number;
@@ -73,11 +186,24 @@ export async function createOrderFromCart(
           name: line.productName,
         });
       }
-      const currency = held[0]?.currency ?? "CNY";
       const totalMinor = held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0);
+      if (minimum !== undefined && totalMinor < minimum) {
+        throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
+      }
+      const sessionExpiresAt = new Date(
+        (Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000,
+      );
       const [order] = await tx
         .insert(orders)
-        .values({ userId, currency, totalMinor, holdExpiresAt, createdAt: now })
+        .values({
+          userId,
+          kind: "cart",
+          currency,
+          totalMinor,
+          holdExpiresAt,
+          sessionExpiresAt,
+          createdAt: now,
+        })
         .returning({ id: orders.id });
       if (!order) throw new Error("order insert returned nothing");
       await tx.insert(orderLines).values(
@@ -99,9 +225,20 @@ export async function createOrderFromCart(
           createdAt: now,
         })),
       );
-      return { ok: true, orderId: order.id, totalMinor, currency, holdExpiresAt } as const;
+      return {
+        ok: true,
+        orderId: order.id,
+        totalMinor,
+        currency,
+        holdExpiresAt,
+        sessionExpiresAt,
+        sessionUrl: null,
+        reused: false,
+        replacedSessionIds,
+      };
     });
   } catch (error) {
+    if (error instanceof Refusal) return error.failure as { ok: false } & HoldError;
     if (error instanceof OutOfStock) {
       return {
         ok: false,
@@ -210,7 +347,7 @@ export async function applyPayment(
     if (sale.outcome === "refund_needed") {
       await tx
         .update(orders)
-        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now })
+        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now, refundOwedAt: now })
         .where(eq(orders.id, orderId));
       return "refund_needed";
     }
@@ -263,7 +400,7 @@ export async function applyPayment(
     if (!retaken) {
       await tx
         .update(orders)
-        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now })
+        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now, refundOwedAt: now })
         .where(eq(orders.id, orderId));
       return "refund_needed";
     }

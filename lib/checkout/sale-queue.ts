@@ -121,6 +121,7 @@ async function checkoutForHold(
         .insert(orders)
         .values({
           userId,
+          kind: "sale",
           currency: hold.currency,
           totalMinor: hold.salePriceMinor,
           holdExpiresAt: expiresAt,

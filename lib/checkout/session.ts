@@ -31,7 +31,7 @@ export async function getOrderAfterPayment({
   const order = await getOrderForUser(db, { orderId, userId });
   if (!order) return null;
   if (order.status === "pending" && session.payment_status === "paid") {
-    await fulfilCheckoutSession({ db, stripe }, { session, now });
+    await fulfilCheckoutSession({ db, stripe }, { sessionId: session.id, fromStripe: session, now });
     return getOrderForUser(db, { orderId, userId });
   }
   return order;

@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { orders } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { getStripe } from "@/lib/payments/stripe";
 import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
-import { refundOrder, sweepExpiredHolds } from "./checkout";
+import { sweepExpiredHolds } from "./checkout";
+import { type ReconcileResult, reconcilePayments } from "./reconcile";
+import { retryOwedRefunds } from "./refunds";
 
 /**
- * One sweep: release holds that ran out by `now` (expiring their sessions) and retry refunds that failed.
- * Safe to run on every instance at once.
+ * One sweep: release holds that ran out by `now` (expiring their sessions) and retry refunds still owed, oldest
+ * first. Safe to run on every instance at once.
  */
 export async function runHoldSweep({
   now,
@@ -20,31 +20,38 @@ export async function runHoldSweep({
   // Sale holds first: their orders then expire in the same sweep (both carry the same expiry).
   const sale = await sweepExpiredSaleHolds(db, { now });
   const { released } = await sweepExpiredHolds({ db, stripe }, { now });
-  const owed = await db
-    .select({ id: orders.id, paymentIntentId: orders.stripePaymentIntentId })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.status, "refunded"),
-        isNull(orders.stripeRefundId),
-        isNotNull(orders.stripePaymentIntentId),
-      ),
-    )
-    .limit(50);
-  for (const order of owed) {
-    if (order.paymentIntentId)
-      await refundOrder({ db, stripe }, { orderId: order.id, paymentIntentId: order.paymentIntentId });
-  }
-  return { released: released + sale.released, refundsRetried: owed.length };
+  const refunds = await retryOwedRefunds({ db, stripe }, { now, limit: 50 });
+  return { released: released + sale.released, refundsRetried: refunds.retried };
 }
 
-const globalForSweep = globalThis as unknown as { __kiteSweep?: NodeJS.Timeout };
+/** One reconciliation run against Stripe's event list (see reconcile.ts); one instance at a time does the work. */
+export async function runPaymentReconciliation({ now }: { now: Date }): Promise<ReconcileResult> {
+  return reconcilePayments({ db: await getDb(), stripe: getStripe() }, { now });
+}
 
-/** The in-process interval that keeps holds honest while the store runs, beside the scheduled route. */
+const globalForSweep = globalThis as unknown as {
+  __kiteSweep?: NodeJS.Timeout;
+  __kiteReconcile?: NodeJS.Timeout;
+};
+
+/**
+ * The in-process intervals that keep holds and payments honest while the store runs, beside the scheduled
+ * routes: the hold sweep (default every 15 s) and reconciliation with Stripe's event list (every
+ * RECONCILE_INTERVAL_MS, default 5 minutes; 0 turns it off).
+ */
 export function startHoldSweeper(intervalMs = 15_000) {
   if (globalForSweep.__kiteSweep) return;
   globalForSweep.__kiteSweep = setInterval(() => {
     runHoldSweep({ now: new Date() }).catch((error: unknown) => console.error("[sweep] failed", error));
   }, intervalMs);
   globalForSweep.__kiteSweep.unref();
+  const reconcileMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 5 * 60_000);
+  if (reconcileMs > 0 && !globalForSweep.__kiteReconcile) {
+    globalForSweep.__kiteReconcile = setInterval(() => {
+      runPaymentReconciliation({ now: new Date() }).catch((error: unknown) =>
+        console.error("[reconcile] failed", error),
+      );
+    }, reconcileMs);
+    globalForSweep.__kiteReconcile.unref();
+  }
 }

@@ -1,15 +1,102 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { orders, stripeEvents } from "@/db/schema";
 import { applySessionExpired, type CheckoutDeps, fulfilCheckoutSession } from "./checkout";
+import { syncRefundsFromStripe } from "./refunds";
 
-export type WebhookOutcome = { status: 200 | 400; body: Record<string, unknown> };
+export type WebhookOutcome = { status: 200 | 400 | 413 | 503; body: Record<string, unknown> };
+
+/** Stripe's events are a few KB (a Checkout Session without its line items); anything near this is not one. */
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+/**
+ * Reads a webhook's raw body without trusting it: a Content-Length over the limit is refused before a byte is
+ * read, and a body without one (chunked) is read only up to the limit. `null` means too large (answer 413).
+ */
+export async function readWebhookBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limit)) {
+    await request.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The event types we apply; reconciliation lists exactly these from Stripe. */
+export const APPLIED_EVENT_TYPES = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.expired",
+  "charge.refunded",
+] as const;
+
+/**
+ * Applies one event that came from Stripe (a verified webhook, or Stripe's own event list), once. Fulfilment and
+ * refunds re-read what they act on from Stripe; events we do not use are acknowledged.
+ */
+export async function applyStripeEvent(
+  deps: Pick<CheckoutDeps, "db" | "stripe" | "retry">,
+  { event, now }: { event: Stripe.Event; now: Date },
+): Promise<Record<string, unknown>> {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded": {
+      const claimed = event.data.object;
+      const result = await fulfilCheckoutSession(deps, {
+        sessionId: claimed.id,
+        claimed: {
+          paymentStatus: claimed.payment_status,
+          amountTotal: claimed.amount_total,
+          currency: claimed.currency,
+          orderId: claimed.client_reference_id,
+        },
+        eventId: event.id,
+        eventType: event.type,
+        now,
+      });
+      return { received: true, outcome: result.outcome };
+    }
+    case "checkout.session.expired": {
+      const outcome = await applySessionExpired(deps, { session: event.data.object, eventId: event.id, now });
+      return { received: true, outcome };
+    }
+    case "charge.refunded": {
+      const charge = event.data.object;
+      const paymentIntentId =
+        typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+      if (!paymentIntentId) return { received: true, outcome: "no_payment_intent" };
+      const outcome = await syncRefundsFromStripe(deps, {
+        paymentIntentId,
+        eventId: event.id,
+        eventType: event.type,
+        now,
+      });
+      return { received: true, outcome };
+    }
+    default:
+      return { received: true, ignored: event.type };
+  }
+}
 
 /**
  * Verifies a webhook on its raw body and applies it once. Anything that fails verification (signature, age,
- * malformed JSON) is a 400 and changes nothing. Events we do not use are acknowledged with 200 so Stripe stops
- * retrying them. An exception while applying propagates: the route answers 500 and Stripe retries.
+ * malformed JSON) is a 400 and changes nothing; with no secret configured (production without
+ * STRIPE_WEBHOOK_SECRET) every event is refused with 503 so Stripe keeps it, and reconciliation applies it.
+ * Events we do not use are acknowledged with 200 so Stripe stops retrying them. An exception while applying
+ * propagates: the route answers 500 and Stripe retries.
  */
 export async function handleStripeWebhook(
   deps: Pick<CheckoutDeps, "db" | "stripe" | "retry">,
@@ -18,8 +105,12 @@ export async function handleStripeWebhook(
     signature,
     secret,
     now,
-  }: { rawBody: string; signature: string | null; secret: string; now: Date },
+  }: { rawBody: string; signature: string | null; secret: string | null; now: Date },
 ): Promise<WebhookOutcome> {
+  if (!secret) {
+    console.error("[payments:alert] webhook_secret_missing: set STRIPE_WEBHOOK_SECRET; events are refused");
+    return { status: 503, body: { error: "Webhook secret not configured" } };
+  }
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header" } };
   let event: Stripe.Event;
   try {
@@ -28,42 +119,5 @@ export async function handleStripeWebhook(
   } catch (error) {
     return { status: 400, body: { error: `Webhook refused: ${(error as Error).message}` } };
   }
-
-  switch (event.type) {
-    case "checkout.session.completed":
-    case "checkout.session.async_payment_succeeded": {
-      const result = await fulfilCheckoutSession(deps, {
-        session: event.data.object,
-        eventId: event.id,
-        eventType: event.type,
-        now,
-      });
-      return { status: 200, body: { received: true, outcome: result.outcome } };
-    }
-    case "checkout.session.expired": {
-      const outcome = await applySessionExpired(deps, { session: event.data.object, eventId: event.id, now });
-      return { status: 200, body: { received: true, outcome } };
-    }
-    case "charge.refunded": {
-      const charge = event.data.object;
-      const paymentIntentId =
-        typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-      await deps.db.transaction(async (tx) => {
-        const [fresh] = await tx
-          .insert(stripeEvents)
-          .values({ id: event.id, type: event.type })
-          .onConflictDoNothing()
-          .returning({ id: stripeEvents.id });
-        if (!fresh || !paymentIntentId || !charge.refunded) return;
-        // A refund made in Stripe's dashboard: the order shows it. Stock is not returned automatically.
-        await tx
-          .update(orders)
-          .set({ status: "refunded", closedAt: now })
-          .where(and(eq(orders.stripePaymentIntentId, paymentIntentId), eq(orders.status, "paid")));
-      });
-      return { status: 200, body: { received: true } };
-    }
-    default:
-      return { status: 200, body: { received: true, ignored: event.type } };
-  }
+  return { status: 200, body: await applyStripeEvent(deps, { event, now }) };
 }

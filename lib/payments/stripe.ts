@@ -37,8 +37,41 @@ export function getStripe(): Stripe {
   return globalForStripe.__kiteStripe;
 }
 
-export function getWebhookSecret(): string {
-  return env.STRIPE_WEBHOOK_SECRET ?? LOCAL_WEBHOOK_SECRET;
+/**
+ * The secret webhooks are verified with. The local development secret is public (it is in this file), so it is
+ * used only when no real Stripe key is set AND the store is not production; otherwise a missing
+ * STRIPE_WEBHOOK_SECRET is `null` and the webhook route refuses every event (reconciliation still applies them).
+ */
+export function chooseWebhookSecret({
+  webhookSecret,
+  secretKey,
+  storeEnv,
+}: {
+  webhookSecret: string | undefined;
+  secretKey: string | undefined;
+  storeEnv: string;
+}): string | null {
+  if (webhookSecret) return webhookSecret;
+  if (!secretKey && storeEnv !== "production") return LOCAL_WEBHOOK_SECRET;
+  return null;
+}
+
+export function getWebhookSecret(): string | null {
+  return chooseWebhookSecret({
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    secretKey: env.STRIPE_SECRET_KEY,
+    storeEnv: env.STORE_ENV,
+  });
+}
+
+/** Stripe's answer for an object that does not exist (a forged or foreign id). */
+export function isStripeNotFound(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeError && error.statusCode === 404;
+}
+
+/** The Stripe error code of a refusal (`amount_too_small`, `charge_already_refunded`…), if any. */
+export function stripeErrorCode(error: unknown): string | undefined {
+  return error instanceof Stripe.errors.StripeError ? error.code : undefined;
 }
 
 /** Errors worth retrying: rate limits, network failures and Stripe's own 5xx. Anything else is final. */
@@ -46,8 +79,9 @@ export function isRetryableStripeError(error: unknown): boolean {
   if (error instanceof Stripe.errors.StripeRateLimitError) return true;
   if (error instanceof Stripe.errors.StripeConnectionError) return true;
   if (error instanceof Stripe.errors.StripeAPIError) return true;
+  // 409: another request with the same idempotency key is still running (a double click); retry to get its answer.
   if (error instanceof Stripe.errors.StripeError)
-    return (error.statusCode ?? 0) >= 500 || error.statusCode === 429;
+    return (error.statusCode ?? 0) >= 500 || error.statusCode === 429 || error.statusCode === 409;
   return false;
 }
 

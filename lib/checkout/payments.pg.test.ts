@@ -1,0 +1,552 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "@/db/client";
+import {
+  orderRefunds,
+  orders,
+  paymentIncidents,
+  type Sku,
+  skus,
+  stockHolds,
+  stripeEvents,
+  users,
+} from "@/db/schema";
+import { addToCart, getCart, removeCartLine } from "@/lib/cart/cart";
+import { MAX_PENDING_ORDERS_PER_ACCOUNT } from "@/lib/limits";
+import { type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";
+import { localStripe, submitCard } from "@/stripe-local/testing";
+import { openSeededPostgres } from "@/tests/helpers/db";
+import { type CheckoutDeps, startCheckout, sweepExpiredHolds } from "./checkout";
+import { reconcilePayments } from "./reconcile";
+import { retryOwedRefunds } from "./refunds";
+import { handleStripeWebhook } from "./webhook";
+
+/**
+ * The payment findings of the hardening issue, each on real PostgreSQL against the local Stripe server
+ * in-process: forged fulfilment, one live checkout per cart, the refund loop, Stripe's minimum charge, a store
+ * killed between creating and saving a session, a Stripe outage, and webhooks lost for days.
+ */
+
+const SECRET = "whsec_payments_tests_secret";
+const FAST_RETRY = { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
+const HOLD_MINUTES = 10;
+
+let handle: DbHandle;
+let db: Db;
+let server: StripeLocalServer;
+let stripe: Stripe;
+let shopperId: string;
+let sku: Sku;
+
+async function readSku(id: number): Promise<Sku> {
+  const [row] = await db.select().from(skus).where(eq(skus.id, id));
+  if (!row) throw new Error("sku vanished");
+  return row;
+}
+
+function expectInvariant(row: Sku) {
+  expect(row.available + row.held + row.sold).toBe(row.quantity);
+  expect(Math.min(row.available, row.held, row.sold)).toBeGreaterThanOrEqual(0);
+}
+
+function signed(event: object) {
+  const payload = JSON.stringify(event);
+  return {
+    rawBody: payload,
+    signature: stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+  };
+}
+
+let eventSeq = 0;
+/** An event body as an attacker holding the webhook secret would write it. */
+function forgedEvent(type: string, object: unknown) {
+  return signed({
+    id: `evt_forged_${++eventSeq}_${Date.now()}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+  });
+}
+
+function deliver(event: { rawBody: string; signature: string }, deps: Partial<CheckoutDeps> = {}) {
+  return handleStripeWebhook(
+    { db, stripe, retry: FAST_RETRY, ...deps },
+    { ...event, secret: SECRET, now: new Date() },
+  );
+}
+
+/** The genuine events Stripe (the local server) created for a session, signed as its webhooks would be. */
+async function stripeEventsFor(sessionId: string, type: string) {
+  const list = await stripe.events.list({ type, limit: 100 });
+  return list.data
+    .filter((e) => (e.data.object as { id?: string }).id === sessionId)
+    .map((e) => signed(JSON.parse(JSON.stringify(e)) as object));
+}
+
+async function newShopper(): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `fan-${randomUUID()}@example.com`, name: "Fan", passwordHash: "x" })
+    .returning({ id: users.id });
+  if (!user) throw new Error("no user");
+  return user.id;
+}
+
+async function emptyCart(userId: string) {
+  for (const line of (await getCart(db, { userId })).lines) {
+    await removeCartLine(db, { owner: { userId }, skuId: line.skuId });
+  }
+}
+
+function start(userId: string, deps: Partial<CheckoutDeps> = {}, now = new Date()) {
+  return startCheckout(
+    { db, stripe, retry: FAST_RETRY, ...deps },
+    { userId, email: "fan@example.com", now, holdMinutes: HOLD_MINUTES, origin: "http://store.test" },
+  );
+}
+
+async function orderRow(orderId: string) {
+  const [row] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!row) throw new Error("order vanished");
+  return row;
+}
+
+async function incidentsFor(orderId: string) {
+  return db.select().from(paymentIncidents).where(eq(paymentIncidents.orderId, orderId));
+}
+
+async function checkoutOne(userId = shopperId, quantity = 1) {
+  await emptyCart(userId);
+  await addToCart(db, { owner: { userId }, skuId: sku.id, quantity });
+  const result = await start(userId);
+  if (!result.ok) throw new Error(result.message);
+  const order = await orderRow(result.orderId);
+  if (!order.stripeSessionId) throw new Error("no session saved");
+  return { orderId: result.orderId, sessionId: order.stripeSessionId, url: result.url };
+}
+
+beforeAll(async () => {
+  handle = await openSeededPostgres({ poolMax: 12 });
+  db = handle.db;
+  server = await startStripeLocal({ port: 0, writeRateLimit: 0, timeoutHoldMs: 1_000 });
+  stripe = localStripe(server.port);
+  const [shopper] = await db.select().from(users).where(eq(users.email, "shopper@example.com"));
+  if (!shopper) throw new Error("seeded shopper missing");
+  shopperId = shopper.id;
+  const pick = (await db.select().from(skus)).find((s) => s.available >= 50 && s.currency === "CNY");
+  if (!pick) throw new Error("no SKU with stock");
+  sku = pick;
+});
+
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+beforeEach(async () => {
+  server.control.update({ rate429: 0, fail500Rate: 0, timeoutRate: 0 });
+  await sweepExpiredHolds({ db, stripe, retry: FAST_RETRY }, { now: new Date(Date.now() + 24 * 3600_000) });
+});
+
+describe("finding 1: paid without paying", () => {
+  it("a forged checkout.session.completed (amount_total: 1) for an unpaid session pays nothing, and is alerted", async () => {
+    const { orderId, sessionId } = await checkoutOne();
+    const before = await readSku(sku.id);
+    const real = await stripe.checkout.sessions.retrieve(sessionId);
+    expect(real.payment_status).toBe("unpaid");
+    const forged = forgedEvent("checkout.session.completed", {
+      ...real,
+      status: "complete",
+      payment_status: "paid",
+      amount_total: 1,
+    });
+    expect(await deliver(forged)).toMatchObject({ status: 200, body: { outcome: "not_paid" } });
+    expect((await orderRow(orderId)).status).toBe("pending");
+    expect(await readSku(sku.id)).toMatchObject({ held: before.held, sold: before.sold });
+    expect((await incidentsFor(orderId)).map((i) => i.kind)).toContain("not_paid_per_stripe");
+
+    // A session id Stripe has never heard of, claiming this order.
+    const unknown = forgedEvent("checkout.session.completed", {
+      ...real,
+      id: "cs_test_forged",
+      payment_status: "paid",
+      amount_total: 1,
+    });
+    expect(await deliver(unknown)).toMatchObject({ status: 200, body: { outcome: "rejected" } });
+    expect((await orderRow(orderId)).status).toBe("pending");
+  });
+
+  it("a genuinely paid session that is not the order's, or whose amount or currency differ, changes nothing", async () => {
+    const { orderId, sessionId } = await checkoutOne();
+    const order = await orderRow(orderId);
+    const before = await readSku(sku.id);
+    // Someone holding an API key makes their own cheap session naming our order, and pays it.
+    const cheap = await stripe.checkout.sessions.create({
+      mode: "payment",
+      client_reference_id: orderId,
+      metadata: { orderId },
+      line_items: [
+        { quantity: 1, price_data: { currency: "cny", unit_amount: 400, product_data: { name: "x" } } },
+      ],
+    });
+    await submitCard(cheap.url ?? "", "4242 4242 4242 4242");
+    for (const event of await stripeEventsFor(cheap.id, "checkout.session.completed")) {
+      expect(await deliver(event)).toMatchObject({ status: 200, body: { outcome: "rejected" } });
+    }
+    expect((await incidentsFor(orderId)).map((i) => i.kind)).toContain("session_mismatch");
+    expect((await orderRow(orderId)).status).toBe("pending");
+
+    // The same, for an order whose own session was never saved: now the amount gives it away.
+    await db.update(orders).set({ stripeSessionId: null }).where(eq(orders.id, orderId));
+    const again = await stripe.checkout.sessions.retrieve(cheap.id);
+    const replay = forgedEvent("checkout.session.completed", again);
+    expect(await deliver(replay)).toMatchObject({ body: { outcome: "rejected" } });
+    expect((await incidentsFor(orderId)).map((i) => i.kind)).toContain("amount_mismatch");
+    // Same amount, other currency.
+    const usd = await stripe.checkout.sessions.create({
+      mode: "payment",
+      client_reference_id: orderId,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: "usd", unit_amount: order.totalMinor, product_data: { name: "x" } },
+        },
+      ],
+    });
+    await submitCard(usd.url ?? "", "4242 4242 4242 4242");
+    const paidUsd = await stripe.checkout.sessions.retrieve(usd.id);
+    expect(await deliver(forgedEvent("checkout.session.completed", paidUsd))).toMatchObject({
+      body: { outcome: "rejected" },
+    });
+    expect((await orderRow(orderId)).status).toBe("pending");
+    expect(await readSku(sku.id)).toMatchObject({ held: before.held, sold: before.sold });
+
+    // The order's own session, paid, still goes through.
+    await db.update(orders).set({ stripeSessionId: sessionId }).where(eq(orders.id, orderId));
+    await submitCard(order.stripeSessionUrl ?? "", "4242 4242 4242 4242");
+    for (const event of await stripeEventsFor(sessionId, "checkout.session.completed")) {
+      expect(await deliver(event)).toMatchObject({ body: { outcome: "paid" } });
+    }
+    expect((await orderRow(orderId)).status).toBe("paid");
+  });
+});
+
+describe("finding 5: one live checkout per cart", () => {
+  it("three starts at once on a one-unit cart make one order, one hold and one Stripe session", async () => {
+    const userId = await newShopper();
+    await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    const before = await readSku(sku.id);
+    const sessionsBefore = server.control.state().sessionsCreated;
+    const results = await Promise.all([start(userId), start(userId), start(userId)]);
+    for (const r of results) expect(r).toMatchObject({ ok: true });
+    const urls = new Set(results.map((r) => (r.ok ? r.url : "")));
+    expect(urls.size).toBe(1);
+    const pending = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.status, "pending")));
+    expect(pending).toHaveLength(1);
+    expect(server.control.state().sessionsCreated).toBe(sessionsBefore + 1);
+    const held = await readSku(sku.id);
+    expect(held.held).toBe(before.held + 1);
+    expectInvariant(held);
+
+    // A later start with the same cart reuses it; a changed cart replaces it and releases the first hold.
+    const fourth = await start(userId);
+    expect(fourth).toMatchObject({ ok: true, orderId: pending[0]?.id });
+    await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    const fifth = await start(userId);
+    expect(fifth.ok).toBe(true);
+    const first = await orderRow(pending[0]?.id ?? "");
+    expect(first.status).toBe("cancelled");
+    expect((await stripe.checkout.sessions.retrieve(first.stripeSessionId ?? "")).status).toBe("expired");
+    const after = await readSku(sku.id);
+    expect(after.held).toBe(before.held + 2);
+    expectInvariant(after);
+    const live = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.status, "pending")));
+    expect(live).toHaveLength(1);
+  });
+
+  it("an account past the pending-order cap is refused, flash-sale orders included", async () => {
+    const userId = await newShopper();
+    // Flash-sale orders waiting for payment count towards the cap too.
+    await db.insert(orders).values(
+      Array.from({ length: MAX_PENDING_ORDERS_PER_ACCOUNT }, () => ({
+        userId,
+        kind: "sale" as const,
+        currency: "CNY",
+        totalMinor: 19_900,
+        holdExpiresAt: new Date(Date.now() + 600_000),
+      })),
+    );
+    await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    const before = await readSku(sku.id);
+    expect(await start(userId)).toMatchObject({ ok: false, code: "too_many_pending" });
+    expect((await readSku(sku.id)).held).toBe(before.held);
+    await db
+      .update(orders)
+      .set({ status: "expired" })
+      .where(and(eq(orders.userId, userId), eq(orders.kind, "sale")));
+    expect(await start(userId)).toMatchObject({ ok: true });
+  });
+});
+
+describe("finding 8: the refund loop", () => {
+  it("a dashboard refund (charge.refunded) is recorded with its id, and the sweep never refunds it again", async () => {
+    const { orderId, sessionId, url } = await checkoutOne();
+    await submitCard(url, "4242 4242 4242 4242");
+    for (const event of await stripeEventsFor(sessionId, "checkout.session.completed")) await deliver(event);
+    const paid = await orderRow(orderId);
+    expect(paid.status).toBe("paid");
+    // Refunded in Stripe's dashboard: nothing of ours calls Stripe.
+    const refund = await stripe.refunds.create({ payment_intent: paid.stripePaymentIntentId ?? "" });
+    const charges = await stripe.events.list({ type: "charge.refunded", limit: 100 });
+    const event = charges.data.find(
+      (e) => (e.data.object as Stripe.Charge).payment_intent === paid.stripePaymentIntentId,
+    );
+    if (!event) throw new Error("no charge.refunded");
+    expect(await deliver(signed(JSON.parse(JSON.stringify(event)) as object))).toMatchObject({ status: 200 });
+    const refunded = await orderRow(orderId);
+    expect(refunded).toMatchObject({ status: "refunded", stripeRefundId: refund.id, refundOwedAt: null });
+    expect(await db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId))).toMatchObject([
+      { id: refund.id, amountMinor: paid.totalMinor, source: "stripe" },
+    ]);
+    const requests = server.control.state().requests;
+    const sweep = await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date() });
+    expect(sweep.retried).toBe(0);
+    expect(server.control.state().requests).toBe(requests);
+  });
+
+  it("the sweep retries only refunds still owed, oldest first, and a refund Stripe already made is recorded", async () => {
+    // Three paid orders whose money we owe back, owed since different times; one was refunded in the dashboard.
+    const owed: { orderId: string; intent: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { orderId, sessionId, url } = await checkoutOne();
+      await submitCard(url, "4242 4242 4242 4242");
+      const session = await stripe.checkout.sessions.retrieve(sessionId);
+      const intent = String(session.payment_intent);
+      await db
+        .update(orders)
+        .set({
+          status: "refunded",
+          stripePaymentIntentId: intent,
+          refundOwedAt: new Date(Date.now() - (3 - i) * 3600_000),
+        })
+        .where(eq(orders.id, orderId));
+      owed.push({ orderId, intent });
+    }
+    const [oldest, middle, newest] = owed;
+    if (!oldest || !middle || !newest) throw new Error("setup");
+    const dashboard = await stripe.refunds.create({ payment_intent: oldest.intent });
+    const first = await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date(), limit: 1 });
+    expect(first).toMatchObject({ retried: 1, refunded: 1 });
+    expect(await orderRow(oldest.orderId)).toMatchObject({ stripeRefundId: dashboard.id });
+    expect((await orderRow(newest.orderId)).stripeRefundId).toBeNull();
+    const rest = await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date(), limit: 1 });
+    expect(rest.retried).toBe(1);
+    expect((await orderRow(middle.orderId)).stripeRefundId).toMatch(/^re_/);
+    await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date() });
+    const ids = owed.map((o) => o.orderId);
+    const recorded = await db.select().from(orderRefunds).where(inArray(orderRefunds.orderId, ids));
+    expect(recorded).toHaveLength(3);
+    expect((await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date() })).retried).toBe(0);
+  });
+});
+
+describe("Stripe's minimum charge", () => {
+  it("a cart total below ¥4.00 is refused with a message and holds nothing", async () => {
+    const userId = await newShopper();
+    const cheap = (await db.select().from(skus)).find((s) => s.available > 5 && s.id !== sku.id);
+    if (!cheap) throw new Error("need a second SKU");
+    await db.update(skus).set({ priceMinor: 300 }).where(eq(skus.id, cheap.id));
+    try {
+      await addToCart(db, { owner: { userId }, skuId: cheap.id, quantity: 1 });
+      const before = await readSku(cheap.id);
+      const result = await start(userId);
+      expect(result).toMatchObject({ ok: false, code: "below_minimum" });
+      expect(result.ok ? "" : result.message).toContain("¥4.00");
+      expect((await readSku(cheap.id)).held).toBe(before.held);
+      // Two of them (¥6.00) are enough.
+      await addToCart(db, { owner: { userId }, skuId: cheap.id, quantity: 1 });
+      expect(await start(userId)).toMatchObject({ ok: true });
+    } finally {
+      await db.update(skus).set({ priceMinor: cheap.priceMinor }).where(eq(skus.id, cheap.id));
+    }
+  });
+});
+
+describe("faults", () => {
+  it("killed between creating a Checkout Session and saving it: the late payment is honoured", async () => {
+    const userId = await newShopper();
+    await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    const before = await readSku(sku.id);
+    let created: Stripe.Checkout.Session | undefined;
+    // The process dies here: nothing after this point of startCheckout ever runs.
+    void start(userId, {
+      afterSessionCreated: (session) => {
+        created = session;
+        return new Promise<void>(() => {});
+      },
+    });
+    await expect.poll(() => created, { timeout: 5_000 }).toBeDefined();
+    const session = created as Stripe.Checkout.Session;
+    const [order] = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.status, "pending")));
+    expect(order?.stripeSessionId).toBeNull();
+    await submitCard(session.url ?? "", "4242 4242 4242 4242");
+    for (const event of await stripeEventsFor(session.id, "checkout.session.completed")) {
+      expect(await deliver(event)).toMatchObject({ body: { outcome: "paid" } });
+    }
+    expect(await orderRow(order?.id ?? "")).toMatchObject({ status: "paid", stripeSessionId: session.id });
+    const after = await readSku(sku.id);
+    expect(after.sold).toBe(before.sold + 1);
+    expectInvariant(after);
+  });
+
+  it("killed before saving, hold expired, stock gone, webhook lost: reconciliation refunds, never loses it", async () => {
+    const userId = await newShopper();
+    await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    let created: Stripe.Checkout.Session | undefined;
+    void start(userId, {
+      afterSessionCreated: (session) => {
+        created = session;
+        return new Promise<void>(() => {});
+      },
+    });
+    await expect.poll(() => created, { timeout: 5_000 }).toBeDefined();
+    const session = created as Stripe.Checkout.Session;
+    const [order] = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.status, "pending")));
+    if (!order) throw new Error("no order");
+    // The hold runs out while the store is down; the sweep cannot expire a session it never saved.
+    await sweepExpiredHolds(
+      { db, stripe, retry: FAST_RETRY },
+      { now: new Date(Date.now() + (HOLD_MINUTES + 1) * 60_000) },
+    );
+    expect((await orderRow(order.id)).status).toBe("expired");
+    const row = await readSku(sku.id);
+    await db
+      .update(skus)
+      .set({ available: 0, sold: row.sold + row.available })
+      .where(eq(skus.id, sku.id));
+    try {
+      // No webhook reaches the store (none is configured on this server): only reconciliation can see it.
+      await submitCard(session.url ?? "", "4242 4242 4242 4242");
+      // Its next run, a few seconds later (events of the current second are left to the run after).
+      const wallNow = new Date(Date.now() + 3_000);
+      const result = await reconcilePayments({ db, stripe }, { now: new Date(), wallNow, retry: FAST_RETRY });
+      expect(result.skipped).toBe(false);
+      expect(result.applied).toBeGreaterThanOrEqual(1);
+      const settled = await orderRow(order.id);
+      expect(settled).toMatchObject({ status: "refunded", stripeSessionId: session.id });
+      expect(settled.stripeRefundId).toMatch(/^re_/);
+      const refunds = await stripe.refunds.list({ payment_intent: settled.stripePaymentIntentId ?? "" });
+      expect(refunds.data).toHaveLength(1);
+      // Running it again (or the webhook arriving after all) changes nothing and refunds nothing more.
+      await reconcilePayments({ db, stripe }, { now: new Date(), retry: FAST_RETRY });
+      expect(
+        (await stripe.refunds.list({ payment_intent: settled.stripePaymentIntentId ?? "" })).data,
+      ).toHaveLength(1);
+      expectInvariant(await readSku(sku.id));
+    } finally {
+      const now = await readSku(sku.id);
+      await db
+        .update(skus)
+        .set({ available: 100, quantity: now.quantity + 100 })
+        .where(eq(skus.id, sku.id));
+    }
+  });
+
+  it("Stripe answering 500s and timeouts for a while (a minute, compressed to 1.5 s): checkouts retry and recover, nothing is paid twice", async () => {
+    const shoppers = await Promise.all(Array.from({ length: 4 }, () => newShopper()));
+    for (const userId of shoppers) await addToCart(db, { owner: { userId }, skuId: sku.id, quantity: 1 });
+    const before = await readSku(sku.id);
+    const quick = new Stripe("sk_test_local", {
+      host: "127.0.0.1",
+      port: server.port,
+      protocol: "http",
+      telemetry: false,
+      maxNetworkRetries: 0,
+      timeout: 250,
+    });
+    const patient = { attempts: 12, baseDelayMs: 100, maxDelayMs: 400 };
+    const sessionsBefore = server.control.state().sessionsCreated;
+    server.control.update({ fail500Rate: 0.5, timeoutRate: 0.5, faultSeconds: 1.5 });
+    const results = await Promise.all(
+      shoppers.map((userId) => start(userId, { stripe: quick, retry: patient })),
+    );
+    const state = server.control.state();
+    expect(state.failed500 + state.timedOut).toBeGreaterThan(0);
+    for (const r of results) expect(r).toMatchObject({ ok: true });
+    // Each retry reused the order's idempotency key: one session per order, even for answers that were lost.
+    expect(state.sessionsCreated).toBe(sessionsBefore + shoppers.length);
+
+    await expect.poll(() => server.control.state().timeoutRate, { timeout: 3_000 }).toBe(0);
+    const orderIds = results.map((r) => (r.ok ? r.orderId : ""));
+    const rows = await db.select().from(orders).where(inArray(orders.id, orderIds));
+    for (const row of rows) await submitCard(row.stripeSessionUrl ?? "", "4242 4242 4242 4242");
+    const events = (
+      await Promise.all(
+        rows.map((row) => stripeEventsFor(row.stripeSessionId ?? "", "checkout.session.completed")),
+      )
+    ).flat();
+    expect(events).toHaveLength(shoppers.length);
+    // A webhook during the outage cannot re-read its session: it fails (500), so Stripe sends it again.
+    server.control.update({ fail500Rate: 1, faultSeconds: 0.5 });
+    await expect(deliver(events[0] as { rawBody: string; signature: string })).rejects.toThrow();
+    await expect.poll(() => server.control.state().fail500Rate, { timeout: 3_000 }).toBe(0);
+    // Stripe's retries, duplicates and a reconciliation run all arrive; each order is paid once.
+    for (const e of [...events, ...events]) await deliver(e);
+    await reconcilePayments({ db, stripe }, { now: new Date(), retry: FAST_RETRY });
+    const paid = await db.select().from(orders).where(inArray(orders.id, orderIds));
+    expect(paid.map((o) => o.status)).toEqual(shoppers.map(() => "paid"));
+    const after = await readSku(sku.id);
+    expect(after.sold).toBe(before.sold + shoppers.length);
+    expectInvariant(after);
+    const holds = await db.select().from(stockHolds).where(inArray(stockHolds.orderId, orderIds));
+    expect(holds.map((h) => h.status)).toEqual(shoppers.map(() => "converted"));
+  });
+
+  it("a webhook lost for days still ends in the right state: reconciliation applies it", async () => {
+    const { orderId, url } = await checkoutOne();
+    const before = await readSku(sku.id);
+    // The store's webhook endpoint never hears of the payment (this server delivers none)…
+    await submitCard(url, "4242 4242 4242 4242");
+    expect((await orderRow(orderId)).status).toBe("pending");
+    // …and days pass: the hold has long expired and been swept when reconciliation next runs.
+    const days = 4 * 24 * 3600_000;
+    const later = new Date(Date.now() + days);
+    await sweepExpiredHolds({ db, stripe, retry: FAST_RETRY }, { now: later });
+    expect((await orderRow(orderId)).status).toBe("expired");
+    const wallNow = new Date(Date.now() + days + 5_000);
+    const result = await reconcilePayments({ db, stripe }, { now: later, wallNow, retry: FAST_RETRY });
+    expect(result.applied).toBeGreaterThanOrEqual(1);
+    // Paid late, honoured: the unit is taken again and sold.
+    expect((await orderRow(orderId)).status).toBe("paid");
+    const after = await readSku(sku.id);
+    expect(after.sold).toBe(before.sold + 1);
+    expectInvariant(after);
+    const recorded = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.type, "checkout.session.completed"));
+    expect(recorded[0]?.n).toBeGreaterThan(0);
+    // Nothing new: a second run applies nothing.
+    const again = await reconcilePayments(
+      { db, stripe },
+      { now: later, wallNow: new Date(wallNow.getTime() + 60_000), retry: FAST_RETRY },
+    );
+    expect(again.applied).toBe(0);
+  });
+});
