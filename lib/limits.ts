@@ -21,3 +21,10 @@ export const MAX_SALE_SKUS = 50;
 /** Server-action form bounds: how many fields and how long one value may be before we refuse to read it. */
 export const MAX_FORM_FIELDS = 400;
 export const MAX_FORM_VALUE_LENGTH = 10_000;
+
+/**
+ * Bytes one server-action request may carry (Next's `serverActions.bodySizeLimit`, and the same for the proxy's
+ * copy of a no-JS form post). Our largest form, a sale with MAX_SALE_SKUS versions, is under 20 KB; the ceiling
+ * leaves room for multipart overhead and long texts and refuses anything bigger before it is parsed.
+ */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 128 * 1024;

@@ -1,4 +1,5 @@
 import { revalidateTag } from "next/cache";
+import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
 import { HERO_TAG } from "@/lib/storefront/hero";
@@ -9,7 +10,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = qaSaleSchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
+  const parsed = qaSaleSchema.safeParse(body.ok ? body.json : null);
   if (!parsed.success)
     return Response.json(
       { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
