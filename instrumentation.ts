@@ -1,15 +1,6 @@
 export async function register() {
   // Node only, and never during `next build` (no database there).
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  // Validate the environment now: a missing or unsafe setting stops the server at start with one message that lists
-  // them all (lib/env.ts). Next would only log a failed hook and go on serving, so the process exits itself.
-  try {
-    await import("@/lib/env");
-  } catch (error) {
-    console.error(`[kite] not starting. ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  if (process.env.HOLD_SWEEP_INTERVAL_MS === "0") return;
-  const { startHoldSweeper } = await import("@/lib/checkout/sweeper");
-  startHoldSweeper(Number(process.env.HOLD_SWEEP_INTERVAL_MS ?? 15_000));
+  const { registerNode } = await import("./instrumentation-node");
+  await registerNode();
 }

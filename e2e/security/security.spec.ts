@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { SEEDED, uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { AuthPages } from "../support/pages";
-import { freshLoopback, sendFrom, signInFrom } from "./from-address";
+import { freshLoopback, signInFrom } from "./from-address";
 
 const DASHES = "-".repeat(36);
 
