@@ -1,7 +1,6 @@
 export async function register() {
   // Node only, and never during `next build` (no database there).
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.HOLD_SWEEP_INTERVAL_MS === "0") return;
-  const { startHoldSweeper } = await import("@/lib/checkout/sweeper");
-  startHoldSweeper(Number(process.env.HOLD_SWEEP_INTERVAL_MS ?? 15_000));
+  const { registerNode } = await import("./instrumentation-node");
+  await registerNode();
 }

@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/http/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
   // PGlite ships its own wasm; bundling it copies ~15 MB into static assets and breaks at run time. pg and redis
@@ -7,6 +9,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
   typedRoutes: false,
+  // Both bounds live under `experimental` in Next 16 although server actions are stable: they are the only way to
+  // set them. Server actions default to 1 MB; ours are small forms (lib/limits.ts), so a bigger body is refused
+  // before it is parsed. The proxy (CSP nonces) buffers a no-JS form post; it gets the same ceiling, not 10 MB.
+  experimental: {
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES,
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      // Pages get their policy, with a nonce, from proxy.ts; JSON answers get one that allows nothing.
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -97,7 +97,9 @@ async function reserveOnce(
     headers: {
       "content-type": "application/json",
       cookie: `${COOKIE}=${cookie}`,
-      "x-forwarded-for": `fan-${fan}`,
+      // Each fan from their own address, as a load balancer would report it: start the server with
+      // TRUSTED_PROXIES=1 (README: Benchmarks), or every fan shares this machine's per-address bucket.
+      "x-forwarded-for": `10.${(fan >> 16) & 255}.${(fan >> 8) & 255}.${fan & 255}`,
     },
     body: JSON.stringify({ skuId, requestKey: randomUUID() }),
   });

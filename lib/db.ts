@@ -1,7 +1,7 @@
 import "server-only";
 import { type DbHandle, openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
-import { env } from "@/lib/env";
+import { env, seedsDemoData } from "@/lib/env";
 import { seedDemoSales } from "@/lib/sales/demo";
 
 export type { Db, Tx } from "@/db/client";
@@ -14,8 +14,7 @@ async function init(): Promise<DbHandle> {
     dataDir: env.PGLITE_DIR,
     poolMax: env.DATABASE_POOL_MAX,
   });
-  const seed = env.SEED_DEMO ?? env.STORE_ENV !== "production";
-  if (seed) {
+  if (seedsDemoData) {
     await seedDemo(handle.db, { onlyIfEmpty: true });
     await seedDemoSales(handle.db, { now: new Date() });
   }
@@ -23,7 +22,7 @@ async function init(): Promise<DbHandle> {
 }
 
 /**
- * The process's one database handle, migrated (and, outside production, seeded) on first use.
+ * The process's one database handle, migrated (and, in development and tests, seeded: lib/env.ts) on first use.
  * Kept on globalThis: pages and route handlers are separate bundles, and dev reloads must not open PGlite twice.
  */
 export function getDbHandle(): Promise<DbHandle> {

@@ -39,3 +39,10 @@ export const STRIPE_MINIMUM_CHARGE_MINOR: Readonly<Record<string, number>> = {
   JPY: 50,
   CNY: 400,
 };
+
+/**
+ * Bytes one server-action request may carry (Next's `serverActions.bodySizeLimit`, and the same for the proxy's
+ * copy of a no-JS form post). Our largest form, a sale with MAX_SALE_SKUS versions, is under 20 KB; the ceiling
+ * leaves room for multipart overhead and long texts and refuses anything bigger before it is parsed.
+ */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 128 * 1024;

@@ -47,7 +47,8 @@ process.on("exit", stop);
 // default 5 s, a client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
 for (const [cmd, args] of [
   ["node_modules/.bin/tsx", ["stripe-local/cli.ts"]],
-  ["node_modules/.bin/next", ["start", "--port", port, "--keepAliveTimeout", "65000"]],
+  // `next start` plus the socket's address for per-address rate limits (scripts/server.mjs).
+  [process.execPath, ["scripts/server.mjs", "--port", port, "--keepAliveTimeout", "65000"]],
 ]) {
   const child = spawn(cmd, args, { stdio: "inherit", env });
   children.push(child);

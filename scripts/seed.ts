@@ -10,6 +10,11 @@ import { seedDemo } from "../db/seed";
 import { seedDemoSales } from "../lib/sales/demo";
 
 async function main(): Promise<void> {
+  // The demo accounts' passwords are printed in the README: never in a production database.
+  if (process.env.STORE_ENV === "production") {
+    console.error("scripts/seed.ts loads demo accounts and data; it refuses STORE_ENV=production.");
+    process.exit(1);
+  }
   const started = performance.now();
   const handle = await openDb({
     url: process.env.DATABASE_URL,

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// One command to run the store: build, then serve Next and (without real Stripe keys) the local Stripe server.
-// Environment: PORT (3000), DATABASE_URL (unset → embedded PGlite under .data/), SKIP_BUILD=1 to reuse a build.
+// One command to run the store: build, then serve Next (scripts/server.mjs) and, without real Stripe keys, the
+// local Stripe server. Environment: PORT (3000), DATABASE_URL (unset → embedded PGlite under .data/),
+// SKIP_BUILD=1 to reuse a build, STORE_ENV (see below).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// The quick start is a store on this machine: development (demo accounts and data, README) unless told otherwise.
+// A deployment has its own https NEXTAUTH_URL; without STORE_ENV it is then production (lib/env.ts), never a demo.
+const local = !env.NEXTAUTH_URL || /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(env.NEXTAUTH_URL);
+if (!env.STORE_ENV && local) env.STORE_ENV = "development";
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 // A per-machine secret kept under .data/ so sessions survive restarts; production sets its own (README).
@@ -51,7 +56,6 @@ if (!env.STRIPE_SECRET_KEY) {
   env.STRIPE_WEBHOOK_URL ??= `http://127.0.0.1:${port}/api/stripe/webhook`;
   run("local Stripe", "npx", ["tsx", "stripe-local/cli.ts"]);
 }
-// Keep-alive longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's
-// default 5 s, a client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
-run("next", "npx", ["next", "start", "--port", port, "--keepAliveTimeout", "65000"]);
-console.log(`› Kite is starting on http://localhost:${port}`);
+// scripts/server.mjs is `next start` plus the socket's address for rate limits (its keep-alive is 65 s).
+run("next", "node", ["scripts/server.mjs", "--port", port]);
+console.log(`› Kite is starting on http://localhost:${port} (STORE_ENV=${env.STORE_ENV ?? "production"})`);

@@ -25,7 +25,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError("Email or password is incorrect.");
+      // "CredentialsSignin" is next-auth's word for a wrong password; any other error is a sentence of ours
+      // (a sign-in cooldown saying when to retry, lib/auth/throttle.ts).
+      const said = result?.error && result.error !== "CredentialsSignin" ? result.error : null;
+      setError(said ?? "Email or password is incorrect.");
       return;
     }
     router.push(callbackUrl);

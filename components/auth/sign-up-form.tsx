@@ -29,7 +29,13 @@ export function SignUpForm({
         });
         password.current = "";
         if (signedIn?.error) {
-          setSignInError("Your account is ready, but signing in failed. Please sign in.");
+          // Sign-up answers alike for new and existing emails (lib/auth/users.ts signUp), so this is where an
+          // existing account with another password ends up; a cooldown message from sign-in is shown as it is.
+          setSignInError(
+            signedIn.error === "CredentialsSignin"
+              ? "If an account already exists for this email, sign in with its password, or use another email."
+              : signedIn.error,
+          );
         } else {
           router.push(callbackUrl);
           router.refresh();

@@ -6,8 +6,12 @@ import { z } from "zod";
 import { CART_COOKIE, mergeGuestCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getClientIp } from "@/lib/http";
+import { resolveAuthRedirect } from "@/lib/http/safe-path";
+import { getRateLimiter } from "@/lib/rate-limit/limiter";
+import { SOMETHING_WENT_WRONG } from "@/lib/result";
 import { decodeSessionToken } from "./session-token";
-import { verifyCredentials } from "./users";
+import { type SignInResult, signInWithPassword } from "./users";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -35,11 +39,28 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return verifyCredentials(await getDb(), parsed.data);
+        let result: SignInResult;
+        try {
+          result = await signInWithPassword(await getDb(), getRateLimiter(), {
+            ...parsed.data,
+            ip: await getClientIp(),
+            now: new Date(),
+          });
+        } catch (error) {
+          // next-auth shows a thrown error's message to the person: never a raw one.
+          console.error("[auth] sign-in failed", error);
+          throw new Error(SOMETHING_WENT_WRONG);
+        }
+        if (result.ok) return result.user;
+        // next-auth hands a thrown message to the form (`error`); a plain null reads "incorrect".
+        if (result.code === "rate_limited") throw new Error(result.message);
+        return null;
       },
     }),
   ],
   callbacks: {
+    // next-auth's default accepts any path starting with "/", so `/\tevil.example` left for another origin.
+    redirect: resolveAuthRedirect,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

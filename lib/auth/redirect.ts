@@ -1,6 +1,10 @@
-/** A same-site path to return to after signing in; anything else (absolute or protocol-relative URLs) → "/". */
+import { toSafeLocalPath } from "@/lib/http/safe-path";
+
+/**
+ * A same-origin path to return to after signing in (lib/http/safe-path.ts: decoded, no control characters or
+ * backslashes, one leading slash, stays on our origin); anything else → "/".
+ */
 export function safeCallbackPath(value: string | string[] | undefined | null): string {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw.slice(0, 500);
+  return toSafeLocalPath(raw) ?? "/";
 }

@@ -3,8 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type UserRole, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { type Failure, fail, type Result } from "@/lib/result";
+import type { RateLimiter } from "@/lib/rate-limit/limiter";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
+import { beginSignInAttempt, checkSignUpRateLimit } from "./throttle";
 
 export interface SessionUser {
   id: string;
@@ -36,6 +38,42 @@ export async function createUser(db: Db, input: SignUpInput): Promise<CreateUser
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
   if (!row) return emailTaken();
   return { ok: true, user: row };
+}
+
+export type SignUpResult = Result<{ email: string }, "rate_limited">;
+
+/**
+ * Sign-up as the form sees it: throttled per address, and the same answer whether or not the email already had an
+ * account — same words, same work (a bcrypt hash and an insert either way), so the answer does not tell who
+ * shops here. The form then signs in with what was typed: a new account opens; an existing one opens only with its
+ * own password, and otherwise the person reads the sign-in's usual "email or password is incorrect" — which is
+ * also what a stranger reads for an email that has no account.
+ */
+export async function signUp(
+  db: Db,
+  limiter: RateLimiter,
+  { input, ip, now }: { input: SignUpInput; ip: string; now: Date },
+): Promise<SignUpResult> {
+  const limited = await checkSignUpRateLimit(limiter, { ip, now });
+  if (!limited.ok) return limited;
+  await createUser(db, input);
+  return ok({ email: input.email });
+}
+
+export type SignInResult = Result<{ user: SessionUser }, "invalid_credentials" | "rate_limited">;
+
+/** A password sign-in, throttled per account and per address (./throttle.ts); during a cooldown even the right
+ * password is refused, with when to try again. */
+export async function signInWithPassword(
+  db: Db,
+  limiter: RateLimiter,
+  { email, password, ip, now }: { email: string; password: string; ip: string; now: Date },
+): Promise<SignInResult> {
+  const begun = await beginSignInAttempt(limiter, { email, ip, now });
+  if (!begun.ok) return begun;
+  const user = await verifyCredentials(db, { email, password });
+  await begun.attempt.settle(user !== null);
+  return user ? ok({ user }) : fail("invalid_credentials", "Email or password is incorrect.");
 }
 
 export async function verifyCredentials(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serialIdField } from "@/lib/ids";
 import { MAX_LINE_QUANTITY } from "./limits";
 
 const quantity = (min: number) =>
@@ -7,10 +8,8 @@ const quantity = (min: number) =>
     .int("Enter a whole number.")
     .min(min, min === 1 ? "Choose at least 1." : "Quantity cannot be negative.")
     .max(MAX_LINE_QUANTITY, `You can have at most ${MAX_LINE_QUANTITY} of one item.`);
-const skuId = z.coerce
-  .number({ message: "Choose an option." })
-  .int("Choose an option.")
-  .positive("Choose an option.");
+// A SKU id beyond int4 would reach PostgreSQL as an out-of-range error; refused here like any bad choice.
+const skuId = serialIdField("Choose an option.");
 
 // `.strict()` refuses unexpected fields such as a price: the cart never takes a price from the client.
 const strict = { error: "Unexpected field in the form." };

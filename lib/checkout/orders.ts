@@ -5,6 +5,7 @@ import { type OrderStatus, orderLines, orders, productImages, products, skus } f
 export type { OrderStatus };
 
 import type { Db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import { releaseOrder } from "./holds";
 
 export interface OrderSummary {
@@ -78,7 +79,7 @@ export async function getOrderForUser(
   db: Db,
   { orderId, userId }: { orderId: string; userId: string },
 ): Promise<OrderDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(orderId)) return null;
+  if (!isUuid(orderId) || !isUuid(userId)) return null;
   const [order] = await db
     .select()
     .from(orders)

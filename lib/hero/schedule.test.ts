@@ -192,6 +192,10 @@ describe("the hero schedule", () => {
         "imageUrl",
       ],
       [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaHref: "https://evil.example" }, "ctaHref"],
+      // Browsers read a backslash as a slash and drop tabs and newlines: each of these leaves the store.
+      [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaHref: "/\\evil.example" }, "ctaHref"],
+      [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaHref: "/\t/evil.example" }, "ctaHref"],
+      [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaHref: "/%5Cevil.example" }, "ctaHref"],
       [{ storeDay: "2040-03-05", target: `product:${padId}`, ctaLabel: "" }, "ctaLabel"],
     ];
     for (const [over, field] of cases) {

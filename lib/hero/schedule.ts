@@ -13,6 +13,7 @@ import {
   writeAudit,
 } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
+import { isSafeLocalPath } from "@/lib/http/safe-path";
 import {
   addFieldError,
   CHECK_FIELDS,
@@ -143,7 +144,7 @@ export const heroEntrySchema = z.object({
     .string()
     .trim()
     .max(300)
-    .regex(/^\/(?!\/)/, "Link to a page of the store, starting with /."),
+    .refine(isSafeLocalPath, "Link to a page of the store, starting with /."),
 });
 
 type HeroTarget = { saleId: string } | { productId: number };

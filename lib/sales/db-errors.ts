@@ -18,13 +18,5 @@ export function pgArray(values: readonly (string | number)[]): string {
   return `{${values.join(",")}}`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Guards raw SQL from forged ids: a malformed uuid would be a database error (a 500), not "not found". */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
-
-export function isSqlInt(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
-}
+/** Moved to lib/ids.ts (ids are not a sales rule); re-exported for the sales modules that import them here. */
+export { isSqlInt, isUuid } from "@/lib/ids";

@@ -7,7 +7,7 @@ import { getCartOwner } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
 import { startCheckout } from "@/lib/checkout/checkout";
-import { env } from "@/lib/env";
+import { env, isProduction } from "@/lib/env";
 import { getOrigin } from "@/lib/http";
 import { getStripe } from "@/lib/payments/stripe";
 import { ok } from "@/lib/result";
@@ -17,7 +17,7 @@ async function rememberGuestCart(cartId: string) {
   jar.set(CART_COOKIE, cartId, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.STORE_ENV === "production",
+    secure: isProduction,
     path: "/",
     maxAge: 60 * 60 * 24 * 30,
   });

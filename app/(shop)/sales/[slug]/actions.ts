@@ -4,12 +4,13 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { env } from "@/lib/env";
 import { getClientIp } from "@/lib/http";
+import { serialIdField, uuidField } from "@/lib/ids";
 import { ok } from "@/lib/result";
 import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
 import { registerForSale } from "@/lib/sales/registration";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 
-const saleId = z.string().uuid("That sale does not exist.");
+const saleId = uuidField("That sale does not exist.");
 const strict = { error: "Unexpected field in the form." };
 
 /** Registers the signed-in fan for a sale (once; a second press is fine). */
@@ -53,7 +54,7 @@ export const reserveSaleUnitAction = defineAction({
   input: z.strictObject(
     {
       saleId,
-      skuId: z.coerce.number({ message: "Choose an option." }).int().positive("Choose an option."),
+      skuId: serialIdField("Choose an option."),
       requestKey: z.string().min(8).max(64).optional(),
     },
     strict,

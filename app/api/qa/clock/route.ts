@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
 import { encodeClockToken, MAX_CLOCK_OFFSET_MS, QA_CLOCK_COOKIE } from "@/lib/qa/clock";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { getRequestNow } from "@/lib/qa/now";
@@ -27,7 +28,9 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
+  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
   if (!parsed.success) {
     return Response.json(
       { error: "Send { at: ISO-8601 with offset } or { offsetMs: integer }" },

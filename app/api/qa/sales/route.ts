@@ -1,5 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { HERO_TAG } from "@/lib/hero/cached";
+import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = qaSaleStartSchema.pipe(qaSaleSchema).safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
+  const parsed = qaSaleStartSchema.pipe(qaSaleSchema).safeParse(body.ok ? body.json : null);
   if (!parsed.success)
     return Response.json(
       { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getClientIp } from "@/lib/http";
+import { getClientIp, getOrigin } from "@/lib/http";
+import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
+import { refuseCrossSiteJson } from "@/lib/http/same-origin";
+import { SQL_INT_MAX } from "@/lib/ids";
 import { getRequestNow } from "@/lib/qa/now";
 import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
@@ -10,7 +13,7 @@ import { reserveSaleUnit } from "@/lib/sales/reserve";
 export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({
-  skuId: z.number().int().positive(),
+  skuId: z.number().int().positive().max(SQL_INT_MAX),
   requestKey: z.string().min(8).max(64).optional(),
 });
 
@@ -31,9 +34,14 @@ const STATUS: Record<string, number> = {
  * Retry-After when a fan or an address is going too fast.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // The session cookie rides along with any site's request: only our own pages' JSON is accepted.
+  const crossSite = refuseCrossSiteJson(request, { storeOrigin: await getOrigin() });
+  if (crossSite) return crossSite;
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "Sign in to buy in this sale." }, { status: 401 });
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
+  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
   if (!parsed.success)
     return Response.json({ error: "Send { skuId: number, requestKey?: string }." }, { status: 400 });
   const { id: saleId } = await params;

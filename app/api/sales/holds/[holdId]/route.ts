@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { pollCheckoutLine } from "@/lib/checkout/sale-line";
+import { isUuid } from "@/lib/ids";
 import { getRequestNow } from "@/lib/qa/now";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ hol
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "sign in" }, { status: 401 });
   const { holdId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(holdId)) return Response.json({ status: "unknown" }, { status: 404 });
+  if (!isUuid(holdId)) return Response.json({ status: "unknown" }, { status: 404 });
   const status = await pollCheckoutLine({ holdId, userId: user.id, now: await getRequestNow() });
   return Response.json(status, {
     status: status.status === "unknown" ? 404 : 200,

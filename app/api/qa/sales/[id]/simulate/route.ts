@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
 import { simulateSaleCrowd } from "@/lib/qa/crowd";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { getRequestNow } from "@/lib/qa/now";
@@ -20,7 +21,9 @@ const bodySchema = z.object({
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
+  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
   if (!parsed.success) {
     return Response.json(
       { error: "Send { buyers, pay?, browsers? } as integers up to 2000" },

@@ -1,0 +1,90 @@
+import { fail, ok, type Result } from "@/lib/result";
+
+/**
+ * Request bodies read with a ceiling, for every route handler that reads one. `Content-Length` is checked before
+ * a byte is read; without it (chunked) the stream is counted as it arrives and cancelled at the limit, so a client
+ * can never make the server buffer more than `maxBytes`. Failures map to 413 (too large) and 400 (not UTF-8 /
+ * not JSON) through `bodyFailureResponse`.
+ */
+
+/** JSON bodies of our own APIs are a few hundred bytes; 16 KiB leaves room without letting anyone park megabytes. */
+export const DEFAULT_JSON_BODY_LIMIT = 16 * 1024;
+
+export type BodyFailureCode = "payload_too_large" | "invalid_body";
+export type BodyResult<T extends object> = Result<T, BodyFailureCode>;
+
+function tooLarge(maxBytes: number) {
+  return fail("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/** The body as bytes, at most `maxBytes`. */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+): Promise<BodyResult<{ bytes: Uint8Array }>> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    const length = Number(declared);
+    if (!/^\d+$/.test(declared.trim()) || !Number.isSafeInteger(length)) {
+      return fail("invalid_body", "Content-Length is not a number.");
+    }
+    if (length > maxBytes) return tooLarge(maxBytes);
+  }
+  if (!request.body) return ok({ bytes: new Uint8Array(0) });
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return ok({ bytes });
+}
+
+/** The body as UTF-8 text, at most `maxBytes` (the exact bytes, for signatures: decoding is strict). */
+export async function readBodyText(
+  request: Request,
+  maxBytes: number,
+): Promise<BodyResult<{ text: string }>> {
+  const read = await readBodyBytes(request, maxBytes);
+  if (!read.ok) return read;
+  try {
+    return ok({ text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) });
+  } catch {
+    return fail("invalid_body", "The request body is not UTF-8 text.");
+  }
+}
+
+/** The body parsed as JSON, at most `maxBytes` (default 16 KiB). */
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number = DEFAULT_JSON_BODY_LIMIT,
+): Promise<BodyResult<{ json: unknown }>> {
+  const read = await readBodyText(request, maxBytes);
+  if (!read.ok) return read;
+  try {
+    return ok({ json: JSON.parse(read.text) as unknown });
+  } catch {
+    return fail("invalid_body", "The request body is not JSON.");
+  }
+}
+
+/** 413 for a body over the limit, 400 otherwise. */
+export function bodyFailureResponse(failure: { code: BodyFailureCode; message: string }): Response {
+  return Response.json(
+    { error: failure.message, code: failure.code },
+    { status: failure.code === "payload_too_large" ? 413 : 400 },
+  );
+}

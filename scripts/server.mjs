@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The store's HTTP server: Next's own request handler behind a plain Node server that records who connected.
+//
+// Why not bare `next start`: Next fills `X-Forwarded-For` from the socket only when the client sent none, and keeps
+// a client's header as it is, so behind no proxy a route cannot tell the real address from one the client wrote.
+// This server passes the socket's address in `x-kite-socket-address` (replacing any copy a client sent), and
+// lib/http.ts picks the client from it and TRUSTED_PROXIES (README: Security). Same flags as `next start`:
+//   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0] [--keepAliveTimeout 65000]
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", short: "H", default: process.env.HOSTNAME ?? "" },
+    keepAliveTimeout: { type: "string", default: "65000" },
+  },
+});
+
+process.env.NODE_ENV = "production";
+// Read by lib/http.ts: the socket-address header is ours only when this server wrote it.
+process.env.KITE_SOCKET_ADDRESS_HEADER = "1";
+
+const { default: next } = await import("next");
+const port = Number(values.port);
+const hostname = values.hostname || undefined;
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  req.headers["x-kite-socket-address"] = req.socket.remoteAddress ?? "";
+  handle(req, res);
+});
+// Longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's default 5 s a
+// client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
+server.keepAliveTimeout = Number(values.keepAliveTimeout);
+server.headersTimeout = server.keepAliveTimeout + 1000;
+server.listen(port, hostname, () => {
+  console.log(`› Next is serving on http://${hostname ?? "localhost"}:${port}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
