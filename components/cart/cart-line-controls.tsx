@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { type CartActionState, removeFromCartAction, setCartQuantityAction } from "@/app/(shop)/cart/actions";
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 export function CartLineControls({
   skuId,
@@ -40,7 +41,7 @@ export function CartLineControls({
             type="number"
             inputMode="numeric"
             min={1}
-            max={Math.max(1, Math.min(max, 99))}
+            max={Math.max(1, Math.min(max, MAX_LINE_QUANTITY))}
             defaultValue={quantity}
             key={quantity}
             className="w-16 rounded-lg border border-ink-300 px-2 py-1 text-center"

@@ -14,9 +14,7 @@ import {
 } from "react";
 import { addToCartAction, type CartActionState } from "@/app/(shop)/cart/actions";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
-
-/** The cart refuses more than this of one line; the stepper stops here too. */
-const MAX_QUANTITY = 99;
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 export interface PurchaseProduct {
   slug: string;
@@ -72,10 +70,6 @@ export function bestSkuForColour(
   return ofColour.find((s) => s.available > 0) ?? same ?? ofColour[0];
 }
 
-export function variantLabel(sku: SkuData): string {
-  return sku.storage ? `${sku.colour} · ${sku.storage}` : sku.colour;
-}
-
 export function PurchaseProvider({
   product,
   skus,
@@ -104,7 +98,7 @@ export function PurchaseProvider({
   const [dismissedState, setDismissedState] = useState<CartActionState>(null);
 
   const [requestedQuantity, setRequestedQuantity] = useState(1);
-  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_QUANTITY));
+  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_LINE_QUANTITY));
   const quantity = Math.min(Math.max(1, requestedQuantity), maxQuantity);
 
   const [buyBoxVisible, setBuyBoxVisible] = useState(true);

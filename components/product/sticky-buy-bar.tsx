@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { MouseEvent } from "react";
 import { Price } from "@/components/ui/price";
-import { usePurchase, variantLabel } from "./purchase-provider";
+import { variantLabel } from "@/lib/catalog/variant-label";
+import { usePurchase } from "./purchase-provider";
 
 // Room under the page (footer included) so the fixed bar never covers the end of it. On small screens the bar is
 // always there; on larger ones it is there whenever the end of the page is, since the buy box is then out of view.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_LINE_QUANTITY } from "./limits";
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 const quantity = (min: number) =>
   z.coerce

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 
@@ -54,7 +55,7 @@ export async function createOrderFromCart(
         name: string;
       }[] = [];
       for (const line of lines) {
-        const label = [line.colour, line.storage].filter(Boolean).join(" · ");
+        const label = variantLabel(line);
         const [row] = await tx
           .update(skus)
           .set({
