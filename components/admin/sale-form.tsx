@@ -1,12 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { skuField } from "@/lib/admin/form-names";
 import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
 import { formatMoneyInput } from "@/lib/admin/money-input";
+import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { keepWhatWasTyped } from "./submit";
-import { buttonStyles, Card, DateTimeField, FormMessage, InputField, SelectField, TextAreaField } from "./ui";
+import { Card, FormMessage } from "./ui";
 
 export interface SaleFormSku {
   id: number;
@@ -164,12 +167,16 @@ export function SaleForm({
             name="perAccountLimit"
             type="number"
             inputMode="numeric"
-            min={1}
-            max={10}
+            min={PER_ACCOUNT_LIMIT_MIN}
+            max={PER_ACCOUNT_LIMIT_MAX}
             step={1}
-            defaultValue={v("perAccountLimit") || "1"}
+            defaultValue={v("perAccountLimit") || String(PER_ACCOUNT_LIMIT_DEFAULT)}
             errors={errors.perAccountLimit}
-            hint={locked ? "Can only rise once the sale has started." : "1 to 10 units each fan may buy."}
+            hint={
+              locked
+                ? "Can only rise once the sale has started."
+                : `${PER_ACCOUNT_LIMIT_MIN} to ${PER_ACCOUNT_LIMIT_MAX} units each fan may buy.`
+            }
           />
         </div>
       </Card>
@@ -398,9 +405,9 @@ export function SaleForm({
 
       <div className="flex flex-col-reverse gap-3 border-t border-ink-200 pt-5 sm:flex-row sm:items-center sm:justify-between">
         <FormMessage state={state} />
-        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : mode === "create" ? "Create sale" : "Save changes"}
-        </button>
+        <Button type="submit" size="console" pending={pending} pendingLabel="Saving…">
+          {mode === "create" ? "Create sale" : "Save changes"}
+        </Button>
       </div>
     </form>
   );

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useRef, useState } from "react";
 import { type SignUpState, signUpAction } from "@/app/(auth)/sign-up/actions";
-import { Field, SubmitButton } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -34,7 +35,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <Field
+      <InputField
         label="Name"
         name="name"
         autoComplete="name"
@@ -42,7 +43,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         errors={fieldErrors?.name}
         maxLength={80}
       />
-      <Field
+      <InputField
         label="Email"
         name="email"
         type="email"
@@ -50,7 +51,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         required
         errors={fieldErrors?.email}
       />
-      <Field
+      <InputField
         label="Password"
         name="password"
         type="password"
@@ -64,9 +65,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           ? state.error
           : (signInError ?? (state?.ok ? "Account created. Signing you in…" : null))}
       </p>
-      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+      <Button type="submit" pending={pending} pendingLabel="Creating your account…" className="w-full">
         Create account
-      </SubmitButton>
+      </Button>
       <p className="text-center text-sm text-ink-600">
         Already a Kite fan?{" "}
         <Link

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SaleForm } from "@/components/admin/sale-form";
 import { PageHeader } from "@/components/admin/ui";
 import { requireMarketerPage } from "@/lib/admin/auth";
@@ -8,6 +7,7 @@ import { listProductOptions } from "@/lib/admin/sales";
 import { toStoreInputValue, zoneLabel } from "@/lib/admin/times";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { PER_ACCOUNT_LIMIT_DEFAULT } from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
 import { createSaleAction } from "../actions";
@@ -27,7 +27,7 @@ export default async function NewSalePage() {
     slug: "",
     headline: "",
     productId: "",
-    perAccountLimit: "1",
+    perAccountLimit: String(PER_ACCOUNT_LIMIT_DEFAULT),
     status: "scheduled",
     registrationOpensAt: toStoreInputValue(opens < startsAt ? opens : now, tz),
     registrationClosesAt: toStoreInputValue(startsAt, tz),
@@ -37,11 +37,7 @@ export default async function NewSalePage() {
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link href="/admin/sales" className="hover:underline">
-            Sales
-          </Link>
-        }
+        parent={{ href: "/admin/sales", label: "Sales" }}
         title="New sale"
         description="Choose the product, the versions and how many units of each, the sale price, and when fans register and buy."
       />
