@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { openDb, queryRows } from "@/db/client";
-import { createSale } from "@/lib/sales/admin";
+import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
 

@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type DbHandle, openDb, queryRows } from "@/db/client";
 import { seedDemo } from "@/db/seed";
-import { createSale } from "@/lib/sales/admin";
+import { createSale } from "@/lib/sales/commands";
 import { configureReserveBatching, getReserveBatchStats, reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 

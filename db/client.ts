@@ -31,14 +31,20 @@ export interface OpenDbOptions {
   poolMax?: number | undefined;
   /** Apply migrations before returning (default true). */
   migrate?: boolean | undefined;
+  /**
+   * The drizzle migrations folder to apply (default `db/migrations`). Tests pass an earlier release's copy to
+   * build a database as that release left it, then upgrade it through this same path.
+   */
+  migrationsFolder?: string | undefined;
 }
 
-const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 /** Serialises migrations across several instances starting at once against one PostgreSQL. */
 const MIGRATION_LOCK = 7_304_112;
 
 export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS;
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
     // An idle client whose server connection is terminated (restart, failover, a dropped test database) emits
@@ -49,7 +55,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS });
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
       } finally {
         await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
         client.release();
@@ -62,7 +68,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
-  if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });
+  if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, engine: "pglite", close: () => client.close() };
 }
 

@@ -166,30 +166,3 @@ export function unexpected(error: unknown, context: string): Failure<"internal">
   console.error(`[action] ${context} failed`, error);
   return fail("internal", SOMETHING_WENT_WRONG);
 }
-
-// ── Transitional: the pre-contract shapes, removed once every action is declared with defineAction. ──
-/** @deprecated use Result / ActionState */
-export type ActionResult<T extends object = object> =
-  | ({ ok: true; message?: string } & T)
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
-/** @deprecated use defineAction */
-export type LegacyActionState<T extends object = object> = ActionResult<T> | null;
-/** @deprecated use defineAction */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-): { ok: true; data: z.infer<S> } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
-  const raw: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) raw[key] = value;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return {
-    ok: false,
-    error: "Please check the highlighted fields.",
-    fieldErrors: fieldErrorsFrom(parsed.error),
-  };
-}
-/** @deprecated use defineAction */
-export function legacyUnexpected(error: unknown, context: string): { ok: false; error: string } {
-  return { ok: false, error: unexpected(error, context).message };
-}

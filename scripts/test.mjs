@@ -4,8 +4,8 @@
 // Redis comes from TEST_REDIS_URL (default: the local server); each test uses its own random key prefix.
 // BASE_URL=… runs the browser suite against an existing deployment instead of a local build.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 
 const started = Date.now();

@@ -4,8 +4,9 @@ import { ProductHero } from "@/components/home/product-hero";
 import { SaleHero } from "@/components/home/sale-hero";
 import { getCachedCategories, getCachedProductCards } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
+import { getCachedHero } from "@/lib/hero/cached";
 import { getRequestNow } from "@/lib/qa/now";
-import { getCachedHero, getInitialFigures } from "@/lib/storefront/hero";
+import { getInitialFigures } from "@/lib/sales/cached";
 
 export default async function HomePage() {
   const now = await getRequestNow();

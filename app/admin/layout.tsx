@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { requireMarketerPage } from "@/lib/admin/auth";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 
 export const metadata: Metadata = {
   title: { default: "Kite Console", template: "%s · Kite Console" },

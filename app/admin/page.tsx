@@ -7,15 +7,15 @@ import {
 } from "@/components/admin/overview-cards";
 import { PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { listAuditEntries } from "@/lib/admin/audit";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { getHeroPreview } from "@/lib/admin/preview";
-import { listConsoleSales } from "@/lib/admin/sales";
-import { formatStoreDateTime, zoneLabel } from "@/lib/admin/times";
+import { listAuditEntries } from "@/lib/audit/log";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getHeroPreview } from "@/lib/hero/preview";
 import { getRequestNow } from "@/lib/qa/now";
+import { listConsoleSales } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Overview" };
 

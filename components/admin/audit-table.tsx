@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import type { AuditRow } from "@/lib/admin/audit";
-import { formatStoreDateTime } from "@/lib/admin/times";
+import type { AuditRow } from "@/lib/audit/log";
+import { formatStoreDateTime } from "@/lib/store-time";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

@@ -3,20 +3,20 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import type { ActionState, FormAction } from "@/lib/action";
 import { FormMessage } from "./ui";
 
 /** Picks the featured sale: the homepage prefers it on days the schedule leaves open. */
-export function FeaturedSaleForm({
+export function FeaturedSaleForm<T extends { message: string }>({
   action,
   sales,
   currentId,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   sales: { id: string; name: string; when: string }[];
   currentId: string | null;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="space-y-3">

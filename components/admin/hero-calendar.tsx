@@ -1,6 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { CalendarEntry } from "@/lib/admin/hero-schedule";
-import { formatStoreDay } from "@/lib/admin/times";
+import type { CalendarEntry } from "@/lib/hero/schedule";
+import { formatStoreDay } from "@/lib/store-time";
 import { RowLinks, TextLink } from "./ui";
 
 interface CalendarDay {

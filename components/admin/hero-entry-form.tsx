@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
 import { keepWhatWasTyped } from "./submit";
 import { FormMessage } from "./ui";
@@ -24,7 +24,7 @@ export interface HeroImageChoice {
  * from the store's own images, and the call to action. A new entry for a day that already has one is refused
  * by the server with a message; editing keeps the entry's id.
  */
-export function HeroEntryForm({
+export function HeroEntryForm<T extends { message: string }>({
   action,
   initial,
   targets,
@@ -33,7 +33,7 @@ export function HeroEntryForm({
   requestKey,
   zone,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   initial: Record<string, string>;
   targets: HeroTargetOptions;
   images: HeroImageChoice[];
@@ -41,7 +41,7 @@ export function HeroEntryForm({
   requestKey: string;
   zone: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const values = state && !state.ok && state.values ? state.values : initial;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const v = (name: string) => values[name] ?? "";
@@ -158,16 +158,16 @@ export function HeroEntryForm({
 }
 
 /** Removes a day's entry (after asking once), so the homepage falls back to the running or next sale. */
-export function RemoveHeroEntryForm({
+export function RemoveHeroEntryForm<T extends { message: string }>({
   action,
   entryId,
   dayLabel,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   entryId: number;
   dayLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="entryId" value={entryId} />

@@ -1,8 +1,8 @@
 import { ProductHero } from "@/components/home/product-hero";
 import { SaleHero } from "@/components/home/sale-hero";
-import type { HeroPreview as Preview } from "@/lib/admin/preview";
-import { saleCtaLabel } from "@/lib/admin/preview";
 import type { ProductCardData } from "@/lib/catalog/types";
+import type { HeroPreview as Preview } from "@/lib/hero/preview";
+import { saleCtaLabel } from "@/lib/hero/preview";
 
 /**
  * The homepage hero exactly as the homepage renders it (the same two components, fed the same way), for a

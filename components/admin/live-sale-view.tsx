@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { LiveSaleView as LiveView } from "@/lib/admin/live";
-import { formatOffset } from "@/lib/admin/live-series";
+import type { LiveSaleView as LiveView } from "@/lib/sales/live";
+import { formatOffset } from "@/lib/sales/live-series";
 import { SalesChart } from "./sales-chart";
 import { SaleStateBadge, Stat } from "./ui";
 

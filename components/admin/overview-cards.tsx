@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
-import type { AuditRow } from "@/lib/admin/audit";
-import type { HeroPreview } from "@/lib/admin/preview";
-import type { ConsoleSaleRow } from "@/lib/admin/sales";
-import { formatStoreDateTime, formatStoreDay } from "@/lib/admin/times";
+import type { AuditRow } from "@/lib/audit/log";
+import type { HeroPreview } from "@/lib/hero/preview";
+import type { ConsoleSaleRow } from "@/lib/sales/console-queries";
+import { formatStoreDateTime, formatStoreDay } from "@/lib/store-time";
 import { AuditList } from "./audit-table";
 import { Card, EmptyState, SaleStateBadge } from "./ui";
 

@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
+import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
 import { FormMessage } from "./ui";
 
 /** One button that runs one command on a sale (schedule a draft, feature it), with its result announced. */
-export function SaleCommandForm({
+export function SaleCommandForm<T extends { message: string }>({
   action,
   saleId,
   label,
@@ -15,14 +15,14 @@ export function SaleCommandForm({
   variant = "secondary",
   description,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   saleId: string;
   label: string;
   pendingLabel: string;
   variant?: "primary" | "secondary";
   description?: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />
@@ -36,16 +36,16 @@ export function SaleCommandForm({
 }
 
 /** Ending a sale is final, so it asks once more before it sends. */
-export function EndSaleForm({
+export function EndSaleForm<T extends { message: string }>({
   action,
   saleId,
   saleName,
 }: {
-  action: AdminFormAction;
+  action: FormAction<T>;
   saleId: string;
   saleName: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />

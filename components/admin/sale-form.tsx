@@ -3,11 +3,11 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
-import { skuField } from "@/lib/admin/form-names";
-import type { AdminFormAction, AdminFormState } from "@/lib/admin/form-state";
-import { formatMoneyInput } from "@/lib/admin/money-input";
+import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
+import { formatMoneyInput } from "@/lib/money-input";
+import { skuField } from "@/lib/sales/draft-fields";
 import { keepWhatWasTyped } from "./submit";
 import { Card, FormMessage } from "./ui";
 
@@ -55,7 +55,7 @@ function slugify(text: string) {
  * locked). Every input is uncontrolled with the server's values as defaults; after a refused submit the action
  * echoes what was typed, so nothing is lost.
  */
-export function SaleForm({
+export function SaleForm<T extends { message: string }>({
   mode,
   action,
   products,
@@ -65,14 +65,14 @@ export function SaleForm({
   requestKey,
 }: {
   mode: "create" | "edit";
-  action: AdminFormAction;
+  action: FormAction<T>;
   products: SaleFormProduct[];
   initial: SaleFormValues;
   zone: string;
   locks?: SaleFormLocks;
   requestKey?: string;
 }) {
-  const [state, formAction, pending] = useActionState<AdminFormState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const values = state && !state.ok && state.values ? state.values : initial;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const v = (name: string) => values[name] ?? "";

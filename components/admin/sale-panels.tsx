@@ -1,7 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { AdminFormAction } from "@/lib/admin/form-state";
-import type { SaleForEdit } from "@/lib/admin/sales";
+import type { FormAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
+import type { SaleForEdit } from "@/lib/sales/console-queries";
 import { EndSaleForm, SaleCommandForm } from "./sale-commands";
 import { Card } from "./ui";
 
@@ -60,13 +60,15 @@ export function StockCard({ included, totalQuantity }: { included: SaleSku[]; to
   );
 }
 
+type Msg = { message: string };
+
 /** Schedule a draft, feature the sale or stop featuring it, and end it. */
-export function SaleStatusCard({
+export function SaleStatusCard<P extends Msg, F extends Msg, E extends Msg>({
   sale,
   actions,
 }: {
   sale: Pick<SaleForEdit, "id" | "name" | "status" | "featured">;
-  actions: { publish: AdminFormAction; feature: AdminFormAction; end: AdminFormAction };
+  actions: { publish: FormAction<P>; feature: FormAction<F>; end: FormAction<E> };
 }) {
   return (
     <Card title="Status" titleId="status">

@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import { type BinnedSeries, formatOffset } from "@/lib/admin/live-series";
+import { type BinnedSeries, formatOffset } from "@/lib/sales/live-series";
 
 const W = 720;
 const H = 240;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import type { ConsoleSaleRow } from "@/lib/admin/sales";
-import { formatStoreDateTime } from "@/lib/admin/times";
+import type { ConsoleSaleRow } from "@/lib/sales/console-queries";
+import { formatStoreDateTime } from "@/lib/store-time";
 import { EmptyState, RowLinks, SaleStateBadge, TextLink } from "./ui";
 
 const number = new Intl.NumberFormat("en-US");

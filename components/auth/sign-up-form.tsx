@@ -4,33 +4,42 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useRef, useState } from "react";
-import { type SignUpState, signUpAction } from "@/app/(auth)/sign-up/actions";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import type { ActionState, FormAction } from "@/lib/action";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({
+  callbackUrl,
+  signUp,
+}: {
+  callbackUrl: string;
+  signUp: FormAction<{ email: string }>;
+}) {
   const router = useRouter();
   const password = useRef("");
   const [signInError, setSignInError] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState(async (prev: SignUpState, formData: FormData) => {
-    password.current = String(formData.get("password") ?? "");
-    const result = await signUpAction(prev, formData);
-    if (result?.ok) {
-      const signedIn = await signIn("credentials", {
-        email: result.email,
-        password: password.current,
-        redirect: false,
-      });
-      password.current = "";
-      if (signedIn?.error) {
-        setSignInError("Your account is ready, but signing in failed. Please sign in.");
-      } else {
-        router.push(callbackUrl);
-        router.refresh();
+  const [state, formAction, pending] = useActionState(
+    async (prev: ActionState<{ email: string }>, formData: FormData) => {
+      password.current = String(formData.get("password") ?? "");
+      const result = await signUp(prev, formData);
+      if (result?.ok) {
+        const signedIn = await signIn("credentials", {
+          email: result.email,
+          password: password.current,
+          redirect: false,
+        });
+        password.current = "";
+        if (signedIn?.error) {
+          setSignInError("Your account is ready, but signing in failed. Please sign in.");
+        } else {
+          router.push(callbackUrl);
+          router.refresh();
+        }
       }
-    }
-    return result;
-  }, null);
+      return result;
+    },
+    null,
+  );
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
 
   return (
@@ -62,7 +71,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       />
       <p aria-live="polite" role="status" className="min-h-5 text-sm text-accent-700">
         {state && !state.ok
-          ? state.error
+          ? state.message
           : (signInError ?? (state?.ok ? "Account created. Signing you in…" : null))}
       </p>
       <Button type="submit" pending={pending} pendingLabel="Creating your account…" className="w-full">

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { type CartActionState, removeFromCartAction, setCartQuantityAction } from "@/app/(shop)/cart/actions";
 import { Button } from "@/components/ui/button";
+import type { FormAction } from "@/lib/action";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 export function CartLineControls({
@@ -10,23 +10,21 @@ export function CartLineControls({
   quantity,
   max,
   label,
+  setQuantity,
+  remove,
 }: {
   skuId: number;
   quantity: number;
   max: number;
   label: string;
+  setQuantity: FormAction<{ message: string }>;
+  remove: FormAction<{ message: string }>;
 }) {
-  const [setState, setAction, setPending] = useActionState<CartActionState, FormData>(
-    setCartQuantityAction,
-    null,
-  );
-  const [removeState, removeAction, removePending] = useActionState<CartActionState, FormData>(
-    removeFromCartAction,
-    null,
-  );
+  const [setState, setAction, setPending] = useActionState(setQuantity, null);
+  const [removeState, removeAction, removePending] = useActionState(remove, null);
   const error =
-    (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.error) : null) ??
-    (removeState && !removeState.ok ? removeState.error : null);
+    (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.message) : null) ??
+    (removeState && !removeState.ok ? removeState.message : null);
   const inputId = `qty-${skuId}`;
   return (
     <div className="flex flex-col items-end gap-1">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import type { FormAction } from "@/lib/action";
 import type { CartLineView, CartView } from "@/lib/cart/cart";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { CartLineControls } from "./cart-line-controls";
@@ -18,7 +19,12 @@ export function EmptyCart() {
   );
 }
 
-function CartLine({ line }: { line: CartLineView }) {
+type LineActions = {
+  setQuantity: FormAction<{ message: string }>;
+  remove: FormAction<{ message: string }>;
+};
+
+function CartLine({ line, setQuantity, remove }: { line: CartLineView } & LineActions) {
   const variant = variantLabel(line);
   return (
     <li
@@ -48,6 +54,8 @@ function CartLine({ line }: { line: CartLineView }) {
       </div>
       <div className="col-span-2 sm:col-span-1">
         <CartLineControls
+          setQuantity={setQuantity}
+          remove={remove}
           skuId={line.skuId}
           quantity={line.quantity}
           max={line.available}
@@ -61,18 +69,26 @@ function CartLine({ line }: { line: CartLineView }) {
   );
 }
 
-export function CartLines({ lines }: { lines: CartLineView[] }) {
+export function CartLines({ lines, setQuantity, remove }: { lines: CartLineView[] } & LineActions) {
   return (
     <ul className="divide-y divide-ink-100 rounded-2xl border border-ink-100" aria-label="Items in your cart">
       {lines.map((line) => (
-        <CartLine key={line.skuId} line={line} />
+        <CartLine key={line.skuId} line={line} setQuantity={setQuantity} remove={remove} />
       ))}
     </ul>
   );
 }
 
 /** Totals, anything that blocks checkout, and the way to pay (or to sign in first). */
-export function CartSummary({ cart, signedIn }: { cart: CartView; signedIn: boolean }) {
+export function CartSummary({
+  cart,
+  signedIn,
+  startCheckout,
+}: {
+  cart: CartView;
+  signedIn: boolean;
+  startCheckout: FormAction<{ url: string }>;
+}) {
   return (
     <aside aria-labelledby="summary-title" className="h-fit rounded-2xl bg-ink-50 p-5">
       <h2 id="summary-title" className="text-lg font-semibold">
@@ -102,7 +118,7 @@ export function CartSummary({ cart, signedIn }: { cart: CartView; signedIn: bool
         </ul>
       ) : null}
       {signedIn ? (
-        <CheckoutButton disabled={cart.problems.length > 0} />
+        <CheckoutButton disabled={cart.problems.length > 0} startCheckout={startCheckout} />
       ) : (
         <ButtonLink href="/sign-in?callbackUrl=/cart" size="lg" className="mt-5 w-full">
           Sign in to check out

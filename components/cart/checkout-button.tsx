@@ -1,11 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { type CartActionState, startCheckoutAction } from "@/app/(shop)/cart/actions";
 import { Button } from "@/components/ui/button";
+import type { FormAction } from "@/lib/action";
 
-export function CheckoutButton({ disabled }: { disabled: boolean }) {
-  const [state, action, pending] = useActionState<CartActionState, FormData>(startCheckoutAction, null);
+export function CheckoutButton({
+  disabled,
+  startCheckout,
+}: {
+  disabled: boolean;
+  startCheckout: FormAction<{ url: string }>;
+}) {
+  const [state, action, pending] = useActionState(startCheckout, null);
   return (
     <form action={action} className="mt-5">
       <Button
@@ -19,7 +25,7 @@ export function CheckoutButton({ disabled }: { disabled: boolean }) {
         Checkout
       </Button>
       <p aria-live="polite" role="status" className="mt-2 min-h-5 text-sm text-accent-700">
-        {state && !state.ok ? state.error : null}
+        {state && !state.ok ? state.message : null}
       </p>
     </form>
   );

@@ -1,6 +1,6 @@
 import { type LiveFigures, LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { ButtonLink } from "@/components/ui/button";
-import type { HeroSaleView } from "@/lib/storefront/hero";
+import type { HeroSaleView } from "@/lib/hero/resolve";
 
 function formatStart(iso: string, timeZone: string) {
   return new Intl.DateTimeFormat("en-US", {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/db/schema";
+import type { OrderStatus } from "@/lib/checkout/orders";
 
 const LABELS: Record<OrderStatus, { text: string; className: string }> = {
   pending: { text: "Awaiting payment", className: "bg-amber-50 text-amber-800" },

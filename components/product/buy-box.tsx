@@ -22,9 +22,9 @@ function PlusIcon() {
 }
 
 /** Everything an add-to-cart result says, field errors included, as one sentence list. */
-export function cartErrorText(state: { error: string; fieldErrors?: Record<string, string[]> }): string {
+export function cartErrorText(state: { message: string; fieldErrors?: Record<string, string[]> }): string {
   const details = Object.values(state.fieldErrors ?? {}).flat();
-  return [state.error, ...details.filter((d) => d !== state.error)].join(" ");
+  return [state.message, ...details.filter((d) => d !== state.message)].join(" ");
 }
 
 export function BuyBox() {

@@ -12,9 +12,11 @@ import {
   useOptimistic,
   useState,
 } from "react";
-import { addToCartAction, type CartActionState } from "@/app/(shop)/cart/actions";
+import type { ActionState, FormAction } from "@/lib/action";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
+
+type CartActionState = ActionState<{ message: string }>;
 
 export interface PurchaseProduct {
   slug: string;
@@ -75,6 +77,7 @@ export function PurchaseProvider({
   skus,
   images,
   selectedSkuId,
+  addToCart,
   children,
 }: {
   product: PurchaseProduct;
@@ -82,6 +85,8 @@ export function PurchaseProvider({
   images: ImageData[];
   /** The SKU the server resolved from `?sku=`; the page re-renders with the new one after each choice. */
   selectedSkuId: number;
+  /** The page's add-to-cart server action (components never import app/). */
+  addToCart: FormAction<{ message: string }>;
   children: ReactNode;
 }) {
   const router = useRouter();
@@ -93,7 +98,7 @@ export function PurchaseProvider({
   const sku = skus.find((s) => s.id === optimisticSkuId) ?? skus[0];
   if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
 
-  const [cartState, cartAction, cartPending] = useActionState(addToCartAction, null);
+  const [cartState, cartAction, cartPending] = useActionState(addToCart, null);
   // A result belongs to the variant it was for; choosing another variant hides it.
   const [dismissedState, setDismissedState] = useState<CartActionState>(null);
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import type { FormAction } from "@/lib/action";
 import { variantLabel } from "@/lib/catalog/variant-label";
+import type { FanSaleState } from "@/lib/sales/fan-state";
 import type { SaleDetail } from "@/lib/sales/queries";
 import { formatSaleTime, type SaleState } from "@/lib/sales/rules";
-import type { FanSaleState } from "@/lib/storefront/sales";
 import { BuyForm, RegisterForm } from "./sale-forms";
 
 /** The lowest sale price, "from" when the versions differ, and the list price when there is only one version. */
@@ -64,12 +65,17 @@ function SaleActionBody({
   signedIn,
   fan,
   registrationOpen,
+  register,
+  reserve,
 }: {
   sale: SaleDetail;
   state: SaleState;
   signedIn: boolean;
   fan: FanSaleState | null;
   registrationOpen: boolean;
+  /** The page's server actions, handed on to the client forms (components never import app/). */
+  register: FormAction<{ message: string }>;
+  reserve: FormAction<{ holdId: string }>;
 }) {
   if (state === "ended") {
     return <CannotBuyNote>This sale has ended. Watch the homepage for the next one.</CannotBuyNote>;
@@ -98,13 +104,14 @@ function SaleActionBody({
     return (
       <div className="space-y-3">
         <p className="text-ink-700">Register now to be able to buy when the sale starts.</p>
-        <RegisterForm saleId={sale.id} />
+        <RegisterForm saleId={sale.id} register={register} />
       </div>
     );
   }
   if (fan && !fan.cannotBuy && state === "live") {
     return (
       <BuyForm
+        reserve={reserve}
         saleId={sale.id}
         options={sale.skus.map((s) => ({
           skuId: s.skuId,

@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import {
-  registerForSaleAction,
-  reserveSaleUnitAction,
-  type SaleActionState,
-} from "@/app/(shop)/sales/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import type { FormAction } from "@/lib/action";
 
-export function RegisterForm({ saleId }: { saleId: string }) {
-  const [state, action, pending] = useActionState<SaleActionState, FormData>(registerForSaleAction, null);
+export function RegisterForm({
+  saleId,
+  register,
+}: {
+  saleId: string;
+  register: FormAction<{ message: string }>;
+}) {
+  const [state, action, pending] = useActionState(register, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />
@@ -24,7 +26,7 @@ export function RegisterForm({ saleId }: { saleId: string }) {
         Register
       </Button>
       <p aria-live="polite" role="status" className="min-h-5 text-sm">
-        {state ? state.ok ? state.message : <span className="text-accent-700">{state.error}</span> : null}
+        {state ? state.ok ? state.message : <span className="text-accent-700">{state.message}</span> : null}
       </p>
     </form>
   );
@@ -40,8 +42,16 @@ export interface SaleSkuOption {
 }
 
 /** Buy now: one press reserves one unit. The request key makes a double click return the same reservation. */
-export function BuyForm({ saleId, options }: { saleId: string; options: SaleSkuOption[] }) {
-  const [state, action, pending] = useActionState<SaleActionState, FormData>(reserveSaleUnitAction, null);
+export function BuyForm({
+  saleId,
+  options,
+  reserve,
+}: {
+  saleId: string;
+  options: SaleSkuOption[];
+  reserve: FormAction<{ holdId: string }>;
+}) {
+  const [state, action, pending] = useActionState(reserve, null);
   const [requestKey] = useState(() => crypto.randomUUID());
   const [skuId, setSkuId] = useState(options[0]?.skuId ?? 0);
   const groupId = useId();
@@ -90,7 +100,7 @@ export function BuyForm({ saleId, options }: { saleId: string; options: SaleSkuO
         Buy now
       </Button>
       <p aria-live="assertive" role="status" className="min-h-5 text-sm font-medium text-accent-700">
-        {state && !state.ok ? state.error : null}
+        {state && !state.ok ? state.message : null}
       </p>
     </form>
   );

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { QA_SECRET } from "../support/env";
 import { QaApi, RETRY_RESET } from "../support/qa-api";
+import type { StoreDay } from "../support/store-days";
 
 /** Page objects for the marketer console: roles and labels first, like the shop's. */
 
@@ -13,16 +14,21 @@ export interface CreatedSale {
 export class ConsolePages {
   constructor(readonly page: Page) {}
 
-  /** Fills the new-sale form for the Kite 9 Pro (first version only) and creates it; the defaults are tomorrow noon. */
+  /**
+   * Fills the new-sale form for the Kite 9 Pro (first version only) and creates it: registration open from now
+   * (the form's default), the sale at noon on `day` (the test's own store day) for two hours.
+   */
   async createSale({
     name,
     quantity,
     price,
+    day,
     perAccountLimit = 1,
   }: {
     name: string;
     quantity: number;
     price: string;
+    day: StoreDay;
     perAccountLimit?: number;
   }): Promise<CreatedSale> {
     const main = this.page.getByRole("main");
@@ -34,6 +40,9 @@ export class ConsolePages {
     await main.getByLabel(`Units of ${version}`, { exact: true }).fill(String(quantity));
     await main.getByLabel(`Sale price of ${version}`, { exact: true }).fill(price);
     await main.getByLabel("Units per account").fill(String(perAccountLimit));
+    await main.getByLabel(/^Registration closes/).fill(day.input(12));
+    await main.getByLabel(/^Sale starts/).fill(day.input(12));
+    await main.getByLabel(/^Sale ends/).fill(day.input(14));
     await main.getByRole("button", { name: "Create sale" }).click();
     await this.page.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
     await expect(main.getByRole("status").filter({ hasText: "Sale created and scheduled." })).toBeVisible();
@@ -41,14 +50,6 @@ export class ConsolePages {
     if (!saleId) throw new Error(`no sale id in ${this.page.url()}`);
     const address = await main.getByLabel("Web address").inputValue();
     return { saleId, name, slug: address.replace(/^\/sales\//, "") };
-  }
-
-  /** The store day of the calendar's row `index` (0 = today), as "YYYY-MM-DD". */
-  async calendarDay(index: number): Promise<string> {
-    await this.page.goto("/admin/hero");
-    const day = await this.page.getByTestId("calendar-day").nth(index).getAttribute("data-day");
-    if (!day) throw new Error("calendar row without a day");
-    return day;
   }
 
   async scheduleHero({

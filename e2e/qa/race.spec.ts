@@ -1,35 +1,30 @@
 import type { Page } from "@playwright/test";
-import { uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { AuthPages } from "../support/pages";
-import { createSale, readStock } from "../support/qa-api";
+import { readStock } from "../support/qa-api";
 
 const FANS = 6;
 const UNITS = 3;
 
 test.describe("qa: a browser race for the last units", () => {
   test(`${FANS} fans in separate browsers race for ${UNITS} units; exactly ${UNITS} win`, async ({
-    browser,
+    accounts,
+    freshSale,
     request,
     baseURL,
     qa,
   }) => {
-    // Six fans sign up (a password hash each) and load the sale page at once on two shared cores: in CI this took
+    // Six fans sign in (a password hash each) and load the sale page at once on two shared cores: in CI this took
     // 39 s of the default 60 s, and 60 s under load. The race itself has its own 30 s bounds below.
     test.setTimeout(150_000);
     const base = baseURL ?? "";
-    const sale = await createSale(request, base, {
+    const sale = await freshSale({
       skuCode: "kite-router-ax3000-black",
       quantity: UNITS,
       salePriceMinor: 19_900,
-      // Far from the other flows' sales, so nothing else shares its clock window.
-      startsInSeconds: 5 * 86_400,
     });
     const fans = await Promise.all(
       Array.from({ length: FANS }, async (_, i) => {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await new AuthPages(page).signUpAndWait(`Racer ${i + 1}`, uniqueEmail("race"), "kite-fan-2026!");
+        const { context, page } = await accounts.signedIn({ name: `Racer ${i + 1}` });
         await page.goto(`/sales/${sale.slug}`);
         await page.getByRole("button", { name: "Register" }).click();
         await expect(page.getByText(/you're registered/i).first()).toBeVisible();
@@ -62,6 +57,5 @@ test.describe("qa: a browser race for the last units", () => {
     // The regular stock of that SKU is untouched: the sale sells from its own buckets.
     const stock = await readStock(request, base, "kite-router-ax3000-black");
     expect(stock.available + stock.held + stock.sold).toBe(stock.quantity);
-    await Promise.all(fans.map((f) => f.context.close()));
   });
 });

@@ -1,4 +1,4 @@
-import { SEEDED, uniqueEmail } from "../support/env";
+import { uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
 
 test.describe("shopper: accounts", () => {
@@ -15,8 +15,10 @@ test.describe("shopper: accounts", () => {
   test("sign-up refuses an existing email and a weak password, never echoing the password", async ({
     page,
     auth,
+    accounts,
   }) => {
-    await auth.signUp("Someone", SEEDED.shopper.email, "a-strong-pass-123");
+    const existing = await accounts.create();
+    await auth.signUp("Someone", existing.email, "a-strong-pass-123");
     await expect(page.getByText(/already exists/i)).toBeVisible();
     await expect(page.getByLabel("Password")).toHaveValue("");
 
@@ -26,9 +28,10 @@ test.describe("shopper: accounts", () => {
     await expect(page).toHaveURL(/sign-up/);
   });
 
-  test("wrong password says so without revealing which part was wrong", async ({ page }) => {
+  test("wrong password says so without revealing which part was wrong", async ({ page, accounts }) => {
+    const account = await accounts.create();
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(SEEDED.shopper.email);
+    await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill("not-the-password-1");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByText("Email or password is incorrect.")).toBeVisible();

@@ -1,12 +1,11 @@
 import type { Page } from "@playwright/test";
-import { TEST_CARDS, uniqueEmail } from "../support/env";
+import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { AuthPages, ProductPage } from "../support/pages";
+import { ProductPage } from "../support/pages";
 import { readStock } from "../support/qa-api";
 
-// Each flow buys from its own SKU so parallel workers never disturb each other's stock figures.
-async function newShopperWithCart(page: Page, slug: string, skuCode: string) {
-  await new AuthPages(page).signUpAndWait("Pay Fan", uniqueEmail("pay"), "kite-fan-2026!");
+// The shopper is the test's own (fixture); stock figures are the store's, so each flow buys a SKU of its own.
+async function cartToCheckout(page: Page, slug: string, skuCode: string) {
   const product = new ProductPage(page);
   await product.open(slug, `?sku=${skuCode}`);
   await product.addToCart();
@@ -23,11 +22,15 @@ async function payWith(page: Page, card: string) {
 }
 
 test.describe("shopper: pay through Stripe Checkout", () => {
-  test("pay with 4242 → order paid, unit sold @mobile", async ({ page, request, baseURL }, testInfo) => {
+  test("pay with 4242 → order paid, unit sold @mobile", async ({
+    shopperPage: page,
+    request,
+    baseURL,
+  }, testInfo) => {
     const code =
       testInfo.project.name === "mobile" ? "kite-9-glacier-blue-8-256" : "kite-9-midnight-black-8-256";
     const before = await readStock(request, baseURL ?? "", code);
-    await newShopperWithCart(page, "kite-9", code);
+    await cartToCheckout(page, "kite-9", code);
     expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
     await payWith(page, TEST_CARDS.success);
     await page.waitForURL("**/checkout/success**");
@@ -41,10 +44,14 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     await expect(page.getByRole("list", { name: "Orders" }).getByText("Paid")).toBeVisible();
   });
 
-  test("decline → not paid, stock still held until expiry", async ({ page, request, baseURL }) => {
+  test("decline → not paid, stock still held until expiry", async ({
+    shopperPage: page,
+    request,
+    baseURL,
+  }) => {
     const code = "kite-9-lite-mint-8-128";
     const before = await readStock(request, baseURL ?? "", code);
-    await newShopperWithCart(page, "kite-9-lite", code);
+    await cartToCheckout(page, "kite-9-lite", code);
     await payWith(page, TEST_CARDS.decline);
     await expect(page.getByRole("alert")).toContainText("declined");
     const after = await readStock(request, baseURL ?? "", code);
@@ -54,10 +61,10 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     await expect(page.getByRole("list", { name: "Orders" }).getByText("Awaiting payment")).toBeVisible();
   });
 
-  test("cancel on Stripe's page → stock back at once", async ({ page, request, baseURL }) => {
+  test("cancel on Stripe's page → stock back at once", async ({ shopperPage: page, request, baseURL }) => {
     const code = "kite-cam-2k-cloud-white";
     const before = await readStock(request, baseURL ?? "", code);
-    await newShopperWithCart(page, "kite-cam-2k", code);
+    await cartToCheckout(page, "kite-cam-2k", code);
     await page.getByRole("link", { name: /cancel and return/i }).click();
     await page.waitForURL("**/checkout/cancel**");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout cancelled");
@@ -68,18 +75,18 @@ test.describe("shopper: pay through Stripe Checkout", () => {
   });
 
   test("a hold left to expire (moved clock) → stock back, session expired", async ({
-    page,
-    context,
+    shopperPage: page,
     request,
     baseURL,
     qa,
   }) => {
     const code = "kite-band-4-black";
     const before = await readStock(request, baseURL ?? "", code);
-    await newShopperWithCart(page, "kite-band-4", code);
+    await cartToCheckout(page, "kite-band-4", code);
     const stripeUrl = page.url();
     expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
-    await qa.setClock(context, new Date(Date.now() + 11 * 60_000));
+    // Eleven minutes on, in real time: the hold is this shopper's own, and only their pages release it.
+    await qa.setClock(page.context(), new Date(Date.now() + 11 * 60_000));
     await page.goto("/account");
     await expect(page.getByRole("list", { name: "Orders" }).getByText("Expired")).toBeVisible();
     const after = await readStock(request, baseURL ?? "", code);

@@ -1,17 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import { TEST_CARDS, uniqueEmail } from "../support/env";
+import type { Page } from "@playwright/test";
+import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { AuthPages } from "../support/pages";
-import { createSale } from "../support/qa-api";
-
-const PASSWORD = "kite-fan-2026!";
-
-async function fan(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndWait(name, uniqueEmail("sale"), PASSWORD);
-  return { context, page };
-}
 
 async function register(page: Page, slug: string) {
   await page.goto(`/sales/${slug}`);
@@ -21,27 +10,22 @@ async function register(page: Page, slug: string) {
 
 test.describe("shopper: flash sale", () => {
   test("register, count down, buy at the start, second tab refused, sell out, boast on the homepage", async ({
-    browser,
-    request,
-    baseURL,
+    accounts,
+    freshSale,
     qa,
   }) => {
-    // Two fans sign up and the flow walks the whole sale: 33 s alone in CI, 47 s of the default 60 s under load.
+    // Two fans sign in and the flow walks the whole sale: 33 s alone in CI, 47 s of the default 60 s under load.
     test.setTimeout(120_000);
-    // The homepage hero is shared by every flow: on the store day of this sale's start nothing else may run or be
-    // scheduled. Four days away is nobody else's: the marketer flow schedules tomorrow's hero (which a clock a few
-    // minutes ahead reaches when a run crosses the store's midnight) and one 20 days ahead, the demo launch is at
-    // noon in two days, the other flows' sales start in three and five days and run for two hours.
-    const sale = await createSale(request, baseURL ?? "", {
+    // Featured, on this test's own store day: at its moments the homepage hero can only be this sale.
+    const sale = await freshSale({
       skuCode: "kite-watch-s-silver",
       quantity: 2,
       salePriceMinor: 59_900,
-      startsInSeconds: 4 * 86_400,
       featured: true,
     });
     const startsAt = Date.parse(sale.startsAt);
-    const a = await fan(browser, "Fan Ada");
-    const b = await fan(browser, "Fan Bo");
+    const a = await accounts.signedIn({ name: "Fan Ada" });
+    const b = await accounts.signedIn({ name: "Fan Bo" });
     await register(a.page, sale.slug);
     await register(b.page, sale.slug);
 
@@ -82,35 +66,25 @@ test.describe("shopper: flash sale", () => {
     await expect(a.page.getByTestId("sale-hero").getByTestId("boast")).toContainText(
       /2 units sold out in \d+ seconds/,
     );
-
-    await a.context.close();
-    await b.context.close();
   });
 
   test("guests and unregistered fans are told why they cannot buy", async ({
     browser,
-    request,
-    baseURL,
+    accounts,
+    freshSale,
     qa,
   }) => {
-    const sale = await createSale(request, baseURL ?? "", {
-      skuCode: "kite-buds-2-black",
-      quantity: 5,
-      salePriceMinor: 29_900,
-      // Days away, so it never takes the homepage hero from the sale the other flow watches.
-      startsInSeconds: 3 * 86_400,
-    });
+    const sale = await freshSale({ skuCode: "kite-buds-2-black", quantity: 5, salePriceMinor: 29_900 });
     const guest = await browser.newContext();
     const page = await guest.newPage();
     await page.goto(`/sales/${sale.slug}`);
     await expect(page.getByRole("link", { name: "Sign in to register" })).toBeVisible();
     await guest.close();
 
-    const late = await fan(browser, "Late Fan");
+    const late = await accounts.signedIn({ name: "Late Fan" });
     await qa.setClock(late.context, new Date(Date.parse(sale.startsAt) + 5_000));
     await late.page.goto(`/sales/${sale.slug}`);
     await expect(late.page.getByTestId("cannot-buy")).toContainText(/registration closed/i);
     await expect(late.page.getByRole("button", { name: "Buy now" })).toHaveCount(0);
-    await late.context.close();
   });
 });

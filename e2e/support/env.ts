@@ -1,11 +1,6 @@
 /** What the suite needs to know about the deployment under test. */
 export const QA_SECRET = process.env.QA_SECRET ?? "e2e-qa-secret-0123456789";
 
-export const SEEDED = {
-  shopper: { email: "shopper@example.com", password: "kite-shopper-2026", name: "Lin Wei" },
-  marketer: { email: "marketer@example.com", password: "kite-marketer-2026", name: "Mara Chen" },
-} as const;
-
 export const TEST_CARDS = { success: "4242 4242 4242 4242", decline: "4000 0000 0000 0002" } as const;
 
 /** Unique per call, so parallel workers and repeated runs against one deployment never collide. */

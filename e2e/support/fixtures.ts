@@ -1,7 +1,42 @@
-import { test as base, type Page } from "@playwright/test";
-import { SEEDED } from "./env";
+import { type BrowserContext, test as base, type Page } from "@playwright/test";
 import { AuthPages, CartPage, HomePage, ProductPage } from "./pages";
-import { QaApi } from "./qa-api";
+import { createAccount, createSale, type QaAccount, QaApi, type QaSale } from "./qa-api";
+import { claimStoreDay, type StoreDay } from "./store-days";
+
+/**
+ * How tests stay apart, by construction (a new spec needs to know nothing of the others):
+ *
+ * - `storeDay`: a store day no other test of the run has (claimed atomically, after the demo sales' days). A test
+ *   that moves the test clock to a day, or puts a sale on one, uses only its own day.
+ * - `freshSale`: a sale of the test's own, on its own day (noon, two hours, unless told otherwise).
+ * - `accounts`, `shopper`, `marketer` (and their `…Page`s): fresh accounts from the QA route, signed in through
+ *   the real form, so carts, orders, registrations and audit rows are the test's own.
+ *
+ * The homepage hero: at a moment of your own day it shows your schedule entry for that day, else your running
+ * sale, else your next *featured* sale; so a test that asserts the hero makes its sale featured (or schedules an
+ * entry for its day) and sets its clock on its day. Without a clock a page shows real today, which no test
+ * writes to: the demo state. Stock figures of regular products are the one thing still shared: a test that
+ * asserts them buys a SKU no other test buys.
+ */
+
+export interface SignedIn {
+  account: QaAccount;
+  context: BrowserContext;
+  page: Page;
+}
+
+export interface Accounts {
+  /** A fresh account, not signed in anywhere. */
+  create(input?: { role?: "shopper" | "marketer"; name?: string }): Promise<QaAccount>;
+  /** A fresh account signed in in a browser context of its own (closed after the test). */
+  signedIn(input?: { role?: "shopper" | "marketer"; name?: string }): Promise<SignedIn>;
+}
+
+type FreshSaleInput = Omit<Parameters<typeof createSale>[2], "startsAt" | "startsInSeconds"> & {
+  /** Wall-clock start on the test's own store day; noon unless told. */
+  hour?: number;
+  minute?: number;
+};
 
 type Fixtures = {
   home: HomePage;
@@ -9,9 +44,15 @@ type Fixtures = {
   cart: CartPage;
   auth: AuthPages;
   qa: QaApi;
-  /** A page signed in as the seeded shopper. */
+  storeDay: StoreDay;
+  /** A fresh one-SKU sale on this test's own store day. */
+  freshSale: (input: FreshSaleInput) => Promise<QaSale>;
+  accounts: Accounts;
+  shopper: SignedIn;
+  /** A page signed in as a fresh shopper of this test's own. */
   shopperPage: Page;
-  /** A page signed in as the seeded marketer. */
+  marketer: SignedIn;
+  /** A page signed in as a fresh marketer of this test's own. */
   marketerPage: Page;
 };
 
@@ -21,20 +62,33 @@ export const test = base.extend<Fixtures>({
   cart: async ({ page }, use) => use(new CartPage(page)),
   auth: async ({ page }, use) => use(new AuthPages(page)),
   qa: async ({ request, baseURL }, use) => use(new QaApi(request, baseURL ?? "")),
-  shopperPage: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await new AuthPages(page).signIn(SEEDED.shopper.email, SEEDED.shopper.password);
-    await use(page);
-    await context.close();
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern.
+  storeDay: async ({}, use) => use(claimStoreDay()),
+  freshSale: async ({ request, baseURL, storeDay }, use) => {
+    await use(({ hour = 12, minute = 0, ...input }) =>
+      createSale(request, baseURL ?? "", { ...input, startsAt: storeDay.at(hour, minute).toISOString() }),
+    );
   },
-  marketerPage: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await new AuthPages(page).signIn(SEEDED.marketer.email, SEEDED.marketer.password);
-    await use(page);
-    await context.close();
+  accounts: async ({ browser, request, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    const create: Accounts["create"] = (input) => createAccount(request, baseURL ?? "", input);
+    await use({
+      create,
+      async signedIn(input) {
+        const account = await create(input);
+        const context = await browser.newContext();
+        contexts.push(context);
+        const page = await context.newPage();
+        await new AuthPages(page).signIn(account.email, account.password);
+        return { account, context, page };
+      },
+    });
+    await Promise.all(contexts.map((c) => c.close()));
   },
+  shopper: async ({ accounts }, use) => use(await accounts.signedIn({ role: "shopper" })),
+  shopperPage: async ({ shopper }, use) => use(shopper.page),
+  marketer: async ({ accounts }, use) => use(await accounts.signedIn({ role: "marketer" })),
+  marketerPage: async ({ marketer }, use) => use(marketer.page),
 });
 
 export { expect } from "@playwright/test";

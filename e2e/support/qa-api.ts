@@ -74,7 +74,10 @@ export interface QaSale {
   startsAt: string;
 }
 
-/** A fresh one-SKU sale, registration open now, starting `startsInSeconds` from now (real time). */
+/**
+ * A fresh one-SKU sale, registration open now, starting at `startsAt` (tests take the `freshSale` fixture, which
+ * puts it on their own store day) or `startsInSeconds` from now (real time).
+ */
 export async function createSale(
   request: APIRequestContext,
   baseURL: string,
@@ -82,7 +85,9 @@ export async function createSale(
     skuCode: string;
     quantity: number;
     salePriceMinor: number;
+    startsAt?: string;
     startsInSeconds?: number;
+    durationSeconds?: number;
     featured?: boolean;
     perAccountLimit?: number;
   },
@@ -90,4 +95,23 @@ export async function createSale(
   const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });
   if (!res.ok()) throw new Error(`creating a sale failed: ${res.status()} ${await res.text()}`);
   return (await res.json()) as QaSale;
+}
+
+export interface QaAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: "shopper" | "marketer";
+  password: string;
+}
+
+/** A fresh account (unique email, random password) made through the QA route. */
+export async function createAccount(
+  request: APIRequestContext,
+  baseURL: string,
+  input: { role?: "shopper" | "marketer"; name?: string } = {},
+): Promise<QaAccount> {
+  const res = await request.post(`${baseURL}/api/qa/accounts`, { headers: auth, data: input });
+  if (!res.ok()) throw new Error(`creating an account failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as QaAccount;
 }

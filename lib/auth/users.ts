@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type UserRole, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { type Failure, fail, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
 
 export interface SessionUser {
@@ -19,7 +20,12 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; reason: "email_taken" };
+export type CreateUserResult = Result<{ user: SessionUser }, "email_taken">;
+
+const emailTaken = (): Failure<"email_taken"> =>
+  fail("email_taken", "Please check the highlighted fields.", {
+    fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
+  });
 
 export async function createUser(db: Db, input: SignUpInput): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password);
@@ -28,7 +34,7 @@ export async function createUser(db: Db, input: SignUpInput): Promise<CreateUser
     .values({ email: input.email, name: input.name, passwordHash, role: "shopper" })
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-  if (!row) return { ok: false, reason: "email_taken" };
+  if (!row) return emailTaken();
   return { ok: true, user: row };
 }
 

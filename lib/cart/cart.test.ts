@@ -55,15 +55,15 @@ describe("cart rules (PGlite)", () => {
       quantity: 1,
       productSlug: inStock.productSlug,
     });
-    expect(foreign).toMatchObject({ ok: false, error: "sku_not_in_product" });
+    expect(foreign).toMatchObject({ ok: false, code: "sku_not_in_product" });
     expect(await addToCart(handle.db, { owner, skuId: 99_999_999, quantity: 1 })).toMatchObject({
       ok: false,
-      error: "sku_not_found",
+      code: "sku_not_found",
     });
     if (soldOut) {
       expect(await addToCart(handle.db, { owner, skuId: soldOut.id, quantity: 1 })).toMatchObject({
         ok: false,
-        error: "out_of_stock",
+        code: "out_of_stock",
       });
     }
     const tooMany = await addToCart(handle.db, {
@@ -71,7 +71,7 @@ describe("cart rules (PGlite)", () => {
       skuId: scarce.id,
       quantity: scarce.available + 1,
     });
-    expect(tooMany).toMatchObject({ ok: false, error: "not_enough_stock" });
+    expect(tooMany).toMatchObject({ ok: false, code: "not_enough_stock" });
     expect((await getCart(handle.db, { userId })).lines).toEqual([]);
   });
 

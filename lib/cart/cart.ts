@@ -45,7 +45,7 @@ export type CartError =
 
 export type CartResult =
   | { ok: true; cartId: string; createdGuestCart: boolean }
-  | { ok: false; error: CartError; message: string };
+  | { ok: false; code: CartError; message: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -158,16 +158,16 @@ export async function addToCart(
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(eq(skus.id, skuId));
-  if (!sku) return { ok: false, error: "sku_not_found", message: "That option is no longer sold." };
+  if (!sku) return { ok: false, code: "sku_not_found", message: "That option is no longer sold." };
   if (productSlug !== undefined && sku.productSlug !== productSlug) {
     return {
       ok: false,
-      error: "sku_not_in_product",
+      code: "sku_not_in_product",
       message: "That option does not belong to this product.",
     };
   }
   if (sku.available <= 0)
-    return { ok: false, error: "out_of_stock", message: "Sorry, this option is sold out." };
+    return { ok: false, code: "out_of_stock", message: "Sorry, this option is sold out." };
 
   const cart = await ensureCart(db, owner);
   const [current] = await db
@@ -178,14 +178,14 @@ export async function addToCart(
   if (next > MAX_LINE_QUANTITY) {
     return {
       ok: false,
-      error: "quantity_limit",
+      code: "quantity_limit",
       message: `You can have at most ${MAX_LINE_QUANTITY} of one item.`,
     };
   }
   if (next > sku.available) {
     return {
       ok: false,
-      error: "not_enough_stock",
+      code: "not_enough_stock",
       message: `Only ${sku.available} left${current ? `, and ${current.quantity} are already in your cart` : ""}.`,
     };
   }
@@ -207,12 +207,12 @@ export async function setCartLineQuantity(
   { owner, skuId, quantity }: { owner: CartOwner; skuId: number; quantity: number },
 ): Promise<CartResult> {
   const cartId = await findCartId(db, owner);
-  if (!cartId) return { ok: false, error: "line_not_found", message: "Your cart is empty." };
+  if (!cartId) return { ok: false, code: "line_not_found", message: "Your cart is empty." };
   if (quantity === 0) return removeCartLine(db, { owner, skuId });
   const [sku] = await db.select({ available: skus.available }).from(skus).where(eq(skus.id, skuId));
-  if (!sku) return { ok: false, error: "sku_not_found", message: "That option is no longer sold." };
+  if (!sku) return { ok: false, code: "sku_not_found", message: "That option is no longer sold." };
   if (quantity > sku.available) {
-    return { ok: false, error: "not_enough_stock", message: `Only ${sku.available} left.` };
+    return { ok: false, code: "not_enough_stock", message: `Only ${sku.available} left.` };
   }
   const updated = await db
     .update(cartLines)
@@ -220,7 +220,7 @@ export async function setCartLineQuantity(
     .where(and(eq(cartLines.cartId, cartId), eq(cartLines.skuId, skuId)))
     .returning({ skuId: cartLines.skuId });
   if (updated.length === 0)
-    return { ok: false, error: "line_not_found", message: "That item is not in your cart." };
+    return { ok: false, code: "line_not_found", message: "That item is not in your cart." };
   return { ok: true, cartId, createdGuestCart: false };
 }
 
@@ -229,7 +229,7 @@ export async function removeCartLine(
   { owner, skuId }: { owner: CartOwner; skuId: number },
 ): Promise<CartResult> {
   const cartId = await findCartId(db, owner);
-  if (!cartId) return { ok: false, error: "line_not_found", message: "Your cart is empty." };
+  if (!cartId) return { ok: false, code: "line_not_found", message: "Your cart is empty." };
   await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.skuId, skuId)));
   return { ok: true, cartId, createdGuestCart: false };
 }

@@ -87,36 +87,11 @@ export async function listProductCards(
     .orderBy(asc(categories.position), asc(products.position), asc(products.id))
     .limit(options.limit ?? 200);
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
 
-  const [skuRows, ratingRows, imageRows] = await Promise.all([
-    db
-      .select({
-        id: skus.id,
-        productId: skus.productId,
-        priceMinor: skus.priceMinor,
-        listPriceMinor: skus.listPriceMinor,
-        currency: skus.currency,
-        available: skus.available,
-      })
-      .from(skus)
-      .where(inArray(skus.productId, ids))
-      .orderBy(asc(skus.position), asc(skus.id)),
-    db
-      .select({ productId: reviews.productId, average: avg(reviews.rating), count: count() })
-      .from(reviews)
-      .where(inArray(reviews.productId, ids))
-      .groupBy(reviews.productId),
-    db
-      .selectDistinctOn([productImages.productId], {
-        productId: productImages.productId,
-        url: productImages.url,
-        alt: productImages.alt,
-      })
-      .from(productImages)
-      .where(inArray(productImages.productId, ids))
-      .orderBy(productImages.productId, asc(productImages.position), asc(productImages.id)),
-  ]);
+  const { skuRows, ratingRows, imageRows } = await readCardDetails(
+    db,
+    rows.map((r) => r.id),
+  );
 
   return rows.flatMap((p) => {
     const own = skuRows.filter((s) => s.productId === p.id);
@@ -146,6 +121,40 @@ export async function listProductCards(
       },
     ];
   });
+}
+
+/** SKUs, review aggregates and first images of the given products: three queries, run together. */
+async function readCardDetails(db: Db, ids: number[]) {
+  const [skuRows, ratingRows, imageRows] = await Promise.all([
+    db
+      .select({
+        id: skus.id,
+        productId: skus.productId,
+        priceMinor: skus.priceMinor,
+        listPriceMinor: skus.listPriceMinor,
+        currency: skus.currency,
+        available: skus.available,
+      })
+      .from(skus)
+      .where(inArray(skus.productId, ids))
+      .orderBy(asc(skus.position), asc(skus.id)),
+    db
+      .select({ productId: reviews.productId, average: avg(reviews.rating), count: count() })
+      .from(reviews)
+      .where(inArray(reviews.productId, ids))
+      .groupBy(reviews.productId),
+    db
+      .selectDistinctOn([productImages.productId], {
+        productId: productImages.productId,
+        url: productImages.url,
+        alt: productImages.alt,
+      })
+      .from(productImages)
+      .where(inArray(productImages.productId, ids))
+      .orderBy(productImages.productId, asc(productImages.position), asc(productImages.id)),
+  ]);
+
+  return { skuRows, ratingRows, imageRows };
 }
 
 export async function getRatingSummary(db: Db, { productId }: { productId: number }): Promise<RatingSummary> {

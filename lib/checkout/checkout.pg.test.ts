@@ -260,7 +260,7 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
         origin: "http://store.test",
       },
     );
-    expect(result).toMatchObject({ ok: false, error: "payment_unavailable" });
+    expect(result).toMatchObject({ ok: false, code: "payment_unavailable" });
     const after = await readSku(sku.id);
     expect(after).toMatchObject({ available: before.available, held: before.held });
     const cancelled = await db
@@ -290,7 +290,7 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
         origin: "http://store.test",
       },
     );
-    expect(empty).toMatchObject({ ok: false, error: "empty_cart" });
+    expect(empty).toMatchObject({ ok: false, code: "empty_cart" });
     const [scarce] = await db.select().from(skus).where(eq(skus.available, 0)).limit(1);
     const pick = (await db.select().from(skus)).find((s) => s.available > 5 && s.id !== sku.id);
     if (!pick) throw new Error("need a second SKU");
@@ -309,7 +309,7 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
         origin: "http://store.test",
       },
     );
-    expect(tooFew).toMatchObject({ ok: false, error: "out_of_stock" });
+    expect(tooFew).toMatchObject({ ok: false, code: "out_of_stock" });
     expect(await readSku(pick.id)).toMatchObject({ available: 1, held: pick.held });
     expect(scarce === undefined || scarce.available === 0).toBe(true);
   });

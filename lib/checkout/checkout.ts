@@ -17,7 +17,7 @@ export const STRIPE_MIN_SESSION_SECONDS = 30 * 60;
 
 export type StartCheckoutResult =
   | { ok: true; orderId: string; url: string }
-  | { ok: false; error: "empty_cart" | "out_of_stock" | "payment_unavailable"; message: string };
+  | { ok: false; code: "empty_cart" | "out_of_stock" | "payment_unavailable"; message: string };
 
 export interface CheckoutDeps {
   db: Db;
@@ -94,7 +94,7 @@ export async function startCheckout(
     await releaseOrder(deps.db, { orderId: created.orderId, to: "cancelled", now });
     return {
       ok: false,
-      error: "payment_unavailable",
+      code: "payment_unavailable",
       message: "Payments are busy right now and your items were put back. Please try again in a minute.",
     };
   }

@@ -6,7 +6,7 @@ import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 
-export type HoldError = { error: "empty_cart" | "out_of_stock"; message: string };
+export type HoldError = { code: "empty_cart" | "out_of_stock"; message: string };
 export type CreateOrderResult =
   | { ok: true; orderId: string; totalMinor: number; currency: string; holdExpiresAt: Date }
   | ({ ok: false } & HoldError);
@@ -44,7 +44,7 @@ export async function createOrderFromCart(
         .where(eq(carts.userId, userId))
         .orderBy(asc(cartLines.skuId));
       if (lines.length === 0)
-        return { ok: false, error: "empty_cart", message: "Your cart is empty." } as const;
+        return { ok: false, code: "empty_cart", message: "Your cart is empty." } as const;
 
       const held: {
         skuId: number;
@@ -106,7 +106,7 @@ export async function createOrderFromCart(
     if (error instanceof OutOfStock) {
       return {
         ok: false,
-        error: "out_of_stock",
+        code: "out_of_stock",
         message: `Sorry, ${error.label} just sold out. Update your cart and try again.`,
       };
     }

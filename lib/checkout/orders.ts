@@ -1,6 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import { type OrderStatus, orderLines, orders, productImages, products, skus } from "@/db/schema";
+
+export type { OrderStatus };
+
 import type { Db } from "@/lib/db";
 import { releaseOrder } from "./holds";
 

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { checkoutQueue, orders, skus } from "@/db/schema";
-import { createSale } from "@/lib/sales/admin";
+import { createSale } from "@/lib/sales/commands";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";

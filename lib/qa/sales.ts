@@ -4,7 +4,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { skus } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { createSale } from "@/lib/sales/admin";
+import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
+import { fail, ok } from "@/lib/result";
+import { createSale } from "@/lib/sales/commands";
 
 export const qaSaleSchema = z.object({
   skuCode: z.string().min(1).max(200),
@@ -22,7 +24,12 @@ export const qaSaleSchema = z.object({
     .min(60)
     .max(30 * 86_400)
     .default(7200),
-  perAccountLimit: z.number().int().min(1).max(10).default(1),
+  perAccountLimit: z
+    .number()
+    .int()
+    .min(PER_ACCOUNT_LIMIT_MIN)
+    .max(PER_ACCOUNT_LIMIT_MAX)
+    .default(PER_ACCOUNT_LIMIT_DEFAULT),
   featured: z.boolean().default(false),
   name: z.string().min(1).max(120).optional(),
 });
@@ -37,7 +44,7 @@ export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
     .select({ id: skus.id, productId: skus.productId })
     .from(skus)
     .where(eq(skus.code, input.skuCode));
-  if (!sku) return { ok: false as const, error: "unknown SKU" };
+  if (!sku) return fail("not_found", "unknown SKU");
   const now = Date.now();
   const startsAt = new Date(now + input.startsInSeconds * 1000);
   const slug = `qa-sale-${randomBytes(4).toString("hex")}`;
@@ -54,12 +61,6 @@ export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
     featured: input.featured,
     skus: [{ skuId: sku.id, quantity: input.quantity, salePriceMinor: input.salePriceMinor }],
   });
-  if (!result.ok) return { ok: false as const, error: result.message };
-  return {
-    ok: true as const,
-    saleId: result.saleId,
-    slug: result.slug,
-    skuId: sku.id,
-    startsAt: startsAt.toISOString(),
-  };
+  if (!result.ok) return result;
+  return ok({ saleId: result.saleId, slug: result.slug, skuId: sku.id, startsAt: startsAt.toISOString() });
 }

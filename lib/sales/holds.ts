@@ -118,7 +118,7 @@ export async function sweepExpiredSaleHolds(
 
 export type AttachOrderResult =
   | { ok: true }
-  | { ok: false; error: "not_found" | "not_active" | "already_attached"; message: string };
+  | { ok: false; code: "not_found" | "not_active" | "already_attached"; message: string };
 
 /**
  * Links a fan's active hold to the pending order created for it on the way to payment. Idempotent for the same
@@ -153,15 +153,15 @@ export async function attachOrderToSaleHold(
   if (row.status !== "active" || (now && new Date(row.expiresAt).getTime() <= now.getTime())) {
     return {
       ok: false,
-      error: "not_active",
+      code: "not_active",
       message: "This reservation has expired or was cancelled. Go back to the sale to try again.",
     };
   }
-  return { ok: false, error: "already_attached", message: "This reservation is already being paid for." };
+  return { ok: false, code: "already_attached", message: "This reservation is already being paid for." };
 }
 
 function attachNotFound(): AttachOrderResult {
-  return { ok: false, error: "not_found", message: "We couldn't find that reservation." };
+  return { ok: false, code: "not_found", message: "We couldn't find that reservation." };
 }
 
 export type ConvertSaleHoldResult =
@@ -195,8 +195,36 @@ export async function convertSaleHoldForOrder(
   );
   if (holds.length === 0) return { saleHold: false };
 
+  const converted = await convertActiveHolds(
+    tx,
+    holds.filter((h) => h.status === "active"),
+    nowIso,
+  );
+
+  const released = await queryRows<{ id: string; saleId: string; skuId: number; userId: string }>(
+    tx,
+    sql`
+      select id, sale_id as "saleId", sku_id as "skuId", user_id as "userId" from sale_holds
+      where order_id = ${orderId}::uuid and status = 'released' order by id`,
+  );
+  if (released.length === 0) {
+    return {
+      saleHold: true,
+      outcome: converted > 0 ? "converted" : "already_converted",
+      holds: holds.length,
+    };
+  }
+
+  const retaken = await retakeReleasedHolds(tx, released, nowIso);
+  if (!retaken) return { saleHold: true, outcome: "refund_needed", holds: holds.length };
+  for (const saleId of retaken) await recordSoldOutIfEmpty(tx, { saleId, now });
+  return { saleHold: true, outcome: "retaken", holds: holds.length };
+}
+
+/** active → converted for each hold, its bucket's held → sold; waits out a locked bucket. Returns how many. */
+async function convertActiveHolds(tx: Tx, active: { id: string }[], nowIso: string): Promise<number> {
   let converted = 0;
-  for (const hold of holds.filter((h) => h.status === "active")) {
+  for (const hold of active) {
     for (let attempt = 0; ; attempt++) {
       const [row] = await queryRows<{ status: string; converted: number }>(
         tx,
@@ -225,21 +253,19 @@ export async function convertSaleHoldForOrder(
     }
   }
 
-  const released = await queryRows<{ id: string; saleId: string; skuId: number; userId: string }>(
-    tx,
-    sql`
-      select id, sale_id as "saleId", sku_id as "skuId", user_id as "userId" from sale_holds
-      where order_id = ${orderId}::uuid and status = 'released' order by id`,
-  );
-  if (released.length === 0) {
-    return {
-      saleHold: true,
-      outcome: converted > 0 ? "converted" : "already_converted",
-      holds: holds.length,
-    };
-  }
+  return converted;
+}
 
-  const retaken = await tx
+/**
+ * Re-takes a unit for every released hold of the order in one savepoint: all or none. Returns the sales whose
+ * last unit this took, or null when the payment must be refunded.
+ */
+async function retakeReleasedHolds(
+  tx: Tx,
+  released: { id: string; saleId: string; skuId: number; userId: string }[],
+  nowIso: string,
+): Promise<Set<string> | null> {
+  return tx
     .transaction(async (savepoint) => {
       const emptied = new Set<string>();
       for (const hold of released) {
@@ -262,9 +288,6 @@ export async function convertSaleHoldForOrder(
       if (error instanceof TransactionRollbackError || sqlState(error) === UNIQUE_VIOLATION) return null;
       throw error;
     });
-  if (!retaken) return { saleHold: true, outcome: "refund_needed", holds: holds.length };
-  for (const saleId of retaken) await recordSoldOutIfEmpty(tx, { saleId, now });
-  return { saleHold: true, outcome: "retaken", holds: holds.length };
 }
 
 /**

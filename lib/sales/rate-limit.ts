@@ -1,4 +1,5 @@
 import { createRedisFallback, defineLuaScript, getRedis, type RedisClient } from "@/lib/redis";
+import { fail, type Result } from "@/lib/result";
 
 /**
  * Bot defence for register and reserve: token buckets per account and per IP. A bucket holds up to `capacity`
@@ -131,7 +132,7 @@ export function createRedisRateLimiter({
   };
 }
 
-export type SaleRateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+export type SaleRateLimitResult = Result<object, "rate_limited">;
 
 /** Checks the per-IP then the per-account bucket of an action; the caller answers 429 with `Retry-After`. */
 export async function checkSaleRateLimit(
@@ -152,11 +153,9 @@ export async function checkSaleRateLimit(
     const result = await limiter.take(key, rule, now);
     if (!result.ok) {
       const wait = result.retryAfterSeconds === 1 ? "a second" : `${result.retryAfterSeconds} seconds`;
-      return {
-        ok: false,
+      return fail("rate_limited", `Too many tries in a short time. Please wait ${wait} and try again.`, {
         retryAfterSeconds: result.retryAfterSeconds,
-        message: `Too many tries in a short time. Please wait ${wait} and try again.`,
-      };
+      });
     }
   }
   return { ok: true };

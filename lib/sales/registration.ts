@@ -11,7 +11,7 @@ export type RegisterResult =
   | { ok: true; alreadyRegistered: boolean }
   | {
       ok: false;
-      error: "not_found" | "registration_not_open" | "registration_closed";
+      code: "not_found" | "registration_not_open" | "registration_closed";
       message: string;
       opensAt?: Date;
     };
@@ -76,20 +76,20 @@ export async function registerForSale(
   if (sale.status === "scheduled" && now.getTime() < opensAt.getTime()) {
     return {
       ok: false,
-      error: "registration_not_open",
+      code: "registration_not_open",
       message: `Registration opens at ${formatSaleTime(opensAt, format)}.`,
       opensAt,
     };
   }
   return {
     ok: false,
-    error: "registration_closed",
+    code: "registration_closed",
     message: `Registration for this sale closed at ${formatSaleTime(new Date(sale.registrationClosesAt), format)}.`,
   };
 }
 
 function notFound(): RegisterResult {
-  return { ok: false, error: "not_found", message: "We couldn't find that sale. It may have been removed." };
+  return { ok: false, code: "not_found", message: "We couldn't find that sale. It may have been removed." };
 }
 
 export async function isRegisteredForSale(

@@ -34,7 +34,7 @@ export type ReserveError =
 
 export type ReserveResult =
   | { ok: true; hold: SaleHoldView; existing: boolean }
-  | { ok: false; error: ReserveError; message: string; startsAt?: Date };
+  | { ok: false; code: ReserveError; message: string; startsAt?: Date };
 
 export interface ReserveInput {
   saleId: string;
@@ -114,14 +114,14 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   if (!isUuid(userId) || !Number.isInteger(holdMinutes) || holdMinutes < 1 || holdMinutes > 24 * 60) {
     return {
       ok: false,
-      error: "invalid",
+      code: "invalid",
       message: "That request was not valid. Reload the page and try again.",
     };
   }
   if (requestKey !== null && (requestKey.length < 1 || requestKey.length > 100)) {
     return {
       ok: false,
-      error: "invalid",
+      code: "invalid",
       message: "That request was not valid. Reload the page and try again.",
     };
   }
@@ -171,7 +171,7 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   }
   return {
     ok: false,
-    error: "busy",
+    code: "busy",
     message: "So many fans are buying right now that we couldn't reach your unit. Please try again.",
   };
 }
@@ -321,7 +321,7 @@ function judge(
 ): Verdict {
   const fail = (error: ReserveError, message: string, extra: { startsAt?: Date } = {}): Verdict => ({
     kind: "result",
-    result: { ok: false, error, message, ...extra },
+    result: { ok: false, code: error, message, ...extra },
   });
   if (!context || context.status === "draft") return { kind: "result", result: notFound() };
   const t = now.getTime();
@@ -379,13 +379,13 @@ function judge(
 }
 
 function notFound(): ReserveResult {
-  return { ok: false, error: "not_found", message: "We couldn't find that sale. It may have been removed." };
+  return { ok: false, code: "not_found", message: "We couldn't find that sale. It may have been removed." };
 }
 
 function skuNotInSale(): ReserveResult {
   return {
     ok: false,
-    error: "sku_not_in_sale",
+    code: "sku_not_in_sale",
     message: "That version isn't part of this sale. Choose one of the versions on the sale page.",
   };
 }

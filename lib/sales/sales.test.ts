@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, sales, skus } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
-import { type CreateSaleInput, createSale } from "./admin";
+import { createSale } from "./commands";
 import { DEMO_PAST_SALE, seedDemoSales } from "./demo";
+import type { SaleDraftInput as CreateSaleInput } from "./draft";
 import { createMemoryFiguresStore, getSaleFigures, readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,
@@ -141,7 +142,7 @@ describe("createSale", () => {
       const result = await createSale(handle.db, saleInput(overrides));
       expect(result.ok, JSON.stringify(overrides)).toBe(false);
       if (result.ok) continue;
-      expect(result.error).toBe(error);
+      expect(result.code).toBe(error);
       expect(Object.keys(result.fieldErrors ?? {})).toContain(field);
     }
     expect(await handle.db.select({ id: sales.id }).from(sales)).toHaveLength(before.length);
@@ -151,7 +152,7 @@ describe("createSale", () => {
     const input = saleInput();
     expect((await createSale(handle.db, input)).ok).toBe(true);
     const again = await createSale(handle.db, { ...input, name: "Another" });
-    expect(again).toMatchObject({ ok: false, error: "slug_taken" });
+    expect(again).toMatchObject({ ok: false, code: "slug_taken" });
   });
 
   it("splits each SKU's stock over buckets as evenly as possible", async () => {
@@ -180,7 +181,7 @@ describe("registerForSale", () => {
   it("registers once, counts once, and explains closed or unknown sales", async () => {
     const saleId = await newSale();
     const early = await registerForSale(handle.db, { saleId, userId: user(0), now: at(-4 * 86400) });
-    expect(early).toMatchObject({ ok: false, error: "registration_not_open" });
+    expect(early).toMatchObject({ ok: false, code: "registration_not_open" });
 
     expect(await registerForSale(handle.db, { saleId, userId: user(0), now: at(-60) })).toEqual({
       ok: true,
@@ -196,7 +197,7 @@ describe("registerForSale", () => {
       alreadyRegistered: true,
     });
     const late = await registerForSale(handle.db, { saleId, userId: user(1), now: T0 });
-    expect(late).toMatchObject({ ok: false, error: "registration_closed" });
+    expect(late).toMatchObject({ ok: false, code: "registration_closed" });
     if (!late.ok) expect(late.message).toMatch(/closed at/);
 
     expect(await isRegisteredForSale(handle.db, { saleId, userId: user(0) })).toBe(true);
@@ -210,12 +211,12 @@ describe("registerForSale", () => {
         await registerForSale(handle.db, { saleId: forged, userId: user(2), now: at(-60) }),
       ).toMatchObject({
         ok: false,
-        error: "not_found",
+        code: "not_found",
       });
     }
     expect(await registerForSale(handle.db, { saleId: draft, userId: user(2), now: at(-60) })).toMatchObject({
       ok: false,
-      error: "not_found",
+      code: "not_found",
     });
     expect(await footprint()).toEqual(before);
   });
@@ -231,49 +232,49 @@ describe("reserveSaleUnit", () => {
     const before = await footprint();
 
     const early = await reserveSaleUnit(handle.db, { ...base, now: at(-1), timeZone: "Asia/Shanghai" });
-    expect(early).toMatchObject({ ok: false, error: "not_started", startsAt: T0 });
+    expect(early).toMatchObject({ ok: false, code: "not_started", startsAt: T0 });
     if (!early.ok) expect(early.message).toMatch(/^The sale starts at Sun, Mar 10, 12:00\sPM GMT\+8\.$/);
     expect(await reserveSaleUnit(handle.db, { ...base, now: at(7200) })).toMatchObject({
       ok: false,
-      error: "ended",
+      code: "ended",
     });
     expect(await reserveSaleUnit(handle.db, { ...base, userId: user(1), now: at(5) })).toMatchObject({
       ok: false,
-      error: "not_registered",
+      code: "not_registered",
     });
     expect(
       await reserveSaleUnit(handle.db, { ...base, skuId: skuIds[2] as number, now: at(5) }),
     ).toMatchObject({
       ok: false,
-      error: "sku_not_in_sale",
+      code: "sku_not_in_sale",
     });
     expect(await reserveSaleUnit(handle.db, { ...base, skuId: otherProductSkuId, now: at(5) })).toMatchObject(
       {
         ok: false,
-        error: "sku_not_in_sale",
+        code: "sku_not_in_sale",
       },
     );
     for (const skuId of [-1, 0, 1.5, Number.NaN, 2 ** 40]) {
       expect(await reserveSaleUnit(handle.db, { ...base, skuId, now: at(5) })).toMatchObject({
         ok: false,
-        error: "sku_not_in_sale",
+        code: "sku_not_in_sale",
       });
     }
     for (const forged of ["not-a-uuid", randomUUID(), draft]) {
       expect(await reserveSaleUnit(handle.db, { ...base, saleId: forged, now: at(5) })).toMatchObject({
         ok: false,
-        error: "not_found",
+        code: "not_found",
       });
     }
     expect(await reserveSaleUnit(handle.db, { ...base, holdMinutes: 0, now: at(5) })).toMatchObject({
       ok: false,
-      error: "invalid",
+      code: "invalid",
     });
     expect(
       await reserveSaleUnit(handle.db, { ...base, requestKey: "x".repeat(101), now: at(5) }),
     ).toMatchObject({
       ok: false,
-      error: "invalid",
+      code: "invalid",
     });
     expect(await footprint()).toEqual(before);
   });
@@ -295,7 +296,7 @@ describe("reserveSaleUnit", () => {
       userId: user(0),
       skuId: skuIds[1] as number,
     });
-    expect(otherSku).toMatchObject({ ok: false, error: "limit_reached" });
+    expect(otherSku).toMatchObject({ ok: false, code: "limit_reached" });
 
     const figures = await getSaleFigures(handle.db, { saleId, now: at(3) });
     expect(figures).toMatchObject({ quantity: 150, remaining: 149, held: 1, sold: 0, state: "live" });
@@ -325,7 +326,7 @@ describe("reserveSaleUnit", () => {
     expect(aRetry).toMatchObject({ ok: true, existing: true });
     expect(b).toMatchObject({ ok: true, existing: false, hold: { seq: 2 } });
     if (a.ok && aRetry.ok) expect(aRetry.hold.holdId).toBe(a.hold.holdId);
-    expect(c).toMatchObject({ ok: false, error: "limit_reached" });
+    expect(c).toMatchObject({ ok: false, code: "limit_reached" });
     expect((await readSaleCounts(handle.db, { saleId }))?.held).toBe(2);
     expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
     expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
@@ -431,7 +432,7 @@ describe("reserveSaleUnit", () => {
     }
     expect((await getSale(handle.db, { saleId }))?.soldOutAt).toEqual(at(12));
     const refused = await reserveSaleUnit(handle.db, { ...base, userId: user(3), now: at(13) });
-    expect(refused).toMatchObject({ ok: false, error: "sold_out" });
+    expect(refused).toMatchObject({ ok: false, code: "sold_out" });
     expect(await getSaleFigures(handle.db, { saleId, now: at(13) })).toMatchObject({
       remaining: 0,
       state: "sold_out",
@@ -480,7 +481,7 @@ describe("payments", () => {
 
     expect(await attachOrderToSaleHold(handle.db, { holdId, userId: user(1), orderId })).toMatchObject({
       ok: false,
-      error: "not_found",
+      code: "not_found",
     });
     expect(
       await attachOrderToSaleHold(handle.db, {
@@ -489,7 +490,7 @@ describe("payments", () => {
         orderId,
         now: at(1 + HOLD_MINUTES * 60),
       }),
-    ).toMatchObject({ ok: false, error: "not_active" });
+    ).toMatchObject({ ok: false, code: "not_active" });
     expect(await attachOrderToSaleHold(handle.db, { holdId, userId: user(0), orderId, now: at(5) })).toEqual({
       ok: true,
     });
@@ -500,7 +501,7 @@ describe("payments", () => {
       await attachOrderToSaleHold(handle.db, { holdId, userId: user(0), orderId: otherOrder }),
     ).toMatchObject({
       ok: false,
-      error: "already_attached",
+      code: "already_attached",
     });
 
     const first = await handle.db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now: at(100) }));
@@ -524,7 +525,7 @@ describe("payments", () => {
         holdMinutes: HOLD_MINUTES,
         now: at(200),
       }),
-    ).toMatchObject({ ok: false, error: "limit_reached" });
+    ).toMatchObject({ ok: false, code: "limit_reached" });
     expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { products, skus } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import { createSale } from "./admin";
+import { createSale } from "./commands";
 import { readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,
@@ -21,9 +21,13 @@ import {
 import {
   accountsOverLimit,
   bucketMismatches,
+  crowd,
+  doubleClickAttempts,
   insertPendingOrder,
   insertUsers,
   registerUsers,
+  rng,
+  shuffle,
 } from "./test-support";
 
 /*
@@ -45,38 +49,6 @@ let productId: number;
 let skuA: number;
 let skuB: number;
 let saleN = 0;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
-}
-
-/** Runs `work` over `items` with `workers` concurrent loops; each loop holds at most one connection at a time. */
-async function crowd<T>(items: T[], workers: number, work: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index] as T, index);
-      }
-    }),
-  );
-}
 
 async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
   saleN += 1;
@@ -108,7 +80,7 @@ async function reserveEither(
   firstSku: number,
 ): Promise<ReserveResult> {
   const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku, queueForCheckout: true });
-  if (first.ok || first.error !== "sold_out") return first;
+  if (first.ok || first.code !== "sold_out") return first;
   return reserveSaleUnit(handle.db, {
     ...input,
     skuId: firstSku === skuA ? skuB : skuA,
@@ -138,7 +110,7 @@ function unexpected(by: Record<string, number>) {
 function tally(results: ReserveResult[]) {
   const by: Record<string, number> = {};
   for (const r of results) {
-    const key = r.ok ? (r.existing ? "existing" : "new") : r.error;
+    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
     by[key] = (by[key] ?? 0) + 1;
   }
   return by;
@@ -171,23 +143,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
     const random = rng(1);
-    // Half the accounts double-click (one request key, twice); the others click twice for two units, and every
-    // fourth of those a third time, over the limit of 2.
-    const attempts = shuffle(
-      users.flatMap((userId, i) =>
-        i % 2 === 0
-          ? [
-              { userId, key: `a-${i}` },
-              { userId, key: `a-${i}` },
-            ]
-          : [
-              { userId, key: `a-${i}` },
-              { userId, key: `b-${i}` },
-              ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
-            ],
-      ),
-      random,
-    );
+    const attempts = doubleClickAttempts(users, random);
     const results: ReserveResult[] = [];
     const holdByKey = new Map<string, string>();
     const sameHold: boolean[] = [];
@@ -301,7 +257,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const pay = async (holdId: string, userId: string, now: Date, { late }: { late: boolean }) => {
       const orderId = await insertPendingOrder(handle.db, { userId, totalMinor: 399900, holdExpiresAt: now });
       const attached = await attachOrderToSaleHold(handle.db, { holdId, userId, orderId });
-      if (!attached.ok) return count(`attach_${attached.error}`);
+      if (!attached.ok) return count(`attach_${attached.code}`);
       // A late payment: the hold expired while the fan was paying; honoured if a unit is left, else refunded.
       if (late) await releaseSaleHold(handle.db, { holdId, now, reason: "expired" });
       const converted = await handle.db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now }));

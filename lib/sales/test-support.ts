@@ -115,3 +115,62 @@ export async function insertPendingOrder(
   if (!row) throw new Error("order insert returned nothing");
   return row.id;
 }
+
+/** A small seeded random number generator (mulberry32), so a storm is the same on every run. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Shuffles `items` in place (Fisher–Yates) with `random`, and returns it. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
+/** Runs `work` over `items` with `workers` concurrent loops; each loop holds at most one connection at a time. */
+export async function crowd<T>(items: T[], workers: number, work: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index] as T, index);
+      }
+    }),
+  );
+}
+
+/**
+ * The storms' click pattern, shuffled: half the accounts double-click (one request key, twice); the others click
+ * twice for two units, and every fourth of those a third time, over a limit of 2.
+ */
+export function doubleClickAttempts(
+  users: string[],
+  random: () => number,
+): { userId: string; key: string }[] {
+  return shuffle(
+    users.flatMap((userId, i) =>
+      i % 2 === 0
+        ? [
+            { userId, key: `a-${i}` },
+            { userId, key: `a-${i}` },
+          ]
+        : [
+            { userId, key: `a-${i}` },
+            { userId, key: `b-${i}` },
+            ...(i % 8 === 1 ? [{ userId, key: `c-${i}` }] : []),
+          ],
+    ),
+    random,
+  );
+}

@@ -39,3 +39,26 @@ export async function openSeededPostgres({ poolMax = 10 }: { poolMax?: number } 
     },
   };
 }
+
+/**
+ * A new, empty PostgreSQL database (not cloned from the template: for tests that migrate it themselves, e.g. from
+ * an earlier release's migrations). Without a server this fails, it never skips. `drop()` removes it.
+ */
+export async function createEmptyPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kite_t_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: adminUrl() });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { AuthPage } from "@/components/auth/auth-page";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account · Kite" };
 
@@ -16,7 +17,7 @@ export default async function SignUpPage({
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <AuthPage title="Join the Kite Club" intro="One account for orders, flash sales and F-codes.">
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} signUp={signUpAction} />
     </AuthPage>
   );
 }

@@ -1,20 +1,16 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
-import { type LegacyActionState as ActionState, legacyUnexpected, parseForm } from "@/lib/action";
-import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { getCartOwner } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
 import { startCheckout } from "@/lib/checkout/checkout";
-import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getOrigin } from "@/lib/http";
 import { getStripe } from "@/lib/payments/stripe";
-import { getRequestNow } from "@/lib/qa/now";
-
-export type CartActionState = ActionState<{ itemCount?: number }>;
+import { ok } from "@/lib/result";
 
 async function rememberGuestCart(cartId: string) {
   const jar = await cookies();
@@ -27,79 +23,63 @@ async function rememberGuestCart(cartId: string) {
   });
 }
 
-export async function addToCartAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
-  const parsed = parseForm(addToCartSchema, formData);
-  if (!parsed.ok) return parsed;
-  try {
-    const owner = await getCartOwner();
-    const result = await addToCart(await getDb(), { owner, ...parsed.data });
-    if (!result.ok) return { ok: false, error: result.message };
+export const addToCartAction = defineAction({
+  name: "addToCart",
+  caller: "guest",
+  input: addToCartSchema,
+  refresh: true,
+  run: async ({ input, db }) => {
+    const result = await addToCart(db, { owner: await getCartOwner(), ...input });
+    if (!result.ok) return result;
     if (result.createdGuestCart) await rememberGuestCart(result.cartId);
-    refresh();
-    return { ok: true, message: "Added to your cart." };
-  } catch (error) {
-    return legacyUnexpected(error, "addToCart");
-  }
-}
+    return ok({ message: "Added to your cart." });
+  },
+});
 
-export async function setCartQuantityAction(
-  _prev: CartActionState,
-  formData: FormData,
-): Promise<CartActionState> {
-  const parsed = parseForm(setCartQuantitySchema, formData);
-  if (!parsed.ok) return parsed;
-  try {
-    const result = await setCartLineQuantity(await getDb(), { owner: await getCartOwner(), ...parsed.data });
-    if (!result.ok) return { ok: false, error: result.message };
-    refresh();
-    return { ok: true, message: parsed.data.quantity === 0 ? "Removed." : "Quantity updated." };
-  } catch (error) {
-    return legacyUnexpected(error, "setCartQuantity");
-  }
-}
+export const setCartQuantityAction = defineAction({
+  name: "setCartQuantity",
+  caller: "guest",
+  input: setCartQuantitySchema,
+  refresh: true,
+  run: async ({ input, db }) => {
+    const result = await setCartLineQuantity(db, { owner: await getCartOwner(), ...input });
+    if (!result.ok) return result;
+    return ok({ message: input.quantity === 0 ? "Removed." : "Quantity updated." });
+  },
+});
 
-export async function removeFromCartAction(
-  _prev: CartActionState,
-  formData: FormData,
-): Promise<CartActionState> {
-  const parsed = parseForm(removeFromCartSchema, formData);
-  if (!parsed.ok) return parsed;
-  try {
-    const result = await removeCartLine(await getDb(), { owner: await getCartOwner(), ...parsed.data });
-    if (!result.ok) return { ok: false, error: result.message };
-    refresh();
-    return { ok: true, message: "Removed from your cart." };
-  } catch (error) {
-    return legacyUnexpected(error, "removeFromCart");
-  }
-}
+export const removeFromCartAction = defineAction({
+  name: "removeFromCart",
+  caller: "guest",
+  input: removeFromCartSchema,
+  refresh: true,
+  run: async ({ input, db }) => {
+    const result = await removeCartLine(db, { owner: await getCartOwner(), ...input });
+    return result.ok ? ok({ message: "Removed from your cart." }) : result;
+  },
+});
 
 /**
  * Cart → held stock → Stripe Checkout. Signed-in shoppers only; the cart is the caller's own (no id from the
- * client). Redirects to Stripe's page last, outside any try/catch.
+ * client). Redirects to Stripe's page last.
  */
-export async function startCheckoutAction(
-  _prev: CartActionState,
-  _formData: FormData,
-): Promise<CartActionState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?callbackUrl=/cart");
-  let url: string;
-  try {
+export const startCheckoutAction = defineAction({
+  name: "startCheckout",
+  caller: "user",
+  signInTo: "/sign-in?callbackUrl=/cart",
+  input: z.object({}),
+  run: async ({ caller, db, now }) => {
     const result = await startCheckout(
-      { db: await getDb(), stripe: getStripe() },
+      { db, stripe: getStripe() },
       {
-        userId: user.id,
-        email: user.email,
-        now: await getRequestNow(),
+        userId: caller.id,
+        email: caller.email,
+        now,
         holdMinutes: env.HOLD_MINUTES,
         origin: await getOrigin(),
       },
     );
-    if (!result.ok) return { ok: false, error: result.message };
-    url = result.url;
-  } catch (error) {
-    return legacyUnexpected(error, "startCheckout");
-  }
-  redirect(url);
-}
+    return result.ok ? ok({ url: result.url }) : result;
+  },
+  redirectTo: (out) => out.url,
+});

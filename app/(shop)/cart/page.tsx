@@ -3,6 +3,7 @@ import { CartLines, CartSummary, EmptyCart } from "@/components/cart/cart-view";
 import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
+import { removeFromCartAction, setCartQuantityAction, startCheckoutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your cart · Kite" };
 
@@ -14,8 +15,8 @@ export default async function CartPage() {
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_320px]">
-        <CartLines lines={cart.lines} />
-        <CartSummary cart={cart} signedIn={user !== null} />
+        <CartLines lines={cart.lines} setQuantity={setCartQuantityAction} remove={removeFromCartAction} />
+        <CartSummary cart={cart} signedIn={user !== null} startCheckout={startCheckoutAction} />
       </div>
     </div>
   );

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { AuditTable } from "@/components/admin/audit-table";
 import { EmptyState, PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { listAuditEntries } from "@/lib/admin/audit";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { zoneLabel } from "@/lib/admin/times";
+import { listAuditEntries } from "@/lib/audit/log";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Audit log" };
 

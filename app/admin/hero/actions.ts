@@ -1,65 +1,33 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
-import { updateTag } from "next/cache";
-import { redirect } from "next/navigation";
-import { legacyUnexpected } from "@/lib/action";
-import { MARKETERS_ONLY } from "@/lib/admin/auth";
-import type { AdminFormState } from "@/lib/admin/form-state";
-import { removeHeroEntry, saveHeroEntry } from "@/lib/admin/hero-schedule";
-import { formRecord } from "@/lib/admin/sale-form";
-import { getCurrentMarketer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { z } from "zod";
+import { anyFormFields, defineAction } from "@/lib/action";
 import { env } from "@/lib/env";
-import { getRequestNow } from "@/lib/qa/now";
-import { HERO_TAG } from "@/lib/storefront/hero";
+import { HERO_TAG } from "@/lib/hero/cached";
+import { removeHeroEntry, saveHeroEntry } from "@/lib/hero/schedule";
 
 /*
- * The hero schedule's commands. Each checks the caller itself, writes through lib/admin (entry + audit in one
- * transaction), and expires the cached homepage hero so the change shows at once, without a redeploy.
+ * The hero schedule's commands, as declarations: marketers only, the lib/hero writer (entry + audit in one
+ * transaction) as the work, and the cached homepage hero expired so the change shows at once, without a redeploy.
  */
 
-export async function saveHeroEntryAction(
-  _prev: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  const raw = formRecord(formData);
-  let day: string;
-  try {
-    const result = await saveHeroEntry(await getDb(), {
-      actor: marketer,
-      raw,
-      timeZone: env.STORE_TIMEZONE,
-      now: await getRequestNow(),
-    });
-    if (!result.ok) return { ...result, values: raw };
-    day = result.storeDay;
-    updateTag(HERO_TAG);
-  } catch (error) {
-    return { ...legacyUnexpected(error, "saveHeroEntry"), values: raw, nextRequestKey: randomUUID() };
-  }
-  redirect(`/admin/hero?day=${day}&status=saved`);
-}
+export const saveHeroEntryAction = defineAction({
+  name: "saveHeroEntry",
+  caller: "marketer",
+  input: anyFormFields,
+  run: ({ input, caller, db, now }) =>
+    saveHeroEntry(db, { actor: caller, raw: input, timeZone: env.STORE_TIMEZONE, now }),
+  tags: () => [HERO_TAG],
+  redirectTo: (out) => `/admin/hero?day=${out.storeDay}&status=saved`,
+  echoValues: true,
+  renewRequestKey: true,
+});
 
-export async function removeHeroEntryAction(
-  _prev: AdminFormState,
-  formData: FormData,
-): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  let day: string | null;
-  try {
-    const result = await removeHeroEntry(await getDb(), {
-      actor: marketer,
-      entryId: Number(formData.get("entryId")),
-    });
-    if (!result.ok) return result;
-    day = result.storeDay;
-    updateTag(HERO_TAG);
-  } catch (error) {
-    return legacyUnexpected(error, "removeHeroEntry");
-  }
-  redirect(day ? `/admin/hero?day=${day}&status=removed` : "/admin/hero");
-}
+export const removeHeroEntryAction = defineAction({
+  name: "removeHeroEntry",
+  caller: "marketer",
+  input: z.object({ entryId: z.string().default("") }),
+  run: ({ input, caller, db }) => removeHeroEntry(db, { actor: caller, entryId: Number(input.entryId) }),
+  tags: () => [HERO_TAG],
+  redirectTo: (out) => (out.storeDay ? `/admin/hero?day=${out.storeDay}&status=removed` : "/admin/hero"),
+});

@@ -6,7 +6,9 @@ import { HeroCalendar } from "@/components/admin/hero-calendar";
 import { HeroEntryForm, RemoveHeroEntryForm } from "@/components/admin/hero-entry-form";
 import { Card, Notice, PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { requireMarketerPage } from "@/lib/admin/auth";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import {
   CALENDAR_DAYS,
   type CalendarEntry,
@@ -17,12 +19,10 @@ import {
   listProductTargets,
   listSchedulableSales,
   MAX_DAYS_AHEAD,
-} from "@/lib/admin/hero-schedule";
-import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/admin/times";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+} from "@/lib/hero/schedule";
 import { getRequestNow } from "@/lib/qa/now";
 import { addStoreDays, storeDayOf } from "@/lib/sales/store-day";
+import { formatStoreDateTime, formatStoreDay, zoneLabel } from "@/lib/store-time";
 import { featureSaleAction } from "../sales/actions";
 import { removeHeroEntryAction, saveHeroEntryAction } from "./actions";
 

@@ -1,135 +1,78 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
-import { refresh, updateTag } from "next/cache";
-import { redirect } from "next/navigation";
-import { legacyUnexpected } from "@/lib/action";
-import { MARKETERS_ONLY } from "@/lib/admin/auth";
-import type { AdminFormState } from "@/lib/admin/form-state";
-import { formRecord } from "@/lib/admin/sale-form";
-import {
-  createConsoleSale,
-  endSale,
-  publishSale,
-  setFeaturedSale,
-  updateConsoleSale,
-} from "@/lib/admin/sales";
-import { getCurrentMarketer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { z } from "zod";
+import { anyFormFields, defineAction } from "@/lib/action";
 import { env } from "@/lib/env";
-import { getRequestNow } from "@/lib/qa/now";
-import { getSale } from "@/lib/sales/queries";
-import { HERO_TAG } from "@/lib/storefront/hero";
-import { saleTag } from "@/lib/storefront/sales";
+import { HERO_TAG } from "@/lib/hero/cached";
+import { SALE_TAGS } from "@/lib/sales/cached";
+import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "@/lib/sales/commands";
+import { updateSaleFromForm } from "@/lib/sales/update";
 
 /*
- * The console's sale commands. Each one checks the caller itself (a server action is a public POST endpoint),
- * then hands the form to lib/admin, which validates, writes and records the audit entry in one transaction.
- * Afterwards the cached pages that show sales are expired: the homepage hero and the sale's own page.
+ * The console's sale commands, as declarations: marketers only, the form as input, the lib/sales command (which
+ * validates, writes and records the audit entry in one transaction) as the work, then the cached pages that show
+ * the sale are expired: the homepage hero, the sale lists and the sale's own page.
  */
 
-async function expireSaleCaches(saleId: string) {
-  updateTag(HERO_TAG);
-  updateTag("sales");
-  const sale = await getSale(await getDb(), { saleId });
-  if (sale) updateTag(saleTag(sale.slug));
-}
+const saleTags = (out: { slug: string }) => [HERO_TAG, SALE_TAGS.all, SALE_TAGS.sale(out.slug)];
 
-export async function createSaleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  const raw = formRecord(formData);
-  let saleId: string;
-  try {
-    const result = await createConsoleSale(await getDb(), {
-      actor: marketer,
-      raw,
+/** The small forms that name one sale (`saleId` empty means "none" for the featured sale). */
+const saleIdForm = z.object({ saleId: z.string().trim().default("") });
+
+export const createSaleAction = defineAction({
+  name: "createSale",
+  caller: "marketer",
+  input: anyFormFields,
+  run: ({ input, caller, db, now }) =>
+    createSaleFromForm(db, { actor: caller, raw: input, timeZone: env.STORE_TIMEZONE, now }),
+  tags: (out) => saleTags(out),
+  redirectTo: (out) => `/admin/sales/${out.saleId}?status=created`,
+  echoValues: true,
+  renewRequestKey: true,
+});
+
+export const updateSaleAction = defineAction({
+  name: "updateSale",
+  caller: "marketer",
+  input: anyFormFields,
+  run: ({ input, caller, db, now }) =>
+    updateSaleFromForm(db, {
+      actor: caller,
+      saleId: input.saleId ?? "",
+      raw: input,
       timeZone: env.STORE_TIMEZONE,
-      now: await getRequestNow(),
-    });
-    if (!result.ok) return { ...result, values: raw };
-    saleId = result.saleId;
-    await expireSaleCaches(saleId);
-  } catch (error) {
-    return { ...legacyUnexpected(error, "createSale"), values: raw, nextRequestKey: randomUUID() };
-  }
-  redirect(`/admin/sales/${saleId}?status=created`);
-}
+      now,
+    }),
+  tags: (out) => (out.changed ? saleTags(out) : []),
+  refresh: true,
+  echoValues: true,
+});
 
-export async function updateSaleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  const raw = formRecord(formData);
-  try {
-    const result = await updateConsoleSale(await getDb(), {
-      actor: marketer,
-      saleId: raw.saleId ?? "",
-      raw,
-      timeZone: env.STORE_TIMEZONE,
-      now: await getRequestNow(),
-    });
-    if (!result.ok) return { ...result, values: raw };
-    if (result.changed) await expireSaleCaches(result.saleId);
-    refresh();
-    return { ok: true, message: result.message };
-  } catch (error) {
-    return { ...legacyUnexpected(error, "updateSale"), values: raw };
-  }
-}
+export const publishSaleAction = defineAction({
+  name: "publishSale",
+  caller: "marketer",
+  input: saleIdForm,
+  run: ({ input, caller, db, now }) =>
+    publishSale(db, { actor: caller, saleId: input.saleId, now, timeZone: env.STORE_TIMEZONE }),
+  tags: (out) => saleTags(out),
+  refresh: true,
+});
 
-async function simpleSaleCommand(
-  formData: FormData,
-  context: string,
-  run: (input: {
-    saleId: string;
-    now: Date;
-    actor: { id: string; email: string };
-  }) => Promise<AdminFormState>,
-): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  const saleId = String(formData.get("saleId") ?? "");
-  try {
-    const result = await run({ saleId, now: await getRequestNow(), actor: marketer });
-    if (result?.ok) {
-      if (saleId) await expireSaleCaches(saleId);
-      refresh();
-    }
-    return result;
-  } catch (error) {
-    return legacyUnexpected(error, context);
-  }
-}
+export const endSaleAction = defineAction({
+  name: "endSale",
+  caller: "marketer",
+  input: saleIdForm,
+  run: ({ input, caller, db, now }) => endSale(db, { actor: caller, saleId: input.saleId, now }),
+  tags: (out) => saleTags(out),
+  refresh: true,
+});
 
-export async function publishSaleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return simpleSaleCommand(formData, "publishSale", async ({ saleId, now, actor }) =>
-    publishSale(await getDb(), { actor, saleId, now, timeZone: env.STORE_TIMEZONE }),
-  );
-}
-
-export async function endSaleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  return simpleSaleCommand(formData, "endSale", async ({ saleId, now, actor }) =>
-    endSale(await getDb(), { actor, saleId, now }),
-  );
-}
-
-/** `saleId` empty means "no featured sale". */
-export async function featureSaleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const marketer = await getCurrentMarketer();
-  if (!marketer) return { ok: false, error: MARKETERS_ONLY };
-  const saleId = String(formData.get("saleId") ?? "").trim();
-  try {
-    const result = await setFeaturedSale(await getDb(), {
-      actor: marketer,
-      saleId: saleId === "" ? null : saleId,
-      now: await getRequestNow(),
-    });
-    if (!result.ok) return result;
-    updateTag(HERO_TAG);
-    updateTag("sales");
-    refresh();
-    return result;
-  } catch (error) {
-    return legacyUnexpected(error, "featureSale");
-  }
-}
+export const featureSaleAction = defineAction({
+  name: "featureSale",
+  caller: "marketer",
+  input: saleIdForm,
+  run: ({ input, caller, db, now }) =>
+    setFeaturedSale(db, { actor: caller, saleId: input.saleId === "" ? null : input.saleId, now }),
+  tags: () => [HERO_TAG, SALE_TAGS.all],
+  refresh: true,
+});

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { SalesTable } from "@/components/admin/sales-table";
 import { PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { listConsoleSales } from "@/lib/admin/sales";
-import { zoneLabel } from "@/lib/admin/times";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { listConsoleSales } from "@/lib/sales/console-queries";
+import { zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Sales" };
 

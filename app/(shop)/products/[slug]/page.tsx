@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { addToCartAction } from "@/app/(shop)/cart/actions";
 import { Assurances } from "@/components/product/assurances";
 import { Breadcrumbs } from "@/components/product/breadcrumbs";
 import { BuyBox } from "@/components/product/buy-box";
@@ -123,6 +124,7 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
       <Breadcrumbs category={product.category} productName={product.name} />
 
       <PurchaseProvider
+        addToCart={addToCartAction}
         product={{ slug: product.slug, name: product.name }}
         skus={product.skus}
         images={product.images}

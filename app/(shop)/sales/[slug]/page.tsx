@@ -6,8 +6,10 @@ import { SaleAction, SaleFacts, SalePrice } from "@/components/sales/sale-detail
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
+import { getFanSaleState } from "@/lib/sales/fan-state";
 import { getSaleState } from "@/lib/sales/rules";
-import { getCachedSale, getFanSaleState, getInitialFigures } from "@/lib/storefront/sales";
+import { registerForSaleAction, reserveSaleUnitAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -62,6 +64,8 @@ export default async function SalePage({ params }: Props) {
             signedIn={user !== null}
             fan={fan}
             registrationOpen={registrationOpen}
+            register={registerForSaleAction}
+            reserve={reserveSaleUnitAction}
           />
         </div>
       </div>

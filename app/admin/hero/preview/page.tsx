@@ -3,14 +3,14 @@ import { HeroPreview } from "@/components/admin/hero-preview";
 import { PageHeader } from "@/components/admin/ui";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { DateTimeField } from "@/components/ui/field";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { getHeroPreview } from "@/lib/admin/preview";
-import { formatStoreDateTime, parseStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/admin/times";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { listProductCards } from "@/lib/catalog/queries";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { getHeroPreview } from "@/lib/hero/preview";
 import { getRequestNow } from "@/lib/qa/now";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { formatStoreDateTime, parseStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Homepage preview" };
 

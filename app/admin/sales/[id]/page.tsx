@@ -12,16 +12,17 @@ import {
   SaleStateBadge,
 } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { listAuditEntries } from "@/lib/admin/audit";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { skuField } from "@/lib/admin/form-names";
-import { formatMoneyInput } from "@/lib/admin/money-input";
-import { getSaleForEdit, hasEnded, hasStarted, type SaleForEdit } from "@/lib/admin/sales";
-import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/admin/times";
+import { listAuditEntries } from "@/lib/audit/log";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatMoneyInput } from "@/lib/money-input";
 import { getRequestNow } from "@/lib/qa/now";
+import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
+import { skuField } from "@/lib/sales/draft-fields";
+import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
 import { getSaleState } from "@/lib/sales/rules";
+import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
 import { endSaleAction, featureSaleAction, publishSaleAction, updateSaleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sale" };

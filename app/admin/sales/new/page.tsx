@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { SaleForm } from "@/components/admin/sale-form";
 import { PageHeader } from "@/components/admin/ui";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { listProductOptions } from "@/lib/admin/sales";
-import { toStoreInputValue, zoneLabel } from "@/lib/admin/times";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PER_ACCOUNT_LIMIT_DEFAULT } from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
+import { listProductOptions } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { toStoreInputValue, zoneLabel } from "@/lib/store-time";
 import { createSaleAction } from "../actions";
 
 export const metadata: Metadata = { title: "New sale" };

@@ -1,8 +1,9 @@
 import { revalidatePath, revalidateTag } from "next/cache";
 import { CATALOG_TAGS } from "@/lib/catalog/cached";
+import { HERO_TAG } from "@/lib/hero/cached";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { resetStoreData } from "@/lib/qa/reset";
-import { HERO_TAG } from "@/lib/storefront/hero";
+import { SALE_TAGS } from "@/lib/sales/cached";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function POST(request: Request) {
   const started = Date.now();
   await resetStoreData();
   revalidateTag(CATALOG_TAGS.products, { expire: 0 });
-  revalidateTag("sales", { expire: 0 });
+  revalidateTag(SALE_TAGS.all, { expire: 0 });
   revalidateTag(HERO_TAG, { expire: 0 });
   revalidatePath("/", "layout");
   return Response.json({ ok: true, ms: Date.now() - started });

@@ -1,7 +1,8 @@
 import { revalidateTag } from "next/cache";
+import { HERO_TAG } from "@/lib/hero/cached";
 import { refuseUnlessQa } from "@/lib/qa/guard";
+import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
-import { HERO_TAG } from "@/lib/storefront/hero";
 
 export const dynamic = "force-dynamic";
 
@@ -9,14 +10,14 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = qaSaleSchema.safeParse(await request.json().catch(() => null));
+  const parsed = qaSaleStartSchema.pipe(qaSaleSchema).safeParse(await request.json().catch(() => null));
   if (!parsed.success)
     return Response.json(
       { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
       { status: 400 },
     );
   const result = await createQaSale(parsed.data);
-  if (!result.ok) return Response.json({ error: result.error }, { status: 400 });
+  if (!result.ok) return Response.json({ error: result.message }, { status: 400 });
   revalidateTag(HERO_TAG, { expire: 0 });
   return Response.json(result, { status: 201 });
 }

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { LiveSaleView } from "@/components/admin/live-sale-view";
 import { PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
-import { requireMarketerPage } from "@/lib/admin/auth";
-import { cachedLiveView } from "@/lib/admin/live";
-import { formatStoreDateTime } from "@/lib/admin/times";
+import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { cachedLiveView } from "@/lib/sales/live";
+import { formatStoreDateTime } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Live sale" };
 

@@ -62,10 +62,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   });
   if (!result.ok) {
     return Response.json(
-      { error: result.message, code: result.error },
+      { error: result.message, code: result.code },
       {
-        status: STATUS[result.error] ?? 400,
-        ...(result.error === "busy" ? { headers: { "retry-after": "1" } } : {}),
+        status: STATUS[result.code] ?? 400,
+        ...(result.code === "busy" ? { headers: { "retry-after": "1" } } : {}),
       },
     );
   }

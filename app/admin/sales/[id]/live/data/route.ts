@@ -1,13 +1,13 @@
-import { cachedLiveView } from "@/lib/admin/live";
 import { getCurrentMarketer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getRequestNow } from "@/lib/qa/now";
+import { cachedLiveView } from "@/lib/sales/live";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The live view's figures for the console's polling. Marketers only (checked here, not only by the page); the
- * database is read at most about once a second per sale however many marketers watch (lib/admin/live.ts).
+ * database is read at most about once a second per sale however many marketers watch (lib/sales/live.ts).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const marketer = await getCurrentMarketer();

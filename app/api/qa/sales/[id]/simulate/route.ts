@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { simulateSaleCrowd } from "@/lib/admin/simulate";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { simulateSaleCrowd } from "@/lib/qa/crowd";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { getRequestNow } from "@/lib/qa/now";
 

@@ -1,0 +1,39 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { getDb } from "@/lib/db";
+
+export const qaAccountSchema = z.object({
+  role: z.enum(["shopper", "marketer"]).default("shopper"),
+  name: z.string().trim().min(1).max(80).optional(),
+});
+
+export interface QaAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: "shopper" | "marketer";
+  /** Returned once, to the QA client that asked for the account, so it can sign in through the real form. */
+  password: string;
+}
+
+/**
+ * A fresh account for one e2e test (a shopper, or a marketer for the console's flows): a unique email and a
+ * random password, so a test that changes an account's cart, orders, registrations or audit trail changes its own.
+ */
+export async function createQaAccount(input: z.infer<typeof qaAccountSchema>): Promise<QaAccount> {
+  const tag = randomBytes(6).toString("hex");
+  const email = `qa-${input.role}-${tag}@example.com`;
+  const name = input.name ?? `QA ${input.role} ${tag.slice(0, 4)}`;
+  // Letters and digits, as the sign-up rule asks of a person's password.
+  const password = `qa-${randomBytes(12).toString("base64url")}-7`;
+  const db = await getDb();
+  const [row] = await db
+    .insert(users)
+    .values({ email, name, role: input.role, passwordHash: await hashPassword(password) })
+    .returning({ id: users.id });
+  if (!row) throw new Error("inserting a QA account returned no row");
+  return { id: row.id, email, name, role: input.role, password };
+}

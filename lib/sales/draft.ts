@@ -1,0 +1,312 @@
+import { z } from "zod";
+import {
+  MAX_SALE_SKU_QUANTITY,
+  MAX_SALE_SKUS,
+  PER_ACCOUNT_LIMIT_DEFAULT,
+  PER_ACCOUNT_LIMIT_MAX,
+  PER_ACCOUNT_LIMIT_MIN,
+} from "@/lib/limits";
+import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
+import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
+import { parseStoreDateTime } from "@/lib/store-time";
+import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./draft-fields";
+import { DEFAULT_BUCKET_COUNT, MAX_BUCKET_COUNT } from "./rules";
+
+/**
+ * A sale's draft: what a marketer (the console's form), QA and the benchmarks ask for when they create or edit a
+ * sale. Every rule and message for it lives here once: each field's schema, the order of its four times, the
+ * rules for its versions (SKUs). Two ways in share them: `saleDraftSchema` for typed callers (QA, benchmarks,
+ * tests) and `parseSaleForm`/`parseNewSaleForm` for the console's form (plain strings, times in the store's zone,
+ * prices as typed, one group of fields per version). Pure, so every refusal is unit-tested.
+ */
+
+export { SALE_TIME_FIELDS, type SaleTimeField, skuField };
+
+const MAX_SQL_INT = 2_147_483_647;
+
+/** An empty text field is "missing", not 0. */
+const blankAsMissing = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export const saleSlugSchema = z
+  .string({ error: "Choose a web address." })
+  .trim()
+  .min(3, "Use at least 3 characters.")
+  .max(80, "Use at most 80 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, like kite-9-noon.");
+
+export const saleNameSchema = z
+  .string({ error: "Give the sale a name." })
+  .trim()
+  .min(1, "Give the sale a name.")
+  .max(120, "Use at most 120 characters.");
+
+export const saleHeadlineSchema = z.string().trim().max(200, "Use at most 200 characters.").default("");
+
+export const perAccountLimitSchema = z.preprocess(
+  blankAsMissing,
+  z.coerce
+    .number({ error: "Enter a number of units." })
+    .int("Use a whole number.")
+    .min(PER_ACCOUNT_LIMIT_MIN, `At least ${PER_ACCOUNT_LIMIT_MIN} unit per account.`)
+    .max(PER_ACCOUNT_LIMIT_MAX, `At most ${PER_ACCOUNT_LIMIT_MAX} units per account.`),
+);
+
+export const saleQuantitySchema = z.preprocess(
+  blankAsMissing,
+  z.coerce
+    .number({ error: "Enter a number of units." })
+    .int("Use a whole number of units.")
+    .min(1, "Put at least 1 unit on sale.")
+    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
+);
+
+/** A sale price in minor units (the form's text goes through `parseMoneyInput` first). */
+export const salePriceMinorSchema = z.coerce
+  .number({ error: "Enter a price." })
+  .int("Use a price in minor units.")
+  .min(0, "A price cannot be negative.")
+  .max(MAX_PRICE_MINOR, "That price is too large.");
+
+export const saleProductIdSchema = z.coerce
+  .number({ error: "Choose a product from the catalogue." })
+  .int("Choose a product from the catalogue.")
+  .positive("Choose a product from the catalogue.")
+  .max(MAX_SQL_INT, "Choose a product from the catalogue.");
+
+export const saleStatusSchema = z.enum(["draft", "scheduled"], {
+  error: "Choose whether to schedule the sale or keep it as a draft.",
+});
+
+const saleTimeSchema = z.coerce.date({ error: "Enter a date and time." });
+
+export const NO_VERSION = "Include at least one version in the sale.";
+export const TOO_MANY_VERSIONS = `At most ${MAX_SALE_SKUS} versions per sale.`;
+
+/** Registration opens before it closes, closes at or before the start, and the sale ends after it starts. */
+export function saleWindowErrors(times: Partial<Record<SaleTimeField, Date>>): FieldErrors {
+  const errors: FieldErrors = {};
+  const t = (f: SaleTimeField) => times[f]?.getTime();
+  const [opens, closes, starts, ends] = SALE_TIME_FIELDS.map(t);
+  if (opens !== undefined && closes !== undefined && opens >= closes) {
+    addFieldError(errors, "registrationClosesAt", "Registration must close after it opens.");
+  }
+  if (closes !== undefined && starts !== undefined && closes > starts) {
+    addFieldError(errors, "registrationClosesAt", "Registration must close at or before the start.");
+  }
+  if (starts !== undefined && ends !== undefined && starts >= ends) {
+    addFieldError(errors, "endsAt", "The sale must end after it starts.");
+  }
+  return errors;
+}
+
+const saleLineSchema = z.object({
+  skuId: z.coerce.number().int().positive().max(MAX_SQL_INT),
+  quantity: saleQuantitySchema,
+  salePriceMinor: salePriceMinorSchema,
+});
+
+/** A complete draft from a typed caller (QA, benchmarks, tests); the console's form becomes the same shape. */
+export const saleDraftSchema = z
+  .object({
+    slug: saleSlugSchema,
+    name: saleNameSchema,
+    headline: saleHeadlineSchema,
+    productId: saleProductIdSchema,
+    registrationOpensAt: saleTimeSchema,
+    registrationClosesAt: saleTimeSchema,
+    startsAt: saleTimeSchema,
+    endsAt: saleTimeSchema,
+    perAccountLimit: perAccountLimitSchema.default(PER_ACCOUNT_LIMIT_DEFAULT),
+    featured: z.boolean().default(false),
+    status: saleStatusSchema.default("scheduled"),
+    bucketCount: z.coerce.number().int().min(1).max(MAX_BUCKET_COUNT).default(DEFAULT_BUCKET_COUNT),
+    skus: z.array(saleLineSchema).min(1, NO_VERSION).max(MAX_SALE_SKUS, TOO_MANY_VERSIONS),
+  })
+  .superRefine((draft, ctx) => {
+    for (const [field, messages] of Object.entries(saleWindowErrors(draft))) {
+      for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
+    }
+    const seen = new Set<number>();
+    draft.skus.forEach((line, i) => {
+      if (seen.has(line.skuId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["skus", i, "skuId"],
+          message: "This version is listed twice.",
+        });
+      }
+      seen.add(line.skuId);
+    });
+  });
+
+/** What a typed caller passes (defaults filled in by the schema). */
+export type SaleDraftInput = z.input<typeof saleDraftSchema>;
+export type SaleDraft = z.output<typeof saleDraftSchema>;
+
+// ─── The console's form ─────────────────────────────────────────────────────
+
+export interface TimeValue {
+  /** What the marketer typed, e.g. "2026-03-14T12:00", to tell an untouched field from a changed one. */
+  text: string;
+  at: Date;
+}
+
+export interface SaleFormSku {
+  skuId: number;
+  quantity: number;
+  salePriceMinor: number;
+}
+
+/** The part of the draft both console forms (create and edit) post. */
+export interface SaleFormValue {
+  name: string;
+  headline: string;
+  perAccountLimit: number;
+  times: Record<SaleTimeField, TimeValue>;
+  skus: SaleFormSku[];
+}
+
+export type ParsedSaleForm = { ok: true; value: SaleFormValue } | { ok: false; fieldErrors: FieldErrors };
+
+function merge(into: FieldErrors, from: FieldErrors) {
+  for (const [field, messages] of Object.entries(from)) {
+    for (const message of messages) addFieldError(into, field, message);
+  }
+}
+
+/** One field through its schema: the value, or its messages added under `field`. */
+function parseField<S extends z.ZodType>(
+  errors: FieldErrors,
+  field: string,
+  schema: S,
+  value: unknown,
+): z.output<S> | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const messages of Object.values(fieldErrorsFrom(parsed.error))) {
+    for (const message of messages) addFieldError(errors, field, message);
+  }
+  return undefined;
+}
+
+function parseFormTimes(raw: Record<string, string>, timeZone: string, errors: FieldErrors) {
+  const times: Partial<Record<SaleTimeField, TimeValue>> = {};
+  for (const field of SALE_TIME_FIELDS) {
+    const text = (raw[field] ?? "").trim();
+    if (!text) {
+      addFieldError(errors, field, "Enter a date and time.");
+      continue;
+    }
+    const parsed = parseStoreDateTime(text, timeZone);
+    if (parsed.ok) times[field] = { text, at: parsed.at };
+    else addFieldError(errors, field, parsed.message);
+  }
+  merge(errors, saleWindowErrors(Object.fromEntries(Object.entries(times).map(([f, v]) => [f, v.at]))));
+  return times;
+}
+
+const isIncluded = (raw: Record<string, string>, skuId: number) =>
+  ["on", "true"].includes(raw[skuField(skuId, "include")] ?? "");
+
+function parseFormLines(
+  raw: Record<string, string>,
+  skus: readonly { id: number; currency: string }[],
+  errors: FieldErrors,
+): SaleFormSku[] {
+  const known = new Set(skus.map((s) => s.id));
+  const foreign = Object.keys(raw).some((key) => {
+    const m = /^sku:(\d+):(include|quantity|price)$/.exec(key);
+    return m !== null && !known.has(Number(m[1]));
+  });
+  if (foreign) {
+    addFieldError(
+      errors,
+      "skus",
+      "The form lists a version that isn't part of this product. Reload the page.",
+    );
+  }
+  const lines: SaleFormSku[] = [];
+  for (const { id, currency } of skus) {
+    if (!isIncluded(raw, id)) continue;
+    const quantity = parseField(
+      errors,
+      skuField(id, "quantity"),
+      saleQuantitySchema,
+      raw[skuField(id, "quantity")],
+    );
+    const price = parseMoneyInput(raw[skuField(id, "price")] ?? "", currency);
+    if (!price.ok) addFieldError(errors, skuField(id, "price"), price.message);
+    if (quantity !== undefined && price.ok) {
+      lines.push({ skuId: id, quantity, salePriceMinor: price.amountMinor });
+    }
+  }
+  const included = skus.filter((s) => isIncluded(raw, s.id)).length;
+  if (included === 0) addFieldError(errors, "skus", NO_VERSION);
+  if (included > MAX_SALE_SKUS) addFieldError(errors, "skus", TOO_MANY_VERSIONS);
+  return lines;
+}
+
+/**
+ * Parses the part of the create and edit forms they share. `skus` are the product's versions with their
+ * currency: rows for any other SKU id are refused (a forged or stale form), and at least one must be included.
+ */
+export function parseSaleForm(
+  raw: Record<string, string>,
+  { timeZone, skus }: { timeZone: string; skus: readonly { id: number; currency: string }[] },
+): ParsedSaleForm {
+  const errors: FieldErrors = {};
+  const name = parseField(errors, "name", saleNameSchema, raw.name);
+  const headline = parseField(errors, "headline", saleHeadlineSchema, raw.headline ?? "");
+  const perAccountLimit = parseField(errors, "perAccountLimit", perAccountLimitSchema, raw.perAccountLimit);
+  const times = parseFormTimes(raw, timeZone, errors);
+  const lines = parseFormLines(raw, skus, errors);
+  if (
+    Object.keys(errors).length > 0 ||
+    name === undefined ||
+    headline === undefined ||
+    perAccountLimit === undefined
+  ) {
+    return { ok: false, fieldErrors: errors };
+  }
+  return {
+    ok: true,
+    value: { name, headline, perAccountLimit, times: times as Record<SaleTimeField, TimeValue>, skus: lines },
+  };
+}
+
+export interface NewSaleIdentity {
+  productId?: number;
+  slug?: string;
+  status?: "draft" | "scheduled";
+  fieldErrors: FieldErrors;
+}
+
+/** What only the create form has: the product, the web address and whether to schedule or keep a draft. */
+export function parseNewSaleIdentity(raw: Record<string, string>): NewSaleIdentity {
+  const fieldErrors: FieldErrors = {};
+  const productId = parseField(fieldErrors, "productId", saleProductIdSchema, blankAsMissing(raw.productId));
+  const slug = parseField(fieldErrors, "slug", saleSlugSchema, raw.slug);
+  const status = parseField(fieldErrors, "status", saleStatusSchema, raw.status);
+  return { productId, slug, status, fieldErrors };
+}
+
+/** The console's form values as a complete draft (same shape as a typed caller's). */
+export function draftFromForm(
+  identity: { productId: number; slug: string; status: "draft" | "scheduled" },
+  value: SaleFormValue,
+): SaleDraft {
+  return {
+    ...identity,
+    name: value.name,
+    headline: value.headline,
+    perAccountLimit: value.perAccountLimit,
+    registrationOpensAt: value.times.registrationOpensAt.at,
+    registrationClosesAt: value.times.registrationClosesAt.at,
+    startsAt: value.times.startsAt.at,
+    endsAt: value.times.endsAt.at,
+    featured: false,
+    bucketCount: DEFAULT_BUCKET_COUNT,
+    skus: value.skus,
+  };
+}

@@ -1,0 +1,147 @@
+import { formatMoneyInput } from "@/lib/money-input";
+import { addFieldError, type FieldErrors } from "@/lib/result";
+import { formatStoreDateTime, toStoreInputValue } from "@/lib/store-time";
+import type { SaleFormSku, TimeValue } from "./draft";
+import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./draft-fields";
+
+/**
+ * What may change about a sale, and when. Before the start everything but the product and the address can
+ * change. Once the sale has started, the price of each version, the start and the registration window are
+ * locked, versions can be neither added nor removed, the per-account limit can only rise, the end must stay
+ * ahead, and a version's quantity can grow but never drop below the units held or sold at that moment. An ended
+ * sale cannot change. Pure: the clock and the sale's figures are inputs, so every rule is tested without a
+ * database (the database re-checks the quantity floor and the start when it writes).
+ */
+
+const number = new Intl.NumberFormat("en-US");
+
+/** A started sale: scheduled and past its start. Drafts never start, however their times read. */
+export function hasStarted(sale: { status: string; startsAt: Date }, now: Date): boolean {
+  return sale.status !== "draft" && sale.startsAt.getTime() <= now.getTime();
+}
+
+export function hasEnded(sale: { status: string; endsAt: Date }, now: Date): boolean {
+  return sale.status === "ended" || sale.endsAt.getTime() <= now.getTime();
+}
+
+export type SaleEditStage = "before_start" | "running" | "ended";
+
+export function saleEditStage(
+  sale: { status: string; startsAt: Date; endsAt: Date },
+  now: Date,
+): SaleEditStage {
+  if (hasEnded(sale, now)) return "ended";
+  return hasStarted(sale, now) ? "running" : "before_start";
+}
+
+export const SALE_ENDED = "This sale has ended, so it can no longer change.";
+
+/** A new or not-yet-started sale must start in the future; the message names the store's "now". */
+export function startAheadError(startsAt: Date, now: Date, timeZone: string): string | null {
+  return startsAt.getTime() <= now.getTime()
+    ? `The start must be in the future (it is ${formatStoreDateTime(now, timeZone)}).`
+    : null;
+}
+
+export const quantityFloorMessage = (floor: number) =>
+  `At least ${number.format(floor)}: that many units are held or sold right now.`;
+
+/** The sale as it is now, as far as the policy needs it. */
+export interface SaleEditCurrent extends Record<SaleTimeField, Date> {
+  status: "draft" | "scheduled" | "ended";
+  perAccountLimit: number;
+  skus: {
+    skuId: number;
+    included: boolean;
+    salePriceMinor: number;
+    currency: string;
+    held: number;
+    sold: number;
+  }[];
+}
+
+/** The times the form asks for: a time left as it was keeps its stored instant exactly (inputs show minutes). */
+export function resolveEditedTimes(
+  current: Record<SaleTimeField, Date>,
+  wanted: Record<SaleTimeField, TimeValue>,
+  timeZone: string,
+): Record<SaleTimeField, Date> {
+  return Object.fromEntries(
+    SALE_TIME_FIELDS.map((f) => [
+      f,
+      wanted[f].text === toStoreInputValue(current[f], timeZone) ? current[f] : wanted[f].at,
+    ]),
+  ) as Record<SaleTimeField, Date>;
+}
+
+export interface SaleEditRequest {
+  times: Record<SaleTimeField, Date>;
+  perAccountLimit: number;
+  skus: SaleFormSku[];
+}
+
+/**
+ * The field errors an edit earns at `stage` (empty: allowed). `stage` is `saleEditStage(current, now)`; an ended
+ * sale is refused before its form is read (`SALE_ENDED`).
+ */
+export function checkSaleEdit({
+  current,
+  wanted,
+  stage,
+  now,
+  timeZone,
+}: {
+  current: SaleEditCurrent;
+  wanted: SaleEditRequest;
+  stage: Exclude<SaleEditStage, "ended">;
+  now: Date;
+  timeZone: string;
+}): FieldErrors {
+  const errors: FieldErrors = {};
+  if (stage === "before_start") {
+    const ahead = startAheadError(wanted.times.startsAt, now, timeZone);
+    if (ahead) addFieldError(errors, "startsAt", ahead);
+    return errors;
+  }
+  const startedAt = formatStoreDateTime(current.startsAt, timeZone);
+  for (const f of ["registrationOpensAt", "registrationClosesAt", "startsAt"] as const) {
+    if (wanted.times[f].getTime() !== current[f].getTime()) {
+      addFieldError(errors, f, `Locked: the sale started at ${startedAt}.`);
+    }
+  }
+  if (wanted.times.endsAt.getTime() <= now.getTime()) {
+    addFieldError(errors, "endsAt", "Choose an end in the future, or use “End sale now”.");
+  }
+  if (wanted.perAccountLimit < current.perAccountLimit) {
+    addFieldError(
+      errors,
+      "perAccountLimit",
+      `Once the sale has started the limit can only rise (it is ${current.perAccountLimit}).`,
+    );
+  }
+  checkRunningVersions(current, wanted, errors);
+  return errors;
+}
+
+/** Running sale: the same versions, prices as they were, quantities not below what is held or sold. */
+function checkRunningVersions(current: SaleEditCurrent, wanted: SaleEditRequest, errors: FieldErrors) {
+  const before = new Map(current.skus.filter((s) => s.included).map((s) => [s.skuId, s]));
+  const asked = new Map(wanted.skus.map((s) => [s.skuId, s]));
+  const sameSet = asked.size === before.size && [...asked.keys()].every((id) => before.has(id));
+  if (!sameSet)
+    addFieldError(errors, "skus", "Versions can't be added or removed once the sale has started.");
+  for (const [skuId, line] of asked) {
+    const old = before.get(skuId);
+    if (!old) continue;
+    if (line.salePriceMinor !== old.salePriceMinor) {
+      addFieldError(
+        errors,
+        skuField(skuId, "price"),
+        `Locked at ${formatMoneyInput(old.salePriceMinor, old.currency)} since the sale started.`,
+      );
+    }
+    const floor = old.held + old.sold;
+    if (line.quantity < floor)
+      addFieldError(errors, skuField(skuId, "quantity"), quantityFloorMessage(floor));
+  }
+}

@@ -1,0 +1,246 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
+import { products, skus } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { createSale } from "@/lib/sales/commands";
+import { readSaleCounts } from "@/lib/sales/figures";
+import {
+  configureReserveBatching,
+  getReserveBatchStats,
+  type ReserveResult,
+  reserveSaleUnit,
+} from "@/lib/sales/reserve";
+import {
+  accountsOverLimit,
+  bucketMismatches,
+  crowd,
+  doubleClickAttempts,
+  insertUsers,
+  registerUsers,
+  rng,
+} from "@/lib/sales/test-support";
+import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
+import {
+  appliedMigrations,
+  functionDefinitions,
+  functionsDefinedIn,
+  PREVIOUS_RELEASE_MIGRATIONS,
+  RESERVE_MIGRATION,
+  statementsOf,
+} from "@/tests/helpers/migrations";
+
+/*
+ * Upgrade from the previous release on real PostgreSQL. 0005_reserve_batch.sql was rewritten after it had landed,
+ * and drizzle applies only migrations newer than the last one recorded, so a database that ran the first 0005
+ * kept the old kite_reserve_batch until 0006 re-created it. This builds such a database with the previous
+ * release's migrations (tests/fixtures/migrations-40af953), upgrades it through openDb (the path every store
+ * instance takes at start), and checks that it ends with exactly the functions of a freshly migrated database and
+ * that a reserve storm on it keeps the stock accounting exact.
+ */
+
+const CONNECTIONS = 16;
+const CALLERS = 4 * CONNECTIONS;
+const UNITS = 1000;
+const ACCOUNTS = 1300;
+const T0 = new Date("2030-05-01T04:00:00Z");
+const FUNCTIONS = functionsDefinedIn(RESERVE_MIGRATION);
+
+let empty: Awaited<ReturnType<typeof createEmptyPostgres>>;
+let upgraded: DbHandle | undefined;
+let fresh: DbHandle;
+let productId: number;
+let skuA: number;
+let skuB: number;
+let saleN = 0;
+
+async function kite9Pro(db: Db) {
+  const [pro] = await db.select({ id: products.id }).from(products).where(eq(products.slug, "kite-9-pro"));
+  if (!pro) throw new Error("kite-9-pro not seeded");
+  const ids = (
+    await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, pro.id)).orderBy(asc(skus.position))
+  ).map((s) => s.id);
+  return { productId: pro.id, skuA: ids[0] as number, skuB: ids[1] as number };
+}
+
+async function newSale(
+  db: Db,
+  {
+    perAccountLimit,
+    quantities,
+    userIds,
+  }: { perAccountLimit: number; quantities: [number, number]; userIds: string[] },
+) {
+  saleN += 1;
+  const result = await createSale(db, {
+    slug: `upgrade-${saleN}`,
+    name: `Upgrade ${saleN}`,
+    productId,
+    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
+    registrationClosesAt: T0,
+    startsAt: T0,
+    endsAt: new Date(T0.getTime() + 7_200_000),
+    perAccountLimit,
+    skus: [
+      { skuId: skuA, quantity: quantities[0], salePriceMinor: 399900 },
+      { skuId: skuB, quantity: quantities[1], salePriceMinor: 449900 },
+    ],
+  });
+  if (!result.ok) throw new Error(result.message);
+  await registerUsers(db, { saleId: result.saleId, userIds });
+  return result.saleId;
+}
+
+/**
+ * One fan's double click in one batch: the same click (same request key) twice. Both versions of the function
+ * hold one unit for the first; they differ on the second, which collides with the first on the live
+ * request-key index. The first 0005 answers it with the error its subtransaction caught ({ sqlstate }), which
+ * today's lib/sales/reserve.ts no longer reads; the current one takes nothing and answers { context }.
+ */
+async function doubleClick(db: Db, label: string) {
+  const [userId] = await insertUsers(db, { prefix: `probe-${label}`, count: 1 });
+  if (!userId) throw new Error("no probe user");
+  const saleId = await newSale(db, { perAccountLimit: 2, quantities: [5, 5], userIds: [userId] });
+  const click = {
+    saleId,
+    skuId: skuA,
+    userId,
+    now: new Date(T0.getTime() + 1000).toISOString(),
+    expiresAt: new Date(T0.getTime() + 601_000).toISOString(),
+    requestKey: `probe-${label}`,
+    queue: false,
+    wallNow: new Date().toISOString(),
+  };
+  const [row] = await queryRows<{ results: Record<string, unknown>[] }>(
+    db,
+    sql`select kite_reserve_batch(${JSON.stringify([click, click])}::jsonb) as results`,
+  );
+  expect(await bucketMismatches(db, { saleId })).toEqual([]);
+  expect(await readSaleCounts(db, { saleId })).toMatchObject({ remaining: 9, held: 1, sold: 0 });
+  return row?.results ?? [];
+}
+
+beforeAll(async () => {
+  // Fresh: cloned from the run's template, which global-setup migrated from the current db/migrations.
+  fresh = await openSeededPostgres({ poolMax: 1 });
+  empty = await createEmptyPostgres();
+});
+afterAll(async () => {
+  await upgraded?.close();
+  await fresh?.close();
+  await empty?.drop();
+});
+
+describe("upgrading a database from the previous release's migrations (PostgreSQL)", () => {
+  it("0006 re-creates every function 0005 defines exactly as the current 0005 does", async () => {
+    expect(FUNCTIONS).toEqual(["kite_reserve_batch", "kite_reserve_context"]);
+    const before = await functionDefinitions(fresh.db, FUNCTIONS);
+    expect(Object.keys(before)).toHaveLength(FUNCTIONS.length);
+    // Running today's 0005 again on a fresh database changes nothing: the last migration to define these
+    // functions (0006) defines them byte for byte as 0005 does now.
+    for (const statement of statementsOf(RESERVE_MIGRATION)) await fresh.db.execute(sql.raw(statement));
+    expect(await functionDefinitions(fresh.db, FUNCTIONS)).toEqual(before);
+  });
+
+  it("a database left by the previous release has the old kite_reserve_batch; openDb upgrades it to the current one", async () => {
+    const old = await openDb({ url: empty.url, poolMax: 2, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
+    try {
+      await seedDemo(old.db);
+      ({ productId, skuA, skuB } = await kite9Pro(old.db));
+      expect(await appliedMigrations(old.db)).toHaveLength(6);
+      const oldDefs = await functionDefinitions(old.db, FUNCTIONS);
+      const freshDefs = await functionDefinitions(fresh.db, FUNCTIONS);
+      expect(Object.keys(oldDefs)).toEqual(Object.keys(freshDefs));
+      expect(oldDefs["kite_reserve_batch(p_items jsonb)"]).not.toEqual(
+        freshDefs["kite_reserve_batch(p_items jsonb)"],
+      );
+      expect(oldDefs["kite_reserve_batch(p_items jsonb)"]).toContain("EXCEPTION WHEN others");
+      const [first, second] = await doubleClick(old.db, "old");
+      expect(first).toHaveProperty("holdId");
+      expect(second).toMatchObject({ sqlstate: "23505" });
+    } finally {
+      await old.close();
+    }
+
+    // The store's own start-up path: openDb migrates with db/migrations under the advisory lock.
+    upgraded = await openDb({ url: empty.url, poolMax: CONNECTIONS });
+    const applied = await appliedMigrations(upgraded.db);
+    const current = await appliedMigrations(fresh.db);
+    expect(applied.map((m) => m.createdAt)).toEqual(current.map((m) => m.createdAt));
+    expect(await functionDefinitions(upgraded.db, FUNCTIONS)).toEqual(
+      await functionDefinitions(fresh.db, FUNCTIONS),
+    );
+    const [first, second] = await doubleClick(upgraded.db, "new");
+    expect(first).toHaveProperty("holdId");
+    expect(second).toHaveProperty("context");
+    expect(second).not.toHaveProperty("sqlstate");
+  });
+
+  it(`a reserve storm on the upgraded database (${ACCOUNTS} accounts, ${CALLERS} callers over ${CONNECTIONS} connections) sells exactly ${UNITS} units`, async () => {
+    const db = upgraded?.db;
+    if (!db) throw new Error("the upgrade test did not run");
+    configureReserveBatching({ maxInFlight: CONNECTIONS });
+    const users = await insertUsers(db, { prefix: "upgrade-storm", count: ACCOUNTS });
+    const saleId = await newSale(db, { perAccountLimit: 2, quantities: [600, 400], userIds: users });
+    const random = rng(6);
+    const attempts = doubleClickAttempts(users, random);
+    const results: ReserveResult[] = [];
+    const holdByKey = new Map<string, string>();
+    const sameHold: boolean[] = [];
+    const started = Date.now();
+    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
+      const input = { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key };
+      const firstSku = random() < 0.6 ? skuA : skuB;
+      let r = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
+      if (!r.ok && r.code === "sold_out") {
+        r = await reserveSaleUnit(db, {
+          ...input,
+          skuId: firstSku === skuA ? skuB : skuA,
+          queueForCheckout: true,
+        });
+      }
+      results.push(r);
+      if (r.ok) {
+        const seen = holdByKey.get(key);
+        if (seen) sameHold.push(seen === r.hold.holdId);
+        else holdByKey.set(key, r.hold.holdId);
+      }
+    });
+    const seconds = (Date.now() - started) / 1000;
+
+    const by: Record<string, number> = {};
+    for (const r of results) {
+      const k = r.ok ? (r.existing ? "existing" : "new") : r.code;
+      by[k] = (by[k] ?? 0) + 1;
+    }
+    expect(results.length).toBe(attempts.length);
+    expect(
+      Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k)),
+    ).toEqual([]);
+    expect(by.new).toBe(UNITS);
+    expect(sameHold.length).toBeGreaterThan(0);
+    expect(sameHold.every(Boolean)).toBe(true);
+    expect(getReserveBatchStats().largest).toBeGreaterThan(1);
+
+    // Exact accounting: every bucket's quantity = available + held + sold with held = its active hold rows,
+    // nobody over the limit of 2, and the units held are exactly the quantity that sold out.
+    expect(await bucketMismatches(db, { saleId })).toEqual([]);
+    expect(await accountsOverLimit(db, { saleId })).toEqual([]);
+    const counts = await readSaleCounts(db, { saleId });
+    expect(counts).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
+    expect(counts?.soldOutAt).not.toBeNull();
+    const [holds] = await queryRows<{ n: number; unqueued: number }>(
+      db,
+      sql`select count(*)::int as n,
+            count(*) filter (where not exists (select 1 from checkout_queue q where q.hold_id = h.id))::int
+              as unqueued
+          from sale_holds h where h.sale_id = ${saleId}::uuid and h.status = 'active'`,
+    );
+    expect(holds).toEqual({ n: UNITS, unqueued: 0 });
+    console.log(
+      `upgrade storm: ${results.length} attempts in ${seconds.toFixed(1)} s`,
+      by,
+      getReserveBatchStats(),
+    );
+  });
+});

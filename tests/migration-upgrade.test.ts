@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
+import {
+  appliedMigrations,
+  functionDefinitions,
+  functionsDefinedIn,
+  PREVIOUS_RELEASE_MIGRATIONS,
+  RESERVE_MIGRATION,
+  statementsOf,
+} from "@/tests/helpers/migrations";
+
+/*
+ * The embedded engine's side of tests/migration-upgrade.pg.test.ts: a developer's `.data/pglite` folder made by
+ * the previous release (the first 0005_reserve_batch) is upgraded when the store opens it again, and ends with
+ * the functions exactly as the current 0005 defines them. One PGlite at a time: each takes ~750 MB.
+ */
+
+const FUNCTIONS = functionsDefinedIn(RESERVE_MIGRATION);
+const dataDir = mkdtempSync(path.join(tmpdir(), "kite-pglite-upgrade-"));
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("upgrading a PGlite folder from the previous release's migrations", () => {
+  it("openDb re-creates the old kite_reserve_batch as the current 0005 defines it", async () => {
+    const old = await openDb({ dataDir, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
+    let oldDefs: Record<string, string>;
+    try {
+      expect(await appliedMigrations(old.db)).toHaveLength(6);
+      oldDefs = await functionDefinitions(old.db, FUNCTIONS);
+      expect(oldDefs["kite_reserve_batch(p_items jsonb)"]).toContain("EXCEPTION WHEN others");
+    } finally {
+      await old.close();
+    }
+
+    // What the store does on its next start: open the same folder and migrate with db/migrations.
+    const handle = await openDb({ dataDir });
+    try {
+      expect((await appliedMigrations(handle.db)).length).toBeGreaterThan(6);
+      const defs = await functionDefinitions(handle.db, FUNCTIONS);
+      expect(Object.keys(defs)).toEqual(Object.keys(oldDefs));
+      expect(defs["kite_reserve_batch(p_items jsonb)"]).not.toEqual(
+        oldDefs["kite_reserve_batch(p_items jsonb)"],
+      );
+      expect(defs["kite_reserve_batch(p_items jsonb)"]).toContain("ON CONFLICT DO NOTHING");
+      expect(defs["kite_reserve_batch(p_items jsonb)"]).not.toContain("EXCEPTION");
+      // Exactly the current 0005: running it again changes nothing.
+      for (const statement of statementsOf(RESERVE_MIGRATION)) await handle.db.execute(sql.raw(statement));
+      expect(await functionDefinitions(handle.db, FUNCTIONS)).toEqual(defs);
+    } finally {
+      await handle.close();
+    }
+  });
+});
