@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorBoundary({
   error,
@@ -21,13 +22,9 @@ export default function ErrorBoundary({
           <span className="mt-2 block text-xs text-ink-500">Reference: {error.digest}</span>
         ) : null}
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-8 rounded-full bg-accent-600 px-6 py-2.5 font-semibold text-white hover:bg-accent-700"
-      >
+      <Button onClick={reset} className="mt-8">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

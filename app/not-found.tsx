@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -6,12 +6,9 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-accent-700">404</p>
       <h1 className="mt-2 text-3xl font-bold">This page flew away</h1>
       <p className="mt-3 text-ink-600">The page you asked for does not exist, or it moved.</p>
-      <Link
-        href="/"
-        className="mt-8 inline-block rounded-full bg-accent-600 px-6 py-2.5 font-semibold text-white hover:bg-accent-700"
-      >
+      <ButtonLink href="/" className="mt-8">
         Back to the shop
-      </Link>
+      </ButtonLink>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import type { ActionState, FormAction } from "@/lib/action";
-import { buttonStyles, FormMessage, SelectField } from "./ui";
+import { FormMessage } from "./ui";
 
 /** Picks the featured sale: the homepage prefers it on days the schedule leaves open. */
 export function FeaturedSaleForm<T extends { message: string }>({
@@ -33,9 +35,9 @@ export function FeaturedSaleForm<T extends { message: string }>({
         ))}
       </SelectField>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : "Save featured sale"}
-        </button>
+        <Button type="submit" size="console" pending={pending} pendingLabel="Saving…">
+          Save featured sale
+        </Button>
         <FormMessage state={state} />
       </div>
     </form>

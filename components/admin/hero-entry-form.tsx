@@ -1,9 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
 import type { ActionState, FormAction } from "@/lib/action";
+import { ConfirmSubmit } from "./confirm-submit";
 import { keepWhatWasTyped } from "./submit";
-import { buttonStyles, FormMessage, InputField, SelectField } from "./ui";
+import { FormMessage } from "./ui";
 
 export interface HeroTargetOptions {
   sales: { id: string; name: string; when: string }[];
@@ -146,9 +149,9 @@ export function HeroEntryForm<T extends { message: string }>({
       </div>
       <div className="flex flex-col-reverse gap-3 border-t border-ink-100 pt-4 sm:flex-row sm:items-center sm:justify-between">
         <FormMessage state={state} />
-        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : entryId !== null ? "Save changes" : "Schedule hero"}
-        </button>
+        <Button type="submit" size="console" pending={pending} pendingLabel="Saving…">
+          {entryId !== null ? "Save changes" : "Schedule hero"}
+        </Button>
       </div>
     </form>
   );
@@ -165,24 +168,16 @@ export function RemoveHeroEntryForm<T extends { message: string }>({
   dayLabel: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const [confirming, setConfirming] = useState(false);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="entryId" value={entryId} />
-      {confirming ? (
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonStyles.danger} disabled={pending} aria-disabled={pending}>
-            {pending ? "Removing…" : `Yes, remove the hero of ${dayLabel}`}
-          </button>
-          <button type="button" className={buttonStyles.secondary} onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      ) : (
-        <button type="button" className={buttonStyles.danger} onClick={() => setConfirming(true)}>
-          Remove entry…
-        </button>
-      )}
+      <ConfirmSubmit
+        ask="Remove entry…"
+        confirm={`Yes, remove the hero of ${dayLabel}`}
+        cancel="Cancel"
+        pending={pending}
+        pendingLabel="Removing…"
+      />
       <FormMessage state={state} />
     </form>
   );

@@ -1,8 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { ActionState, FormAction } from "@/lib/action";
-import { buttonStyles, FormMessage } from "./ui";
+import { ConfirmSubmit } from "./confirm-submit";
+import { FormMessage } from "./ui";
 
 /** One button that runs one command on a sale (schedule a draft, feature it), with its result announced. */
 export function SaleCommandForm<T extends { message: string }>({
@@ -25,9 +27,9 @@ export function SaleCommandForm<T extends { message: string }>({
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />
       {description ? <p className="text-sm text-ink-600">{description}</p> : null}
-      <button type="submit" className={buttonStyles[variant]} disabled={pending} aria-disabled={pending}>
-        {pending ? pendingLabel : label}
-      </button>
+      <Button type="submit" variant={variant} size="console" pending={pending} pendingLabel={pendingLabel}>
+        {label}
+      </Button>
       <FormMessage state={state} />
     </form>
   );
@@ -44,7 +46,6 @@ export function EndSaleForm<T extends { message: string }>({
   saleName: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const [confirming, setConfirming] = useState(false);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />
@@ -52,20 +53,13 @@ export function EndSaleForm<T extends { message: string }>({
         Stops registrations and reservations at once. Units already reserved can still be paid for. This can't
         be undone.
       </p>
-      {confirming ? (
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonStyles.danger} disabled={pending} aria-disabled={pending}>
-            {pending ? "Ending…" : `Yes, end “${saleName}” now`}
-          </button>
-          <button type="button" className={buttonStyles.secondary} onClick={() => setConfirming(false)}>
-            Keep it running
-          </button>
-        </div>
-      ) : (
-        <button type="button" className={buttonStyles.danger} onClick={() => setConfirming(true)}>
-          End sale now…
-        </button>
-      )}
+      <ConfirmSubmit
+        ask="End sale now…"
+        confirm={`Yes, end “${saleName}” now`}
+        cancel="Keep it running"
+        pending={pending}
+        pendingLabel="Ending…"
+      />
       <FormMessage state={state} />
     </form>
   );

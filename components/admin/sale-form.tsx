@@ -1,13 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { formatMoneyInput } from "@/lib/money-input";
 import { skuField } from "@/lib/sales/draft-fields";
 import { keepWhatWasTyped } from "./submit";
-import { buttonStyles, Card, DateTimeField, FormMessage, InputField, SelectField, TextAreaField } from "./ui";
+import { Card, FormMessage } from "./ui";
 
 export interface SaleFormSku {
   id: number;
@@ -403,9 +405,9 @@ export function SaleForm<T extends { message: string }>({
 
       <div className="flex flex-col-reverse gap-3 border-t border-ink-200 pt-5 sm:flex-row sm:items-center sm:justify-between">
         <FormMessage state={state} />
-        <button type="submit" className={buttonStyles.primary} disabled={pending} aria-disabled={pending}>
-          {pending ? "Saving…" : mode === "create" ? "Create sale" : "Save changes"}
-        </button>
+        <Button type="submit" size="console" pending={pending} pendingLabel="Saving…">
+          {mode === "create" ? "Create sale" : "Save changes"}
+        </Button>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import { type BinnedSeries, formatOffset } from "@/lib/sales/live-series";
 
 const W = 720;
@@ -123,43 +124,22 @@ export function SalesChart({
       </figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-ink-700">Show the numbers</summary>
-        {withData.length === 0 ? (
-          <p className="mt-2 text-ink-600">Nothing reserved or sold yet.</p>
-        ) : (
-          <div className="relative mt-2 max-h-64 overflow-auto rounded-lg border border-ink-200">
-            <table className="w-full text-left text-sm tabular-nums">
-              <caption className="sr-only">Units reserved and sold per interval since the start</caption>
-              <thead className="sticky top-0 bg-ink-50 text-xs text-ink-500 uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    From
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Reserved
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Sold
-                  </th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">
-                    Sold/s
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
-                {withData.map((b) => (
-                  <tr key={b.t}>
-                    <th scope="row" className="px-3 py-1 font-normal">
-                      {formatOffset(b.t)}
-                    </th>
-                    <td className="px-3 py-1">{b.reserved}</td>
-                    <td className="px-3 py-1">{b.sold}</td>
-                    <td className="px-3 py-1">{number.format(b.soldPerSecond)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <div className="mt-2">
+          <DataTable
+            caption="Units reserved and sold per interval since the start"
+            density="compact"
+            maxHeight="16rem"
+            rows={withData}
+            rowKey={(b) => b.t}
+            empty={<p className="text-ink-600">Nothing reserved or sold yet.</p>}
+            columns={[
+              { header: "From", rowHeader: true, cell: (b) => formatOffset(b.t) },
+              { header: "Reserved", className: "tabular-nums", cell: (b) => b.reserved },
+              { header: "Sold", className: "tabular-nums", cell: (b) => b.sold },
+              { header: "Sold/s", className: "tabular-nums", cell: (b) => number.format(b.soldPerSecond) },
+            ]}
+          />
+        </div>
       </details>
     </figure>
   );

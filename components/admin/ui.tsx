@@ -1,33 +1,36 @@
 import Link from "next/link";
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { type ComponentProps, Fragment, type ReactNode } from "react";
 
-/** The console's building blocks: white surfaces, ink neutrals, the accent only for primary actions. */
+/**
+ * The console's page pieces: white surfaces, ink neutrals, the accent only for primary actions. Buttons, fields
+ * and tables are the shared primitives in components/ui/.
+ */
 
-export const buttonStyles = {
-  primary:
-    "inline-flex items-center justify-center gap-2 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-60",
-  secondary:
-    "inline-flex items-center justify-center gap-2 rounded-lg border border-ink-300 bg-white px-4 py-2 text-sm font-medium text-ink-800 hover:border-ink-400 hover:bg-ink-50 disabled:cursor-not-allowed disabled:opacity-60",
-  danger:
-    "inline-flex items-center justify-center gap-2 rounded-lg border border-accent-200 bg-white px-4 py-2 text-sm font-semibold text-accent-700 hover:border-accent-500 hover:bg-accent-50 disabled:cursor-not-allowed disabled:opacity-60",
-  link: "font-medium text-accent-700 underline-offset-2 hover:underline",
-} as const;
+/** The console's text links ("Edit", "Audit log"): accent text, underlined on hover. */
+export const LINK_CLASS = "font-medium text-accent-700 underline-offset-2 hover:underline";
 
 export function PageHeader({
   title,
   description,
   actions,
-  eyebrow,
+  parent,
 }: {
   title: string;
   description?: ReactNode;
   actions?: ReactNode;
-  eyebrow?: ReactNode;
+  /** The page one level up ("Sales"), linked above the title. */
+  parent?: { href: string; label: string };
 }) {
   return (
     <div className="mb-6 flex flex-col gap-4 border-b border-ink-200 pb-5 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">
-        {eyebrow ? <div className="mb-1 text-sm text-ink-500">{eyebrow}</div> : null}
+        {parent ? (
+          <div className="mb-1 text-sm text-ink-500">
+            <Link href={parent.href} className="hover:underline">
+              {parent.label}
+            </Link>
+          </div>
+        ) : null}
         <h1 className="text-2xl font-semibold tracking-tight text-ink-900">{title}</h1>
         {description ? <div className="mt-1 max-w-3xl text-sm text-ink-600">{description}</div> : null}
       </div>
@@ -122,11 +125,34 @@ export function SaleStateBadge({ state }: { state: ConsoleState }) {
   );
 }
 
-export function TextLink({ href, children }: { href: string; children: ReactNode }) {
+export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
+  return <Link className={className ? `${LINK_CLASS} ${className}` : LINK_CLASS} {...props} />;
+}
+
+/** A row's links ("Edit | Live"), divided by a bar that screen readers skip. */
+export function RowLinks({ children }: { children: ReactNode[] }) {
+  return children.map((link, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the links are fixed per row
+    <Fragment key={i}>
+      {i > 0 ? (
+        <span className="mx-2 text-ink-300" aria-hidden="true">
+          |
+        </span>
+      ) : null}
+      {link}
+    </Fragment>
+  ));
+}
+
+/** A success note at the top of a page after a redirect ("Sale created."). */
+export function Notice({ children }: { children: ReactNode }) {
   return (
-    <Link href={href} className={buttonStyles.link}>
+    <p
+      role="status"
+      className="mb-6 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
+    >
       {children}
-    </Link>
+    </p>
   );
 }
 
@@ -142,166 +168,6 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string 
         )
       ) : null}
     </p>
-  );
-}
-
-function describedBy(id: string, errors?: string[], hint?: ReactNode) {
-  return (
-    [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined
-  );
-}
-
-const controlClass =
-  "w-full rounded-lg border border-ink-300 bg-white px-3 py-2 text-sm text-ink-900 shadow-xs disabled:bg-ink-50 aria-[invalid=true]:border-accent-600 focus:border-accent-500";
-/** Only inputs and text areas: `:read-only` also matches every select. */
-const readOnlyClass = "read-only:bg-ink-50 read-only:text-ink-600";
-
-function FieldShell({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: string[] | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-ink-800">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-ink-500">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-accent-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function InputField({
-  label,
-  name,
-  errors,
-  hint,
-  ...input
-}: {
-  label: ReactNode;
-  name: string;
-  errors?: string[] | undefined;
-  hint?: ReactNode;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">) {
-  const id = input.id ?? `field-${name}`;
-  return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-        className={`${controlClass} ${readOnlyClass}`}
-        {...input}
-      />
-    </FieldShell>
-  );
-}
-
-export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
-  children,
-  ...select
-}: {
-  label: ReactNode;
-  name: string;
-  errors?: string[] | undefined;
-  hint?: ReactNode;
-  children: ReactNode;
-} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const id = select.id ?? `field-${name}`;
-  return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-        className={controlClass}
-        {...select}
-      >
-        {children}
-      </select>
-    </FieldShell>
-  );
-}
-
-export function TextAreaField({
-  label,
-  name,
-  errors,
-  hint,
-  ...area
-}: {
-  label: ReactNode;
-  name: string;
-  errors?: string[] | undefined;
-  hint?: ReactNode;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const id = area.id ?? `field-${name}`;
-  return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-        className={`${controlClass} ${readOnlyClass}`}
-        {...area}
-      />
-    </FieldShell>
-  );
-}
-
-/** A `datetime-local` input whose label names the store's zone: the value is a wall-clock time there. */
-export function DateTimeField({
-  label,
-  name,
-  zone,
-  errors,
-  hint,
-  ...input
-}: {
-  label: string;
-  name: string;
-  zone: string;
-  errors?: string[] | undefined;
-  hint?: ReactNode;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type">) {
-  return (
-    <InputField
-      label={
-        <>
-          {label} <span className="font-normal text-ink-500">({zone})</span>
-        </>
-      }
-      name={name}
-      type="datetime-local"
-      errors={errors}
-      hint={hint}
-      {...input}
-    />
   );
 }
 

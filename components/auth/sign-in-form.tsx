@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { Field, SubmitButton } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -37,14 +38,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label="Email" name="email" type="email" autoComplete="email" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <InputField label="Email" name="email" type="email" autoComplete="email" required />
+      <InputField label="Password" name="password" type="password" autoComplete="current-password" required />
       <p aria-live="polite" className="min-h-5 text-sm text-accent-700" role="status">
         {error}
       </p>
-      <SubmitButton pending={pending} pendingLabel="Signing in…">
+      <Button type="submit" pending={pending} pendingLabel="Signing in…" className="w-full">
         Sign in
-      </SubmitButton>
+      </Button>
       <p className="text-center text-sm text-ink-600">
         New to Kite?{" "}
         <Link

@@ -1,15 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/" })}
-      className="rounded-full border border-ink-300 px-5 py-2 text-sm font-semibold hover:border-ink-500"
-    >
+    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useRef, useState } from "react";
-import { Field, SubmitButton } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
 import type { ActionState, FormAction } from "@/lib/action";
 
 export function SignUpForm({
@@ -49,7 +50,7 @@ export function SignUpForm({
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <Field
+      <InputField
         label="Name"
         name="name"
         autoComplete="name"
@@ -57,7 +58,7 @@ export function SignUpForm({
         errors={fieldErrors?.name}
         maxLength={80}
       />
-      <Field
+      <InputField
         label="Email"
         name="email"
         type="email"
@@ -65,7 +66,7 @@ export function SignUpForm({
         required
         errors={fieldErrors?.email}
       />
-      <Field
+      <InputField
         label="Password"
         name="password"
         type="password"
@@ -79,9 +80,9 @@ export function SignUpForm({
           ? state.message
           : (signInError ?? (state?.ok ? "Account created. Signing you in…" : null))}
       </p>
-      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+      <Button type="submit" pending={pending} pendingLabel="Creating your account…" className="w-full">
         Create account
-      </SubmitButton>
+      </Button>
       <p className="text-center text-sm text-ink-600">
         Already a Kite fan?{" "}
         <Link

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
@@ -44,25 +45,28 @@ export function CartLineControls({
             key={quantity}
             className="w-16 rounded-lg border border-ink-300 px-2 py-1 text-center"
           />
-          <button
+          <Button
             type="submit"
-            disabled={setPending}
-            className="rounded-full border border-ink-300 px-3 py-1 text-sm font-medium hover:border-ink-500 disabled:opacity-60"
+            variant="secondary"
+            size="xs"
+            pending={setPending}
+            pendingLabel="Saving…"
             aria-label={`Update quantity of ${label}`}
           >
-            {setPending ? "Saving…" : "Update"}
-          </button>
+            Update
+          </Button>
         </form>
         <form action={removeAction}>
           <input type="hidden" name="skuId" value={skuId} />
-          <button
+          <Button
             type="submit"
-            disabled={removePending}
-            className="rounded-full px-3 py-1 text-sm font-medium text-ink-600 hover:text-accent-700 disabled:opacity-60"
+            variant="quiet"
+            size="xs"
+            pending={removePending}
             aria-label={`Remove ${label}`}
           >
             Remove
-          </button>
+          </Button>
         </form>
       </div>
       <p aria-live="polite" className="min-h-4 text-xs text-accent-700">

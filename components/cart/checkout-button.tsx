@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action";
 
 export function CheckoutButton({
@@ -13,13 +14,16 @@ export function CheckoutButton({
   const [state, action, pending] = useActionState(startCheckout, null);
   return (
     <form action={action} className="mt-5">
-      <button
+      <Button
         type="submit"
-        disabled={disabled || pending}
-        className="w-full rounded-full bg-accent-600 py-3 font-semibold text-white hover:bg-accent-700 disabled:opacity-60"
+        size="lg"
+        disabled={disabled}
+        pending={pending}
+        pendingLabel="Holding your items…"
+        className="w-full"
       >
-        {pending ? "Holding your items…" : "Checkout"}
-      </button>
+        Checkout
+      </Button>
       <p aria-live="polite" role="status" className="mt-2 min-h-5 text-sm text-accent-700">
         {state && !state.ok ? state.message : null}
       </p>

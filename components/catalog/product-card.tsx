@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-class";
 import { Price } from "@/components/ui/price";
 import { Stars } from "@/components/ui/stars";
 import { StockBadge } from "@/components/ui/stock-badge";
@@ -58,7 +59,7 @@ export function ProductCard({
         </div>
         <span
           aria-hidden="true"
-          className="mt-3 rounded-full bg-accent-600 py-2 text-center text-sm font-semibold text-white group-hover:bg-accent-700"
+          className={buttonClass({ size: "sm", className: "mt-3 group-hover:bg-accent-700" })}
         >
           {product.stock === "sold_out" ? "See details" : "Buy now"}
         </span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import type { ProductCardData } from "@/lib/catalog/types";
 
@@ -38,18 +38,12 @@ export function ProductHero({
             />
           </div>
           <div className="mt-6 flex flex-wrap gap-3">
-            <Link
-              href={ctaHref ?? `/products/${product.slug}`}
-              className="rounded-full bg-accent-600 px-7 py-3 font-semibold text-white shadow-sm hover:bg-accent-700"
-            >
+            <ButtonLink href={ctaHref ?? `/products/${product.slug}`} size="lg">
               {ctaLabel}
-            </Link>
-            <Link
-              href={`/products/${product.slug}?tab=specs`}
-              className="rounded-full border border-ink-300 px-7 py-3 font-semibold text-ink-800 hover:border-ink-500"
-            >
+            </ButtonLink>
+            <ButtonLink href={`/products/${product.slug}?tab=specs`} variant="secondary" size="lg">
               See the specs
-            </Link>
+            </ButtonLink>
           </div>
         </div>
         {image ? (

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { type LiveFigures, LiveSaleStatus } from "@/components/sales/live-sale-status";
+import { ButtonLink } from "@/components/ui/button";
 import type { HeroSaleView } from "@/lib/hero/resolve";
 
 function formatStart(iso: string, timeZone: string) {
@@ -48,12 +48,9 @@ export function SaleHero({
             {units} units · {formatStart(sale.startsAt, timeZone)} · {sale.headline}
           </p>
           {figures ? <LiveSaleStatus saleId={sale.id} initial={figures} tone="dark" /> : null}
-          <Link
-            href={`/sales/${sale.slug}`}
-            className="inline-block rounded-full bg-accent-600 px-7 py-3 font-semibold text-white shadow-sm hover:bg-accent-700"
-          >
+          <ButtonLink href={`/sales/${sale.slug}`} size="lg">
             {cta}
-          </Link>
+          </ButtonLink>
         </div>
         {(imageUrl ?? sale.imageUrl) ? (
           // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { type MouseEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { usePurchase } from "./purchase-provider";
 
 function MinusIcon() {
@@ -34,11 +35,6 @@ export function BuyBox() {
   // What the field shows while someone is typing; the context holds the last valid number.
   const [draft, setDraft] = useState<string | null>(null);
   const soldOut = sku.available <= 0;
-
-  function onSubmitClick(event: MouseEvent<HTMLButtonElement>) {
-    // Stays focusable while pending (a disabled button drops focus) but does not submit twice.
-    if (cartPending) event.preventDefault();
-  }
 
   const quantityError = cartState && !cartState.ok ? cartState.fieldErrors?.quantity?.[0] : undefined;
 
@@ -111,15 +107,16 @@ export function BuyBox() {
           </p>
         </div>
 
-        <button
+        <Button
           type="submit"
+          size="lg"
           disabled={soldOut}
-          aria-disabled={cartPending || undefined}
-          onClick={onSubmitClick}
-          className="flex h-12 w-full items-center justify-center gap-2 rounded-full bg-accent-700 px-6 text-base font-semibold text-white shadow-sm transition hover:bg-accent-800 aria-disabled:cursor-progress aria-disabled:opacity-80 disabled:cursor-not-allowed disabled:bg-ink-200 disabled:text-ink-600 disabled:shadow-none"
+          pending={cartPending}
+          pendingLabel="Adding…"
+          className="w-full"
         >
-          {soldOut ? "Sold out" : cartPending ? "Adding…" : "Add to cart"}
-        </button>
+          {soldOut ? "Sold out" : "Add to cart"}
+        </Button>
 
         <div
           aria-live="polite"

@@ -14,7 +14,6 @@ import {
 } from "react";
 import type { ActionState, FormAction } from "@/lib/action";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
-
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 type CartActionState = ActionState<{ message: string }>;
@@ -71,10 +70,6 @@ export function bestSkuForColour(
   if (same && same.available > 0) return same;
   const ofColour = skus.filter((s) => s.colour === colour);
   return ofColour.find((s) => s.available > 0) ?? same ?? ofColour[0];
-}
-
-export function variantLabel(sku: SkuData): string {
-  return sku.storage ? `${sku.colour} · ${sku.storage}` : sku.colour;
 }
 
 export function PurchaseProvider({

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import type { MouseEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
-import { usePurchase, variantLabel } from "./purchase-provider";
+import { variantLabel } from "@/lib/catalog/variant-label";
+import { usePurchase } from "./purchase-provider";
 
 // Room under the page (footer included) so the fixed bar never covers the end of it. On small screens the bar is
 // always there; on larger ones it is there whenever the end of the page is, since the buy box is then out of view.
@@ -18,10 +19,6 @@ export function StickyBuyBar() {
   const soldOut = sku.available <= 0;
   const thumbnail = images[0];
   const hiddenOnDesktop = buyBoxVisible;
-
-  function onSubmitClick(event: MouseEvent<HTMLButtonElement>) {
-    if (cartPending) event.preventDefault();
-  }
 
   return (
     <section
@@ -85,16 +82,17 @@ export function StickyBuyBar() {
           </Link>
         ) : null}
 
-        <button
+        <Button
           type="submit"
+          size="sm"
           disabled={soldOut}
-          aria-disabled={cartPending || undefined}
+          pending={cartPending}
+          pendingLabel="Adding…"
           aria-label={soldOut ? `${product.name} is sold out` : `Add ${product.name} to cart`}
-          onClick={onSubmitClick}
-          className="flex h-11 shrink-0 items-center justify-center rounded-full bg-accent-700 px-5 text-sm font-semibold text-white shadow-sm transition hover:bg-accent-800 aria-disabled:cursor-progress aria-disabled:opacity-80 disabled:cursor-not-allowed disabled:bg-ink-200 disabled:text-ink-600 disabled:shadow-none sm:px-7"
+          className="h-11 shrink-0 sm:px-7"
         >
-          {soldOut ? "Sold out" : cartPending ? "Adding…" : "Add to cart"}
-        </button>
+          {soldOut ? "Sold out" : "Add to cart"}
+        </Button>
       </form>
     </section>
   );

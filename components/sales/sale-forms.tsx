@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import type { FormAction } from "@/lib/action";
 
@@ -15,13 +16,15 @@ export function RegisterForm({
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />
-      <button
+      <Button
         type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-accent-600 px-8 py-3 text-lg font-semibold text-white hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
+        size="xl"
+        pending={pending}
+        pendingLabel="Registering…"
+        className="w-full sm:w-auto"
       >
-        {pending ? "Registering…" : "Register"}
-      </button>
+        Register
+      </Button>
       <p aria-live="polite" role="status" className="min-h-5 text-sm">
         {state ? state.ok ? state.message : <span className="text-accent-700">{state.message}</span> : null}
       </p>
@@ -87,13 +90,15 @@ export function BuyForm({
       ) : (
         <input type="hidden" name="skuId" value={skuId} />
       )}
-      <button
+      <Button
         type="submit"
-        disabled={pending}
-        className="w-full rounded-full bg-accent-600 px-10 py-3.5 text-lg font-bold text-white shadow-lg hover:bg-accent-700 disabled:opacity-60 sm:w-auto"
+        size="xl"
+        pending={pending}
+        pendingLabel="Reserving…"
+        className="w-full sm:w-auto"
       >
-        {pending ? "Reserving…" : "Buy now"}
-      </button>
+        Buy now
+      </Button>
       <p aria-live="assertive" role="status" className="min-h-5 text-sm font-medium text-accent-700">
         {state && !state.ok ? state.message : null}
       </p>

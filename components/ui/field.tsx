@@ -1,35 +1,43 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-/** A labelled input with its error text wired through aria-describedby. */
-export function Field({
-  label,
-  name,
-  errors,
-  hint,
-  ...input
-}: {
-  label: string;
+/**
+ * The one labelled form field, in three controls (input, select, text area) and a date-time input: the label is
+ * tied to the control, a hint and the error text are wired through `aria-describedby`, and a field with errors
+ * is `aria-invalid`. The control's id is `field-<name>` unless an `id` is given.
+ */
+
+interface FieldProps {
+  label: ReactNode;
   name: string;
   errors?: string[] | undefined;
-  hint?: string;
-} & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${name}`;
-  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null]
-    .filter(Boolean)
-    .join(" ");
+  hint?: ReactNode;
+}
+
+function describedBy(id: string, errors?: string[], hint?: ReactNode) {
+  return (
+    [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined
+  );
+}
+
+// 16 px text on small screens keeps phones from zooming into the field on focus.
+const CONTROL_CLASS =
+  "w-full rounded-lg border border-ink-300 bg-white px-3 py-2 text-base text-ink-900 shadow-xs disabled:bg-ink-50 aria-[invalid=true]:border-accent-600 focus:border-accent-500 sm:text-sm";
+/** Only inputs and text areas: `:read-only` also matches every select. */
+const READ_ONLY_CLASS = "read-only:bg-ink-50 read-only:text-ink-600";
+
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: Omit<FieldProps, "name"> & { id: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-ink-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="w-full rounded-lg border border-ink-300 px-3 py-2 aria-[invalid=true]:border-accent-600 focus:border-accent-500"
-        {...input}
-      />
+      {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-ink-500">
           {hint}
@@ -44,23 +52,89 @@ export function Field({
   );
 }
 
-export function SubmitButton({
-  pending,
-  children,
-  pendingLabel,
-}: {
-  pending: boolean;
-  children: string;
-  pendingLabel: string;
-}) {
+function controlProps(id: string, { name, errors, hint }: FieldProps) {
+  return {
+    id,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy(id, errors, hint),
+  };
+}
+
+export function InputField({
+  label,
+  name,
+  errors,
+  hint,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const id = input.id ?? `field-${name}`;
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className="w-full rounded-full bg-accent-600 py-2.5 font-semibold text-white hover:bg-accent-700 disabled:opacity-60"
-    >
-      {pending ? pendingLabel : children}
-    </button>
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <input
+        {...controlProps(id, { label, name, errors, hint })}
+        className={`${CONTROL_CLASS} ${READ_ONLY_CLASS}`}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...select
+}: FieldProps & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const id = select.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <select {...controlProps(id, { label, name, errors, hint })} className={CONTROL_CLASS} {...select}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  ...area
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const id = area.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        {...controlProps(id, { label, name, errors, hint })}
+        className={`${CONTROL_CLASS} ${READ_ONLY_CLASS}`}
+        {...area}
+      />
+    </FieldShell>
+  );
+}
+
+/** A `datetime-local` input whose label names the store's zone: the value is a wall-clock time there. */
+export function DateTimeField({
+  label,
+  zone,
+  ...input
+}: Omit<FieldProps, "label"> & { label: string; zone: string } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    "name" | "type"
+  >) {
+  return (
+    <InputField
+      label={
+        <>
+          {label} <span className="font-normal text-ink-500">({zone})</span>
+        </>
+      }
+      type="datetime-local"
+      {...input}
+    />
   );
 }

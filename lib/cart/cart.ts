@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cartLines, carts, productImages, products, skus } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
-import { MAX_LINE_QUANTITY } from "./limits";
-
-export { CART_COOKIE, MAX_LINE_QUANTITY } from "./limits";
+/** The guest cart's id lives in this cookie until sign-in merges it into the account's cart. */
+export const CART_COOKIE = "kite_cart";
 
 /** Who a cart belongs to: a signed-in user, or a guest known only by the cart id in their cookie. */
 export type CartOwner = { userId: string } | { guestCartId: string | undefined };

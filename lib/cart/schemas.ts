@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { serialIdField } from "@/lib/ids";
-import { MAX_LINE_QUANTITY } from "./limits";
+import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
 const quantity = (min: number) =>
   z.coerce

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
 import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
@@ -167,7 +168,7 @@ export async function createOrderFromCart(
         name: string;
       }[] = [];
       for (const line of lines) {
-        const label = [line.colour, line.storage].filter(Boolean).join(" · ");
+        const label = variantLabel(line);
         const [row] = await tx
           .update(skus)
           .set({

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { productImages, products, sales, skus } from "@/db/schema";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
 import { getSaleState, type SaleState } from "./rules";
@@ -95,10 +96,6 @@ export interface ProductOption {
     currency: string;
     available: number;
   }[];
-}
-
-function variantLabel(s: { colour: string; storage: string | null }) {
-  return s.storage ? `${s.colour} · ${s.storage}` : s.colour;
 }
 
 /** The catalogue as the sale form needs it: each product with its versions and list prices. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuthPage } from "@/components/auth/auth-page";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -15,10 +16,8 @@ export default async function SignUpPage({
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
-    <div className="mx-auto max-w-sm px-4 py-12">
-      <h1 className="text-3xl font-bold tracking-tight">Join the Kite Club</h1>
-      <p className="mt-1 mb-6 text-ink-600">One account for orders, flash sales and F-codes.</p>
+    <AuthPage title="Join the Kite Club" intro="One account for orders, flash sales and F-codes.">
       <SignUpForm callbackUrl={callbackUrl} signUp={signUpAction} />
-    </div>
+    </AuthPage>
   );
 }

@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { CartLineControls } from "@/components/cart/cart-line-controls";
-import { CheckoutButton } from "@/components/cart/checkout-button";
-import { Price } from "@/components/ui/price";
+import { CartLines, CartSummary, EmptyCart } from "@/components/cart/cart-view";
 import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
@@ -13,120 +10,13 @@ export const metadata: Metadata = { title: "Your cart · Kite" };
 export default async function CartPage() {
   const [owner, user] = await Promise.all([getCartOwner(), getCurrentUser()]);
   const cart = await getCart(await getDb(), owner);
-  const signedIn = user !== null;
-  if (cart.lines.length === 0) {
-    return (
-      <div className="mx-auto max-w-xl px-4 py-20 text-center">
-        <h1 className="text-3xl font-bold tracking-tight">Your cart is empty</h1>
-        <p className="mt-3 text-ink-600">Flash sales, new phones, honest prices: find something you love.</p>
-        <Link
-          href="/"
-          className="mt-8 inline-block rounded-full bg-accent-600 px-6 py-2.5 font-semibold text-white hover:bg-accent-700"
-        >
-          Shop Kite
-        </Link>
-      </div>
-    );
-  }
-  const currency = cart.currency ?? "CNY";
+  if (cart.lines.length === 0) return <EmptyCart />;
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_320px]">
-        <ul
-          className="divide-y divide-ink-100 rounded-2xl border border-ink-100"
-          aria-label="Items in your cart"
-        >
-          {cart.lines.map((line) => {
-            const variant = [line.colour, line.storage].filter(Boolean).join(" · ");
-            const label = `${line.productName}, ${variant}`;
-            return (
-              <li
-                key={line.skuId}
-                className="grid grid-cols-[80px_1fr] items-center gap-x-4 gap-y-2 p-4 sm:grid-cols-[80px_1fr_auto_7rem]"
-                data-testid="cart-line"
-              >
-                {line.imageUrl ? (
-                  // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-                  <img
-                    src={line.imageUrl}
-                    alt=""
-                    width={80}
-                    height={80}
-                    className="h-20 w-20 rounded-xl bg-ink-50 object-contain p-1"
-                  />
-                ) : null}
-                <div className="min-w-0">
-                  <Link
-                    href={`/products/${line.productSlug}?sku=${line.skuCode}`}
-                    className="font-semibold hover:text-accent-700"
-                  >
-                    {line.productName}
-                  </Link>
-                  <p className="text-sm text-ink-500">{variant}</p>
-                  <Price amountMinor={line.unitPriceMinor} currency={line.currency} size="sm" />
-                  {line.available <= 0 ? (
-                    <p className="text-sm font-medium text-accent-700">Sold out</p>
-                  ) : null}
-                </div>
-                <div className="col-span-2 sm:col-span-1">
-                  <CartLineControls
-                    setQuantity={setCartQuantityAction}
-                    remove={removeFromCartAction}
-                    skuId={line.skuId}
-                    quantity={line.quantity}
-                    max={line.available}
-                    label={label}
-                  />
-                </div>
-                <div className="col-start-2 text-right sm:col-start-auto" data-testid="line-total">
-                  <Price amountMinor={line.lineTotalMinor} currency={line.currency} />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-        <aside aria-labelledby="summary-title" className="h-fit rounded-2xl bg-ink-50 p-5">
-          <h2 id="summary-title" className="text-lg font-semibold">
-            Order summary
-          </h2>
-          <dl className="mt-4 space-y-2 text-sm">
-            <div className="flex justify-between">
-              <dt>Items</dt>
-              <dd>{cart.itemCount}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt>Shipping</dt>
-              <dd>Free</dd>
-            </div>
-            <div className="flex justify-between border-t border-ink-200 pt-3 text-base font-semibold">
-              <dt>Total</dt>
-              <dd data-testid="cart-total">
-                <Price amountMinor={cart.subtotalMinor} currency={currency} />
-              </dd>
-            </div>
-          </dl>
-          {cart.problems.length ? (
-            <ul className="mt-4 space-y-1 text-sm text-accent-700" role="alert">
-              {cart.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
-          {signedIn ? (
-            <CheckoutButton disabled={cart.problems.length > 0} startCheckout={startCheckoutAction} />
-          ) : (
-            <Link
-              href="/sign-in?callbackUrl=/cart"
-              className="mt-5 block w-full rounded-full bg-accent-600 py-3 text-center font-semibold text-white hover:bg-accent-700"
-            >
-              Sign in to check out
-            </Link>
-          )}
-          <p className="mt-3 text-center text-xs text-ink-500">
-            Your items are held for you while you pay. Secure payment by Stripe.
-          </p>
-        </aside>
+        <CartLines lines={cart.lines} setQuantity={setCartQuantityAction} remove={removeFromCartAction} />
+        <CartSummary cart={cart} signedIn={user !== null} startCheckout={startCheckoutAction} />
       </div>
     </div>
   );

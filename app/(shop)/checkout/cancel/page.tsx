@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { cancelOrderCheckout } from "@/lib/checkout/session";
 import { getRequestNow } from "@/lib/qa/now";
@@ -23,12 +23,9 @@ export default async function CheckoutCancelPage({ searchParams }: Props) {
           ? "This order was already paid, so nothing changed."
           : "No payment was taken. The items are still in your cart, and we put the units back on sale."}
       </p>
-      <Link
-        href="/cart"
-        className="mt-8 inline-block rounded-full bg-accent-600 px-6 py-2.5 font-semibold text-white hover:bg-accent-700"
-      >
+      <ButtonLink href="/cart" className="mt-8">
         Back to your cart
-      </Link>
+      </ButtonLink>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { OrderView } from "@/components/orders/order-view";
+import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getOrderAfterPayment } from "@/lib/checkout/session";
 import { getRequestNow } from "@/lib/qa/now";
@@ -32,18 +32,10 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
       </p>
       <OrderView order={order} />
       <div className="mt-6 flex gap-3">
-        <Link
-          href="/account"
-          className="rounded-full border border-ink-300 px-5 py-2 font-semibold hover:border-ink-500"
-        >
+        <ButtonLink href="/account" variant="secondary">
           Your orders
-        </Link>
-        <Link
-          href="/"
-          className="rounded-full bg-accent-600 px-5 py-2 font-semibold text-white hover:bg-accent-700"
-        >
-          Keep shopping
-        </Link>
+        </ButtonLink>
+        <ButtonLink href="/">Keep shopping</ButtonLink>
       </div>
     </div>
   );

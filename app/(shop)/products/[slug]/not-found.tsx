@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 
 export default function ProductNotFound() {
   return (
@@ -25,12 +25,9 @@ export default function ProductNotFound() {
       <p className="mt-3 text-lg text-ink-600">
         It may have sold out for good, or the link has a typo. Everything we make is in the shop.
       </p>
-      <Link
-        href="/"
-        className="mt-8 inline-flex h-12 items-center rounded-full bg-accent-700 px-7 text-base font-semibold text-white shadow-sm transition hover:bg-accent-800"
-      >
+      <ButtonLink href="/" size="lg" className="mt-8">
         Back to the shop
-      </Link>
+      </ButtonLink>
     </div>
   );
 }

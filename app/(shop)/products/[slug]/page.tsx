@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { addToCartAction } from "@/app/(shop)/cart/actions";
+import { Assurances } from "@/components/product/assurances";
 import { Breadcrumbs } from "@/components/product/breadcrumbs";
 import { BuyBox } from "@/components/product/buy-box";
 import { Gallery } from "@/components/product/gallery";
-import { OverviewPanel } from "@/components/product/overview-panel";
+import { ProductDetails } from "@/components/product/product-details";
+import { ProductIntro } from "@/components/product/product-intro";
 import type { ProductTab } from "@/components/product/product-tabs";
-import { ProductTabs } from "@/components/product/product-tabs";
 import { PurchaseProvider } from "@/components/product/purchase-provider";
-import { type ReviewLinkChanges, ReviewsPanel } from "@/components/product/reviews-panel";
+import type { ReviewLinkChanges } from "@/components/product/reviews-panel";
 import { SkuSelector } from "@/components/product/sku-selector";
-import { SpecsPanel } from "@/components/product/specs-panel";
 import { StickyBuyBar } from "@/components/product/sticky-buy-bar";
-import { Stars } from "@/components/ui/stars";
 import { getCachedProductDetail, getCachedReviews } from "@/lib/catalog/cached";
 import { resolveSku } from "@/lib/catalog/queries";
 import { REVIEW_SORTS, type ReviewSort } from "@/lib/catalog/types";
@@ -68,29 +66,40 @@ export async function generateMetadata({ params }: Pick<PageProps, "params">): P
   };
 }
 
-function AssuranceIcon({ path }: { path: string }) {
-  return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 20 20"
-      fill="none"
-      aria-hidden="true"
-      className="shrink-0 text-ink-500"
-    >
-      <path d={path} stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
+/** Links within the product page that keep the chosen SKU and, on the reviews tab, the sort and star filter. */
+function productLinks({
+  path,
+  skuInUrl,
+  sort,
+  stars,
+}: {
+  path: string;
+  skuInUrl: string | undefined;
+  sort: ReviewSort;
+  stars: number | undefined;
+}) {
+  function href(state: { tab: ProductTab; stars?: number | undefined; page?: number | undefined }): string {
+    const search = new URLSearchParams();
+    if (skuInUrl) search.set("sku", skuInUrl);
+    search.set("tab", state.tab);
+    if (state.tab === "reviews") {
+      if (sort !== "recent") search.set("sort", sort);
+      if (state.stars) search.set("stars", String(state.stars));
+      if (state.page) search.set("page", String(state.page));
+    }
+    return `${path}?${search.toString()}`;
+  }
+  const reviews = (changes: ReviewLinkChanges) =>
+    href({
+      tab: "reviews",
+      stars: changes.stars === undefined ? stars : (changes.stars ?? undefined),
+      page: changes.page,
+    });
+  const keepForSort: Record<string, string> = { tab: "reviews" };
+  if (skuInUrl) keepForSort.sku = skuInUrl;
+  if (stars) keepForSort.stars = String(stars);
+  return { href, reviews, keepForSort };
 }
-
-const ASSURANCES = [
-  {
-    text: "Sold and shipped by Kite",
-    path: "M2.5 6.5 10 2.5l7.5 4v7L10 17.5l-7.5-4zM2.5 6.5 10 10.5l7.5-4M10 10.5v7",
-  },
-  { text: "Secure checkout", path: "M5 9V6.5a5 5 0 0 1 10 0V9M4 9h12v8.5H4zM10 12.5v2" },
-  { text: "Kite Club support", path: "M3 4.5h14v9H8l-4 3v-3H3z" },
-];
 
 export default async function ProductPage({ params, searchParams }: PageProps) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
@@ -108,36 +117,7 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
   const sort = parseSort(first(query.sort));
   const stars = parseStars(first(query.stars));
   const reviews = await getCachedReviews(product.id, sort, parsePage(first(query.page)), stars);
-
-  const productPath = `/products/${product.slug}`;
-  function productHref(state: {
-    tab: ProductTab;
-    stars?: number | undefined;
-    page?: number | undefined;
-  }): string {
-    const search = new URLSearchParams();
-    if (skuInUrl) search.set("sku", skuInUrl);
-    search.set("tab", state.tab);
-    if (state.tab === "reviews") {
-      if (sort !== "recent") search.set("sort", sort);
-      if (state.stars) search.set("stars", String(state.stars));
-      if (state.page) search.set("page", String(state.page));
-    }
-    return `${productPath}?${search.toString()}`;
-  }
-
-  const reviewsHref = (changes: ReviewLinkChanges) =>
-    productHref({
-      tab: "reviews",
-      stars: changes.stars === undefined ? stars : (changes.stars ?? undefined),
-      page: changes.page,
-    });
-
-  const keepForSort: Record<string, string> = { tab: "reviews" };
-  if (skuInUrl) keepForSort.sku = skuInUrl;
-  if (stars) keepForSort.stars = String(stars);
-
-  const { rating } = product;
+  const links = productLinks({ path: `/products/${product.slug}`, skuInUrl, sort, stars });
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 pb-12 sm:px-6 lg:px-8">
@@ -156,46 +136,13 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
           </div>
 
           <div className="flex flex-col gap-6">
-            <div>
-              <Link
-                href={`/category/${product.category.slug}`}
-                className="text-sm font-medium text-accent-700 hover:underline"
-              >
-                {product.category.name}
-              </Link>
-              <h1 className="mt-1 text-3xl font-semibold tracking-tight text-ink-900 sm:text-4xl">
-                {product.name}
-              </h1>
-              {product.tagline ? <p className="mt-2 text-lg text-ink-600">{product.tagline}</p> : null}
-              <div className="mt-3">
-                {rating.count > 0 && rating.average !== null ? (
-                  <Link
-                    href={`${productHref({ tab: "reviews" })}#product-details`}
-                    className="inline-flex items-center gap-2 text-sm text-ink-700 hover:text-ink-900"
-                  >
-                    <Stars rating={rating.average} />
-                    <span className="font-semibold text-ink-900">{rating.average.toFixed(1)}</span>
-                    <span className="underline underline-offset-2">
-                      {rating.count.toLocaleString("en")} {rating.count === 1 ? "rating" : "ratings"}
-                    </span>
-                  </Link>
-                ) : (
-                  <p className="text-sm text-ink-600">No reviews yet</p>
-                )}
-              </div>
-            </div>
-
+            <ProductIntro
+              product={product}
+              reviewsHref={`${links.href({ tab: "reviews" })}#product-details`}
+            />
             <SkuSelector />
             <BuyBox />
-
-            <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-ink-600">
-              {ASSURANCES.map((a) => (
-                <li key={a.text} className="flex items-center gap-2">
-                  <AssuranceIcon path={a.path} />
-                  {a.text}
-                </li>
-              ))}
-            </ul>
+            <Assurances />
           </div>
         </div>
 
@@ -203,45 +150,15 @@ export default async function ProductPage({ params, searchParams }: PageProps) {
       </PurchaseProvider>
 
       <div id="product-details" className="mt-12 scroll-mt-24 sm:mt-16">
-        <ProductTabs
-          activeTab={tab}
-          tabs={[
-            {
-              id: "overview",
-              label: "Overview",
-              panel: (
-                <OverviewPanel
-                  name={product.name}
-                  tagline={product.tagline}
-                  description={product.description}
-                  highlights={product.highlights}
-                  images={product.images}
-                />
-              ),
-            },
-            {
-              id: "specs",
-              label: "Specifications",
-              panel: <SpecsPanel name={product.name} groups={product.specGroups} />,
-            },
-            {
-              id: "reviews",
-              label: "Reviews",
-              badge: rating.count > 0 ? rating.count.toLocaleString("en") : undefined,
-              panel: (
-                <ReviewsPanel
-                  productName={product.name}
-                  rating={rating}
-                  reviews={reviews}
-                  sort={sort}
-                  stars={stars}
-                  timeZone={env.STORE_TIMEZONE}
-                  hrefFor={reviewsHref}
-                  keep={keepForSort}
-                />
-              ),
-            },
-          ]}
+        <ProductDetails
+          product={product}
+          tab={tab}
+          reviews={reviews}
+          sort={sort}
+          stars={stars}
+          timeZone={env.STORE_TIMEZONE}
+          reviewsHref={links.reviews}
+          keepForSort={links.keepForSort}
         />
       </div>
     </div>

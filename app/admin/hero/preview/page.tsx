@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HeroPreview } from "@/components/admin/hero-preview";
-import { buttonStyles, DateTimeField, PageHeader } from "@/components/admin/ui";
+import { PageHeader } from "@/components/admin/ui";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { DateTimeField } from "@/components/ui/field";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { listProductCards } from "@/lib/catalog/queries";
 import { getDb } from "@/lib/db";
@@ -35,11 +36,7 @@ export default async function HeroPreviewPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link href="/admin/hero" className="hover:underline">
-            Hero schedule
-          </Link>
-        }
+        parent={{ href: "/admin/hero", label: "Hero schedule" }}
         title="Homepage preview"
         description="The homepage hero as it will be at any moment: the day's schedule entry, else the running sale, else the next one, else the featured product."
       />
@@ -56,14 +53,19 @@ export default async function HeroPreviewPage({ searchParams }: { searchParams: 
             errors={parsed && !parsed.ok ? [parsed.message] : undefined}
           />
         </div>
-        <button type="submit" className={buttonStyles.primary}>
+        <Button type="submit" size="console">
           Preview
-        </button>
+        </Button>
         <div className="flex flex-wrap gap-2 text-sm sm:ml-auto">
           {shortcuts.map(([label, value]) => (
-            <Link key={label} href={`/admin/hero/preview?at=${value}`} className={buttonStyles.secondary}>
+            <ButtonLink
+              key={label}
+              href={`/admin/hero/preview?at=${value}`}
+              variant="secondary"
+              size="console"
+            >
               {label}
-            </Link>
+            </ButtonLink>
           ))}
         </div>
       </form>

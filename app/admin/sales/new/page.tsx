@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SaleForm } from "@/components/admin/sale-form";
 import { PageHeader } from "@/components/admin/ui";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
@@ -38,11 +37,7 @@ export default async function NewSalePage() {
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link href="/admin/sales" className="hover:underline">
-            Sales
-          </Link>
-        }
+        parent={{ href: "/admin/sales", label: "Sales" }}
         title="New sale"
         description="Choose the product, the versions and how many units of each, the sale price, and when fans register and buy."
       />

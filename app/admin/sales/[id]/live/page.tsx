@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveSaleView } from "@/components/admin/live-sale-view";
-import { buttonStyles, PageHeader } from "@/components/admin/ui";
+import { PageHeader } from "@/components/admin/ui";
+import { ButtonLink } from "@/components/ui/button";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -22,17 +22,13 @@ export default async function LiveSalePage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link href={`/admin/sales/${view.saleId}`} className="hover:underline">
-            {view.name}
-          </Link>
-        }
+        parent={{ href: `/admin/sales/${view.saleId}`, label: view.name }}
         title="Live figures"
         description={`Starts ${formatStoreDateTime(new Date(view.startsAt), tz)}, ends ${formatStoreDateTime(new Date(view.endsAt), tz)}.`}
         actions={
-          <Link href={`/admin/sales/${view.saleId}`} className={buttonStyles.secondary}>
+          <ButtonLink href={`/admin/sales/${view.saleId}`} variant="secondary" size="console">
             Edit sale
-          </Link>
+          </ButtonLink>
         }
       />
       <LiveSaleView initial={view} dataUrl={`/admin/sales/${view.saleId}/live/data`} timeZone={tz} />
