@@ -6,10 +6,16 @@ export interface Money {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+/** The currency's own number of decimals (CNY 2, JPY 0); 2 for a code Intl does not know. */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
 }
 
 export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {

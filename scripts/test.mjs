@@ -11,7 +11,7 @@ import pg from "pg";
 const started = Date.now();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const adminUrl = env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const only = new Set((env.TEST_ONLY ?? "typecheck,lint,unit,build,e2e").split(","));
+const only = new Set((env.TEST_ONLY ?? "typecheck,lint,layers,unit,build,e2e").split(","));
 const results = [];
 
 function step(name, cmd, args, extraEnv = {}) {
@@ -83,6 +83,9 @@ mkdirSync(".test-output", { recursive: true });
 
 step("typecheck", "npx", ["tsc", "--noEmit"]);
 step("lint", "npx", ["biome", "check", "."]);
+// Functions over 80 lines in lib/ and app/ fail unless a "long because" comment says why.
+step("layers", "node", ["scripts/check-layers.mjs", "lib"]);
+step("layers", "node", ["scripts/check-layers.mjs", "app"]);
 if (only.has("unit")) {
   const testDatabaseUrl = await freshDatabase("kite_test_unit");
   step(

@@ -1,4 +1,5 @@
 /** Shapes the catalogue hands to pages. Dates are ISO strings: these objects pass through the data cache. */
+import type { Sku } from "@/db/schema";
 
 export type StockState = "in_stock" | "low" | "sold_out";
 
@@ -23,18 +24,18 @@ export interface ProductCardData {
   defaultSkuId: number | null;
 }
 
-export interface SkuData {
-  id: number;
-  code: string;
-  colour: string;
-  colourHex: string;
-  storage: string | null;
-  priceMinor: number;
-  listPriceMinor: number;
-  currency: string;
-  available: number;
-  stock: StockState;
-}
+export type SkuData = Pick<
+  Sku,
+  | "id"
+  | "code"
+  | "colour"
+  | "colourHex"
+  | "storage"
+  | "priceMinor"
+  | "listPriceMinor"
+  | "currency"
+  | "available"
+> & { stock: StockState };
 
 export interface ImageData {
   id: number;

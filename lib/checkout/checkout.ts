@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { orderLines, orders, stripeEvents } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
@@ -66,44 +66,10 @@ export async function startCheckout(
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
-  const lines = await deps.db
-    .select({
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, created.orderId))
-    .orderBy(asc(orderLines.id));
+  const lines = await listOrderLinesForSession({ db: deps.db, orderId: created.orderId });
 
   try {
-    const session = await withStripeRetry(
-      () =>
-        deps.stripe.checkout.sessions.create(
-          {
-            mode: "payment",
-            client_reference_id: created.orderId,
-            customer_email: email,
-            metadata: { orderId: created.orderId },
-            payment_intent_data: { metadata: { orderId: created.orderId } },
-            line_items: lines.map((line) => ({
-              quantity: line.quantity,
-              price_data: {
-                currency: created.currency.toLowerCase(),
-                unit_amount: line.unitPriceMinor,
-                product_data: { name: line.productName, description: line.variantLabel || undefined },
-              },
-            })),
-            success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-            cancel_url: `${origin}/checkout/cancel?order=${created.orderId}`,
-            // Our hold is shorter than Stripe allows; the sweep expires the session when the hold ends.
-            expires_at: Math.floor(created.sessionExpiresAt.getTime() / 1000),
-          },
-          { idempotencyKey: `checkout-session:${created.orderId}` },
-        ),
-      deps.retry,
-    );
+    const session = await createCheckoutSession({ deps, order: created, lines, email, origin });
     if (!session.url) throw new Error("Checkout Session without a URL");
     await deps.afterSessionCreated?.(session);
     const saved = await deps.db
@@ -134,6 +100,69 @@ export async function startCheckout(
     console.error("[checkout] could not create a Checkout Session", error);
     return fail("payment_unavailable", PAYMENTS_BUSY);
   }
+}
+
+type SessionLine = { productName: string; variantLabel: string; unitPriceMinor: number; quantity: number };
+
+async function listOrderLinesForSession({
+  db,
+  orderId,
+}: {
+  db: Db;
+  orderId: string;
+}): Promise<SessionLine[]> {
+  return db
+    .select({
+      productName: orderLines.productName,
+      variantLabel: orderLines.variantLabel,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      quantity: orderLines.quantity,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.id));
+}
+
+/** Parameters fixed by the order and an idempotency key derived from it, so every retry gets the same session. */
+async function createCheckoutSession({
+  deps,
+  order,
+  lines,
+  email,
+  origin,
+}: {
+  deps: CheckoutDeps;
+  order: { orderId: string; currency: string; sessionExpiresAt: Date };
+  lines: SessionLine[];
+  email: string;
+  origin: string;
+}): Promise<Stripe.Checkout.Session> {
+  return withStripeRetry(
+    () =>
+      deps.stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          client_reference_id: order.orderId,
+          customer_email: email,
+          metadata: { orderId: order.orderId },
+          payment_intent_data: { metadata: { orderId: order.orderId } },
+          line_items: lines.map((line) => ({
+            quantity: line.quantity,
+            price_data: {
+              currency: order.currency.toLowerCase(),
+              unit_amount: line.unitPriceMinor,
+              product_data: { name: line.productName, description: line.variantLabel || undefined },
+            },
+          })),
+          success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: `${origin}/checkout/cancel?order=${order.orderId}`,
+          // Our hold is shorter than Stripe allows; the sweep expires the session when the hold ends.
+          expires_at: Math.floor(order.sessionExpiresAt.getTime() / 1000),
+        },
+        { idempotencyKey: `checkout-session:${order.orderId}` },
+      ),
+    deps.retry,
+  );
 }
 
 /** Expires a Checkout Session whose hold was released, so it can no longer be paid. Best effort. */
@@ -223,28 +252,15 @@ export async function fulfilCheckoutSession(
     now: Date;
   },
 ): Promise<FulfilResult> {
-  let session: Stripe.Checkout.Session | null = fromStripe ?? null;
-  if (!session) {
-    try {
-      session = await withStripeRetry(() => deps.stripe.checkout.sessions.retrieve(sessionId), deps.retry);
-    } catch (error) {
-      // Anything but "no such session" is Stripe being unavailable: throw, so the webhook answers 500 and retries.
-      if (!isStripeNotFound(error)) throw error;
-    }
-  }
+  const session = fromStripe ?? (await retrieveSession({ deps, sessionId }));
   const paymentIntentId =
     typeof session?.payment_intent === "string"
       ? session.payment_intent
       : (session?.payment_intent?.id ?? null);
 
   const result = await deps.db.transaction(async (tx): Promise<FulfilResult> => {
-    if (eventId) {
-      const [fresh] = await tx
-        .insert(stripeEvents)
-        .values({ id: eventId, type: eventType ?? "checkout.session.completed" })
-        .onConflictDoNothing()
-        .returning({ id: stripeEvents.id });
-      if (!fresh) return { outcome: "duplicate_event", orderId: claimed?.orderId ?? null };
+    if (eventId && !(await recordEventOnce({ tx, eventId, eventType }))) {
+      return { outcome: "duplicate_event", orderId: claimed?.orderId ?? null };
     }
     if (!session) {
       await recordIncident(tx, {
@@ -258,65 +274,10 @@ export async function fulfilCheckoutSession(
     }
     const orderId = orderIdOf(session);
     if (!orderId) return { outcome: "unknown_order", orderId: null };
-    if (
-      claimed &&
-      ((claimed.amountTotal != null && claimed.amountTotal !== session.amount_total) ||
-        (claimed.currency != null && claimed.currency !== session.currency) ||
-        (claimed.paymentStatus === "paid" && session.payment_status !== "paid"))
-    ) {
-      // A signed event that Stripe contradicts: a forgery with a leaked secret, or a bug. Stripe's word counts.
-      await recordIncident(tx, {
-        kind: session.payment_status === "paid" ? "event_disagrees" : "not_paid_per_stripe",
-        orderId,
-        sessionId: session.id,
-        eventId,
-        detail: {
-          claimed,
-          stripe: {
-            amountTotal: session.amount_total,
-            currency: session.currency,
-            paymentStatus: session.payment_status,
-          },
-        },
-      });
-    }
-    const [order] = await tx
-      .select({
-        stripeSessionId: orders.stripeSessionId,
-        totalMinor: orders.totalMinor,
-        currency: orders.currency,
-      })
-      .from(orders)
-      .where(eq(orders.id, orderId))
-      .for("update");
-    if (!order) return { outcome: "unknown_order", orderId: null };
-    if (order.stripeSessionId && order.stripeSessionId !== session.id) {
-      await recordIncident(tx, {
-        kind: "session_mismatch",
-        orderId,
-        sessionId: session.id,
-        eventId,
-        detail: { orderSession: order.stripeSessionId, paymentStatus: session.payment_status },
-      });
-      return { outcome: "rejected", orderId };
-    }
-    if (
-      session.amount_total !== order.totalMinor ||
-      (session.currency ?? "").toLowerCase() !== order.currency.toLowerCase()
-    ) {
-      await recordIncident(tx, {
-        kind: "amount_mismatch",
-        orderId,
-        sessionId: session.id,
-        eventId,
-        detail: {
-          order: { totalMinor: order.totalMinor, currency: order.currency },
-          session: { amountTotal: session.amount_total, currency: session.currency },
-          paymentStatus: session.payment_status,
-        },
-      });
-      return { outcome: "rejected", orderId };
-    }
+    if (claimed) await recordClaimDisagreement({ tx, claimed, session, orderId, eventId });
+    const order = await lockOrderForSession({ tx, orderId, session, eventId });
+    if (order === "unknown_order") return { outcome: "unknown_order", orderId: null };
+    if (order === "rejected") return { outcome: "rejected", orderId };
     if (session.payment_status !== "paid") return { outcome: "not_paid", orderId };
     if (!order.stripeSessionId) {
       // The store stopped between creating this session and saving it: it is the order's, now on record.
@@ -328,6 +289,131 @@ export async function fulfilCheckoutSession(
     await refundOrder(deps, { orderId: result.orderId, paymentIntentId, now });
   }
   return result;
+}
+
+async function retrieveSession({
+  deps,
+  sessionId,
+}: {
+  deps: Pick<CheckoutDeps, "stripe" | "retry">;
+  sessionId: string;
+}): Promise<Stripe.Checkout.Session | null> {
+  try {
+    return await withStripeRetry(() => deps.stripe.checkout.sessions.retrieve(sessionId), deps.retry);
+  } catch (error) {
+    // Anything but "no such session" is Stripe being unavailable: throw, so the webhook answers 500 and retries.
+    if (!isStripeNotFound(error)) throw error;
+    return null;
+  }
+}
+
+/** Records the event id; false when it was already recorded (a duplicate delivery). */
+async function recordEventOnce({
+  tx,
+  eventId,
+  eventType,
+}: {
+  tx: Tx;
+  eventId: string;
+  eventType?: string;
+}): Promise<boolean> {
+  const [fresh] = await tx
+    .insert(stripeEvents)
+    .values({ id: eventId, type: eventType ?? "checkout.session.completed" })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
+  return Boolean(fresh);
+}
+
+async function recordClaimDisagreement({
+  tx,
+  claimed,
+  session,
+  orderId,
+  eventId,
+}: {
+  tx: Tx;
+  claimed: ClaimedSession;
+  session: Stripe.Checkout.Session;
+  orderId: string;
+  eventId?: string;
+}): Promise<void> {
+  if (
+    (claimed.amountTotal != null && claimed.amountTotal !== session.amount_total) ||
+    (claimed.currency != null && claimed.currency !== session.currency) ||
+    (claimed.paymentStatus === "paid" && session.payment_status !== "paid")
+  ) {
+    // A signed event that Stripe contradicts: a forgery with a leaked secret, or a bug. Stripe's word counts.
+    await recordIncident(tx, {
+      kind: session.payment_status === "paid" ? "event_disagrees" : "not_paid_per_stripe",
+      orderId,
+      sessionId: session.id,
+      eventId,
+      detail: {
+        claimed,
+        stripe: {
+          amountTotal: session.amount_total,
+          currency: session.currency,
+          paymentStatus: session.payment_status,
+        },
+      },
+    });
+  }
+}
+
+/**
+ * Locks the order and checks the session is its session, for its amount and currency; a mismatch is recorded as
+ * an incident. Returns the order, or why it cannot be paid.
+ */
+async function lockOrderForSession({
+  tx,
+  orderId,
+  session,
+  eventId,
+}: {
+  tx: Tx;
+  orderId: string;
+  session: Stripe.Checkout.Session;
+  eventId?: string;
+}): Promise<{ stripeSessionId: string | null } | "unknown_order" | "rejected"> {
+  const [order] = await tx
+    .select({
+      stripeSessionId: orders.stripeSessionId,
+      totalMinor: orders.totalMinor,
+      currency: orders.currency,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for("update");
+  if (!order) return "unknown_order";
+  if (order.stripeSessionId && order.stripeSessionId !== session.id) {
+    await recordIncident(tx, {
+      kind: "session_mismatch",
+      orderId,
+      sessionId: session.id,
+      eventId,
+      detail: { orderSession: order.stripeSessionId, paymentStatus: session.payment_status },
+    });
+    return "rejected";
+  }
+  if (
+    session.amount_total !== order.totalMinor ||
+    (session.currency ?? "").toLowerCase() !== order.currency.toLowerCase()
+  ) {
+    await recordIncident(tx, {
+      kind: "amount_mismatch",
+      orderId,
+      sessionId: session.id,
+      eventId,
+      detail: {
+        order: { totalMinor: order.totalMinor, currency: order.currency },
+        session: { amountTotal: session.amount_total, currency: session.currency },
+        paymentStatus: session.payment_status,
+      },
+    });
+    return "rejected";
+  }
+  return order;
 }
 
 /**

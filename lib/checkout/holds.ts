@@ -61,6 +61,24 @@ function belowMinimumMessage(currency: string, minimum: number): string {
  * Stock is held line by line with one conditional `available >= n` decrement each (no read-then-write), in SKU
  * order so two checkouts never deadlock; if any line cannot be held, nothing is held.
  */
+type CartLine = {
+  skuId: number;
+  quantity: number;
+  productName: string;
+  colour: string | null;
+  storage: string | null;
+  priceMinor: number;
+  currency: string;
+};
+type HeldLine = {
+  skuId: number;
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
+  label: string;
+  name: string;
+};
+
 export async function createOrderFromCart(
   db: Db,
   {
@@ -75,82 +93,13 @@ export async function createOrderFromCart(
     return await db.transaction(async (tx): Promise<CreateOrderResult> => {
       // FOR NO KEY UPDATE: serialises this account's checkouts without blocking inserts that reference the user.
       await tx.execute(sql`select 1 from users where id = ${userId}::uuid for no key update`);
-      const lines = await tx
-        .select({
-          skuId: cartLines.skuId,
-          quantity: cartLines.quantity,
-          productName: products.name,
-          colour: skus.colour,
-          storage: skus.storage,
-          priceMinor: skus.priceMinor,
-          currency: skus.currency,
-        })
-        .from(cartLines)
-        .innerJoin(carts, eq(carts.id, cartLines.cartId))
-        .innerJoin(skus, eq(skus.id, cartLines.skuId))
-        .innerJoin(products, eq(products.id, skus.productId))
-        .where(eq(carts.userId, userId))
-        .orderBy(asc(cartLines.skuId));
+      const lines = await listCartLinesForCheckout({ tx, userId });
       if (lines.length === 0) throw new Refusal(fail("empty_cart", "Your cart is empty."));
 
       const replacedSessionIds: string[] = [];
-      const [live] = await tx
-        .select()
-        .from(orders)
-        .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
-        .for("update");
-      if (live) {
-        const liveLines = await tx
-          .select({
-            skuId: orderLines.skuId,
-            quantity: orderLines.quantity,
-            unitPriceMinor: orderLines.unitPriceMinor,
-          })
-          .from(orderLines)
-          .where(eq(orderLines.orderId, live.id))
-          .orderBy(asc(orderLines.skuId));
-        const sameCart =
-          liveLines.length === lines.length &&
-          liveLines.every((l, i) => {
-            const c = lines[i];
-            return c && c.skuId === l.skuId && c.quantity === l.quantity && c.priceMinor === l.unitPriceMinor;
-          });
-        const holdLeft = live.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS;
-        const sessionLeft = live.sessionExpiresAt
-          ? live.stripeSessionId
-            ? live.sessionExpiresAt.getTime() - wallNow.getTime() > REUSE_MARGIN_MS
-            : // Not created yet (or its answer was lost): a create now must still satisfy Stripe's 30 minutes.
-              live.sessionExpiresAt.getTime() - wallNow.getTime() > STRIPE_MIN_SESSION_SECONDS * 1000 + 15_000
-          : false;
-        if (sameCart && holdLeft && sessionLeft && live.sessionExpiresAt) {
-          return {
-            ok: true,
-            orderId: live.id,
-            totalMinor: live.totalMinor,
-            currency: live.currency,
-            holdExpiresAt: live.holdExpiresAt,
-            sessionExpiresAt: live.sessionExpiresAt,
-            sessionUrl: live.stripeSessionId ? live.stripeSessionUrl : null,
-            reused: true,
-            replacedSessionIds,
-          };
-        }
-        const released = await releaseOrder(tx, { orderId: live.id, to: "cancelled", now });
-        if (released.stripeSessionId) replacedSessionIds.push(released.stripeSessionId);
-      }
-
-      const [pending] = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from orders where user_id = ${userId}::uuid and status = 'pending'`,
-      );
-      if ((pending?.n ?? 0) >= MAX_PENDING_ORDERS_PER_ACCOUNT) {
-        throw new Refusal(
-          fail(
-            "too_many_pending",
-            `You already have ${MAX_PENDING_ORDERS_PER_ACCOUNT} orders waiting for payment. Pay or cancel one of them first.`,
-          ),
-        );
-      }
+      const reused = await reuseOrReleaseLiveOrder({ tx, userId, lines, now, wallNow, replacedSessionIds });
+      if (reused) return { ok: true, ...reused, replacedSessionIds };
+      await refuseTooManyPending({ tx, userId });
 
       const currency = lines[0]?.currency ?? "CNY";
       const expectedTotal = lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0);
@@ -159,34 +108,7 @@ export async function createOrderFromCart(
         throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
       }
 
-      const held: {
-        skuId: number;
-        quantity: number;
-        unitPriceMinor: number;
-        currency: string;
-        label: string;
-        name: string;
-      }[] = [];
-      for (const line of lines) {
-        const label = variantLabel(line);
-        const [row] = await tx
-          .update(skus)
-          .set({
-            available: sql`${skus.available} - ${line.quantity}`,
-            held: sql`${skus.held} + ${line.quantity}`,
-          })
-          .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-          .returning({ priceMinor: skus.priceMinor, currency: skus.currency });
-        if (!row) throw new OutOfStock(`${line.productName} (${label})`);
-        held.push({
-          skuId: line.skuId,
-          quantity: line.quantity,
-          unitPriceMinor: row.priceMinor,
-          currency: row.currency,
-          label,
-          name: line.productName,
-        });
-      }
+      const held = await holdCartLines({ tx, lines });
       const totalMinor = held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0);
       if (minimum !== undefined && totalMinor < minimum) {
         throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
@@ -194,41 +116,19 @@ export async function createOrderFromCart(
       const sessionExpiresAt = new Date(
         (Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000,
       );
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          userId,
-          kind: "cart",
-          currency,
-          totalMinor,
-          holdExpiresAt,
-          sessionExpiresAt,
-          createdAt: now,
-        })
-        .returning({ id: orders.id });
-      if (!order) throw new Error("order insert returned nothing");
-      await tx.insert(orderLines).values(
-        held.map((h) => ({
-          orderId: order.id,
-          skuId: h.skuId,
-          productName: h.name,
-          variantLabel: h.label,
-          unitPriceMinor: h.unitPriceMinor,
-          quantity: h.quantity,
-        })),
-      );
-      await tx.insert(stockHolds).values(
-        held.map((h) => ({
-          orderId: order.id,
-          skuId: h.skuId,
-          quantity: h.quantity,
-          expiresAt: holdExpiresAt,
-          createdAt: now,
-        })),
-      );
+      const orderId = await insertCartOrder({
+        tx,
+        userId,
+        currency,
+        totalMinor,
+        held,
+        holdExpiresAt,
+        sessionExpiresAt,
+        now,
+      });
       return {
         ok: true,
-        orderId: order.id,
+        orderId,
         totalMinor,
         currency,
         holdExpiresAt,
@@ -249,6 +149,185 @@ export async function createOrderFromCart(
     }
     throw error;
   }
+}
+
+/** The user's cart lines with today's prices, in SKU order (the order stock is held in). */
+async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string }): Promise<CartLine[]> {
+  return tx
+    .select({
+      skuId: cartLines.skuId,
+      quantity: cartLines.quantity,
+      productName: products.name,
+      colour: skus.colour,
+      storage: skus.storage,
+      priceMinor: skus.priceMinor,
+      currency: skus.currency,
+    })
+    .from(cartLines)
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .innerJoin(skus, eq(skus.id, cartLines.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(carts.userId, userId))
+    .orderBy(asc(cartLines.skuId));
+}
+
+/**
+ * The live pending cart order, locked: returned for reuse when it matches the cart and has hold and session
+ * left, else released (its session id added to `replacedSessionIds`) and null returned.
+ */
+async function reuseOrReleaseLiveOrder({
+  tx,
+  userId,
+  lines,
+  now,
+  wallNow,
+  replacedSessionIds,
+}: {
+  tx: Tx;
+  userId: string;
+  lines: CartLine[];
+  now: Date;
+  wallNow: Date;
+  replacedSessionIds: string[];
+}): Promise<CheckoutOrder | null> {
+  const [live] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
+    .for("update");
+  if (!live) return null;
+  const liveLines = await tx
+    .select({
+      skuId: orderLines.skuId,
+      quantity: orderLines.quantity,
+      unitPriceMinor: orderLines.unitPriceMinor,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, live.id))
+    .orderBy(asc(orderLines.skuId));
+  const sameCart =
+    liveLines.length === lines.length &&
+    liveLines.every((l, i) => {
+      const c = lines[i];
+      return c && c.skuId === l.skuId && c.quantity === l.quantity && c.priceMinor === l.unitPriceMinor;
+    });
+  const holdLeft = live.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS;
+  const sessionLeft = live.sessionExpiresAt
+    ? live.stripeSessionId
+      ? live.sessionExpiresAt.getTime() - wallNow.getTime() > REUSE_MARGIN_MS
+      : // Not created yet (or its answer was lost): a create now must still satisfy Stripe's 30 minutes.
+        live.sessionExpiresAt.getTime() - wallNow.getTime() > STRIPE_MIN_SESSION_SECONDS * 1000 + 15_000
+    : false;
+  if (sameCart && holdLeft && sessionLeft && live.sessionExpiresAt) {
+    return {
+      orderId: live.id,
+      totalMinor: live.totalMinor,
+      currency: live.currency,
+      holdExpiresAt: live.holdExpiresAt,
+      sessionExpiresAt: live.sessionExpiresAt,
+      sessionUrl: live.stripeSessionId ? live.stripeSessionUrl : null,
+      reused: true,
+    };
+  }
+  const released = await releaseOrder(tx, { orderId: live.id, to: "cancelled", now });
+  if (released.stripeSessionId) replacedSessionIds.push(released.stripeSessionId);
+  return null;
+}
+
+async function refuseTooManyPending({ tx, userId }: { tx: Tx; userId: string }): Promise<void> {
+  const [pending] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from orders where user_id = ${userId}::uuid and status = 'pending'`,
+  );
+  if ((pending?.n ?? 0) >= MAX_PENDING_ORDERS_PER_ACCOUNT) {
+    throw new Refusal(
+      fail(
+        "too_many_pending",
+        `You already have ${MAX_PENDING_ORDERS_PER_ACCOUNT} orders waiting for payment. Pay or cancel one of them first.`,
+      ),
+    );
+  }
+}
+
+/** One conditional decrement per line, in the lines' (SKU) order; throws OutOfStock on the first that fails. */
+async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Promise<HeldLine[]> {
+  const held: HeldLine[] = [];
+  for (const line of lines) {
+    const label = variantLabel(line);
+    const [row] = await tx
+      .update(skus)
+      .set({
+        available: sql`${skus.available} - ${line.quantity}`,
+        held: sql`${skus.held} + ${line.quantity}`,
+      })
+      .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
+      .returning({ priceMinor: skus.priceMinor, currency: skus.currency });
+    if (!row) throw new OutOfStock(`${line.productName} (${label})`);
+    held.push({
+      skuId: line.skuId,
+      quantity: line.quantity,
+      unitPriceMinor: row.priceMinor,
+      currency: row.currency,
+      label,
+      name: line.productName,
+    });
+  }
+  return held;
+}
+
+/** Inserts the pending order, its lines and its stock holds; returns the order id. */
+async function insertCartOrder({
+  tx,
+  userId,
+  currency,
+  totalMinor,
+  held,
+  holdExpiresAt,
+  sessionExpiresAt,
+  now,
+}: {
+  tx: Tx;
+  userId: string;
+  currency: string;
+  totalMinor: number;
+  held: HeldLine[];
+  holdExpiresAt: Date;
+  sessionExpiresAt: Date;
+  now: Date;
+}): Promise<string> {
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      userId,
+      kind: "cart",
+      currency,
+      totalMinor,
+      holdExpiresAt,
+      sessionExpiresAt,
+      createdAt: now,
+    })
+    .returning({ id: orders.id });
+  if (!order) throw new Error("order insert returned nothing");
+  await tx.insert(orderLines).values(
+    held.map((h) => ({
+      orderId: order.id,
+      skuId: h.skuId,
+      productName: h.name,
+      variantLabel: h.label,
+      unitPriceMinor: h.unitPriceMinor,
+      quantity: h.quantity,
+    })),
+  );
+  await tx.insert(stockHolds).values(
+    held.map((h) => ({
+      orderId: order.id,
+      skuId: h.skuId,
+      quantity: h.quantity,
+      expiresAt: holdExpiresAt,
+      createdAt: now,
+    })),
+  );
+  return order.id;
 }
 
 /** Moves a hold's units back to `available`. Runs inside the caller's transaction. */
@@ -346,16 +425,10 @@ export async function applyPayment(
   if (sale.saleHold) {
     if (sale.outcome === "already_converted") return "already_settled";
     if (sale.outcome === "refund_needed") {
-      await tx
-        .update(orders)
-        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now, refundOwedAt: now })
-        .where(eq(orders.id, orderId));
+      await markRefundOwed({ tx, orderId, paymentIntentId, now });
       return "refund_needed";
     }
-    await tx
-      .update(orders)
-      .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
-      .where(eq(orders.id, orderId));
+    await markOrderPaid({ tx, orderId, paymentIntentId, now });
     return "paid";
   }
 
@@ -366,51 +439,13 @@ export async function applyPayment(
     .orderBy(asc(orderLines.skuId));
 
   if (order.status === "pending") {
-    const converted = await tx
-      .update(stockHolds)
-      .set({ status: "converted", settledAt: now })
-      .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
-      .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
-    for (const hold of converted) {
-      await tx
-        .update(skus)
-        .set({ held: sql`${skus.held} - ${hold.quantity}`, sold: sql`${skus.sold} + ${hold.quantity}` })
-        .where(eq(skus.id, hold.skuId));
-    }
-  } else {
-    // The hold was released (expired or cancelled) before the money arrived: take the stock again if it is there.
-    const retaken = await tx
-      .transaction(async (savepoint) => {
-        for (const line of lines) {
-          const [row] = await savepoint
-            .update(skus)
-            .set({
-              available: sql`${skus.available} - ${line.quantity}`,
-              sold: sql`${skus.sold} + ${line.quantity}`,
-            })
-            .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-            .returning({ id: skus.id });
-          if (!row) savepoint.rollback();
-        }
-        return true;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof TransactionRollbackError) return false;
-        throw error;
-      });
-    if (!retaken) {
-      await tx
-        .update(orders)
-        .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now, refundOwedAt: now })
-        .where(eq(orders.id, orderId));
-      return "refund_needed";
-    }
+    await convertStockHolds({ tx, orderId, now });
+  } else if (!(await retakeSoldStock({ tx, lines }))) {
+    await markRefundOwed({ tx, orderId, paymentIntentId, now });
+    return "refund_needed";
   }
 
-  await tx
-    .update(orders)
-    .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
-    .where(eq(orders.id, orderId));
+  await markOrderPaid({ tx, orderId, paymentIntentId, now });
   // What was bought leaves the cart.
   const skuIds = lines.map((l) => l.skuId);
   if (skuIds.length) {
@@ -420,4 +455,76 @@ export async function applyPayment(
         and ${inArray(cartLines.skuId, skuIds)}`);
   }
   return "paid";
+}
+
+type SettleOrder = { tx: Tx; orderId: string; paymentIntentId: string | null; now: Date };
+
+async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
+    .where(eq(orders.id, orderId));
+}
+
+/** The money arrived but the units cannot be had: the order is closed as refunded, with the refund owed. */
+async function markRefundOwed({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ status: "refunded", stripePaymentIntentId: paymentIntentId, closedAt: now, refundOwedAt: now })
+    .where(eq(orders.id, orderId));
+}
+
+/** A pending order's active holds become sold units. */
+async function convertStockHolds({
+  tx,
+  orderId,
+  now,
+}: {
+  tx: Tx;
+  orderId: string;
+  now: Date;
+}): Promise<void> {
+  const converted = await tx
+    .update(stockHolds)
+    .set({ status: "converted", settledAt: now })
+    .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
+    .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
+  for (const hold of converted) {
+    await tx
+      .update(skus)
+      .set({ held: sql`${skus.held} - ${hold.quantity}`, sold: sql`${skus.sold} + ${hold.quantity}` })
+      .where(eq(skus.id, hold.skuId));
+  }
+}
+
+/**
+ * The hold was released (expired or cancelled) before the money arrived: take the stock again if it is there,
+ * all lines or none (a savepoint). Returns whether it was taken.
+ */
+async function retakeSoldStock({
+  tx,
+  lines,
+}: {
+  tx: Tx;
+  lines: { skuId: number; quantity: number }[];
+}): Promise<boolean> {
+  return tx
+    .transaction(async (savepoint) => {
+      for (const line of lines) {
+        const [row] = await savepoint
+          .update(skus)
+          .set({
+            available: sql`${skus.available} - ${line.quantity}`,
+            sold: sql`${skus.sold} + ${line.quantity}`,
+          })
+          .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
+          .returning({ id: skus.id });
+        if (!row) savepoint.rollback();
+      }
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return false;
+      throw error;
+    });
 }

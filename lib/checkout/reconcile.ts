@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { paymentCursors, stripeEvents } from "@/db/schema";
+import type { Db } from "@/lib/db";
 import { type RetryOptions, withStripeRetry } from "@/lib/payments/stripe";
 import type { CheckoutDeps } from "./checkout";
 import { APPLIED_EVENT_TYPES, applyStripeEvent } from "./webhook";
@@ -49,20 +50,7 @@ export async function reconcilePayments(
   }: ReconcileOptions,
 ): Promise<ReconcileResult> {
   const wall = Math.floor(wallNow.getTime() / 1000);
-  await deps.db
-    .insert(paymentCursors)
-    .values({ name: CURSOR, position: wall - lookbackSeconds })
-    .onConflictDoNothing();
-  const [cursor] = await deps.db
-    .update(paymentCursors)
-    .set({ leaseUntil: new Date((wall + leaseSeconds) * 1000), updatedAt: wallNow })
-    .where(
-      and(
-        eq(paymentCursors.name, CURSOR),
-        or(isNull(paymentCursors.leaseUntil), lt(paymentCursors.leaseUntil, wallNow)),
-      ),
-    )
-    .returning({ position: paymentCursors.position });
+  const cursor = await takeCursorLease({ db: deps.db, wall, wallNow, lookbackSeconds, leaseSeconds });
   if (!cursor) return { skipped: true, listed: 0, applied: 0, position: 0 };
 
   // Events stamped this very second may still be appearing in the list: stop just short of it.
@@ -77,42 +65,10 @@ export async function reconcilePayments(
   try {
     while (from < until && pages < maxPages) {
       const to = Math.min(until, from + slice);
-      const events: Stripe.Event[] = [];
-      let complete = false;
-      let startingAfter: string | undefined;
-      while (pages < maxPages) {
-        const page = await withStripeRetry(
-          () =>
-            deps.stripe.events.list({
-              types: [...APPLIED_EVENT_TYPES],
-              created: { gte: from, lt: to },
-              limit: 100,
-              ...(startingAfter ? { starting_after: startingAfter } : {}),
-            }),
-          retry,
-        );
-        pages++;
-        const newest = page.data[0]?.created;
-        const oldest = page.data.at(-1)?.created;
-        if (
-          events.length === 0 &&
-          page.has_more &&
-          to - from > 1 &&
-          newest !== undefined &&
-          oldest !== undefined
-        ) {
-          // A busy slice: narrow it to about one page's worth of time and start it again, so the cursor moves
-          // forward slice by slice instead of one run failing to finish an hour of a flash sale.
-          slice = Math.max(1, Math.min(to - from - 1, newest - oldest + 1));
-          break;
-        }
-        events.push(...page.data);
-        startingAfter = page.data.at(-1)?.id;
-        if (!page.has_more || !startingAfter) {
-          complete = true;
-          break;
-        }
-      }
+      const listedSlice = await listSlice({ stripe: deps.stripe, from, to, retry, pages, maxPages });
+      pages = listedSlice.pages;
+      if (listedSlice.narrowedSlice !== null) slice = listedSlice.narrowedSlice;
+      const { events, complete } = listedSlice;
       if (!complete && events.length === 0) continue;
       listed += events.length;
       applied += await applyMissing(depsWithRetry, events.reverse(), now);
@@ -134,6 +90,96 @@ export async function reconcilePayments(
       .where(eq(paymentCursors.name, CURSOR));
   }
   return { skipped: false, listed, applied, position };
+}
+
+async function takeCursorLease({
+  db,
+  wall,
+  wallNow,
+  lookbackSeconds,
+  leaseSeconds,
+}: {
+  db: Db;
+  wall: number;
+  wallNow: Date;
+  lookbackSeconds: number;
+  leaseSeconds: number;
+}): Promise<{ position: number } | undefined> {
+  await db
+    .insert(paymentCursors)
+    .values({ name: CURSOR, position: wall - lookbackSeconds })
+    .onConflictDoNothing();
+  const [cursor] = await db
+    .update(paymentCursors)
+    .set({ leaseUntil: new Date((wall + leaseSeconds) * 1000), updatedAt: wallNow })
+    .where(
+      and(
+        eq(paymentCursors.name, CURSOR),
+        or(isNull(paymentCursors.leaseUntil), lt(paymentCursors.leaseUntil, wallNow)),
+      ),
+    )
+    .returning({ position: paymentCursors.position });
+  return cursor;
+}
+
+/**
+ * Lists one time slice's events, newest first as Stripe gives them, counting pages against `maxPages`. A busy
+ * slice comes back empty with `narrowedSlice` set; `complete` is false when pages ran out mid-slice.
+ */
+async function listSlice({
+  stripe,
+  from,
+  to,
+  retry,
+  pages: pagesSoFar,
+  maxPages,
+}: {
+  stripe: CheckoutDeps["stripe"];
+  from: number;
+  to: number;
+  retry: ReconcileOptions["retry"];
+  pages: number;
+  maxPages: number;
+}): Promise<{ events: Stripe.Event[]; complete: boolean; pages: number; narrowedSlice: number | null }> {
+  const events: Stripe.Event[] = [];
+  let complete = false;
+  let narrowedSlice: number | null = null;
+  let pages = pagesSoFar;
+  let startingAfter: string | undefined;
+  while (pages < maxPages) {
+    const page = await withStripeRetry(
+      () =>
+        stripe.events.list({
+          types: [...APPLIED_EVENT_TYPES],
+          created: { gte: from, lt: to },
+          limit: 100,
+          ...(startingAfter ? { starting_after: startingAfter } : {}),
+        }),
+      retry,
+    );
+    pages++;
+    const newest = page.data[0]?.created;
+    const oldest = page.data.at(-1)?.created;
+    if (
+      events.length === 0 &&
+      page.has_more &&
+      to - from > 1 &&
+      newest !== undefined &&
+      oldest !== undefined
+    ) {
+      // A busy slice: narrow it to about one page's worth of time and start it again, so the cursor moves
+      // forward slice by slice instead of one run failing to finish an hour of a flash sale.
+      narrowedSlice = Math.max(1, Math.min(to - from - 1, newest - oldest + 1));
+      break;
+    }
+    events.push(...page.data);
+    startingAfter = page.data.at(-1)?.id;
+    if (!page.has_more || !startingAfter) {
+      complete = true;
+      break;
+    }
+  }
+  return { events, complete, pages, narrowedSlice };
 }
 
 /** Applies, oldest first, the events `stripe_events` does not have yet. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
 import { queryRows } from "@/db/client";
 import { checkoutQueue, orderLines, orders } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -116,66 +117,10 @@ async function checkoutForHold(
   const expiresAt = new Date(Math.max(hold.expiresAt.getTime(), now.getTime() + holdMinutes * 60_000));
   let orderId = hold.orderId;
   if (!orderId) {
-    orderId = await deps.db.transaction(async (tx) => {
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          userId,
-          kind: "sale",
-          currency: hold.currency,
-          totalMinor: hold.salePriceMinor,
-          holdExpiresAt: expiresAt,
-          createdAt: now,
-        })
-        .returning({ id: orders.id });
-      if (!order) throw new Error("order insert returned nothing");
-      await tx.insert(orderLines).values({
-        orderId: order.id,
-        skuId: hold.skuId,
-        productName: hold.productName,
-        variantLabel: `${hold.variantLabel} · ${hold.saleName}`,
-        unitPriceMinor: hold.salePriceMinor,
-        quantity: 1,
-      });
-      const attached = await attachOrderToSaleHold(tx, { holdId, userId, orderId: order.id });
-      if (!attached.ok) tx.rollback();
-      await tx.execute(sql`
-        update sale_holds set expires_at = greatest(expires_at, ${expiresAt.toISOString()}::timestamptz)
-        where id = ${holdId}::uuid and status = 'active'`);
-      return order.id;
-    });
+    orderId = await createSaleOrder({ db: deps.db, hold, holdId, userId, expiresAt, now });
   }
   try {
-    const session = await withStripeRetry(
-      () =>
-        deps.stripe.checkout.sessions.create(
-          {
-            mode: "payment",
-            client_reference_id: orderId,
-            metadata: { orderId, saleHoldId: holdId, saleId: hold.saleId },
-            payment_intent_data: { metadata: { orderId } },
-            line_items: [
-              {
-                quantity: 1,
-                price_data: {
-                  currency: hold.currency.toLowerCase(),
-                  unit_amount: hold.salePriceMinor,
-                  product_data: {
-                    name: hold.productName,
-                    description: `${hold.variantLabel} · ${hold.saleName}`,
-                  },
-                },
-              },
-            ],
-            success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-            cancel_url: `${origin}/checkout/cancel?order=${orderId}`,
-            expires_at: Math.floor(wallNow.getTime() / 1000) + STRIPE_MIN_SESSION_SECONDS + 60,
-          },
-          { idempotencyKey: `checkout-session:${orderId}` },
-        ),
-      // One try: the queue itself is the retry, at the throttle's pace.
-      { attempts: 1 },
-    );
+    const session = await createSaleSession({ stripe: deps.stripe, hold, holdId, orderId, origin, wallNow });
     if (!session.url) throw new Error("Checkout Session without a URL");
     await deps.db
       .update(orders)
@@ -191,6 +136,101 @@ async function checkoutForHold(
       message: "We could not start your checkout. Go back to the sale to try again.",
     };
   }
+}
+
+type QueuedHold = NonNullable<Awaited<ReturnType<typeof getSaleHoldForUser>>>;
+
+/** The sale order for a hold, in one transaction with attaching it to the hold (rolled back if that fails). */
+async function createSaleOrder({
+  db,
+  hold,
+  holdId,
+  userId,
+  expiresAt,
+  now,
+}: {
+  db: Db;
+  hold: QueuedHold;
+  holdId: string;
+  userId: string;
+  expiresAt: Date;
+  now: Date;
+}): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        userId,
+        kind: "sale",
+        currency: hold.currency,
+        totalMinor: hold.salePriceMinor,
+        holdExpiresAt: expiresAt,
+        createdAt: now,
+      })
+      .returning({ id: orders.id });
+    if (!order) throw new Error("order insert returned nothing");
+    await tx.insert(orderLines).values({
+      orderId: order.id,
+      skuId: hold.skuId,
+      productName: hold.productName,
+      variantLabel: `${hold.variantLabel} · ${hold.saleName}`,
+      unitPriceMinor: hold.salePriceMinor,
+      quantity: 1,
+    });
+    const attached = await attachOrderToSaleHold(tx, { holdId, userId, orderId: order.id });
+    if (!attached.ok) tx.rollback();
+    await tx.execute(sql`
+      update sale_holds set expires_at = greatest(expires_at, ${expiresAt.toISOString()}::timestamptz)
+      where id = ${holdId}::uuid and status = 'active'`);
+    return order.id;
+  });
+}
+
+async function createSaleSession({
+  stripe,
+  hold,
+  holdId,
+  orderId,
+  origin,
+  wallNow,
+}: {
+  stripe: CheckoutDeps["stripe"];
+  hold: QueuedHold;
+  holdId: string;
+  orderId: string;
+  origin: string;
+  wallNow: Date;
+}): Promise<Stripe.Checkout.Session> {
+  return withStripeRetry(
+    () =>
+      stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          client_reference_id: orderId,
+          metadata: { orderId, saleHoldId: holdId, saleId: hold.saleId },
+          payment_intent_data: { metadata: { orderId } },
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: hold.currency.toLowerCase(),
+                unit_amount: hold.salePriceMinor,
+                product_data: {
+                  name: hold.productName,
+                  description: `${hold.variantLabel} · ${hold.saleName}`,
+                },
+              },
+            },
+          ],
+          success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+          cancel_url: `${origin}/checkout/cancel?order=${orderId}`,
+          expires_at: Math.floor(wallNow.getTime() / 1000) + STRIPE_MIN_SESSION_SECONDS + 60,
+        },
+        { idempotencyKey: `checkout-session:${orderId}` },
+      ),
+    // One try: the queue itself is the retry, at the throttle's pace.
+    { attempts: 1 },
+  );
 }
 
 /**
