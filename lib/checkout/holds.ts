@@ -253,7 +253,7 @@ async function refuseTooManyPending({ tx, userId }: { tx: Tx; userId: string }):
 async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Promise<HeldLine[]> {
   const held: HeldLine[] = [];
   for (const line of lines) {
-    const label = variantLabel(line);
+    const label = variantLabel({ colour: line.colour ?? "", storage: line.storage });
     const [row] = await tx
       .update(skus)
       .set({
