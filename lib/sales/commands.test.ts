@@ -1,88 +1,30 @@
-import { asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { auditLog, orders, products, sales, skus, users } from "@/db/schema";
+import { auditLog, orders, sales } from "@/db/schema";
 import { type Actor, listAuditEntries } from "@/lib/audit/log";
+import { CONSOLE_NOW, SHANGHAI, setUpConsoleFixture } from "@/lib/sales/console-fixture";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
-import { openSeededPglite } from "@/tests/helpers/db";
 import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "./commands";
 import { skuField } from "./draft";
 import { cachedLiveView } from "./live";
 import { updateSaleFromForm } from "./update";
 
-const SH = "Asia/Shanghai";
-const _NY = "America/New_York";
+const SH = SHANGHAI;
 /** The console's "now" in these tests: 1 March 2040, 10:00 in Shanghai. */
-const NOW = new Date("2040-03-01T02:00:00Z");
+const NOW = CONSOLE_NOW;
 
+const fx = setUpConsoleFixture();
+const { saleForm, create, auditCount } = fx;
 let handle: DbHandle;
 let actor: Actor;
-let proId: number;
 let proSkus: { id: number; currency: string }[];
-let _padId: number;
-let n = 0;
-
-beforeAll(async () => {
-  handle = await openSeededPglite();
-  const [marketer] = await handle.db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(eq(users.email, "marketer@example.com"));
-  if (!marketer) throw new Error("seeded marketer missing");
-  actor = marketer;
-  const rows = await handle.db.select({ id: products.id, slug: products.slug }).from(products);
-  proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
-  _padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
-  proSkus = await handle.db
-    .select({ id: skus.id, currency: skus.currency })
-    .from(skus)
-    .where(eq(skus.productId, proId))
-    .orderBy(asc(skus.position), asc(skus.id));
+beforeAll(() => {
+  ({ handle, actor, proSkus } = fx);
 });
-afterAll(() => handle.close());
-
-function saleForm(over: Record<string, string> = {}): Record<string, string> {
-  n += 1;
-  const [a, b] = proSkus;
-  return {
-    productId: String(proId),
-    slug: `console-${n}`,
-    name: `Console sale ${n}`,
-    headline: "A test batch",
-    perAccountLimit: "1",
-    status: "scheduled",
-    registrationOpensAt: "2040-03-01T10:00",
-    registrationClosesAt: "2040-03-02T12:00",
-    startsAt: "2040-03-02T12:00",
-    endsAt: "2040-03-02T14:00",
-    [skuField(a?.id ?? 0, "include")]: "on",
-    [skuField(a?.id ?? 0, "quantity")]: "300",
-    [skuField(a?.id ?? 0, "price")]: "3999.00",
-    [skuField(b?.id ?? 0, "include")]: "on",
-    [skuField(b?.id ?? 0, "quantity")]: "200",
-    [skuField(b?.id ?? 0, "price")]: "4199.00",
-    ...over,
-  };
-}
-
-async function create(over: Record<string, string> = {}) {
-  const result = await createSaleFromForm(handle.db, { actor, raw: saleForm(over), timeZone: SH, now: NOW });
-  if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.fieldErrors)}`);
-  return result;
-}
-
-async function auditCount(entityId?: string) {
-  const [row] = await queryRows<{ n: number }>(
-    handle.db,
-    entityId
-      ? sql`select count(*)::int as n from audit_log where entity_id = ${entityId} and summary <> ''`
-      : sql`select count(*)::int as n from audit_log`,
-  );
-  return row?.n ?? 0;
-}
 
 async function saleCount() {
   const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from sales`);
