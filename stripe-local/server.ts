@@ -66,6 +66,8 @@ export interface StripeLocalState {
 
 const ControlUpdateSchema = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
+  /** The next N API requests answer 429, then requests go through again: a deterministic rate-limit burst. */
+  fail429Next: z.number().int().min(0).max(1000).optional(),
   failRate: z.number().min(0).max(1).optional(),
   fail500Rate: z.number().min(0).max(1).optional(),
   timeoutRate: z.number().min(0).max(1).optional(),
@@ -130,6 +132,7 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
   const businessClock = options.now ?? Date.now;
   const settings = {
     failRate: config.failRate,
+    fail429Next: 0,
     fail500Rate: config.fail500Rate,
     timeoutRate: config.timeoutRate,
     faultsUntil: null as number | null,
@@ -217,6 +220,7 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     const change = ControlUpdateSchema.parse(input);
     const failRate = change.rate429 ?? change.failRate;
     if (failRate !== undefined) settings.failRate = failRate;
+    if (change.fail429Next !== undefined) settings.fail429Next = change.fail429Next;
     if (change.fail500Rate !== undefined) settings.fail500Rate = change.fail500Rate;
     if (change.timeoutRate !== undefined) settings.timeoutRate = change.timeoutRate;
     if (change.fail500Rate !== undefined || change.timeoutRate !== undefined) {
@@ -343,6 +347,10 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
         });
       }
       const hang = faults.timeout > 0 && Math.random() < faults.timeout;
+      if (settings.fail429Next > 0) {
+        settings.fail429Next -= 1;
+        throw rateLimited();
+      }
       if (settings.failRate > 0 && Math.random() < settings.failRate) throw rateLimited();
       if (isWrite && !limiter.tryTake(apiKey)) throw rateLimited();
       const form = parseStripeForm(method === "GET" ? url.search.slice(1) : body);

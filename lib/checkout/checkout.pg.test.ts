@@ -271,11 +271,14 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
   });
 
   it("retries through intermittent 429s with one idempotency key: one session, one hold", async () => {
-    server.control.update({ rate429: 0.5 });
-    const sessionsBefore = server.control.state().sessionsCreated;
+    // Deterministic: the next 3 requests answer 429 and the 4th attempt (FAST_RETRY.attempts) goes through.
+    // A random rate here failed about one run in sixteen when every attempt drew a 429.
+    const before = server.control.state();
+    server.control.update({ fail429Next: FAST_RETRY.attempts - 1 });
     const { sessionId } = await checkoutOne(1);
-    server.control.update({ rate429: 0 });
-    expect(server.control.state().sessionsCreated).toBe(sessionsBefore + 1);
+    const after = server.control.state();
+    expect(after.rateLimited - before.rateLimited).toBe(FAST_RETRY.attempts - 1);
+    expect(after.sessionsCreated).toBe(before.sessionsCreated + 1);
     expect(sessionId).toMatch(/^cs_/);
   });
 
