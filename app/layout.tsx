@@ -3,10 +3,8 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
-import { getCartItemCount } from "@/lib/cart/cart";
+import { VisitorProvider } from "@/components/visitor/visitor-provider";
 import { getCachedCategories } from "@/lib/catalog/cached";
-import { getDb } from "@/lib/db";
 
 export const metadata: Metadata = {
   title: { default: "Kite · Premium specs, honest prices", template: "%s" },
@@ -16,16 +14,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#d93f24" };
 
-// Every page reads the session and the database at request time; nothing is prerendered at build.
-export const dynamic = "force-dynamic";
-
+/**
+ * The same for every visitor, so the shopper pages under it can be cached (issue 16): who is signed in and the cart
+ * count come from /api/me through <VisitorProvider>, after the page loads.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [categories, user, owner] = await Promise.all([
-    getCachedCategories(),
-    getCurrentUser(),
-    getCartOwner(),
-  ]);
-  const cartCount = await getCartItemCount(await getDb(), owner);
+  const categories = await getCachedCategories();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col antialiased">
@@ -35,11 +29,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader categories={categories} user={user} cartCount={cartCount} />
-        <main id="main" className="flex-1">
-          {children}
-        </main>
-        <SiteFooter />
+        <VisitorProvider>
+          <SiteHeader categories={categories} />
+          <main id="main" className="flex-1">
+            {children}
+          </main>
+          <SiteFooter />
+        </VisitorProvider>
       </body>
     </html>
   );

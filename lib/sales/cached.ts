@@ -23,6 +23,19 @@ export async function getCachedSale(slug: string): Promise<SaleDetail | null> {
     tags: [SALE_TAGS.sale(slug), SALE_TAGS.all],
     revalidate: 60,
   })();
+  return publicSale(cached);
+}
+
+/** The same by id (the per-visitor endpoint is asked by id); tagged with every sale read. */
+export async function getCachedSaleById(saleId: string): Promise<SaleDetail | null> {
+  const cached = await unstable_cache(async () => getSale(await getDb(), { saleId }), ["sale-id", saleId], {
+    tags: [SALE_TAGS.all],
+    revalidate: 60,
+  })();
+  return publicSale(cached);
+}
+
+function publicSale(cached: SaleDetail | null): SaleDetail | null {
   if (!cached || cached.status === "draft") return null;
   const revived = { ...cached } as SaleDetail;
   for (const key of DATE_KEYS) {

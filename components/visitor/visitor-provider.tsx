@@ -1,0 +1,67 @@
+"use client";
+
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { Visitor } from "@/lib/visitor/visitor";
+
+/**
+ * The visitor's own state (lib/visitor/visitor.ts), fetched once after a cached page loads and again on `refresh()`
+ * (after adding to the cart, registering, signing in). Until it arrives `visitor` is null and `ready` is false:
+ * islands keep their space so nothing shifts when it lands.
+ */
+interface VisitorContextValue {
+  visitor: Visitor | null;
+  ready: boolean;
+  /** Fetch again; with a sale id, also this fan's state in that sale. */
+  refresh: () => void;
+  /** Ask for this fan's state in a sale (the sale page and the homepage hero call it once). */
+  watchSale: (saleId: string | null) => void;
+}
+
+const VisitorContext = createContext<VisitorContextValue | null>(null);
+
+export type { Visitor };
+
+export function VisitorProvider({ children }: { children: ReactNode }) {
+  const [visitor, setVisitor] = useState<Visitor | null>(null);
+  const [saleId, setSaleId] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const call = ++latest.current;
+    const query = saleId ? `?sale=${encodeURIComponent(saleId)}` : "";
+    // `generation` re-runs this effect on refresh(); it is not otherwise read.
+    void generation;
+    fetch(`/api/me${query}`, { cache: "no-store", credentials: "same-origin" })
+      .then((res) => (res.ok ? (res.json() as Promise<Visitor>) : null))
+      .then((next) => {
+        if (next && call === latest.current) setVisitor(next);
+      })
+      .catch(() => {
+        // Offline or the store is restarting: the page still works as a guest's; the next refresh tries again.
+      });
+  }, [saleId, generation]);
+
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const watchSale = useCallback((id: string | null) => setSaleId(id), []);
+  const value = useMemo(
+    () => ({ visitor, ready: visitor !== null, refresh, watchSale }),
+    [visitor, refresh, watchSale],
+  );
+  return <VisitorContext.Provider value={value}>{children}</VisitorContext.Provider>;
+}
+
+export function useVisitor(): VisitorContextValue {
+  const value = useContext(VisitorContext);
+  if (!value) throw new Error("useVisitor() outside <VisitorProvider>");
+  return value;
+}
