@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
   typedRoutes: false,
+  // Shared pages (issue 16) revalidate every 60 s; a copy a CDN holds may be served stale while it refreshes, but for
+  // an hour at most, not Next's default of a year.
+  expireTime: 3600,
   // Both bounds live under `experimental` in Next 16 although server actions are stable: they are the only way to
   // set them. Server actions default to 1 MB; ours are small forms (lib/limits.ts), so a bigger body is refused
   // before it is parsed. The proxy (CSP nonces) buffers a no-JS form post; it gets the same ceiling, not 10 MB.

@@ -1,24 +1,48 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isPageSlug } from "@/lib/catalog/page-slugs";
 import { env, usesLocalStripe } from "@/lib/env";
-import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { cachedPageRewrite, isCachedPagePath } from "@/lib/http/cached-pages";
+import {
+  cachedPagePolicy,
+  contentSecurityPolicy,
+  createNonce,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/http/security-headers";
 
 /**
- * A Content-Security-Policy with a fresh nonce for every page (lib/http/security-headers.ts says why a nonce and
- * what it costs). The policy goes on the request, where Next reads the nonce and puts it on its own scripts, and on
- * the response, where the browser enforces it. Security headers that never change come from next.config.ts.
+ * Two jobs for page requests:
+ *  - the homepage is served from its store day's cached page (`/` → `/home/<day>`, lib/http/cached-pages.ts), so
+ *    the day rolls over at local midnight by itself;
+ *  - a Content-Security-Policy: the fixed one for pages every visitor shares from cache, a fresh nonce for pages
+ *    rendered per visitor (lib/http/security-headers.ts says why). The nonce policy goes on the request too, where
+ *    Next reads it and puts the nonce on its own scripts. Headers that never change come from next.config.ts.
  */
 const https = env.NEXTAUTH_URL?.startsWith("https:") ?? false;
+const dev = process.env.NODE_ENV === "development";
 const formActionOrigins = usesLocalStripe
   ? [`http://127.0.0.1:${env.STRIPE_LOCAL_PORT}`, `http://localhost:${env.STRIPE_LOCAL_PORT}`]
   : ["https://checkout.stripe.com"];
+const CACHED_POLICY = cachedPagePolicy({ dev, https, formActionOrigins });
 
-export function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy({
-    nonce: createNonce(),
-    dev: process.env.NODE_ENV === "development",
-    https,
-    formActionOrigins,
-  });
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const rewrite = await cachedPageRewrite(pathname, new Date(), env.STORE_TIMEZONE, isPageSlug);
+  // Server-action posts answer with RSC data and prefetches are not documents: they need no policy of their own.
+  const document =
+    !request.headers.has("next-action") &&
+    !request.headers.has("next-router-prefetch") &&
+    request.headers.get("purpose") !== "prefetch";
+
+  if (isCachedPagePath(pathname) || !document) {
+    const response = rewrite
+      ? NextResponse.rewrite(new URL(rewrite + request.nextUrl.search, request.url))
+      : NextResponse.next();
+    if (document) response.headers.set("content-security-policy", CACHED_POLICY);
+    if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+    return response;
+  }
+
+  const policy = contentSecurityPolicy({ nonce: createNonce(), dev, https, formActionOrigins });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
@@ -28,16 +52,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      // Pages only: API answers, static files and images get their headers from next.config.ts.
-      source: "/((?!api/|_next/static|_next/image|images/|favicon).*)",
-      // Server-action posts answer with RSC data, not a page; and a prefetch is not a document either.
-      missing: [
-        { type: "header", key: "next-action" },
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Pages only: API answers, static files and images get their headers from next.config.ts.
+  matcher: ["/((?!api/|_next/static|_next/image|images/|favicon).*)"],
 };

@@ -27,7 +27,9 @@ if (process.env.E2E_DATABASE_URL) {
 
 // Children stay in this process group, so Playwright stopping the group stops them all.
 // The data cache lives on disk and would outlive the fresh database (ids of rows that no longer exist).
+// So do the cached pages (ISR): a page rendered against yesterday's database must not be served from this one's.
 rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
+rmSync(".next/server/route-cache", { recursive: true, force: true });
 
 const children = [];
 function stop() {

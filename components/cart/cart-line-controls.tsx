@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { useVisitorRefreshingAction } from "@/components/visitor/visitor-provider";
 import type { FormAction } from "@/lib/action";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
 
@@ -20,8 +21,8 @@ export function CartLineControls({
   setQuantity: FormAction<{ message: string }>;
   remove: FormAction<{ message: string }>;
 }) {
-  const [setState, setAction, setPending] = useActionState(setQuantity, null);
-  const [removeState, removeAction, removePending] = useActionState(remove, null);
+  const [setState, setAction, setPending] = useActionState(useVisitorRefreshingAction(setQuantity), null);
+  const [removeState, removeAction, removePending] = useActionState(useVisitorRefreshingAction(remove), null);
   const error =
     (setState && !setState.ok ? (setState.fieldErrors?.quantity?.[0] ?? setState.message) : null) ??
     (removeState && !removeState.ok ? removeState.message : null);

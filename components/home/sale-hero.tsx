@@ -1,6 +1,8 @@
-import { type LiveFigures, LiveSaleStatus } from "@/components/sales/live-sale-status";
+import { type LiveFigures, LiveSaleProvider } from "@/components/sales/live-sale";
+import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { ButtonLink } from "@/components/ui/button";
 import type { HeroSaleView } from "@/lib/hero/resolve";
+import { SaleHeroCta } from "./sale-hero-cta";
 
 function formatStart(iso: string, timeZone: string) {
   return new Intl.DateTimeFormat("en-US", {
@@ -22,6 +24,7 @@ export function SaleHero({
   ctaLabel,
 }: {
   sale: HeroSaleView;
+  /** Null in the console's preview: a previewed moment has no live figures, and the button is the given label. */
   figures: LiveFigures | null;
   timeZone: string;
   headline?: string;
@@ -29,9 +32,6 @@ export function SaleHero({
   ctaLabel?: string;
 }) {
   const units = new Intl.NumberFormat("en-US").format(sale.totalQuantity);
-  const live = figures?.state === "live";
-  const cta =
-    ctaLabel ?? (live ? "Buy now" : figures?.state === "registration_open" ? "Register now" : "See the sale");
   return (
     <section
       aria-labelledby="hero-title"
@@ -47,10 +47,16 @@ export function SaleHero({
           <p className="text-lg text-ink-200">
             {units} units · {formatStart(sale.startsAt, timeZone)} · {sale.headline}
           </p>
-          {figures ? <LiveSaleStatus saleId={sale.id} initial={figures} tone="dark" /> : null}
-          <ButtonLink href={`/sales/${sale.slug}`} size="lg">
-            {cta}
-          </ButtonLink>
+          {figures ? (
+            <LiveSaleProvider saleId={sale.id} initial={figures}>
+              <LiveSaleStatus tone="dark" />
+              <SaleHeroCta saleSlug={sale.slug} fallbackLabel={ctaLabel} />
+            </LiveSaleProvider>
+          ) : (
+            <ButtonLink href={`/sales/${sale.slug}`} size="lg">
+              {ctaLabel ?? "See the sale"}
+            </ButtonLink>
+          )}
         </div>
         {(imageUrl ?? sale.imageUrl) ? (
           // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation

@@ -12,6 +12,7 @@ import {
   useOptimistic,
   useState,
 } from "react";
+import { useVisitorRefreshingAction } from "@/components/visitor/visitor-provider";
 import type { ActionState, FormAction } from "@/lib/action";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
@@ -98,7 +99,8 @@ export function PurchaseProvider({
   const sku = skus.find((s) => s.id === optimisticSkuId) ?? skus[0];
   if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
 
-  const [cartState, cartAction, cartPending] = useActionState(addToCart, null);
+  // The header's cart count comes from /api/me (the page is shared by everyone): ask again once a line is added.
+  const [cartState, cartAction, cartPending] = useActionState(useVisitorRefreshingAction(addToCart), null);
   // A result belongs to the variant it was for; choosing another variant hides it.
   const [dismissedState, setDismissedState] = useState<CartActionState>(null);
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import { useVisitor } from "@/components/visitor/visitor-provider";
 import type { FormAction } from "@/lib/action";
 
 export function RegisterForm({
@@ -13,6 +14,11 @@ export function RegisterForm({
   register: FormAction<{ message: string }>;
 }) {
   const [state, action, pending] = useActionState(register, null);
+  const { refresh } = useVisitor();
+  // The page is shared from cache: the fan's new state comes from /api/me, not from re-rendering it.
+  useEffect(() => {
+    if (state?.ok) refresh();
+  }, [state, refresh]);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />

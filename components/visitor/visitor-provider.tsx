@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from "react";
+import type { FormAction } from "@/lib/action";
 import type { Visitor } from "@/lib/visitor/visitor";
 
 /**
@@ -64,4 +65,20 @@ export function useVisitor(): VisitorContextValue {
   const value = useContext(VisitorContext);
   if (!value) throw new Error("useVisitor() outside <VisitorProvider>");
   return value;
+}
+
+/**
+ * A form action that asks /api/me again once it succeeds: for actions that change what the header shows (a cart
+ * line added, changed or removed) on pages that are shared by everyone and so cannot carry it themselves.
+ */
+export function useVisitorRefreshingAction<T extends object>(action: FormAction<T>): FormAction<T> {
+  const { refresh } = useVisitor();
+  return useCallback<FormAction<T>>(
+    async (prev, formData) => {
+      const result = await action(prev, formData);
+      if (result?.ok) refresh();
+      return result;
+    },
+    [action, refresh],
+  );
 }

@@ -17,27 +17,37 @@ export class QaApi {
 
   /** A signed test-clock token for `at`, for the `x-kite-clock` header or the `kite_qa_clock` cookie. */
   async clockToken(at: Date): Promise<string> {
+    return (await this.postClock(at)).token;
+  }
+
+  private async postClock(at: Date): Promise<{ token: string; bypass: string | null }> {
     const res = await this.request.post(`${this.baseURL}/api/qa/clock`, {
       ...RETRY_RESET,
       headers: auth,
       data: { at: at.toISOString() },
     });
     if (!res.ok()) throw new Error(`setting the test clock failed: ${res.status()} ${await res.text()}`);
-    const { token } = (await res.json()) as { token: string };
-    return token;
+    return (await res.json()) as { token: string; bypass: string | null };
   }
 
-  /** Moves the store's clock for one browser context (its cookie), e.g. to a sale's start. */
+  /**
+   * Moves the store's clock for one browser context (its cookie), e.g. to a sale's start. The draft-mode cookie
+   * that comes with it makes the shared, cached pages render afresh for this context, at its clock.
+   */
   async setClock(context: BrowserContext, at: Date): Promise<void> {
-    const token = await this.clockToken(at);
+    const { token, bypass } = await this.postClock(at);
+    if (!bypass) throw new Error("the clock route returned no draft-mode cookie");
     const { hostname } = new URL(this.baseURL);
+    const cookie = { domain: hostname, path: "/", httpOnly: true };
     await context.addCookies([
-      { name: "kite_qa_clock", value: token, domain: hostname, path: "/", httpOnly: true },
+      { ...cookie, name: "kite_qa_clock", value: token },
+      { ...cookie, name: "__prerender_bypass", value: bypass },
     ]);
   }
 
   async clearClock(context: BrowserContext): Promise<void> {
     await context.clearCookies({ name: "kite_qa_clock" });
+    await context.clearCookies({ name: "__prerender_bypass" });
   }
 
   async reset(): Promise<void> {

@@ -17,10 +17,19 @@ export const CATALOG_TAGS = {
 /** Stock badges may lag by this much; checkout always re-reads stock in its own transaction. */
 const STOCK_STALENESS_SECONDS = 15;
 
-export const getCachedCategories = unstable_cache(async () => listCategories(await getDb()), ["categories"], {
+const cachedCategories = unstable_cache(async () => listCategories(await getDb()), ["categories"], {
   tags: [CATALOG_TAGS.products],
   revalidate: 300,
 });
+
+/**
+ * The categories every page's header lists. `next build` prerenders the one page with no data of its own (the
+ * 404) and has no database: it gets none, and the page fills them in when it is revalidated at run time.
+ */
+export async function getCachedCategories() {
+  if (process.env.NEXT_PHASE === "phase-production-build") return [];
+  return cachedCategories();
+}
 
 export const getCachedCategory = (slug: string) =>
   unstable_cache(async () => getCategory(await getDb(), { slug }), ["category", slug], {

@@ -5,6 +5,12 @@ import { getCachedCategory, getCachedProductCards } from "@/lib/catalog/cached";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The same for every visitor: rendered on first visit, then shared from cache (catalogue writes expire its tags). */
+export const revalidate = 60;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await getCachedCategory((await params).slug);
   return { title: category ? `${category.name} · Kite` : "Not found · Kite" };

@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveSaleProvider } from "@/components/sales/live-sale";
 import { LiveSaleStatus } from "@/components/sales/live-sale-status";
-import { SaleAction, SaleFacts, SalePrice } from "@/components/sales/sale-details";
-import { getCurrentUser } from "@/lib/auth/session";
+import { SaleAction } from "@/components/sales/sale-action";
+import { SaleFacts, SalePrice } from "@/components/sales/sale-details";
 import { env } from "@/lib/env";
-import { getRequestNow } from "@/lib/qa/now";
+import { getPageNow } from "@/lib/qa/now";
 import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
-import { getFanSaleState } from "@/lib/sales/fan-state";
-import { getSaleState } from "@/lib/sales/rules";
 import { registerForSaleAction, reserveSaleUnitAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * The same page for every visitor, rendered on a sale's first visit and shared from cache after that (a marketer's
+ * edit expires it through its tags). Live figures and the visitor's own buttons fill in on the client.
+ */
+export const revalidate = 60;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const sale = await getCachedSale((await params).slug);
@@ -22,13 +30,8 @@ export default async function SalePage({ params }: Props) {
   const { slug } = await params;
   const sale = await getCachedSale(slug);
   if (!sale) notFound();
-  const [now, user] = await Promise.all([getRequestNow(), getCurrentUser()]);
-  const figures = await getInitialFigures(sale.id, now);
-  const state = getSaleState({ sale, now, figures });
-  const fan = user
-    ? await getFanSaleState({ sale, userId: user.id, now, remaining: figures?.remaining ?? null })
-    : null;
-  const registrationOpen = now >= sale.registrationOpensAt && now < sale.registrationClosesAt;
+  const figures = await getInitialFigures(sale.id, await getPageNow());
+  if (!figures) notFound();
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -57,16 +60,10 @@ export default async function SalePage({ params }: Props) {
           <p className="text-lg text-ink-600">{sale.headline}</p>
           <SalePrice sale={sale} />
           <SaleFacts sale={sale} timeZone={env.STORE_TIMEZONE} />
-          {figures ? <LiveSaleStatus saleId={sale.id} initial={figures} /> : null}
-          <SaleAction
-            sale={sale}
-            state={state}
-            signedIn={user !== null}
-            fan={fan}
-            registrationOpen={registrationOpen}
-            register={registerForSaleAction}
-            reserve={reserveSaleUnitAction}
-          />
+          <LiveSaleProvider saleId={sale.id} initial={figures}>
+            <LiveSaleStatus />
+            <SaleAction sale={sale} register={registerForSaleAction} reserve={reserveSaleUnitAction} />
+          </LiveSaleProvider>
         </div>
       </div>
     </div>

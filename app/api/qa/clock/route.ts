@@ -1,10 +1,10 @@
-import { cookies } from "next/headers";
+import { cookies, draftMode } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
 import { encodeClockToken, MAX_CLOCK_OFFSET_MS, QA_CLOCK_COOKIE } from "@/lib/qa/clock";
 import { refuseUnlessQa } from "@/lib/qa/guard";
-import { getRequestNow } from "@/lib/qa/now";
+import { DRAFT_MODE_COOKIE, getRequestNow } from "@/lib/qa/now";
 
 export const dynamic = "force-dynamic";
 
@@ -42,8 +42,15 @@ export async function POST(request: Request) {
     return Response.json({ error: "The clock moves at most a year either way" }, { status: 400 });
   }
   const token = encodeClockToken(offsetMs, env.QA_SECRET ?? "");
-  (await cookies()).set(QA_CLOCK_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/" });
-  return Response.json({ now: new Date(Date.now() + offsetMs).toISOString(), offsetMs, token });
+  const jar = await cookies();
+  jar.set(QA_CLOCK_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/" });
+  // Pages every visitor shares come from cache and read real time (lib/qa/now.ts getPageNow). Draft mode makes Next
+  // render them afresh for this client only, so a moved clock shows on them too; its cookie is returned for API
+  // clients (Playwright adds both cookies to a browser context).
+  const draft = await draftMode();
+  draft.enable();
+  const bypass = jar.get(DRAFT_MODE_COOKIE)?.value ?? null;
+  return Response.json({ now: new Date(Date.now() + offsetMs).toISOString(), offsetMs, token, bypass });
 }
 
 /** Back to real time. */
@@ -51,5 +58,6 @@ export async function DELETE(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
   (await cookies()).delete(QA_CLOCK_COOKIE);
+  (await draftMode()).disable();
   return Response.json({ now: new Date().toISOString(), offsetMs: 0 });
 }

@@ -5,11 +5,17 @@ import { SaleHero } from "@/components/home/sale-hero";
 import { getCachedCategories, getCachedProductCards } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
 import { getCachedHero } from "@/lib/hero/cached";
-import { getRequestNow } from "@/lib/qa/now";
+import { getPageNow } from "@/lib/qa/now";
 import { getInitialFigures } from "@/lib/sales/cached";
 
+/** A page per store day (proxy.ts serves `/` from today's), rendered on first visit, then shared from cache. */
+export const revalidate = 60;
+export async function generateStaticParams(): Promise<{ day: string }[]> {
+  return [];
+}
+
 export default async function HomePage() {
-  const now = await getRequestNow();
+  const now = await getPageNow();
   const [categories, products, hero] = await Promise.all([
     getCachedCategories(),
     getCachedProductCards(),
