@@ -60,7 +60,7 @@ export default async function HomePage() {
         if (rail.length === 0) return null;
         return (
           <section key={category.slug} aria-labelledby={`rail-${category.slug}`}>
-            <div className="mb-4 flex items-end justify-between gap-4">
+            <div className="mb-4 flex flex-wrap items-end justify-between gap-x-4 gap-y-1">
               <div>
                 <h2 id={`rail-${category.slug}`} className="text-2xl font-bold tracking-tight">
                   {category.name}
