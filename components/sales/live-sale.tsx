@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { useVisitor } from "@/components/visitor/visitor-provider";
 import { useServerClock } from "./use-server-clock";
 
@@ -22,9 +22,13 @@ interface LiveSaleValue {
   now: number;
   /** True once the first fresh answer arrived (the page's own figures may be a cached minute old). */
   fresh: boolean;
+  /** Ask again once the endpoint's one-second cache has turned over (after this visitor changed a figure). */
+  refreshSoon: () => void;
 }
 
 const LiveSaleContext = createContext<LiveSaleValue | null>(null);
+/** How long /api/sales/:id/figures answers from its cache (lib/sales/figures.ts). */
+const FIGURES_TTL_MS = 1_000;
 
 /**
  * One sale's live figures for everything under it (status, countdown, the visitor's buttons). The page around it
@@ -56,6 +60,11 @@ export function LiveSaleProvider({
     return () => watchSale(null);
   }, [saleId, watchSale]);
 
+  const tickRef = useRef<() => Promise<void>>(async () => {});
+  const refreshSoon = useCallback(() => {
+    setTimeout(() => void tickRef.current(), FIGURES_TTL_MS + 100);
+  }, []);
+
   useEffect(() => {
     let cancelled = false;
     const tick = async () => {
@@ -75,6 +84,7 @@ export function LiveSaleProvider({
         // Offline for a moment: keep the last figures and try again on the next tick.
       }
     };
+    tickRef.current = tick;
     void tick();
     const id = setInterval(tick, pollMs);
     return () => {
@@ -94,7 +104,7 @@ export function LiveSaleProvider({
   }, [started, refresh]);
 
   return (
-    <LiveSaleContext.Provider value={{ saleId, figures, now: clock.now, fresh }}>
+    <LiveSaleContext.Provider value={{ saleId, figures, now: clock.now, fresh, refreshSoon }}>
       {children}
     </LiveSaleContext.Provider>
   );
@@ -104,4 +114,9 @@ export function useLiveSale(): LiveSaleValue {
   const value = useContext(LiveSaleContext);
   if (!value) throw new Error("useLiveSale() outside <LiveSaleProvider>");
   return value;
+}
+
+/** The live sale around this component, if there is one (a form used both on and off a sale page). */
+export function useOptionalLiveSale(): LiveSaleValue | null {
+  return useContext(LiveSaleContext);
 }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { useVisitor } from "@/components/visitor/visitor-provider";
 import type { FormAction } from "@/lib/action";
+import { useOptionalLiveSale } from "./live-sale";
 
 export function RegisterForm({
   saleId,
@@ -15,10 +16,15 @@ export function RegisterForm({
 }) {
   const [state, action, pending] = useActionState(register, null);
   const { refresh } = useVisitor();
-  // The page is shared from cache: the fan's new state comes from /api/me, not from re-rendering it.
+  const live = useOptionalLiveSale();
+  const refreshFigures = live?.refreshSoon;
+  // The page is shared from cache: the fan's new state comes from /api/me and the new count from the figures
+  // endpoint, not from re-rendering it.
   useEffect(() => {
-    if (state?.ok) refresh();
-  }, [state, refresh]);
+    if (!state?.ok) return;
+    refresh();
+    refreshFigures?.();
+  }, [state, refresh, refreshFigures]);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="saleId" value={saleId} />

@@ -27,7 +27,10 @@ test.describe("shopper: flash sale", () => {
     const a = await accounts.signedIn({ name: "Fan Ada" });
     const b = await accounts.signedIn({ name: "Fan Bo" });
     await register(a.page, sale.slug);
+    // The page is shared from cache; the count follows from the live figures, without a reload.
+    await expect(a.page.getByText(/1 fan has registered/)).toBeVisible();
     await register(b.page, sale.slug);
+    await expect(b.page.getByText(/2 fans have registered/)).toBeVisible();
 
     // Ten minutes before the start: the homepage hero counts down to this sale.
     await qa.setClock(a.context, new Date(startsAt - 10 * 60_000));
