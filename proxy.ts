@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isPageSlug } from "@/lib/catalog/page-slugs";
-import { env, usesLocalStripe } from "@/lib/env";
+import { env, qaToolsEnabled, usesLocalStripe } from "@/lib/env";
 import { cachedPageRewrite, isCachedPagePath } from "@/lib/http/cached-pages";
 import {
   cachedPagePolicy,
@@ -8,6 +8,7 @@ import {
   createNonce,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
+import { QA_CLOCK_HEADER, resolveNow } from "@/lib/qa/clock";
 
 /**
  * Two jobs for page requests:
@@ -26,7 +27,15 @@ const CACHED_POLICY = cachedPagePolicy({ dev, https, formActionOrigins });
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const rewrite = await cachedPageRewrite(pathname, new Date(), env.STORE_TIMEZONE, isPageSlug);
+  // QA tools only: an API client's signed clock header moves the store day `/` is served from, so a test can watch
+  // the rollover on real instances. A browser's clock cookie does not: its pages render in draft mode instead.
+  const now = resolveNow({
+    realNow: Date.now(),
+    token: request.headers.get(QA_CLOCK_HEADER),
+    secret: env.QA_SECRET,
+    enabled: qaToolsEnabled,
+  });
+  const rewrite = await cachedPageRewrite(pathname, now, env.STORE_TIMEZONE, isPageSlug);
   // Server-action posts answer with RSC data and prefetches are not documents: they need no policy of their own.
   const document =
     !request.headers.has("next-action") &&

@@ -58,7 +58,22 @@ const schema = z.object({
   CHECKOUT_SESSIONS_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
   CRON_SECRET: z.string().min(16).optional(),
   QA_SECRET: z.string().min(16).optional(),
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine(
+      (u) => u.startsWith("redis://") || u.startsWith("rediss://"),
+      "must be a redis:// or rediss:// URL",
+    )
+    .optional(),
+  /**
+   * Put before every key the store writes to Redis (Next's cache, rate limits, live figures), so deployments or
+   * test runs that share one Redis stay apart. Read by lib/cache/redis-cache-handler.mjs too.
+   */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, "must be 1-64 letters, digits or : . _ -")
+    .default("kite:"),
   /**
    * How many proxies in front of the store append to X-Forwarded-For (a load balancer: 1). 0: client addresses
    * come from the socket (scripts/server.mjs records it); README: Security.

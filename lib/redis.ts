@@ -36,6 +36,11 @@ export function createRedisClient(url: string) {
 
 export type RedisClient = ReturnType<typeof createRedisClient>;
 
+/** The key prefix of one area of the store's Redis keys: REDIS_KEY_PREFIX (default "kite:") + area + ":". */
+export function redisKeyPrefix(area: string): string {
+  return `${env.REDIS_KEY_PREFIX}${area}:`;
+}
+
 const globalForRedis = globalThis as unknown as { __kiteRedis?: RedisClient };
 
 /**

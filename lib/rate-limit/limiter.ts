@@ -1,4 +1,10 @@
-import { createRedisFallback, defineLuaScript, getRedis, type RedisClient } from "@/lib/redis";
+import {
+  createRedisFallback,
+  defineLuaScript,
+  getRedis,
+  type RedisClient,
+  redisKeyPrefix,
+} from "@/lib/redis";
 
 /**
  * Token buckets for every limit of the store (sales' register and reserve, sign-in, sign-up). A bucket holds up
@@ -168,7 +174,9 @@ const globalLimiter = globalThis as unknown as { __kiteSaleLimiter?: RateLimiter
 export function getRateLimiter(): RateLimiter {
   if (!globalLimiter.__kiteSaleLimiter) {
     const client = getRedis();
-    globalLimiter.__kiteSaleLimiter = client ? createRedisRateLimiter({ client }) : createMemoryRateLimiter();
+    globalLimiter.__kiteSaleLimiter = client
+      ? createRedisRateLimiter({ client, prefix: redisKeyPrefix("rate") })
+      : createMemoryRateLimiter();
   }
   return globalLimiter.__kiteSaleLimiter;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { createRedisFallback, getRedis, type RedisClient } from "@/lib/redis";
+import { createRedisFallback, getRedis, type RedisClient, redisKeyPrefix } from "@/lib/redis";
 import { isUuid } from "./db-errors";
 import { getBoast, getSaleState, type SaleClock, type SaleState } from "./rules";
 
@@ -201,7 +201,7 @@ function getDefaultStore(): FiguresStore<SaleCounts | null> {
     defaultStore = client
       ? createRedisFiguresStore({
           client,
-          prefix: "kite:figures:",
+          prefix: redisKeyPrefix("figures"),
           revive: (json) => (json === null ? null : reviveSaleCounts(json)),
         })
       : createMemoryFiguresStore();

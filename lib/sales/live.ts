@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { getRedis } from "@/lib/redis";
+import { getRedis, redisKeyPrefix } from "@/lib/redis";
 import { isUuid } from "@/lib/sales/db-errors";
 import {
   createMemoryFiguresStore,
@@ -148,7 +148,7 @@ function getDefaultStore(): FiguresStore<SaleActivity | null> {
     defaultStore = client
       ? createRedisFiguresStore({
           client,
-          prefix: "kite:live:",
+          prefix: redisKeyPrefix("live"),
           revive: reviveSaleActivity,
           fallback: memory,
         })
