@@ -14,7 +14,7 @@ import type { ActionState, FormAction } from "@/lib/action";
 import { resolveSku } from "@/lib/catalog/product-url";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
-import { replaceUrlParams, useUrlParam } from "./url-params";
+import { replaceUrlParams, useUrlSearch } from "./url-params";
 
 type CartActionState = ActionState<{ message: string }>;
 
@@ -39,6 +39,8 @@ interface PurchaseContextValue {
   /** Attach to the main buy box; the sticky bar shows while it is out of view. */
   buyBoxRef: (node: HTMLElement | null) => (() => void) | undefined;
   buyBoxVisible: boolean;
+  /** False in the cached HTML and until hydrated; then the URL's choices are applied. */
+  urlApplied: boolean;
 }
 
 const PurchaseContext = createContext<PurchaseContextValue | null>(null);
@@ -88,7 +90,8 @@ export function PurchaseProvider({
 }) {
   // The cached HTML shows the default SKU; the one chosen in `?sku=` is applied once hydrated (a tampered or
   // foreign value resolves to the default). Choosing rewrites the URL only: every SKU is already on the page.
-  const sku = resolveSku(skus, useUrlParam("sku"));
+  const search = useUrlSearch();
+  const sku = resolveSku(skus, search === null ? null : new URLSearchParams(search).get("sku"));
   if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
 
   // The header's cart count comes from /api/me (the page is shared by everyone): ask again once a line is added.
@@ -132,6 +135,7 @@ export function PurchaseProvider({
       cartPending,
       buyBoxRef,
       buyBoxVisible,
+      urlApplied: search !== null,
     }),
     [
       product,
@@ -147,6 +151,7 @@ export function PurchaseProvider({
       cartPending,
       buyBoxRef,
       buyBoxVisible,
+      search,
     ],
   );
 

@@ -132,7 +132,9 @@ export function ReviewsPanel({
 }) {
   const search = useUrlSearch();
   const { reviews, pending, failed } = useReviewPage(productSlug, initial, search);
-  const sort: ReviewSort = REVIEW_SORTS.find((s) => s === reviews.sort) ?? "recent";
+  // The order as asked (the select follows a change at once); the rest as answered.
+  const sort: ReviewSort =
+    REVIEW_SORTS.find((s) => s === new URLSearchParams(search ?? "").get("sort")) ?? "recent";
   const stars = reviews.stars ?? undefined;
   const dateFormat = new Intl.DateTimeFormat("en", {
     month: "short",

@@ -18,6 +18,8 @@ export const CATALOG_TAGS = {
 
 /** Stock badges may lag by this much; checkout always re-reads stock in its own transaction. */
 const STOCK_STALENESS_SECONDS = 15;
+/** How long a product page (app/(shop)/products/[slug]) and its data are shared before they are read again. */
+const PRODUCT_PAGE_SECONDS = 60;
 
 const cachedCategories = unstable_cache(async () => listCategories(await getDb()), ["categories"], {
   tags: [CATALOG_TAGS.products],
@@ -48,10 +50,14 @@ export const getCachedProductCards = (
     { tags: [CATALOG_TAGS.products], revalidate: STOCK_STALENESS_SECONDS },
   )();
 
+/**
+ * A product page's data. It may be as old as the page (60 s): a change of stock badge expires `product:<slug>`
+ * at once (lib/catalog/stock-pages.ts), and a badge above the few-left line does not show the count.
+ */
 export const getCachedProductDetail = (slug: string) =>
   unstable_cache(async () => getProductDetail(await getDb(), { slug }), ["product-detail", slug], {
     tags: [CATALOG_TAGS.products, CATALOG_TAGS.product(slug)],
-    revalidate: STOCK_STALENESS_SECONDS,
+    revalidate: PRODUCT_PAGE_SECONDS,
   })();
 
 export const getCachedReviews = (productId: number, sort: ReviewSort, page: number, rating?: number) =>
