@@ -28,8 +28,18 @@ export function cartErrorText(state: { message: string; fieldErrors?: Record<str
 }
 
 export function BuyBox() {
-  const { product, sku, quantity, setQuantity, maxQuantity, cartState, cartAction, cartPending, buyBoxRef } =
-    usePurchase();
+  const {
+    product,
+    sku,
+    quantity,
+    setQuantity,
+    maxQuantity,
+    cartState,
+    cartAction,
+    cartPending,
+    buyBoxRef,
+    urlApplied,
+  } = usePurchase();
   const quantityId = useId();
   const hintId = useId();
   // What the field shows while someone is typing; the context holds the last valid number.
@@ -43,6 +53,8 @@ export function BuyBox() {
       ref={buyBoxRef}
       className="rounded-2xl border border-ink-100 bg-white p-5 shadow-sm"
       data-testid="buy-box"
+      data-sku={sku.code}
+      data-url-applied={urlApplied ? "" : undefined}
     >
       <form action={cartAction}>
         <input type="hidden" name="skuId" value={sku.id} />

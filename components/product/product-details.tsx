@@ -1,33 +1,23 @@
-import type { ProductDetailData, ReviewPage, ReviewSort } from "@/lib/catalog/types";
+import type { ProductDetailData, ReviewPage } from "@/lib/catalog/types";
 import { OverviewPanel } from "./overview-panel";
-import { type ProductTab, ProductTabs } from "./product-tabs";
-import { type ReviewLinkChanges, ReviewsPanel } from "./reviews-panel";
+import { ProductTabs } from "./product-tabs";
+import { ReviewsPanel } from "./reviews-panel";
 import { SpecsPanel } from "./specs-panel";
 
 /** Overview, specifications and reviews, as tabs under the buy column. */
 export function ProductDetails({
   product,
-  tab,
   reviews,
-  sort,
-  stars,
   timeZone,
-  reviewsHref,
-  keepForSort,
 }: {
   product: ProductDetailData;
-  tab: ProductTab;
+  /** The first page of reviews in the default order; other pages load on demand. */
   reviews: ReviewPage;
-  sort: ReviewSort;
-  stars: number | undefined;
   timeZone: string;
-  reviewsHref: (changes: ReviewLinkChanges) => string;
-  keepForSort: Record<string, string>;
 }) {
   const { rating } = product;
   return (
     <ProductTabs
-      activeTab={tab}
       tabs={[
         {
           id: "overview",
@@ -53,14 +43,11 @@ export function ProductDetails({
           badge: rating.count > 0 ? rating.count.toLocaleString("en") : undefined,
           panel: (
             <ReviewsPanel
+              productSlug={product.slug}
               productName={product.name}
               rating={rating}
-              reviews={reviews}
-              sort={sort}
-              stars={stars}
+              initial={reviews}
               timeZone={timeZone}
-              hrefFor={reviewsHref}
-              keep={keepForSort}
             />
           ),
         },

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Stars } from "@/components/ui/stars";
 import type { ProductDetailData } from "@/lib/catalog/types";
+import { ReviewsTabLink } from "./reviews-tab-link";
 
 /** The top of the buy column: category, name, tagline and the rating (a link to the reviews). */
-export function ProductIntro({ product, reviewsHref }: { product: ProductDetailData; reviewsHref: string }) {
+export function ProductIntro({ product }: { product: ProductDetailData }) {
   const { rating } = product;
   return (
     <div>
@@ -17,16 +18,13 @@ export function ProductIntro({ product, reviewsHref }: { product: ProductDetailD
       {product.tagline ? <p className="mt-2 text-lg text-ink-600">{product.tagline}</p> : null}
       <div className="mt-3">
         {rating.count > 0 && rating.average !== null ? (
-          <Link
-            href={reviewsHref}
-            className="inline-flex items-center gap-2 text-sm text-ink-700 hover:text-ink-900"
-          >
+          <ReviewsTabLink className="inline-flex items-center gap-2 text-sm text-ink-700 hover:text-ink-900">
             <Stars rating={rating.average} />
             <span className="font-semibold text-ink-900">{rating.average.toFixed(1)}</span>
             <span className="underline underline-offset-2">
               {rating.count.toLocaleString("en")} {rating.count === 1 ? "rating" : "ratings"}
             </span>
-          </Link>
+          </ReviewsTabLink>
         ) : (
           <p className="text-sm text-ink-600">No reviews yet</p>
         )}

@@ -1,9 +1,10 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type KeyboardEvent, type ReactNode, startTransition, useOptimistic, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import { type ProductTab, parseProductTab } from "@/lib/catalog/product-url";
+import { replaceUrlParams, useUrlParam } from "./url-params";
 
-export type ProductTab = "overview" | "specs" | "reviews";
+export type { ProductTab };
 
 export interface ProductTabItem {
   id: ProductTab;
@@ -14,24 +15,17 @@ export interface ProductTabItem {
 }
 
 /**
- * Tabs in the WAI-ARIA pattern (automatic activation). Every panel is rendered by the server so a switch is
- * instant; the choice is written to `?tab=` so a link opens on the same tab.
+ * Tabs in the WAI-ARIA pattern (automatic activation). Every panel is in the (cached) HTML so a switch is instant;
+ * the choice is written to `?tab=` so a link opens on the same tab, and read back from it once hydrated (the
+ * HTML shows the first tab; an unknown value is the first tab too).
  */
-export function ProductTabs({ activeTab, tabs }: { activeTab: ProductTab; tabs: ProductTabItem[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [active, setActive] = useOptimistic(activeTab);
+export function ProductTabs({ tabs }: { tabs: ProductTabItem[] }) {
+  const active = parseProductTab(useUrlParam("tab"));
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function activate(tab: ProductTab) {
     if (tab === active) return;
-    const params = new URLSearchParams(searchParams.toString());
-    params.set("tab", tab);
-    startTransition(() => {
-      setActive(tab);
-      router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-    });
+    replaceUrlParams({ tab });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {

@@ -1,21 +1,20 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import {
   createContext,
   type ReactNode,
-  startTransition,
   useActionState,
   useCallback,
   useContext,
   useMemo,
-  useOptimistic,
   useState,
 } from "react";
 import { useVisitorRefreshingAction } from "@/components/visitor/visitor-provider";
 import type { ActionState, FormAction } from "@/lib/action";
+import { resolveSku } from "@/lib/catalog/product-url";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
+import { replaceUrlParams, useUrlSearch } from "./url-params";
 
 type CartActionState = ActionState<{ message: string }>;
 
@@ -40,6 +39,8 @@ interface PurchaseContextValue {
   /** Attach to the main buy box; the sticky bar shows while it is out of view. */
   buyBoxRef: (node: HTMLElement | null) => (() => void) | undefined;
   buyBoxVisible: boolean;
+  /** False in the cached HTML and until hydrated; then the URL's choices are applied. */
+  urlApplied: boolean;
 }
 
 const PurchaseContext = createContext<PurchaseContextValue | null>(null);
@@ -77,26 +78,20 @@ export function PurchaseProvider({
   product,
   skus,
   images,
-  selectedSkuId,
   addToCart,
   children,
 }: {
   product: PurchaseProduct;
   skus: SkuData[];
   images: ImageData[];
-  /** The SKU the server resolved from `?sku=`; the page re-renders with the new one after each choice. */
-  selectedSkuId: number;
   /** The page's add-to-cart server action (components never import app/). */
   addToCart: FormAction<{ message: string }>;
   children: ReactNode;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-
-  // Shows the choice on this frame while the URL (and the server render that follows it) catches up.
-  const [optimisticSkuId, setOptimisticSkuId] = useOptimistic(selectedSkuId);
-  const sku = skus.find((s) => s.id === optimisticSkuId) ?? skus[0];
+  // The cached HTML shows the default SKU; the one chosen in `?sku=` is applied once hydrated (a tampered or
+  // foreign value resolves to the default). Choosing rewrites the URL only: every SKU is already on the page.
+  const search = useUrlSearch();
+  const sku = resolveSku(skus, search === null ? null : new URLSearchParams(search).get("sku"));
   if (!sku) throw new Error("PurchaseProvider needs at least one SKU");
 
   // The header's cart count comes from /api/me (the page is shared by everyone): ask again once a line is added.
@@ -118,16 +113,11 @@ export function PurchaseProvider({
 
   const selectSku = useCallback(
     (next: SkuData) => {
-      if (next.id === optimisticSkuId) return;
+      if (next.id === sku.id) return;
       setDismissedState(cartState);
-      const params = new URLSearchParams(searchParams.toString());
-      params.set("sku", next.code);
-      startTransition(() => {
-        setOptimisticSkuId(next.id);
-        router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-      });
+      replaceUrlParams({ sku: next.code });
     },
-    [cartState, optimisticSkuId, pathname, router, searchParams, setOptimisticSkuId],
+    [cartState, sku.id],
   );
 
   const value = useMemo<PurchaseContextValue>(
@@ -145,6 +135,7 @@ export function PurchaseProvider({
       cartPending,
       buyBoxRef,
       buyBoxVisible,
+      urlApplied: search !== null,
     }),
     [
       product,
@@ -160,6 +151,7 @@ export function PurchaseProvider({
       cartPending,
       buyBoxRef,
       buyBoxVisible,
+      search,
     ],
   );
 

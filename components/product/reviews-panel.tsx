@@ -1,13 +1,18 @@
-import Link from "next/link";
-import { Stars } from "@/components/ui/stars";
-import type { RatingSummary, ReviewPage, ReviewSort } from "@/lib/catalog/types";
-import { ReviewSortSelect } from "./review-sort-select";
+"use client";
 
-export interface ReviewLinkChanges {
-  page?: number;
-  /** null clears the star filter. */
-  stars?: number | null;
-}
+import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
+import { Stars } from "@/components/ui/stars";
+import {
+  type RatingSummary,
+  REVIEW_SORTS,
+  type ReviewPage,
+  type ReviewPageAnswer,
+  type ReviewSort,
+} from "@/lib/catalog/types";
+import { ReviewSortSelect } from "./review-sort-select";
+import { hrefWithParams, replaceUrlParams, useUrlSearch } from "./url-params";
+
+const REVIEW_PARAMS = ["sort", "page", "stars"] as const;
 
 function starsLabel(n: number): string {
   return n === 1 ? "1 star" : `${n} stars`;
@@ -31,28 +36,106 @@ function VerifiedBadge() {
   );
 }
 
+/**
+ * The reviews the URL asks for (`?sort=&page=&stars=`): the first page in the default order is in the cached page
+ * (`initial`); anything else comes from the public, CDN-cacheable GET /api/products/<slug>/reviews, which bounds
+ * junk (lib/catalog/review-query.ts) and says which sort, page and filter it answered. Answers are kept per query
+ * for the visit, so going back to a page costs nothing.
+ */
+function useReviewPage(slug: string, initial: ReviewPage, search: string | null) {
+  const params = new URLSearchParams(search ?? "");
+  const asked = new URLSearchParams();
+  for (const name of REVIEW_PARAMS) {
+    const value = params.get(name);
+    if (value !== null) asked.set(name, value);
+  }
+  const key = asked.toString();
+  const isDefault =
+    (asked.get("sort") ?? "recent") === "recent" && (asked.get("page") ?? "1") === "1" && !asked.has("stars");
+
+  const [answers, setAnswers] = useState<Record<string, ReviewPageAnswer>>({});
+  // The last answer that arrived: shown (dimmed) while the next one loads, so the list does not jump.
+  const [lastKey, setLastKey] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const answered = !isDefault && key in answers;
+
+  useEffect(() => {
+    if (isDefault || answered) return;
+    const abort = new AbortController();
+    fetch(`/api/products/${encodeURIComponent(slug)}/reviews?${key}`, { signal: abort.signal })
+      .then((res) => {
+        if (!res.ok) throw new Error(`reviews answered ${res.status}`);
+        return res.json() as Promise<ReviewPageAnswer>;
+      })
+      .then((next) => {
+        setAnswers((all) => ({ ...all, [key]: next }));
+        setLastKey(key);
+        setFailed(null);
+      })
+      .catch(() => {
+        if (!abort.signal.aborted) setFailed(key);
+      });
+    return () => abort.abort();
+  }, [slug, key, isDefault, answered]);
+
+  const first: ReviewPageAnswer = { ...initial, sort: "recent", stars: null };
+  const reviews = isDefault ? first : (answers[key] ?? (lastKey ? answers[lastKey] : undefined) ?? first);
+  return {
+    reviews,
+    pending: !isDefault && !answered && failed !== key,
+    failed: !isDefault && !answered && failed === key,
+  };
+}
+
+/** A link to other reviews: a real href (new tab, no JS), handled in place on a plain click. */
+function ReviewsLink({
+  search,
+  changes,
+  children,
+  ...rest
+}: {
+  search: string | null;
+  changes: Record<string, string | null>;
+  children: ReactNode;
+  className?: string;
+  rel?: string;
+  "aria-label"?: string;
+  "aria-current"?: "true" | undefined;
+}) {
+  const all = { tab: "reviews", ...changes };
+  function onClick(event: MouseEvent<HTMLAnchorElement>) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    replaceUrlParams(all);
+  }
+  return (
+    <a href={hrefWithParams(search, all)} onClick={onClick} {...rest}>
+      {children}
+    </a>
+  );
+}
+
 /** Reviews tab: the rating summary with a filter per star count, then one page of reviews. */
 export function ReviewsPanel({
+  productSlug,
   productName,
   rating,
-  reviews,
-  sort,
-  stars,
+  initial,
   timeZone,
-  hrefFor,
-  keep,
 }: {
+  productSlug: string;
   productName: string;
   rating: RatingSummary;
-  reviews: ReviewPage;
-  sort: ReviewSort;
-  stars: number | undefined;
+  /** The first page in the default order, carried by the cached page. */
+  initial: ReviewPage;
   timeZone: string;
-  /** Builds a link to this page's reviews with sort, SKU and filter kept. */
-  hrefFor: (changes: ReviewLinkChanges) => string;
-  /** Parameters the sort form must carry along. */
-  keep: Record<string, string>;
 }) {
+  const search = useUrlSearch();
+  const { reviews, pending, failed } = useReviewPage(productSlug, initial, search);
+  // The order as asked (the select follows a change at once); the rest as answered.
+  const sort: ReviewSort =
+    REVIEW_SORTS.find((s) => s === new URLSearchParams(search ?? "").get("sort")) ?? "recent";
+  const stars = reviews.stars ?? undefined;
   const dateFormat = new Intl.DateTimeFormat("en", {
     month: "short",
     day: "numeric",
@@ -78,7 +161,7 @@ export function ReviewsPanel({
   const last = first + reviews.items.length - 1;
 
   return (
-    <div className="group grid gap-10 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:gap-14">
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:gap-14">
       <div className="lg:sticky lg:top-24 lg:self-start">
         <h2 className="text-xl font-semibold text-ink-900">Ratings &amp; reviews</h2>
         <div className="mt-4 flex items-end gap-4">
@@ -101,9 +184,9 @@ export function ReviewsPanel({
             const active = stars === n;
             return (
               <li key={n}>
-                <Link
-                  href={hrefFor({ stars: active ? null : n })}
-                  scroll={false}
+                <ReviewsLink
+                  search={search}
+                  changes={{ stars: active ? null : String(n), page: null }}
                   aria-label={`${starsLabel(n)}: ${percent}%`}
                   aria-current={active ? "true" : undefined}
                   className={`grid grid-cols-[3.75rem_minmax(0,1fr)_2.75rem] items-center gap-3 rounded-lg px-2 py-1.5 text-sm transition ${
@@ -118,7 +201,7 @@ export function ReviewsPanel({
                     />
                   </span>
                   <span className="text-right tabular-nums">{percent}%</span>
-                </Link>
+                </ReviewsLink>
               </li>
             );
           })}
@@ -165,23 +248,35 @@ export function ReviewsPanel({
             {stars ? (
               <>
                 {" · "}
-                <Link
-                  href={hrefFor({ stars: null })}
-                  scroll={false}
+                <ReviewsLink
+                  search={search}
+                  changes={{ stars: null, page: null }}
                   className="font-medium text-accent-700 underline underline-offset-2"
                 >
                   Show all reviews
-                </Link>
+                </ReviewsLink>
               </>
             ) : null}
           </p>
-          <ReviewSortSelect sort={sort} keep={keep} />
+          <ReviewSortSelect
+            sort={sort}
+            onChange={(next) => replaceUrlParams({ tab: "reviews", sort: next, page: null })}
+          />
         </div>
+
+        {failed ? (
+          <p role="alert" className="pt-4 text-sm text-accent-700">
+            These reviews could not be loaded. Check your connection and try again.
+          </p>
+        ) : null}
 
         {reviews.items.length === 0 ? (
           <p className="py-10 text-center text-ink-600">No {stars ? `${stars}-star ` : ""}reviews yet.</p>
         ) : (
-          <ul className="divide-y divide-ink-100 transition-opacity group-has-data-pending:opacity-50">
+          <ul
+            aria-busy={pending || undefined}
+            className={`divide-y divide-ink-100 transition-opacity ${pending ? "opacity-50" : ""}`}
+          >
             {reviews.items.map((review) => (
               <li key={review.id} className="py-6">
                 <article aria-labelledby={`review-${review.id}`}>
@@ -223,14 +318,14 @@ export function ReviewsPanel({
             className="flex items-center justify-between gap-4 border-t border-ink-100 pt-5"
           >
             {reviews.page > 1 ? (
-              <Link
-                href={hrefFor({ page: reviews.page - 1 })}
-                scroll={false}
+              <ReviewsLink
+                search={search}
+                changes={{ page: String(reviews.page - 1) }}
                 rel="prev"
                 className="rounded-full border border-ink-200 px-4 py-2 text-sm font-medium text-ink-900 hover:border-ink-400"
               >
                 <span aria-hidden="true">← </span>Previous
-              </Link>
+              </ReviewsLink>
             ) : (
               <span
                 aria-disabled="true"
@@ -243,14 +338,14 @@ export function ReviewsPanel({
               Page {reviews.page} of {reviews.pageCount}
             </p>
             {reviews.page < reviews.pageCount ? (
-              <Link
-                href={hrefFor({ page: reviews.page + 1 })}
-                scroll={false}
+              <ReviewsLink
+                search={search}
+                changes={{ page: String(reviews.page + 1) }}
                 rel="next"
                 className="rounded-full border border-ink-200 px-4 py-2 text-sm font-medium text-ink-900 hover:border-ink-400"
               >
                 Next<span aria-hidden="true"> →</span>
-              </Link>
+              </ReviewsLink>
             ) : (
               <span
                 aria-disabled="true"

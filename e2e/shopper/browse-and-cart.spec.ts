@@ -19,12 +19,15 @@ test.describe("shopper: browse, choose a SKU, add to cart", () => {
     const unitMinor = parseMoney(await product.priceText());
     expect(unitMinor).toBe(499_900);
 
-    // The choice survives a reload: the server renders the SKU from the URL.
+    // The choice survives a reload: the page is the same cached HTML for every SKU and applies the one in the URL.
     await page.reload();
     await expect(product.storage("12 GB \\+ 512 GB")).toHaveAttribute("aria-checked", "true");
+    await expect(page).toHaveURL(/sku=kite-9-pro-ocean-blue-12-512/);
+    expect(parseMoney(await product.priceText())).toBe(unitMinor);
 
     await product.tab("Specifications").click();
     await expect(page).toHaveURL(/tab=specs/);
+    await expect(page).toHaveURL(/sku=kite-9-pro-ocean-blue-12-512/);
     await expect(page.getByRole("table").first()).toBeVisible();
     await product.tab("Reviews").click();
     await expect(page).toHaveURL(/tab=reviews/);
@@ -44,15 +47,53 @@ test.describe("shopper: browse, choose a SKU, add to cart", () => {
     expect(parseMoney(await cart.total().innerText())).toBe(unitMinor * 2);
   });
 
-  test("deep links open the right tab, and a tampered ?sku= falls back to the default", async ({
+  test("deep links open the right tab and review order, and tampered values fall back to the default", async ({
+    page,
     product,
   }) => {
-    await product.open("kite-9-pro", "?tab=reviews&sort=lowest");
+    await product.open("kite-9-pro", "?tab=reviews&sort=lowest&page=2");
     await expect(product.tab("Reviews")).toHaveAttribute("aria-selected", "true");
-    await product.open("kite-9-pro", "?sku=%27%3Bdrop%20table&tab=bogus");
+    const reviews = page.getByRole("tabpanel", { name: "Reviews" });
+    await expect(reviews.getByLabel("Sort by")).toHaveValue("lowest");
+    await expect(reviews.getByText(/^Showing 6–10 of \d+ reviews/)).toBeVisible();
+    // Another order and page come from the reviews endpoint, in place: the URL follows, the page stays.
+    await reviews.getByLabel("Sort by").selectOption("highest");
+    await expect(page).toHaveURL(/sort=highest/);
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(reviews.getByText(/^Showing 1–5 of/)).toBeVisible();
+    await reviews.getByRole("link", { name: /next/i }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(reviews.getByText(/^Showing 6–10 of/)).toBeVisible();
+
+    await product.open("kite-9-pro", "?sku=%27%3Bdrop%20table&tab=bogus&sort=junk&page=999999");
     await expect(product.heading()).toHaveText("Kite 9 Pro");
     await expect(product.tab("Overview")).toHaveAttribute("aria-selected", "true");
     await expect(product.colour("Graphite")).toHaveAttribute("aria-checked", "true");
+    await product.tab("Reviews").click();
+    // Junk is bounded by the endpoint: the default order, the last real page.
+    await expect(reviews.getByLabel("Sort by")).toHaveValue("recent");
+    await expect(reviews.getByRole("link", { name: /previous/i })).toBeVisible();
+  });
+
+  test("the product page is one cached page for every visitor, whatever its query", async ({ page }) => {
+    const first = await page.request.get("/products/kite-9-pro?sku=kite-9-pro-ocean-blue-12-512&tab=specs");
+    expect(first.status()).toBe(200);
+    const second = await page.request.get("/products/kite-9-pro?sort=junk&page=999999");
+    expect(second.status()).toBe(200);
+    const headers = second.headers();
+    expect(headers["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    expect(headers["cache-control"]).toMatch(/s-maxage=\d+/);
+    expect(headers["cache-control"]).not.toMatch(/private|no-store/);
+
+    for (const query of ["sort=junk&page=999999", "page=-1&stars=9", "page=%00", `page=${"9".repeat(40)}`]) {
+      const answer = await page.request.get(`/api/products/kite-9-pro/reviews?${query}`);
+      expect(answer.status(), query).toBe(200);
+      expect(answer.headers()["cache-control"]).toBe("public, s-maxage=30, stale-while-revalidate=60");
+      const body = (await answer.json()) as { sort: string; page: number; pageCount: number };
+      expect(body.sort).toBe("recent");
+      expect(body.page === 1 || body.page === body.pageCount, query).toBe(true);
+    }
+    expect((await page.request.get("/api/products/kite-99-ultra-max/reviews")).status()).toBe(404);
   });
 
   test("an unknown product is a 404 page", async ({ page }) => {

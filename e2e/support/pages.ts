@@ -18,8 +18,15 @@ export class HomePage {
 
 export class ProductPage {
   constructor(readonly page: Page) {}
+  /**
+   * The page is one cached HTML showing the default SKU and tab; what the query chooses is applied once hydrated.
+   * Wait for that, so an add-to-cart or a tab click that follows acts on what the URL asked for.
+   */
   async open(slug: string, query = "") {
-    await this.page.goto(`/products/${slug}${query}`);
+    const response = await this.page.goto(`/products/${slug}${query}`);
+    if (response?.ok()) {
+      await expect(this.page.getByTestId("buy-box").first()).toHaveAttribute("data-url-applied", "");
+    }
   }
   heading(): Locator {
     return this.page.getByRole("main").getByRole("heading", { level: 1 });

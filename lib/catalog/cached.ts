@@ -1,8 +1,10 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
+import { isPageSlug } from "./page-slugs";
 import { getCategory, getProductDetail, listCategories, listProductCards, listReviews } from "./queries";
-import type { ReviewSort } from "./types";
+import { clampReviewPage, type ReviewQuery, reviewTotal } from "./review-query";
+import type { ReviewPageAnswer, ReviewSort } from "./types";
 
 /**
  * Catalogue reads shared by every visitor, served from Next's data cache (Redis-backed when configured) so a
@@ -16,6 +18,8 @@ export const CATALOG_TAGS = {
 
 /** Stock badges may lag by this much; checkout always re-reads stock in its own transaction. */
 const STOCK_STALENESS_SECONDS = 15;
+/** How long a product page (app/(shop)/products/[slug]) and its data are shared before they are read again. */
+const PRODUCT_PAGE_SECONDS = 60;
 
 const cachedCategories = unstable_cache(async () => listCategories(await getDb()), ["categories"], {
   tags: [CATALOG_TAGS.products],
@@ -46,10 +50,14 @@ export const getCachedProductCards = (
     { tags: [CATALOG_TAGS.products], revalidate: STOCK_STALENESS_SECONDS },
   )();
 
+/**
+ * A product page's data. It may be as old as the page (60 s): a change of stock badge expires `product:<slug>`
+ * at once (lib/catalog/stock-pages.ts), and a badge above the few-left line does not show the count.
+ */
 export const getCachedProductDetail = (slug: string) =>
   unstable_cache(async () => getProductDetail(await getDb(), { slug }), ["product-detail", slug], {
     tags: [CATALOG_TAGS.products, CATALOG_TAGS.product(slug)],
-    revalidate: STOCK_STALENESS_SECONDS,
+    revalidate: PRODUCT_PAGE_SECONDS,
   })();
 
 export const getCachedReviews = (productId: number, sort: ReviewSort, page: number, rating?: number) =>
@@ -58,3 +66,23 @@ export const getCachedReviews = (productId: number, sort: ReviewSort, page: numb
     ["reviews", String(productId), sort, String(page), String(rating ?? "")],
     { tags: [CATALOG_TAGS.products, CATALOG_TAGS.reviews(productId)], revalidate: 300 },
   )();
+
+/**
+ * One page of a product's reviews for the public reviews endpoint, or null for a slug that names no product. The
+ * slug is checked against the known list first and the page clamped to the product's real page count (from its
+ * cached rating summary) before anything is cached, so junk cannot grow the cache or reach the database.
+ */
+export async function getCachedReviewPageForSlug({
+  slug,
+  query,
+}: {
+  slug: string;
+  query: ReviewQuery;
+}): Promise<ReviewPageAnswer | null> {
+  if (!(await isPageSlug("products", slug))) return null;
+  const product = await getCachedProductDetail(slug);
+  if (!product) return null;
+  const page = clampReviewPage(query.page, reviewTotal(product.rating, query.stars));
+  const reviews = await getCachedReviews(product.id, query.sort, page, query.stars);
+  return { ...reviews, sort: query.sort, stars: query.stars ?? null };
+}

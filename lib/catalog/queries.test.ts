@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { openSeededPglite } from "@/tests/helpers/db";
-import {
-  getProductDetail,
-  listCategories,
-  listProductCards,
-  listReviews,
-  resolveSku,
-  stockStateOf,
-} from "./queries";
+import { resolveSku } from "./product-url";
+import { getProductDetail, listCategories, listProductCards, listReviews } from "./queries";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -81,11 +75,5 @@ describe("catalogue queries (PGlite)", () => {
     const fives = await listReviews(handle.db, { productId: detail.id, rating: 5, pageSize: 100 });
     expect(fives.items.every((r) => r.rating === 5)).toBe(true);
     expect(fives.total).toBe(detail.rating.distribution[4]);
-  });
-
-  it("labels stock levels", () => {
-    expect(stockStateOf(0)).toBe("sold_out");
-    expect(stockStateOf(3)).toBe("low");
-    expect(stockStateOf(500)).toBe("in_stock");
   });
 });

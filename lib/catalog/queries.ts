@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, avg, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import { categories, productImages, productSpecs, products, reviews, skus } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { REVIEW_PAGE_SIZE } from "./review-query";
+import { stockStateOf } from "./stock";
 import type {
   CategoryData,
   ProductCardData,
@@ -11,18 +13,7 @@ import type {
   ReviewSort,
   SkuData,
   SpecGroupData,
-  StockState,
 } from "./types";
-
-/** Below this many units a badge says "Only N left". */
-export const LOW_STOCK_THRESHOLD = 10;
-export const REVIEW_PAGE_SIZE = 5;
-
-export function stockStateOf(available: number): StockState {
-  if (available <= 0) return "sold_out";
-  if (available <= LOW_STOCK_THRESHOLD) return "low";
-  return "in_stock";
-}
 
 export async function listCategories(db: Db): Promise<CategoryData[]> {
   return db
@@ -262,18 +253,6 @@ export async function getProductDetail(
     specGroups,
     rating,
   };
-}
-
-/**
- * The SKU a product page shows: the one named in `?sku=` if it belongs to this product, else the first in stock,
- * else the first. A tampered or foreign value never errors; it falls back.
- */
-export function resolveSku(skuList: SkuData[], requested: string | undefined | null): SkuData | undefined {
-  if (requested) {
-    const match = skuList.find((s) => s.code === requested || String(s.id) === requested);
-    if (match) return match;
-  }
-  return skuList.find((s) => s.available > 0) ?? skuList[0];
 }
 
 const REVIEW_ORDER: Record<ReviewSort, SQL[]> = {

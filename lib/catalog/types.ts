@@ -94,6 +94,12 @@ export interface ReviewPage {
   pageSize: number;
 }
 
+/** What GET /api/products/<slug>/reviews answers: a page with the sort and star filter it was read with. */
+export interface ReviewPageAnswer extends ReviewPage {
+  sort: ReviewSort;
+  stars: number | null;
+}
+
 export interface CategoryData {
   id: number;
   slug: string;

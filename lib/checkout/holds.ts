@@ -3,6 +3,8 @@ import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
 import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import { stockBadgeChanged } from "@/lib/catalog/stock";
+import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
@@ -261,8 +263,16 @@ async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Prom
         held: sql`${skus.held} + ${line.quantity}`,
       })
       .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-      .returning({ priceMinor: skus.priceMinor, currency: skus.currency });
+      .returning({
+        priceMinor: skus.priceMinor,
+        currency: skus.currency,
+        available: skus.available,
+        productId: skus.productId,
+      });
     if (!row) throw new OutOfStock(`${line.productName} (${label})`);
+    if (stockBadgeChanged(row.available + line.quantity, row.available)) {
+      expireProductPagesForStock([row.productId]);
+    }
     held.push({
       skuId: line.skuId,
       quantity: line.quantity,
@@ -338,13 +348,17 @@ async function returnHeldStock(tx: Tx, { orderId, now }: { orderId: string; now:
     .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
     .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
   for (const hold of released) {
-    await tx
+    const [row] = await tx
       .update(skus)
       .set({
         available: sql`${skus.available} + ${hold.quantity}`,
         held: sql`${skus.held} - ${hold.quantity}`,
       })
-      .where(eq(skus.id, hold.skuId));
+      .where(eq(skus.id, hold.skuId))
+      .returning({ available: skus.available, productId: skus.productId });
+    if (row && stockBadgeChanged(row.available - hold.quantity, row.available)) {
+      expireProductPagesForStock([row.productId]);
+    }
   }
   return released;
 }
@@ -518,8 +532,11 @@ async function retakeSoldStock({
             sold: sql`${skus.sold} + ${line.quantity}`,
           })
           .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-          .returning({ id: skus.id });
-        if (!row) savepoint.rollback();
+          .returning({ available: skus.available, productId: skus.productId });
+        if (!row) return savepoint.rollback();
+        if (stockBadgeChanged(row.available + line.quantity, row.available)) {
+          expireProductPagesForStock([row.productId]);
+        }
       }
       return true;
     })
