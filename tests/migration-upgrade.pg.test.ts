@@ -1,9 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
-import { products, skus } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
 import {
   configureReserveBatching,
@@ -14,10 +12,10 @@ import {
 import {
   accountsOverLimit,
   bucketMismatches,
+  createStormSale,
   crowd,
   doubleClickAttempts,
   insertUsers,
-  registerUsers,
   rng,
 } from "@/lib/sales/test-support";
 import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
@@ -29,6 +27,7 @@ import {
   RESERVE_MIGRATION,
   statementsOf,
 } from "@/tests/helpers/migrations";
+import { getKite9Pro } from "@/tests/helpers/seeded";
 
 /*
  * Upgrade from the previous release on real PostgreSQL. 0005_reserve_batch.sql was rewritten after it had landed,
@@ -54,15 +53,6 @@ let skuA: number;
 let skuB: number;
 let saleN = 0;
 
-async function kite9Pro(db: Db) {
-  const [pro] = await db.select({ id: products.id }).from(products).where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  const ids = (
-    await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, pro.id)).orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  return { productId: pro.id, skuA: ids[0] as number, skuB: ids[1] as number };
-}
-
 async function newSale(
   db: Db,
   {
@@ -72,23 +62,18 @@ async function newSale(
   }: { perAccountLimit: number; quantities: [number, number]; userIds: string[] },
 ) {
   saleN += 1;
-  const result = await createSale(db, {
+  return createStormSale(db, {
     slug: `upgrade-${saleN}`,
     name: `Upgrade ${saleN}`,
     productId,
-    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
-    registrationClosesAt: T0,
     startsAt: T0,
-    endsAt: new Date(T0.getTime() + 7_200_000),
     perAccountLimit,
-    skus: [
-      { skuId: skuA, quantity: quantities[0], salePriceMinor: 399900 },
-      { skuId: skuB, quantity: quantities[1], salePriceMinor: 449900 },
+    versions: [
+      { skuId: skuA, quantity: quantities[0] },
+      { skuId: skuB, quantity: quantities[1] },
     ],
+    userIds,
   });
-  if (!result.ok) throw new Error(result.message);
-  await registerUsers(db, { saleId: result.saleId, userIds });
-  return result.saleId;
 }
 
 /**
@@ -146,7 +131,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     const old = await openDb({ url: empty.url, poolMax: 2, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
     try {
       await seedDemo(old.db);
-      ({ productId, skuA, skuB } = await kite9Pro(old.db));
+      ({ productId, skuA, skuB } = await getKite9Pro(old.db));
       expect(await appliedMigrations(old.db)).toHaveLength(6);
       const oldDefs = await functionDefinitions(old.db, FUNCTIONS);
       const freshDefs = await functionDefinitions(fresh.db, FUNCTIONS);

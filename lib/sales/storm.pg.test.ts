@@ -1,10 +1,9 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { products, skus } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import { createSale } from "./commands";
+import { getKite9Pro } from "@/tests/helpers/seeded";
 import { readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,
@@ -21,11 +20,11 @@ import {
 import {
   accountsOverLimit,
   bucketMismatches,
+  createStormSale,
   crowd,
   doubleClickAttempts,
   insertPendingOrder,
   insertUsers,
-  registerUsers,
   rng,
   shuffle,
 } from "./test-support";
@@ -52,23 +51,18 @@ let saleN = 0;
 
 async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
   saleN += 1;
-  const result = await createSale(handle.db, {
+  return createStormSale(handle.db, {
     slug: `storm-${saleN}`,
     name: `Storm ${saleN}`,
     productId,
-    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
-    registrationClosesAt: T0,
     startsAt: T0,
-    endsAt: new Date(T0.getTime() + 7_200_000),
     perAccountLimit,
-    skus: [
-      { skuId: skuA, quantity: 3000, salePriceMinor: 399900 },
-      { skuId: skuB, quantity: 2000, salePriceMinor: 449900 },
+    versions: [
+      { skuId: skuA, quantity: 3000 },
+      { skuId: skuB, quantity: 2000 },
     ],
+    userIds: users,
   });
-  if (!result.ok) throw new Error(result.message);
-  await registerUsers(handle.db, { saleId: result.saleId, userIds: users });
-  return result.saleId;
 }
 
 /**
@@ -120,21 +114,7 @@ beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: CONNECTIONS });
   // One batch per connection at once: 64 concurrent transactions, each with several clicks.
   configureReserveBatching({ maxInFlight: CONNECTIONS });
-  const [pro] = await handle.db
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  productId = pro.id;
-  const ids = (
-    await handle.db
-      .select({ id: skus.id })
-      .from(skus)
-      .where(eq(skus.productId, pro.id))
-      .orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  skuA = ids[0] as number;
-  skuB = ids[1] as number;
+  ({ productId, skuA, skuB } = await getKite9Pro(handle.db));
   users = await insertUsers(handle.db, { prefix: "storm", count: ACCOUNTS });
 });
 afterAll(() => handle.close());
