@@ -3,20 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { readSaleCounts } from "@/lib/sales/figures";
-import {
-  configureReserveBatching,
-  getReserveBatchStats,
-  type ReserveResult,
-  reserveSaleUnit,
-} from "@/lib/sales/reserve";
+import { configureReserveBatching, getReserveBatchStats } from "@/lib/sales/reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
   createStormSale,
-  crowd,
-  doubleClickAttempts,
   insertUsers,
   rng,
+  runDoubleClickStorm,
+  tallyReserveResults,
+  unexpectedReserveOutcomes,
 } from "@/lib/sales/test-support";
 import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
 import {
@@ -167,41 +163,18 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     configureReserveBatching({ maxInFlight: CONNECTIONS });
     const users = await insertUsers(db, { prefix: "upgrade-storm", count: ACCOUNTS });
     const saleId = await newSale(db, { perAccountLimit: 2, quantities: [600, 400], userIds: users });
-    const random = rng(6);
-    const attempts = doubleClickAttempts(users, random);
-    const results: ReserveResult[] = [];
-    const holdByKey = new Map<string, string>();
-    const sameHold: boolean[] = [];
-    const started = Date.now();
-    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
-      const input = { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key };
-      const firstSku = random() < 0.6 ? skuA : skuB;
-      let r = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
-      if (!r.ok && r.code === "sold_out") {
-        r = await reserveSaleUnit(db, {
-          ...input,
-          skuId: firstSku === skuA ? skuB : skuA,
-          queueForCheckout: true,
-        });
-      }
-      results.push(r);
-      if (r.ok) {
-        const seen = holdByKey.get(key);
-        if (seen) sameHold.push(seen === r.hold.holdId);
-        else holdByKey.set(key, r.hold.holdId);
-      }
+    const { attempts, results, sameHold, seconds } = await runDoubleClickStorm(db, {
+      saleId,
+      users,
+      skus: [skuA, skuB],
+      t0: T0,
+      callers: CALLERS,
+      random: rng(6),
     });
-    const seconds = (Date.now() - started) / 1000;
 
-    const by: Record<string, number> = {};
-    for (const r of results) {
-      const k = r.ok ? (r.existing ? "existing" : "new") : r.code;
-      by[k] = (by[k] ?? 0) + 1;
-    }
+    const by = tallyReserveResults(results);
     expect(results.length).toBe(attempts.length);
-    expect(
-      Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k)),
-    ).toEqual([]);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(by.new).toBe(UNITS);
     expect(sameHold.length).toBeGreaterThan(0);
     expect(sameHold.every(Boolean)).toBe(true);

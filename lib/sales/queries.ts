@@ -3,22 +3,17 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { isUuid } from "./db-errors";
-import { getBoast } from "./rules";
+import { getBoast, parseSaleTimes, type SaleTimes } from "./rules";
 
-export interface SaleDetail {
+export interface SaleDetail extends SaleTimes {
   id: string;
   slug: string;
   name: string;
   headline: string;
   status: "draft" | "scheduled" | "ended";
   featured: boolean;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  startsAt: Date;
-  endsAt: Date;
   perAccountLimit: number;
   totalQuantity: number;
-  soldOutAt: Date | null;
   boast: string | null;
   product: { id: number; slug: string; name: string; imageUrl: string | null };
   skus: {
@@ -62,15 +57,7 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
       where ${where}`,
   );
   if (!row) return null;
-  const sale = {
-    ...row,
-    registrationOpensAt: new Date(row.registrationOpensAt),
-    registrationClosesAt: new Date(row.registrationClosesAt),
-    startsAt: new Date(row.startsAt),
-    endsAt: new Date(row.endsAt),
-    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
-    skus: row.skus ?? [],
-  };
+  const sale = { ...row, ...parseSaleTimes(row), skus: row.skus ?? [] };
   return { ...sale, boast: getBoast(sale) };
 }
 

@@ -11,22 +11,20 @@ import {
   releaseSaleHold,
   sweepExpiredSaleHolds,
 } from "./holds";
-import {
-  configureReserveBatching,
-  getReserveBatchStats,
-  type ReserveResult,
-  reserveSaleUnit,
-} from "./reserve";
+import { configureReserveBatching, getReserveBatchStats, type ReserveResult } from "./reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
   createStormSale,
   crowd,
-  doubleClickAttempts,
   insertPendingOrder,
   insertUsers,
+  reserveEitherSku,
   rng,
+  runDoubleClickStorm,
   shuffle,
+  tallyReserveResults,
+  unexpectedReserveOutcomes,
 } from "./test-support";
 
 /*
@@ -65,21 +63,12 @@ async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promis
   });
 }
 
-/**
- * Reserve one unit, falling over to the other SKU when the first is sold out (a fan who takes either colour), as
- * the Buy now button does: the hold joins the checkout line in the same statement.
- */
-async function reserveEither(
-  input: { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string },
+/** reserveEitherSku on this file's sale versions, preferring `firstSku`. */
+function reserveEither(
+  input: Parameters<typeof reserveEitherSku>[1],
   firstSku: number,
 ): Promise<ReserveResult> {
-  const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku, queueForCheckout: true });
-  if (first.ok || first.code !== "sold_out") return first;
-  return reserveSaleUnit(handle.db, {
-    ...input,
-    skuId: firstSku === skuA ? skuB : skuA,
-    queueForCheckout: true,
-  });
+  return reserveEitherSku(handle.db, input, firstSku === skuA ? [skuA, skuB] : [skuB, skuA]);
 }
 
 async function expectExact(saleId: string) {
@@ -96,20 +85,6 @@ async function expectExact(saleId: string) {
   return counts;
 }
 
-/** Outcomes other than a hold or a refusal the crowd should expect (e.g. `busy`). */
-function unexpected(by: Record<string, number>) {
-  return Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k));
-}
-
-function tally(results: ReserveResult[]) {
-  const by: Record<string, number> = {};
-  for (const r of results) {
-    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
-    by[key] = (by[key] ?? 0) + 1;
-  }
-  return by;
-}
-
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: CONNECTIONS });
   // One batch per connection at once: 64 concurrent transactions, each with several clicks.
@@ -122,25 +97,14 @@ afterAll(() => handle.close());
 describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks batched)", () => {
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
-    const random = rng(1);
-    const attempts = doubleClickAttempts(users, random);
-    const results: ReserveResult[] = [];
-    const holdByKey = new Map<string, string>();
-    const sameHold: boolean[] = [];
-    const started = Date.now();
-    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
-      const r = await reserveEither(
-        { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key },
-        random() < 0.6 ? skuA : skuB,
-      );
-      results.push(r);
-      if (r.ok) {
-        const seen = holdByKey.get(key);
-        if (seen) sameHold.push(seen === r.hold.holdId);
-        else holdByKey.set(key, r.hold.holdId);
-      }
+    const { results, sameHold, seconds } = await runDoubleClickStorm(handle.db, {
+      saleId,
+      users,
+      skus: [skuA, skuB],
+      t0: T0,
+      callers: CALLERS,
+      random: rng(1),
     });
-    const seconds = (Date.now() - started) / 1000;
     const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
     expect(pool.totalCount).toBe(CONNECTIONS);
     // Clicks really shared calls: batches of several clicks ran, each click still deciding alone.
@@ -148,10 +112,10 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     expect(batching.largest).toBeGreaterThan(1);
     expect(batching.clicks).toBeGreaterThan(batching.batches);
 
-    const by = tally(results);
+    const by = tallyReserveResults(results);
     expect(results.length).toBeGreaterThanOrEqual(10_000);
     expect(by.new).toBe(UNITS);
-    expect(unexpected(by)).toEqual([]);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(sameHold.length).toBeGreaterThan(0);
     expect(sameHold.every(Boolean)).toBe(true);
     const counts = await expectExact(saleId);
@@ -201,8 +165,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     stormDone = true;
     await Promise.all(sweepers);
 
-    const by = tally(results);
-    expect(unexpected(by)).toEqual([]);
+    const by = tallyReserveResults(results);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(swept).toBeGreaterThan(0);
     // More holds were created than there are units: released units were taken again.
     expect(by.new).toBeGreaterThan(UNITS);
@@ -257,8 +221,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
       } else if (fate < 0.6) await pay(r.hold.holdId, userId, now, { late: true });
     });
 
-    const by = tally(results);
-    expect(unexpected(by)).toEqual([]);
+    const by = tallyReserveResults(results);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(outcomes.converted).toBeGreaterThan(1000);
     expect(outcomes.cancelled).toBeGreaterThan(100);
     expect((outcomes.retaken ?? 0) + (outcomes.refund_needed ?? 0)).toBeGreaterThan(100);

@@ -3,6 +3,7 @@ import { type Db, queryRows } from "@/db/client";
 import { createRng } from "@/db/seed-data";
 import { registerUsersInBulk } from "./bulk-registration";
 import { createSale } from "./commands";
+import { type ReserveResult, reserveSaleUnit } from "./reserve";
 
 /** Shared by the sales tests and benchmarks: bulk fixtures in a few statements, never one row at a time. */
 
@@ -190,4 +191,76 @@ export async function createStormSale(
   if (!result.ok) throw new Error(result.message);
   await registerUsers(db, { saleId: result.saleId, userIds: input.userIds });
   return result.saleId;
+}
+
+type ReserveClick = { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string };
+
+/**
+ * Reserve one unit, falling over to the other version when the first is sold out (a fan who takes either colour),
+ * as the Buy now button does: the hold joins the checkout line in the same statement.
+ */
+export async function reserveEitherSku(
+  db: Db,
+  input: ReserveClick,
+  [firstSku, otherSku]: [number, number],
+): Promise<ReserveResult> {
+  const first = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
+  if (first.ok || first.code !== "sold_out") return first;
+  return reserveSaleUnit(db, { ...input, skuId: otherSku, queueForCheckout: true });
+}
+
+/** Reserve results counted by outcome: `new` and `existing` holds, else the refusal's code. */
+export function tallyReserveResults(results: ReserveResult[]): Record<string, number> {
+  const by: Record<string, number> = {};
+  for (const r of results) {
+    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
+    by[key] = (by[key] ?? 0) + 1;
+  }
+  return by;
+}
+
+/** Outcomes other than a hold or a refusal a crowd should expect (e.g. `busy`). */
+export function unexpectedReserveOutcomes(by: Record<string, number>): string[] {
+  return Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k));
+}
+
+/**
+ * Runs the double-click storm (see doubleClickAttempts) with `callers` concurrent fans, attempt i at `t0` + i ms,
+ * each preferring version A 60% of the time. Returns the attempts, every result and, for each repeated request
+ * key, whether it got the same hold as the first time.
+ */
+export async function runDoubleClickStorm(
+  db: Db,
+  input: {
+    saleId: string;
+    users: string[];
+    skus: [number, number];
+    t0: Date;
+    callers: number;
+    random: () => number;
+  },
+): Promise<{
+  attempts: { userId: string; key: string }[];
+  results: ReserveResult[];
+  sameHold: boolean[];
+  seconds: number;
+}> {
+  const { saleId, random } = input;
+  const [skuA, skuB] = input.skus;
+  const attempts = doubleClickAttempts(input.users, random);
+  const results: ReserveResult[] = [];
+  const holdByKey = new Map<string, string>();
+  const sameHold: boolean[] = [];
+  const started = Date.now();
+  await crowd(attempts, input.callers, async ({ userId, key }, i) => {
+    const click = { saleId, userId, now: new Date(input.t0.getTime() + i), holdMinutes: 10, requestKey: key };
+    const r = await reserveEitherSku(db, click, random() < 0.6 ? [skuA, skuB] : [skuB, skuA]);
+    results.push(r);
+    if (r.ok) {
+      const seen = holdByKey.get(key);
+      if (seen) sameHold.push(seen === r.hold.holdId);
+      else holdByKey.set(key, r.hold.holdId);
+    }
+  });
+  return { attempts, results, sameHold, seconds: (Date.now() - started) / 1000 };
 }
