@@ -5,6 +5,7 @@ import { productImages, products, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
+import type { SaleBasics, SaleProduct } from "./queries";
 import { getSaleState, parseSaleTimes, type SaleState, type SaleTimes } from "./rules";
 
 /** The marketer console's reads of sales: the list with live counts, the catalogue for the form, one sale to edit. */
@@ -138,16 +139,8 @@ export interface SaleSkuForEdit {
   sold: number;
 }
 
-export interface SaleForEdit extends SaleTimes {
-  id: string;
-  slug: string;
-  name: string;
-  headline: string;
-  status: "draft" | "scheduled" | "ended";
-  featured: boolean;
-  product: { id: number; slug: string; name: string; imageUrl: string | null };
-  perAccountLimit: number;
-  totalQuantity: number;
+export interface SaleForEdit extends SaleTimes, SaleBasics {
+  product: SaleProduct;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
   skus: SaleSkuForEdit[];

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
@@ -178,7 +179,7 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
       const buying = crowd(userIds, 32, async (userId) => {
         await reserveSaleUnit(handle.db, { saleId, skuId: skuA, userId, now: LIVE, holdMinutes: 10 });
       });
-      await new Promise((resolve) => setTimeout(resolve, round * 15));
+      await sleep(round * 15);
       const shrink = updateSaleFromForm(handle.db, {
         actor,
         saleId,

@@ -1,21 +1,28 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import type { Sale } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUuid } from "./db-errors";
 import { getBoast, parseSaleTimes, type SaleTimes } from "./rules";
 
-export interface SaleDetail extends SaleTimes {
-  id: string;
+/** What every read of one sale shows of its own row, besides its times. */
+export type SaleBasics = Pick<
+  Sale,
+  "id" | "slug" | "name" | "headline" | "status" | "featured" | "perAccountLimit" | "totalQuantity"
+>;
+
+/** A sale's product as the sale page and the console show it. */
+export interface SaleProduct {
+  id: number;
   slug: string;
   name: string;
-  headline: string;
-  status: "draft" | "scheduled" | "ended";
-  featured: boolean;
-  perAccountLimit: number;
-  totalQuantity: number;
+  imageUrl: string | null;
+}
+
+export interface SaleDetail extends SaleTimes, SaleBasics {
   boast: string | null;
-  product: { id: number; slug: string; name: string; imageUrl: string | null };
+  product: SaleProduct;
   skus: {
     skuId: number;
     code: string;

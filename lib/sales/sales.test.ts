@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
@@ -579,7 +580,7 @@ describe("figures cache", () => {
     const store = createMemoryFiguresStore<number>({ ttlMs: 1000, clock: () => clock });
     const load = async () => {
       loads += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20);
       return loads;
     };
     const values = await Promise.all(Array.from({ length: 50 }, () => store.get("sale", load)));

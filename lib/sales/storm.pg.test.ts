@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -149,7 +150,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const sweeper = async () => {
       while (!stormDone) {
         swept += (await sweepExpiredSaleHolds(handle.db, { now: clockAt(latest), limit: 300 })).released;
-        await new Promise((r) => setTimeout(r, 5));
+        await sleep(5);
       }
     };
     const sweepers = [sweeper(), sweeper()];
