@@ -2,12 +2,12 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getClientIp, getOrigin } from "@/lib/http";
+import { getOrigin } from "@/lib/http";
 import { parseJsonBody } from "@/lib/http/body";
 import { refuseCrossSiteJson } from "@/lib/http/same-origin";
 import { SQL_INT_MAX } from "@/lib/ids";
 import { getRequestNow } from "@/lib/qa/now";
-import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
+import { checkRequestRateLimit } from "@/lib/sales/request-rate-limit";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 
 export const dynamic = "force-dynamic";
@@ -43,12 +43,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!parsed.ok) return parsed.response;
   const { id: saleId } = await params;
   const now = await getRequestNow();
-  const limited = await checkSaleRateLimit(getSaleRateLimiter(), {
-    action: "reserve",
-    userId: user.id,
-    ip: await getClientIp(),
-    now,
-  });
+  const limited = await checkRequestRateLimit({ action: "reserve", userId: user.id, now });
   if (!limited.ok) {
     return Response.json(
       { error: limited.message },
