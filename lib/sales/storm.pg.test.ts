@@ -86,6 +86,13 @@ async function expectExact(saleId: string) {
   return counts;
 }
 
+/** Every account twice, shuffled, on a storm clock that runs `spanMs` from T0 over all the attempts. */
+function everyAccountTwice(random: () => number, spanMs: number) {
+  const attempts = shuffle([...users, ...users], random);
+  const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * spanMs));
+  return { attempts, clockAt };
+}
+
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: CONNECTIONS });
   // One batch per connection at once: 64 concurrent transactions, each with several clicks.
@@ -139,9 +146,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("10,400 attempts while holds expire and are swept and re-taken during the storm, and the accounting stays exact", async () => {
     const saleId = await newSale({ perAccountLimit: 1 });
     const random = rng(2);
-    const attempts = shuffle([...users, ...users], random);
     // The storm's clock runs three minutes over 10,400 attempts; holds last one minute.
-    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 180_000));
+    const { attempts, clockAt } = everyAccountTwice(random, 180_000);
     let latest = 0;
     let stormDone = false;
     let swept = 0;
@@ -192,8 +198,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("10,400 attempts while payments, cancellations and late payments convert exactly what was held", async () => {
     const saleId = await newSale({ perAccountLimit: 1 });
     const random = rng(3);
-    const attempts = shuffle([...users, ...users], random);
-    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 120_000));
+    const { attempts, clockAt } = everyAccountTwice(random, 120_000);
     const outcomes: Record<string, number> = {};
     const results: ReserveResult[] = [];
     const count = (key: string) => {
