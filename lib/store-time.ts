@@ -66,26 +66,32 @@ export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   return abbreviation === timeZone ? timeZone : `${timeZone}, ${abbreviation}`;
 }
 
-const displayFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl.DateTimeFormat per locale and options, kept: making one costs far more than formatting with it. */
+export function getDateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let fmt = dateTimeFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, options);
+    dateTimeFormats.set(key, fmt);
+  }
+  return fmt;
+}
 
 /** "Sat 14 Mar 2026, 12:00 GMT+8": a time as the console tables show it, in the store's zone. */
 export function formatStoreDateTime(at: Date, timeZone: string): string {
-  let fmt = displayFormats.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-GB", {
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZone,
-      timeZoneName: "short",
-    });
-    displayFormats.set(timeZone, fmt);
-  }
-  return fmt.format(at);
+  return getDateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+    timeZoneName: "short",
+  }).format(at);
 }
 
 /** "Sat 14 Mar": a store day ("2026-03-14") as the calendar shows it. The date is zone-free already. */

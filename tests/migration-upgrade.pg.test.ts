@@ -1,24 +1,18 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
-import { products, skus } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
-import {
-  configureReserveBatching,
-  getReserveBatchStats,
-  type ReserveResult,
-  reserveSaleUnit,
-} from "@/lib/sales/reserve";
+import { configureReserveBatching, getReserveBatchStats } from "@/lib/sales/reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
-  crowd,
-  doubleClickAttempts,
+  createStormSale,
   insertUsers,
-  registerUsers,
   rng,
+  runDoubleClickStorm,
+  tallyReserveResults,
+  unexpectedReserveOutcomes,
 } from "@/lib/sales/test-support";
 import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
 import {
@@ -29,6 +23,7 @@ import {
   RESERVE_MIGRATION,
   statementsOf,
 } from "@/tests/helpers/migrations";
+import { getKite9Pro } from "@/tests/helpers/seeded";
 
 /*
  * Upgrade from the previous release on real PostgreSQL. 0005_reserve_batch.sql was rewritten after it had landed,
@@ -54,15 +49,6 @@ let skuA: number;
 let skuB: number;
 let saleN = 0;
 
-async function kite9Pro(db: Db) {
-  const [pro] = await db.select({ id: products.id }).from(products).where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  const ids = (
-    await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, pro.id)).orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  return { productId: pro.id, skuA: ids[0] as number, skuB: ids[1] as number };
-}
-
 async function newSale(
   db: Db,
   {
@@ -72,23 +58,18 @@ async function newSale(
   }: { perAccountLimit: number; quantities: [number, number]; userIds: string[] },
 ) {
   saleN += 1;
-  const result = await createSale(db, {
+  return createStormSale(db, {
     slug: `upgrade-${saleN}`,
     name: `Upgrade ${saleN}`,
     productId,
-    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
-    registrationClosesAt: T0,
     startsAt: T0,
-    endsAt: new Date(T0.getTime() + 7_200_000),
     perAccountLimit,
-    skus: [
-      { skuId: skuA, quantity: quantities[0], salePriceMinor: 399900 },
-      { skuId: skuB, quantity: quantities[1], salePriceMinor: 449900 },
+    versions: [
+      { skuId: skuA, quantity: quantities[0] },
+      { skuId: skuB, quantity: quantities[1] },
     ],
+    userIds,
   });
-  if (!result.ok) throw new Error(result.message);
-  await registerUsers(db, { saleId: result.saleId, userIds });
-  return result.saleId;
 }
 
 /**
@@ -146,7 +127,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     const old = await openDb({ url: empty.url, poolMax: 2, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
     try {
       await seedDemo(old.db);
-      ({ productId, skuA, skuB } = await kite9Pro(old.db));
+      ({ productId, skuA, skuB } = await getKite9Pro(old.db));
       expect(await appliedMigrations(old.db)).toHaveLength(6);
       const oldDefs = await functionDefinitions(old.db, FUNCTIONS);
       const freshDefs = await functionDefinitions(fresh.db, FUNCTIONS);
@@ -182,41 +163,18 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     configureReserveBatching({ maxInFlight: CONNECTIONS });
     const users = await insertUsers(db, { prefix: "upgrade-storm", count: ACCOUNTS });
     const saleId = await newSale(db, { perAccountLimit: 2, quantities: [600, 400], userIds: users });
-    const random = rng(6);
-    const attempts = doubleClickAttempts(users, random);
-    const results: ReserveResult[] = [];
-    const holdByKey = new Map<string, string>();
-    const sameHold: boolean[] = [];
-    const started = Date.now();
-    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
-      const input = { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key };
-      const firstSku = random() < 0.6 ? skuA : skuB;
-      let r = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
-      if (!r.ok && r.code === "sold_out") {
-        r = await reserveSaleUnit(db, {
-          ...input,
-          skuId: firstSku === skuA ? skuB : skuA,
-          queueForCheckout: true,
-        });
-      }
-      results.push(r);
-      if (r.ok) {
-        const seen = holdByKey.get(key);
-        if (seen) sameHold.push(seen === r.hold.holdId);
-        else holdByKey.set(key, r.hold.holdId);
-      }
+    const { attempts, results, sameHold, seconds } = await runDoubleClickStorm(db, {
+      saleId,
+      users,
+      skus: [skuA, skuB],
+      t0: T0,
+      callers: CALLERS,
+      random: rng(6),
     });
-    const seconds = (Date.now() - started) / 1000;
 
-    const by: Record<string, number> = {};
-    for (const r of results) {
-      const k = r.ok ? (r.existing ? "existing" : "new") : r.code;
-      by[k] = (by[k] ?? 0) + 1;
-    }
+    const by = tallyReserveResults(results);
     expect(results.length).toBe(attempts.length);
-    expect(
-      Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k)),
-    ).toEqual([]);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(by.new).toBe(UNITS);
     expect(sameHold.length).toBeGreaterThan(0);
     expect(sameHold.every(Boolean)).toBe(true);

@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
+import { ProductImage } from "@/components/ui/product-image";
 import type { CalendarEntry } from "@/lib/hero/schedule";
 import { formatStoreDay } from "@/lib/store-time";
 import { RowLinks, TextLink } from "./ui";
@@ -12,12 +13,9 @@ function HeroCell({ entry }: { entry: CalendarEntry | undefined }) {
   if (!entry) return <span className="text-ink-500">No entry: running or next sale</span>;
   return (
     <div className="flex items-center gap-3">
-      {/* biome-ignore lint/performance/noImgElement: local SVG artwork needs no optimisation */}
-      <img
+      <ProductImage
         src={entry.imageUrl}
-        alt=""
-        width={36}
-        height={36}
+        size={36}
         className="h-9 w-9 rounded border border-ink-200 object-contain"
       />
       <div className="min-w-0">

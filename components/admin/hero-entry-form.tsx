@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
 import { keepWhatWasTyped } from "./submit";
@@ -118,16 +119,11 @@ export function HeroEntryForm<T extends { message: string }>({
             </optgroup>
           ))}
         </SelectField>
-        {imageUrl ? (
-          // biome-ignore lint/performance/noImgElement: local SVG artwork needs no optimisation
-          <img
-            src={imageUrl}
-            alt=""
-            width={88}
-            height={88}
-            className="h-22 w-22 rounded-lg border border-ink-200 bg-ink-50 object-contain p-1"
-          />
-        ) : null}
+        <ProductImage
+          src={imageUrl}
+          size={88}
+          className="h-22 w-22 rounded-lg border border-ink-200 bg-ink-50 object-contain p-1"
+        />
       </div>
       <div className="grid gap-4">
         <InputField

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { LiveSaleView as LiveView } from "@/lib/sales/live";
 import { formatOffset } from "@/lib/sales/live-series";
 import { SalesChart } from "./sales-chart";
-import { SaleStateBadge, Stat } from "./ui";
+import { SaleStateBadge, Stat, type StatProps } from "./ui";
 
 const number = new Intl.NumberFormat("en-US");
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
@@ -16,6 +16,51 @@ function pollInterval(view: LiveView): number {
     return toStart < 120_000 ? 1_000 : 5_000;
   }
   return 15_000;
+}
+
+/** The figure cards, in reading order: stock first, then demand, then the sell-out. */
+function liveStats(view: LiveView, soldShare: number): (StatProps & { testId: string })[] {
+  const orDash = (n: number | null, show: (n: number) => string) => (n === null ? "—" : show(n));
+  return [
+    {
+      label: "Remaining",
+      value: number.format(view.remaining),
+      testId: "live-remaining",
+      detail: `of ${number.format(view.quantity)} units`,
+    },
+    { label: "Held", value: number.format(view.held), testId: "live-held", detail: "reserved, not yet paid" },
+    {
+      label: "Sold",
+      value: number.format(view.sold),
+      testId: "live-sold",
+      detail: `${percent.format(soldShare)} of the batch`,
+    },
+    { label: "Registrations", value: number.format(view.registrations), testId: "live-registrations" },
+    {
+      label: "Buyers",
+      value: number.format(view.buyers),
+      testId: "live-buyers",
+      detail: "fans with a paid unit",
+    },
+    {
+      label: "Conversion",
+      value: orDash(view.conversion, (c) => percent.format(c)),
+      testId: "live-conversion",
+      detail: "buyers ÷ registrations",
+    },
+    {
+      label: "Sell-out time",
+      value: orDash(view.sellOutSeconds, formatOffset),
+      testId: "live-sellout",
+      detail: view.sellOutSeconds === null ? "not sold out" : (view.boast ?? undefined),
+    },
+    {
+      label: "Reserved in all",
+      value: number.format(view.totalReserved),
+      testId: "live-reserved",
+      detail: "holds made, incl. expired",
+    },
+  ];
 }
 
 /**
@@ -105,49 +150,9 @@ export function LiveSaleView({
       </p>
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat
-          label="Remaining"
-          value={number.format(view.remaining)}
-          detail={`of ${number.format(view.quantity)} units`}
-          testId="live-remaining"
-        />
-        <Stat
-          label="Held"
-          value={number.format(view.held)}
-          detail="reserved, not yet paid"
-          testId="live-held"
-        />
-        <Stat
-          label="Sold"
-          value={number.format(view.sold)}
-          detail={`${percent.format(soldShare)} of the batch`}
-          testId="live-sold"
-        />
-        <Stat label="Registrations" value={number.format(view.registrations)} testId="live-registrations" />
-        <Stat
-          label="Buyers"
-          value={number.format(view.buyers)}
-          detail="fans with a paid unit"
-          testId="live-buyers"
-        />
-        <Stat
-          label="Conversion"
-          value={view.conversion === null ? "—" : percent.format(view.conversion)}
-          detail="buyers ÷ registrations"
-          testId="live-conversion"
-        />
-        <Stat
-          label="Sell-out time"
-          value={view.sellOutSeconds === null ? "—" : formatOffset(view.sellOutSeconds)}
-          detail={view.sellOutSeconds === null ? "not sold out" : (view.boast ?? undefined)}
-          testId="live-sellout"
-        />
-        <Stat
-          label="Reserved in all"
-          value={number.format(view.totalReserved)}
-          detail="holds made, incl. expired"
-          testId="live-reserved"
-        />
+        {liveStats(view, soldShare).map((stat) => (
+          <Stat key={stat.testId} {...stat} />
+        ))}
       </dl>
 
       <section aria-labelledby="chart-title" className="rounded-xl border border-ink-200 bg-white p-5">

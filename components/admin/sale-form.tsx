@@ -49,6 +49,56 @@ function slugify(text: string) {
     .slice(0, 80);
 }
 
+/** The sale's four times in form order; all but the end lock once the sale has started. */
+const TIME_FIELDS = [
+  { name: "registrationOpensAt", label: "Registration opens", lockable: true },
+  {
+    name: "registrationClosesAt",
+    label: "Registration closes",
+    lockable: true,
+    hint: "At or before the start.",
+  },
+  { name: "startsAt", label: "Sale starts", lockable: true },
+  { name: "endsAt", label: "Sale ends", lockable: false },
+] as const;
+
+function SaleTimesCard({
+  zone,
+  v,
+  errors,
+  locked,
+  lockNote,
+}: {
+  zone: string;
+  v: (name: string) => string;
+  errors: Record<string, string[] | undefined>;
+  locked: boolean;
+  lockNote: string | undefined;
+}) {
+  return (
+    <Card title={`Times (${zone})`} titleId="sale-times">
+      <p className="mb-4 text-sm text-ink-600">
+        Every time is a wall-clock time in the store's zone, <strong>{zone}</strong>, whatever your computer
+        is set to. When the clocks go back, a time that happens twice means the first.
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        {TIME_FIELDS.map((field) => (
+          <DateTimeField
+            key={field.name}
+            label={field.label}
+            name={field.name}
+            zone={zone}
+            defaultValue={v(field.name)}
+            readOnly={field.lockable ? locked : undefined}
+            errors={errors[field.name]}
+            hint={field.lockable ? (lockNote ?? ("hint" in field ? field.hint : undefined)) : undefined}
+          />
+        ))}
+      </div>
+    </Card>
+  );
+}
+
 /**
  * The sale form, for creating (product, address and status chosen here) and for editing (the product and the
  * address are fixed; once the sale has started its start, registration window, versions and prices are shown
@@ -181,48 +231,7 @@ export function SaleForm<T extends { message: string }>({
         </div>
       </Card>
 
-      <Card title={`Times (${zone})`} titleId="sale-times">
-        <p className="mb-4 text-sm text-ink-600">
-          Every time is a wall-clock time in the store's zone, <strong>{zone}</strong>, whatever your computer
-          is set to. When the clocks go back, a time that happens twice means the first.
-        </p>
-        <div className="grid gap-4 md:grid-cols-2">
-          <DateTimeField
-            label="Registration opens"
-            name="registrationOpensAt"
-            zone={zone}
-            defaultValue={v("registrationOpensAt")}
-            readOnly={locked}
-            errors={errors.registrationOpensAt}
-            hint={lockNote}
-          />
-          <DateTimeField
-            label="Registration closes"
-            name="registrationClosesAt"
-            zone={zone}
-            defaultValue={v("registrationClosesAt")}
-            readOnly={locked}
-            errors={errors.registrationClosesAt}
-            hint={lockNote ?? "At or before the start."}
-          />
-          <DateTimeField
-            label="Sale starts"
-            name="startsAt"
-            zone={zone}
-            defaultValue={v("startsAt")}
-            readOnly={locked}
-            errors={errors.startsAt}
-            hint={lockNote}
-          />
-          <DateTimeField
-            label="Sale ends"
-            name="endsAt"
-            zone={zone}
-            defaultValue={v("endsAt")}
-            errors={errors.endsAt}
-          />
-        </div>
-      </Card>
+      <SaleTimesCard zone={zone} v={v} errors={errors} locked={locked} lockNote={lockNote} />
 
       <Card title="Versions, quantities and prices" titleId="sale-skus">
         {errors.skus ? (

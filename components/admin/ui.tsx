@@ -171,17 +171,14 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string 
   );
 }
 
-export function Stat({
-  label,
-  value,
-  detail,
-  testId,
-}: {
+export interface StatProps {
   label: string;
   value: ReactNode;
   detail?: ReactNode;
   testId?: string;
-}) {
+}
+
+export function Stat({ label, value, detail, testId }: StatProps) {
   return (
     <div className="rounded-xl border border-ink-200 bg-white px-4 py-3">
       <dt className="text-xs font-medium tracking-wide text-ink-500 uppercase">{label}</dt>

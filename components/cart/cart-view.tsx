@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
 import type { FormAction } from "@/lib/action";
 import type { CartLineView, CartView } from "@/lib/cart/cart";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -31,16 +32,11 @@ function CartLine({ line, setQuantity, remove }: { line: CartLineView } & LineAc
       className="grid grid-cols-[80px_1fr] items-center gap-x-4 gap-y-2 p-4 sm:grid-cols-[80px_1fr_auto_7rem]"
       data-testid="cart-line"
     >
-      {line.imageUrl ? (
-        // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-        <img
-          src={line.imageUrl}
-          alt=""
-          width={80}
-          height={80}
-          className="h-20 w-20 rounded-xl bg-ink-50 object-contain p-1"
-        />
-      ) : null}
+      <ProductImage
+        src={line.imageUrl}
+        size={80}
+        className="h-20 w-20 rounded-xl bg-ink-50 object-contain p-1"
+      />
       <div className="min-w-0">
         <Link
           href={`/products/${line.productSlug}?sku=${line.skuCode}`}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
 import { Stars } from "@/components/ui/stars";
 import { StockBadge } from "@/components/ui/stock-badge";
 import type { ProductCardData } from "@/lib/catalog/types";
@@ -17,17 +18,12 @@ export function ProductCard({
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-ink-100 bg-white transition hover:-translate-y-0.5 hover:shadow-lg">
       <div className="flex aspect-square items-center justify-center bg-ink-50 p-6">
-        {product.imageUrl ? (
-          // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-          <img
-            src={product.imageUrl}
-            alt=""
-            width={320}
-            height={320}
-            className="h-full w-full object-contain"
-            loading="lazy"
-          />
-        ) : null}
+        <ProductImage
+          src={product.imageUrl}
+          size={320}
+          className="h-full w-full object-contain"
+          loading="lazy"
+        />
       </div>
       <div className="flex flex-1 flex-col gap-1.5 p-4">
         <Heading className="text-base font-semibold text-ink-900">

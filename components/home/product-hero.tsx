@@ -1,5 +1,6 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
 import type { ProductCardData } from "@/lib/catalog/types";
 
 /** The homepage hero when no flash sale is scheduled: the featured product, one tap from buying. */
@@ -46,16 +47,7 @@ export function ProductHero({
             </ButtonLink>
           </div>
         </div>
-        {image ? (
-          // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-          <img
-            src={image}
-            alt={product.imageAlt}
-            width={560}
-            height={560}
-            className="mx-auto max-h-96 w-auto"
-          />
-        ) : null}
+        <ProductImage src={image} alt={product.imageAlt} size={560} className="mx-auto max-h-96 w-auto" />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { type LiveFigures, LiveSaleProvider } from "@/components/sales/live-sale";
 import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { ButtonLink } from "@/components/ui/button";
+import { ProductImage } from "@/components/ui/product-image";
 import type { HeroSaleView } from "@/lib/hero/resolve";
 import { SaleHeroCta } from "./sale-hero-cta";
 
@@ -58,16 +59,12 @@ export function SaleHero({
             </ButtonLink>
           )}
         </div>
-        {(imageUrl ?? sale.imageUrl) ? (
-          // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-          <img
-            src={imageUrl ?? sale.imageUrl ?? ""}
-            alt={sale.productName}
-            width={520}
-            height={520}
-            className="mx-auto max-h-96 w-auto rounded-2xl bg-white/95 p-4"
-          />
-        ) : null}
+        <ProductImage
+          src={imageUrl ?? sale.imageUrl}
+          alt={sale.productName}
+          size={520}
+          className="mx-auto max-h-96 w-auto rounded-2xl bg-white/95 p-4"
+        />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
 import type { OrderDetail } from "@/lib/checkout/orders";
 import { OrderStatusBadge } from "./order-status";
 
@@ -20,16 +21,11 @@ export function OrderView({ order }: { order: OrderDetail }) {
       <ul className="divide-y divide-ink-100">
         {order.lines.map((line) => (
           <li key={line.skuId} className="flex items-center gap-4 p-4">
-            {line.imageUrl ? (
-              // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-              <img
-                src={line.imageUrl}
-                alt=""
-                width={64}
-                height={64}
-                className="h-16 w-16 rounded-lg bg-ink-50 object-contain p-1"
-              />
-            ) : null}
+            <ProductImage
+              src={line.imageUrl}
+              size={64}
+              className="h-16 w-16 rounded-lg bg-ink-50 object-contain p-1"
+            />
             <div className="flex-1">
               <Link href={`/products/${line.productSlug}`} className="font-semibold hover:text-accent-700">
                 {line.productName}

@@ -1,18 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createRedisRateLimiter, type RateLimiter } from "@/lib/rate-limit/limiter";
-import { setupTestRedis } from "@/tests/helpers/redis";
+import type { RateLimiter } from "@/lib/rate-limit/limiter";
+import { setupRedisLimiterPair } from "@/tests/helpers/redis";
 import { beginSignInAttempt, checkSignUpRateLimit } from "./throttle";
 
 const t = (seconds: number) => new Date(Date.UTC(2030, 0, 1) + seconds * 1000);
-const redis = setupTestRedis();
 /** Two app instances on one Redis. */
+const limiters = setupRedisLimiterPair();
 let a: RateLimiter;
 let b: RateLimiter;
 beforeEach(() => {
-  const [first, second] = redis.clients;
-  if (!first || !second) throw new Error("two Redis clients expected");
-  a = createRedisRateLimiter({ client: first, prefix: redis.prefix });
-  b = createRedisRateLimiter({ client: second, prefix: redis.prefix });
+  ({ a, b } = limiters);
 });
 
 describe("sign-in and sign-up throttles shared through Redis", () => {

@@ -1,10 +1,9 @@
-import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { products, skus, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/log";
 import { createSale } from "@/lib/sales/commands";
 import { openSeededPglite } from "@/tests/helpers/db";
+import { getKite9Pro, getSeededMarketer, getSeededProduct } from "@/tests/helpers/seeded";
 import { getHero } from "./resolve";
 import { listHeroCalendar, removeHeroEntry, saveHeroEntry } from "./schedule";
 
@@ -23,21 +22,9 @@ describe("getHero (PGlite)", () => {
 
   beforeAll(async () => {
     handle = await openSeededPglite();
-    const [marketer] = await handle.db
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(eq(users.email, "marketer@example.com"));
-    if (!marketer) throw new Error("seeded marketer missing");
-    actor = marketer;
-    const rows = await handle.db.select({ id: products.id, slug: products.slug }).from(products);
-    proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
-    padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
-    const [sku] = await handle.db
-      .select({ id: skus.id })
-      .from(skus)
-      .where(eq(skus.productId, proId))
-      .orderBy(asc(skus.position));
-    proSkuId = sku?.id ?? 0;
+    actor = await getSeededMarketer(handle.db);
+    ({ productId: proId, skuA: proSkuId } = await getKite9Pro(handle.db));
+    ({ productId: padId } = await getSeededProduct(handle.db, { slug: "kite-pad-5" }));
   });
   afterAll(() => handle.close());
 

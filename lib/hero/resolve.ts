@@ -2,10 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { getBoast } from "@/lib/sales/rules";
+import { getBoast, parseSaleTimes, type SaleTimes } from "@/lib/sales/rules";
 import { startOfNextStoreDay, storeDayOf } from "@/lib/sales/store-day";
 
-export interface HeroSale {
+export interface HeroSale extends SaleTimes {
   id: string;
   slug: string;
   name: string;
@@ -13,12 +13,7 @@ export interface HeroSale {
   productSlug: string;
   productName: string;
   imageUrl: string | null;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  startsAt: Date;
-  endsAt: Date;
   totalQuantity: number;
-  soldOutAt: Date | null;
   boast: string | null;
 }
 
@@ -91,14 +86,7 @@ const productColumns = sql`
 type SaleRow = Omit<HeroSale, "boast">;
 
 function toHeroSale(row: SaleRow): HeroSale {
-  const sale = {
-    ...row,
-    registrationOpensAt: new Date(row.registrationOpensAt),
-    registrationClosesAt: new Date(row.registrationClosesAt),
-    startsAt: new Date(row.startsAt),
-    endsAt: new Date(row.endsAt),
-    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
-  };
+  const sale = { ...row, ...parseSaleTimes(row) };
   return { ...sale, boast: getBoast(sale) };
 }
 

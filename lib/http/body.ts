@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { fail, ok, type Result } from "@/lib/result";
 
 /**
@@ -87,4 +88,22 @@ export function bodyFailureResponse(failure: { code: BodyFailureCode; message: s
     { error: failure.message, code: failure.code },
     { status: failure.code === "payload_too_large" ? 413 : 400 },
   );
+}
+
+/**
+ * A JSON body checked against `schema`: its data, or the response to send. 413 when the body is too large; any
+ * other failure (not JSON, not the shape) is a 400 whose `error` is `explain`'s, said so the caller can fix it.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  explain: string | ((error: z.ZodError) => unknown),
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  const body = await readJsonBody(request);
+  if (!body.ok && body.code === "payload_too_large")
+    return { ok: false, response: bodyFailureResponse(body) };
+  const parsed = schema.safeParse(body.ok ? body.json : null);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const error = typeof explain === "string" ? explain : explain(parsed.error);
+  return { ok: false, response: Response.json({ error }, { status: 400 }) };
 }

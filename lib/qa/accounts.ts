@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { users } from "@/db/schema";
+import { type User, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 
@@ -10,14 +10,11 @@ export const qaAccountSchema = z.object({
   name: z.string().trim().min(1).max(80).optional(),
 });
 
-export interface QaAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: "shopper" | "marketer";
+export type QaAccount = Pick<User, "id" | "email" | "name"> & {
+  role: z.output<typeof qaAccountSchema>["role"];
   /** Returned once, to the QA client that asked for the account, so it can sign in through the real form. */
   password: string;
-}
+};
 
 /**
  * A fresh account for one e2e test (a shopper, or a marketer for the console's flows): a unique email and a

@@ -4,10 +4,10 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { orders, saleSkus } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { registerUsersInBulk } from "@/lib/sales/bulk-registration";
 import { isUuid } from "@/lib/sales/db-errors";
 import { attachOrderToSaleHold, convertSaleHoldForOrder } from "@/lib/sales/holds";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
-import { REGISTRATION_SHARDS } from "@/lib/sales/rules";
 
 /*
  * QA only (the route that calls this is behind refuseUnlessQa): a scripted crowd for a running sale, driven
@@ -52,18 +52,7 @@ async function registerCrowd(db: Db, { saleId, total, now }: { saleId: string; t
         returning id`,
     )
   ).map((r) => r.id);
-  await db.execute(sql`
-    with ins as (
-      insert into sale_registrations (sale_id, user_id, created_at)
-      select ${saleId}::uuid, unnest(${`{${userIds.join(",")}}`}::uuid[]), ${now.toISOString()}::timestamptz
-      on conflict do nothing
-      returning user_id
-    ), n as (select count(*)::int as n from ins)
-    update sale_counters c
-    set registrations = c.registrations + (n.n / ${REGISTRATION_SHARDS}::int)
-      + case when c.shard < n.n % ${REGISTRATION_SHARDS}::int then 1 else 0 end
-    from n
-    where c.sale_id = ${saleId}::uuid`);
+  await registerUsersInBulk(db, { saleId, userIds, registeredAt: now });
   return userIds;
 }
 

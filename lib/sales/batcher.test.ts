@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { createBatcher } from "./batcher";
 
@@ -32,10 +33,10 @@ describe("createBatcher", () => {
     expect(calls).toHaveLength(1);
     gates[0]?.resolve();
     expect(await first).toBe(10);
-    await new Promise((r) => setTimeout(r, 0));
+    await sleep(0);
     expect(calls).toEqual([[1], [2, 3, 4]]);
     gates[1]?.resolve();
-    await new Promise((r) => setTimeout(r, 0));
+    await sleep(0);
     expect(calls).toEqual([[1], [2, 3, 4], [5]]);
     gates[2]?.resolve();
     expect(await Promise.all(rest)).toEqual([20, 30, 40, 50]);
@@ -50,7 +51,7 @@ describe("createBatcher", () => {
       run: async (items) => {
         running += 1;
         most = Math.max(most, running);
-        await new Promise((r) => setTimeout(r, 2));
+        await sleep(2);
         running -= 1;
         return items;
       },

@@ -126,21 +126,22 @@ describe("editing a sale", () => {
     const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
     if (!created.ok) throw new Error("create failed");
     const [a, b, c] = proSkus;
+    const edit = editForm(created.saleId, base, {
+      name: "Renamed",
+      startsAt: "2040-03-03T12:00",
+      registrationClosesAt: "2040-03-03T12:00",
+      endsAt: "2040-03-03T15:00",
+      [skuField(a?.id ?? 0, "price")]: "3899.00",
+      [skuField(a?.id ?? 0, "quantity")]: "350",
+      [skuField(b?.id ?? 0, "include")]: "",
+      [skuField(c?.id ?? 0, "include")]: "on",
+      [skuField(c?.id ?? 0, "quantity")]: "50",
+      [skuField(c?.id ?? 0, "price")]: "100",
+    });
     const result = await updateSaleFromForm(handle.db, {
       actor,
       saleId: created.saleId,
-      raw: editForm(created.saleId, base, {
-        name: "Renamed",
-        startsAt: "2040-03-03T12:00",
-        registrationClosesAt: "2040-03-03T12:00",
-        endsAt: "2040-03-03T15:00",
-        [skuField(a?.id ?? 0, "price")]: "3899.00",
-        [skuField(a?.id ?? 0, "quantity")]: "350",
-        [skuField(b?.id ?? 0, "include")]: "",
-        [skuField(c?.id ?? 0, "include")]: "on",
-        [skuField(c?.id ?? 0, "quantity")]: "50",
-        [skuField(c?.id ?? 0, "price")]: "100",
-      }),
+      raw: edit,
       timeZone: SH,
       now: NOW,
     });
@@ -164,18 +165,7 @@ describe("editing a sale", () => {
     const again = await updateSaleFromForm(handle.db, {
       actor,
       saleId: created.saleId,
-      raw: editForm(created.saleId, base, {
-        name: "Renamed",
-        startsAt: "2040-03-03T12:00",
-        registrationClosesAt: "2040-03-03T12:00",
-        endsAt: "2040-03-03T15:00",
-        [skuField(a?.id ?? 0, "price")]: "3899.00",
-        [skuField(a?.id ?? 0, "quantity")]: "350",
-        [skuField(b?.id ?? 0, "include")]: "",
-        [skuField(c?.id ?? 0, "include")]: "on",
-        [skuField(c?.id ?? 0, "quantity")]: "50",
-        [skuField(c?.id ?? 0, "price")]: "100",
-      }),
+      raw: edit,
       timeZone: SH,
       now: NOW,
     });

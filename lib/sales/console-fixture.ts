@@ -1,9 +1,9 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { products, skus, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/log";
 import { openSeededPglite } from "@/tests/helpers/db";
+import { getSeededMarketer, getSeededProduct } from "@/tests/helpers/seeded";
 import { createSaleFromForm } from "./commands";
 import { skuField } from "./draft";
 
@@ -33,20 +33,11 @@ export function setUpConsoleFixture(): ConsoleFixture {
   const fx = {} as ConsoleFixture;
   beforeAll(async () => {
     fx.handle = await openSeededPglite();
-    const [marketer] = await fx.handle.db
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(eq(users.email, "marketer@example.com"));
-    if (!marketer) throw new Error("seeded marketer missing");
-    fx.actor = marketer;
-    const rows = await fx.handle.db.select({ id: products.id, slug: products.slug }).from(products);
-    fx.proId = rows.find((r) => r.slug === "kite-9-pro")?.id ?? 0;
-    fx.padId = rows.find((r) => r.slug === "kite-pad-5")?.id ?? 0;
-    fx.proSkus = await fx.handle.db
-      .select({ id: skus.id, currency: skus.currency })
-      .from(skus)
-      .where(eq(skus.productId, fx.proId))
-      .orderBy(asc(skus.position), asc(skus.id));
+    fx.actor = await getSeededMarketer(fx.handle.db);
+    ({ productId: fx.proId, skus: fx.proSkus } = await getSeededProduct(fx.handle.db, {
+      slug: "kite-9-pro",
+    }));
+    ({ productId: fx.padId } = await getSeededProduct(fx.handle.db, { slug: "kite-pad-5" }));
   });
   afterAll(() => fx.handle.close());
 

@@ -5,25 +5,21 @@ import { productImages, products, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
-import { getSaleState, type SaleState } from "./rules";
+import type { SaleBasics, SaleProduct } from "./queries";
+import { getSaleState, parseSaleTimes, type SaleState, type SaleTimes } from "./rules";
 
 /** The marketer console's reads of sales: the list with live counts, the catalogue for the form, one sale to edit. */
 
 // ─── Reads ───────────────────────────────────────────────────────────────────
 
-export interface ConsoleSaleRow {
+export interface ConsoleSaleRow extends SaleTimes {
   id: string;
   slug: string;
   name: string;
   status: "draft" | "scheduled" | "ended";
   featured: boolean;
   productName: string;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  startsAt: Date;
-  endsAt: Date;
   totalQuantity: number;
-  soldOutAt: Date | null;
   remaining: number;
   held: number;
   sold: number;
@@ -62,14 +58,7 @@ export async function listConsoleSales(db: Db, { now }: { now: Date }): Promise<
   };
   return rows
     .map((r) => {
-      const sale = {
-        ...r,
-        registrationOpensAt: new Date(r.registrationOpensAt),
-        registrationClosesAt: new Date(r.registrationClosesAt),
-        startsAt: new Date(r.startsAt),
-        endsAt: new Date(r.endsAt),
-        soldOutAt: r.soldOutAt ? new Date(r.soldOutAt) : null,
-      };
+      const sale = { ...r, ...parseSaleTimes(r) };
       const state: ConsoleSaleRow["state"] =
         sale.status === "draft" ? "draft" : getSaleState({ sale, now, figures: sale });
       return { ...sale, state };
@@ -150,21 +139,8 @@ export interface SaleSkuForEdit {
   sold: number;
 }
 
-export interface SaleForEdit {
-  id: string;
-  slug: string;
-  name: string;
-  headline: string;
-  status: "draft" | "scheduled" | "ended";
-  featured: boolean;
-  product: { id: number; slug: string; name: string; imageUrl: string | null };
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  startsAt: Date;
-  endsAt: Date;
-  perAccountLimit: number;
-  totalQuantity: number;
-  soldOutAt: Date | null;
+export interface SaleForEdit extends SaleTimes, SaleBasics {
+  product: SaleProduct;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
   skus: SaleSkuForEdit[];

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RedisClient } from "@/lib/redis";
 import { openUnreachableRedis, setupTestRedis } from "@/tests/helpers/redis";
@@ -43,7 +44,7 @@ describe("live figures cache in Redis", () => {
     let loads = 0;
     const load = async () => {
       loads += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20);
       return COUNTS;
     };
     const burst = await Promise.all(Array.from({ length: 20 }, () => a.get("sale", load)));
@@ -77,7 +78,7 @@ describe("live figures cache in Redis", () => {
     const ttl = await first?.pTTL(`${redis.prefix}sale`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(150);
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     expect((await b.get("sale", load))?.remaining).toBe(2);
     expect((await a.get("sale", load))?.remaining).toBe(2);
     expect(loads).toBe(2);

@@ -4,7 +4,7 @@ import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { createRedisFallback, getRedis, type RedisClient, redisKeyPrefix } from "@/lib/redis";
 import { isUuid } from "./db-errors";
-import { getBoast, getSaleState, type SaleClock, type SaleState } from "./rules";
+import { getBoast, getSaleState, parseSaleTimes, type SaleClock, type SaleState } from "./rules";
 
 /** What the database knows about a sale right now; independent of the clock, so it can be cached as is. */
 export interface SaleCounts extends SaleClock {
@@ -55,11 +55,7 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
   return {
     saleId: row.saleId,
     status: row.status,
-    registrationOpensAt: new Date(row.registrationOpensAt),
-    registrationClosesAt: new Date(row.registrationClosesAt),
-    startsAt: new Date(row.startsAt),
-    endsAt: new Date(row.endsAt),
-    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
+    ...parseSaleTimes(row),
     registrations: row.registrations,
     quantity: total("quantity"),
     remaining: total("remaining"),
@@ -69,17 +65,24 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
   };
 }
 
+/** The stock and registration numbers of a sale as the live endpoints send them. */
+export function liveCounts({ quantity, remaining, held, sold, registrations }: SaleCounts) {
+  return { quantity, remaining, held, sold, registrations };
+}
+
+/** A sale's start, end and sell-out as ISO strings, for JSON answers. */
+export function liveTimes({ startsAt, endsAt, soldOutAt }: SaleCounts) {
+  return {
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    soldOutAt: soldOutAt?.toISOString() ?? null,
+  };
+}
+
 /** SaleCounts read back from JSON (the shared cache), where its dates travel as ISO strings. */
 export function reviveSaleCounts(json: unknown): SaleCounts {
   const raw = json as SaleCounts;
-  return {
-    ...raw,
-    registrationOpensAt: new Date(raw.registrationOpensAt),
-    registrationClosesAt: new Date(raw.registrationClosesAt),
-    startsAt: new Date(raw.startsAt),
-    endsAt: new Date(raw.endsAt),
-    soldOutAt: raw.soldOutAt ? new Date(raw.soldOutAt) : null,
-  };
+  return { ...raw, ...parseSaleTimes(raw) };
 }
 
 /** Counts plus what the clock says: state, units back after a sell-out, and the boast. */

@@ -1,14 +1,21 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { products, skus, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/log";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { releaseSaleHold } from "@/lib/sales/holds";
 import { type ReserveResult, reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
-import { accountsOverLimit, bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
+import {
+  accountsOverLimit,
+  bucketMismatches,
+  crowd,
+  insertUsers,
+  registerUsers,
+} from "@/lib/sales/test-support";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { getKite9Pro, getSeededMarketer } from "@/tests/helpers/seeded";
 import { createSaleFromForm } from "./commands";
 import { skuField } from "./draft";
 import { updateSaleFromForm } from "./update";
@@ -34,24 +41,8 @@ let n = 0;
 
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: 40 });
-  const [marketer] = await handle.db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(eq(users.email, "marketer@example.com"));
-  if (!marketer) throw new Error("seeded marketer missing");
-  actor = marketer;
-  const [product] = await handle.db
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.slug, "kite-9-pro"));
-  productId = product?.id ?? 0;
-  const rows = await handle.db
-    .select({ id: skus.id })
-    .from(skus)
-    .where(eq(skus.productId, productId))
-    .orderBy(asc(skus.position), asc(skus.id));
-  skuA = rows[0]?.id ?? 0;
-  skuB = rows[1]?.id ?? 0;
+  actor = await getSeededMarketer(handle.db);
+  ({ productId, skuA, skuB } = await getKite9Pro(handle.db));
 });
 afterAll(() => handle.close());
 
@@ -85,18 +76,6 @@ async function newSale(quantities: { a: number; b: number }, fans: number) {
   const userIds = await insertUsers(handle.db, { prefix: `qty-${n}`, count: fans });
   await registerUsers(handle.db, { saleId: result.saleId, userIds });
   return { saleId: result.saleId, userIds };
-}
-
-async function crowd<T>(items: T[], workers: number, work: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index] as T, index);
-      }
-    }),
-  );
 }
 
 async function expectExact(saleId: string) {
@@ -200,7 +179,7 @@ describe("quantity changes under concurrent buying (PostgreSQL)", () => {
       const buying = crowd(userIds, 32, async (userId) => {
         await reserveSaleUnit(handle.db, { saleId, skuId: skuA, userId, now: LIVE, holdMinutes: 10 });
       });
-      await new Promise((resolve) => setTimeout(resolve, round * 15));
+      await sleep(round * 15);
       const shrink = updateSaleFromForm(handle.db, {
         actor,
         saleId,

@@ -18,6 +18,13 @@ import { splitIntoBuckets } from "@/lib/sales/rules";
  * failure changes nothing. The caller then recomputes sale_skus.quantity from the buckets.
  */
 
+/** A number of units to add to or take from one version of a sale. */
+export interface SkuUnits {
+  saleId: string;
+  skuId: number;
+  units: number;
+}
+
 export interface SkuStock {
   quantity: number;
   available: number;
@@ -42,10 +49,7 @@ export async function readSkuStock(tx: Tx, { saleId, skuId }: { saleId: string; 
  * buckets nobody has locked at that instant. Returns false only if every bucket stayed locked for about half a
  * second (the caller says the store is busy and nothing is written).
  */
-export async function growSaleSku(
-  tx: Tx,
-  { saleId, skuId, units }: { saleId: string; skuId: number; units: number },
-): Promise<boolean> {
+export async function growSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits): Promise<boolean> {
   let left = units;
   for (let attempt = 0; left > 0 && attempt < MAX_TRIES; attempt++) {
     const free = await queryRows<{ id: number }>(
@@ -92,10 +96,7 @@ export type ShrinkResult =
  * takes them conditionally. Units that are held or sold are never touched; when not enough are free, the caller's
  * transaction rolls back whatever was taken.
  */
-export async function shrinkSaleSku(
-  tx: Tx,
-  { saleId, skuId, units }: { saleId: string; skuId: number; units: number },
-): Promise<ShrinkResult> {
+export async function shrinkSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits): Promise<ShrinkResult> {
   let left = units;
   for (let attempt = 0; left > 0 && attempt < MAX_TRIES; attempt++) {
     const [row] = await queryRows<{ taken: number; free: number; floor: number }>(

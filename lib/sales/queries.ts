@@ -1,26 +1,28 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import type { Sale } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUuid } from "./db-errors";
-import { getBoast } from "./rules";
+import { getBoast, parseSaleTimes, type SaleTimes } from "./rules";
 
-export interface SaleDetail {
-  id: string;
+/** What every read of one sale shows of its own row, besides its times. */
+export type SaleBasics = Pick<
+  Sale,
+  "id" | "slug" | "name" | "headline" | "status" | "featured" | "perAccountLimit" | "totalQuantity"
+>;
+
+/** A sale's product as the sale page and the console show it. */
+export interface SaleProduct {
+  id: number;
   slug: string;
   name: string;
-  headline: string;
-  status: "draft" | "scheduled" | "ended";
-  featured: boolean;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
-  startsAt: Date;
-  endsAt: Date;
-  perAccountLimit: number;
-  totalQuantity: number;
-  soldOutAt: Date | null;
+  imageUrl: string | null;
+}
+
+export interface SaleDetail extends SaleTimes, SaleBasics {
   boast: string | null;
-  product: { id: number; slug: string; name: string; imageUrl: string | null };
+  product: SaleProduct;
   skus: {
     skuId: number;
     code: string;
@@ -62,15 +64,7 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
       where ${where}`,
   );
   if (!row) return null;
-  const sale = {
-    ...row,
-    registrationOpensAt: new Date(row.registrationOpensAt),
-    registrationClosesAt: new Date(row.registrationClosesAt),
-    startsAt: new Date(row.startsAt),
-    endsAt: new Date(row.endsAt),
-    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
-    skus: row.skus ?? [],
-  };
+  const sale = { ...row, ...parseSaleTimes(row), skus: row.skus ?? [] };
   return { ...sale, boast: getBoast(sale) };
 }
 

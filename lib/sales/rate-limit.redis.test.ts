@@ -1,19 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openUnreachableRedis, setupTestRedis } from "@/tests/helpers/redis";
+import { openUnreachableRedis, setupRedisLimiterPair } from "@/tests/helpers/redis";
 import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from "./rate-limit";
 
 const t = (ms: number) => new Date(Date.UTC(2030, 0, 1) + ms);
 
-const redis = setupTestRedis();
 /** Two limiters on two connections: two app instances. */
+const limiters = setupRedisLimiterPair();
+const { redis } = limiters;
 let a: RateLimiter;
 let b: RateLimiter;
 
 beforeEach(() => {
-  const [first, second] = redis.clients;
-  if (!first || !second) throw new Error("two Redis clients expected");
-  a = createRedisRateLimiter({ client: first, prefix: redis.prefix });
-  b = createRedisRateLimiter({ client: second, prefix: redis.prefix });
+  ({ a, b } = limiters);
 });
 
 afterEach(() => {

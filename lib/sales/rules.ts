@@ -3,6 +3,8 @@
  * No database access, so pages, components and tests can use them alike; every rule takes `now`.
  */
 
+import { getDateTimeFormat } from "@/lib/store-time";
+
 export const SALE_STATES = ["upcoming", "registration_open", "live", "sold_out", "ended"] as const;
 export type SaleState = (typeof SALE_STATES)[number];
 
@@ -12,6 +14,28 @@ export interface SaleClock {
   registrationClosesAt: Date;
   startsAt: Date;
   endsAt: Date;
+}
+
+/** The times every sale carries. */
+export interface SaleTimes {
+  registrationOpensAt: Date;
+  registrationClosesAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  soldOutAt: Date | null;
+}
+
+type RawSaleTimes = { [K in keyof SaleTimes]: SaleTimes[K] | string };
+
+/** A sale's times as Dates, from a row that may carry them as strings (raw SQL on PGlite, JSON from a cache). */
+export function parseSaleTimes(row: RawSaleTimes): SaleTimes {
+  return {
+    registrationOpensAt: new Date(row.registrationOpensAt),
+    registrationClosesAt: new Date(row.registrationClosesAt),
+    startsAt: new Date(row.startsAt),
+    endsAt: new Date(row.endsAt),
+    soldOutAt: row.soldOutAt ? new Date(row.soldOutAt) : null,
+  };
 }
 
 export interface SaleBoastFacts {
@@ -64,25 +88,17 @@ export interface TimeFormat {
   locale?: string | undefined;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** "Sat, Mar 14, 12:00 PM GMT+8": a sale time as the store shows it in messages. */
 export function formatSaleTime(at: Date, { timeZone, locale = "en-US" }: TimeFormat): string {
-  const key = `${locale}|${timeZone}`;
-  let fmt = timeFormatters.get(key);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, {
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    });
-    timeFormatters.set(key, fmt);
-  }
-  return fmt.format(at);
+  return getDateTimeFormat(locale, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(at);
 }
 
 /**

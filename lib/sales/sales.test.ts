@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { products, sales, skus } from "@/db/schema";
+import { sales } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
+import { getSeededProduct } from "@/tests/helpers/seeded";
 import { createSale } from "./commands";
 import { DEMO_PAST_SALE, seedDemoSales } from "./demo";
 import type { SaleDraftInput as CreateSaleInput } from "./draft";
@@ -78,21 +80,10 @@ async function footprint() {
 
 beforeAll(async () => {
   handle = await openSeededPglite();
-  const [pro] = await handle.db.select().from(products).where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  productId = pro.id;
-  skuIds = (
-    await handle.db
-      .select({ id: skus.id })
-      .from(skus)
-      .where(eq(skus.productId, pro.id))
-      .orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  const [other] = await handle.db
-    .select({ id: skus.id })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(products.slug, "kite-band-4"));
+  const pro = await getSeededProduct(handle.db, { slug: "kite-9-pro" });
+  productId = pro.productId;
+  skuIds = pro.skus.map((s) => s.id);
+  const [other] = (await getSeededProduct(handle.db, { slug: "kite-band-4" })).skus;
   if (!other) throw new Error("kite-band-4 not seeded");
   otherProductSkuId = other.id;
   users = await insertUsers(handle.db, { prefix: "rules", count: 12 });
@@ -589,7 +580,7 @@ describe("figures cache", () => {
     const store = createMemoryFiguresStore<number>({ ttlMs: 1000, clock: () => clock });
     const load = async () => {
       loads += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20);
       return loads;
     };
     const values = await Promise.all(Array.from({ length: 50 }, () => store.get("sale", load)));

@@ -1,10 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
-import { products, skus } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
-import { createSale } from "./commands";
+import { getKite9Pro } from "@/tests/helpers/seeded";
 import { readSaleCounts } from "./figures";
 import {
   attachOrderToSaleHold,
@@ -12,22 +12,20 @@ import {
   releaseSaleHold,
   sweepExpiredSaleHolds,
 } from "./holds";
-import {
-  configureReserveBatching,
-  getReserveBatchStats,
-  type ReserveResult,
-  reserveSaleUnit,
-} from "./reserve";
+import { configureReserveBatching, getReserveBatchStats, type ReserveResult } from "./reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
+  createStormSale,
   crowd,
-  doubleClickAttempts,
   insertPendingOrder,
   insertUsers,
-  registerUsers,
+  reserveEitherSku,
   rng,
+  runDoubleClickStorm,
   shuffle,
+  tallyReserveResults,
+  unexpectedReserveOutcomes,
 } from "./test-support";
 
 /*
@@ -52,40 +50,26 @@ let saleN = 0;
 
 async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
   saleN += 1;
-  const result = await createSale(handle.db, {
+  return createStormSale(handle.db, {
     slug: `storm-${saleN}`,
     name: `Storm ${saleN}`,
     productId,
-    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
-    registrationClosesAt: T0,
     startsAt: T0,
-    endsAt: new Date(T0.getTime() + 7_200_000),
     perAccountLimit,
-    skus: [
-      { skuId: skuA, quantity: 3000, salePriceMinor: 399900 },
-      { skuId: skuB, quantity: 2000, salePriceMinor: 449900 },
+    versions: [
+      { skuId: skuA, quantity: 3000 },
+      { skuId: skuB, quantity: 2000 },
     ],
+    userIds: users,
   });
-  if (!result.ok) throw new Error(result.message);
-  await registerUsers(handle.db, { saleId: result.saleId, userIds: users });
-  return result.saleId;
 }
 
-/**
- * Reserve one unit, falling over to the other SKU when the first is sold out (a fan who takes either colour), as
- * the Buy now button does: the hold joins the checkout line in the same statement.
- */
-async function reserveEither(
-  input: { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string },
+/** reserveEitherSku on this file's sale versions, preferring `firstSku`. */
+function reserveEither(
+  input: Parameters<typeof reserveEitherSku>[1],
   firstSku: number,
 ): Promise<ReserveResult> {
-  const first = await reserveSaleUnit(handle.db, { ...input, skuId: firstSku, queueForCheckout: true });
-  if (first.ok || first.code !== "sold_out") return first;
-  return reserveSaleUnit(handle.db, {
-    ...input,
-    skuId: firstSku === skuA ? skuB : skuA,
-    queueForCheckout: true,
-  });
+  return reserveEitherSku(handle.db, input, firstSku === skuA ? [skuA, skuB] : [skuB, skuA]);
 }
 
 async function expectExact(saleId: string) {
@@ -102,39 +86,18 @@ async function expectExact(saleId: string) {
   return counts;
 }
 
-/** Outcomes other than a hold or a refusal the crowd should expect (e.g. `busy`). */
-function unexpected(by: Record<string, number>) {
-  return Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k));
-}
-
-function tally(results: ReserveResult[]) {
-  const by: Record<string, number> = {};
-  for (const r of results) {
-    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
-    by[key] = (by[key] ?? 0) + 1;
-  }
-  return by;
+/** Every account twice, shuffled, on a storm clock that runs `spanMs` from T0 over all the attempts. */
+function everyAccountTwice(random: () => number, spanMs: number) {
+  const attempts = shuffle([...users, ...users], random);
+  const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * spanMs));
+  return { attempts, clockAt };
 }
 
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: CONNECTIONS });
   // One batch per connection at once: 64 concurrent transactions, each with several clicks.
   configureReserveBatching({ maxInFlight: CONNECTIONS });
-  const [pro] = await handle.db
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  productId = pro.id;
-  const ids = (
-    await handle.db
-      .select({ id: skus.id })
-      .from(skus)
-      .where(eq(skus.productId, pro.id))
-      .orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  skuA = ids[0] as number;
-  skuB = ids[1] as number;
+  ({ productId, skuA, skuB } = await getKite9Pro(handle.db));
   users = await insertUsers(handle.db, { prefix: "storm", count: ACCOUNTS });
 });
 afterAll(() => handle.close());
@@ -142,25 +105,14 @@ afterAll(() => handle.close());
 describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks batched)", () => {
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
-    const random = rng(1);
-    const attempts = doubleClickAttempts(users, random);
-    const results: ReserveResult[] = [];
-    const holdByKey = new Map<string, string>();
-    const sameHold: boolean[] = [];
-    const started = Date.now();
-    await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
-      const r = await reserveEither(
-        { saleId, userId, now: new Date(T0.getTime() + i), holdMinutes: 10, requestKey: key },
-        random() < 0.6 ? skuA : skuB,
-      );
-      results.push(r);
-      if (r.ok) {
-        const seen = holdByKey.get(key);
-        if (seen) sameHold.push(seen === r.hold.holdId);
-        else holdByKey.set(key, r.hold.holdId);
-      }
+    const { results, sameHold, seconds } = await runDoubleClickStorm(handle.db, {
+      saleId,
+      users,
+      skus: [skuA, skuB],
+      t0: T0,
+      callers: CALLERS,
+      random: rng(1),
     });
-    const seconds = (Date.now() - started) / 1000;
     const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
     expect(pool.totalCount).toBe(CONNECTIONS);
     // Clicks really shared calls: batches of several clicks ran, each click still deciding alone.
@@ -168,10 +120,10 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     expect(batching.largest).toBeGreaterThan(1);
     expect(batching.clicks).toBeGreaterThan(batching.batches);
 
-    const by = tally(results);
+    const by = tallyReserveResults(results);
     expect(results.length).toBeGreaterThanOrEqual(10_000);
     expect(by.new).toBe(UNITS);
-    expect(unexpected(by)).toEqual([]);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(sameHold.length).toBeGreaterThan(0);
     expect(sameHold.every(Boolean)).toBe(true);
     const counts = await expectExact(saleId);
@@ -194,9 +146,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("10,400 attempts while holds expire and are swept and re-taken during the storm, and the accounting stays exact", async () => {
     const saleId = await newSale({ perAccountLimit: 1 });
     const random = rng(2);
-    const attempts = shuffle([...users, ...users], random);
     // The storm's clock runs three minutes over 10,400 attempts; holds last one minute.
-    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 180_000));
+    const { attempts, clockAt } = everyAccountTwice(random, 180_000);
     let latest = 0;
     let stormDone = false;
     let swept = 0;
@@ -205,7 +156,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const sweeper = async () => {
       while (!stormDone) {
         swept += (await sweepExpiredSaleHolds(handle.db, { now: clockAt(latest), limit: 300 })).released;
-        await new Promise((r) => setTimeout(r, 5));
+        await sleep(5);
       }
     };
     const sweepers = [sweeper(), sweeper()];
@@ -221,8 +172,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     stormDone = true;
     await Promise.all(sweepers);
 
-    const by = tally(results);
-    expect(unexpected(by)).toEqual([]);
+    const by = tallyReserveResults(results);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(swept).toBeGreaterThan(0);
     // More holds were created than there are units: released units were taken again.
     expect(by.new).toBeGreaterThan(UNITS);
@@ -247,8 +198,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
   it("10,400 attempts while payments, cancellations and late payments convert exactly what was held", async () => {
     const saleId = await newSale({ perAccountLimit: 1 });
     const random = rng(3);
-    const attempts = shuffle([...users, ...users], random);
-    const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * 120_000));
+    const { attempts, clockAt } = everyAccountTwice(random, 120_000);
     const outcomes: Record<string, number> = {};
     const results: ReserveResult[] = [];
     const count = (key: string) => {
@@ -277,8 +227,8 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
       } else if (fate < 0.6) await pay(r.hold.holdId, userId, now, { late: true });
     });
 
-    const by = tally(results);
-    expect(unexpected(by)).toEqual([]);
+    const by = tallyReserveResults(results);
+    expect(unexpectedReserveOutcomes(by)).toEqual([]);
     expect(outcomes.converted).toBeGreaterThan(1000);
     expect(outcomes.cancelled).toBeGreaterThan(100);
     expect((outcomes.retaken ?? 0) + (outcomes.refund_needed ?? 0)).toBeGreaterThan(100);

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "@/db/client";
-import { REGISTRATION_SHARDS } from "./rules";
+import { createRng } from "@/db/seed-data";
+import { registerUsersInBulk } from "./bulk-registration";
+import { createSale } from "./commands";
+import { type ReserveResult, reserveSaleUnit } from "./reserve";
 
 /** Shared by the sales tests and benchmarks: bulk fixtures in a few statements, never one row at a time. */
 
@@ -25,19 +28,7 @@ export async function insertUsers(
 
 /** Registers users for a sale in one statement and bumps its counter shards to match. */
 export async function registerUsers(db: Db, { saleId, userIds }: { saleId: string; userIds: string[] }) {
-  if (userIds.length === 0) return;
-  await db.execute(sql`
-    with ins as (
-      insert into sale_registrations (sale_id, user_id)
-      select ${saleId}::uuid, unnest(${`{${userIds.join(",")}}`}::uuid[])
-      on conflict do nothing
-      returning user_id
-    ), n as (select count(*)::int as n from ins)
-    update sale_counters c
-    set registrations = c.registrations + (n.n / ${REGISTRATION_SHARDS}::int)
-      + case when c.shard < n.n % ${REGISTRATION_SHARDS}::int then 1 else 0 end
-    from n
-    where c.sale_id = ${saleId}::uuid`);
+  await registerUsersInBulk(db, { saleId, userIds });
 }
 
 export interface BucketRow {
@@ -116,17 +107,8 @@ export async function insertPendingOrder(
   return row.id;
 }
 
-/** A small seeded random number generator (mulberry32), so a storm is the same on every run. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded random number generator (mulberry32, the seed's), so a storm is the same on every run. */
+export const rng = createRng;
 
 /** Shuffles `items` in place (Fisher–Yates) with `random`, and returns it. */
 export function shuffle<T>(items: T[], random: () => number): T[] {
@@ -173,4 +155,112 @@ export function doubleClickAttempts(
     ),
     random,
   );
+}
+
+/**
+ * The storms' sale: two versions at 3,999 and 4,499, registration closing as it starts at `startsAt`, two hours
+ * long, with `userIds` registered. Returns the sale id.
+ */
+export async function createStormSale(
+  db: Db,
+  input: {
+    slug: string;
+    name: string;
+    productId: number;
+    startsAt: Date;
+    perAccountLimit: number;
+    versions: [{ skuId: number; quantity: number }, { skuId: number; quantity: number }];
+    userIds: string[];
+  },
+): Promise<string> {
+  const [a, b] = input.versions;
+  const result = await createSale(db, {
+    slug: input.slug,
+    name: input.name,
+    productId: input.productId,
+    registrationOpensAt: new Date(input.startsAt.getTime() - 86_400_000),
+    registrationClosesAt: input.startsAt,
+    startsAt: input.startsAt,
+    endsAt: new Date(input.startsAt.getTime() + 7_200_000),
+    perAccountLimit: input.perAccountLimit,
+    skus: [
+      { ...a, salePriceMinor: 399900 },
+      { ...b, salePriceMinor: 449900 },
+    ],
+  });
+  if (!result.ok) throw new Error(result.message);
+  await registerUsers(db, { saleId: result.saleId, userIds: input.userIds });
+  return result.saleId;
+}
+
+type ReserveClick = { saleId: string; userId: string; now: Date; holdMinutes: number; requestKey?: string };
+
+/**
+ * Reserve one unit, falling over to the other version when the first is sold out (a fan who takes either colour),
+ * as the Buy now button does: the hold joins the checkout line in the same statement.
+ */
+export async function reserveEitherSku(
+  db: Db,
+  input: ReserveClick,
+  [firstSku, otherSku]: [number, number],
+): Promise<ReserveResult> {
+  const first = await reserveSaleUnit(db, { ...input, skuId: firstSku, queueForCheckout: true });
+  if (first.ok || first.code !== "sold_out") return first;
+  return reserveSaleUnit(db, { ...input, skuId: otherSku, queueForCheckout: true });
+}
+
+/** Reserve results counted by outcome: `new` and `existing` holds, else the refusal's code. */
+export function tallyReserveResults(results: ReserveResult[]): Record<string, number> {
+  const by: Record<string, number> = {};
+  for (const r of results) {
+    const key = r.ok ? (r.existing ? "existing" : "new") : r.code;
+    by[key] = (by[key] ?? 0) + 1;
+  }
+  return by;
+}
+
+/** Outcomes other than a hold or a refusal a crowd should expect (e.g. `busy`). */
+export function unexpectedReserveOutcomes(by: Record<string, number>): string[] {
+  return Object.keys(by).filter((k) => !["new", "existing", "sold_out", "limit_reached"].includes(k));
+}
+
+/**
+ * Runs the double-click storm (see doubleClickAttempts) with `callers` concurrent fans, attempt i at `t0` + i ms,
+ * each preferring version A 60% of the time. Returns the attempts, every result and, for each repeated request
+ * key, whether it got the same hold as the first time.
+ */
+export async function runDoubleClickStorm(
+  db: Db,
+  input: {
+    saleId: string;
+    users: string[];
+    skus: [number, number];
+    t0: Date;
+    callers: number;
+    random: () => number;
+  },
+): Promise<{
+  attempts: { userId: string; key: string }[];
+  results: ReserveResult[];
+  sameHold: boolean[];
+  seconds: number;
+}> {
+  const { saleId, random } = input;
+  const [skuA, skuB] = input.skus;
+  const attempts = doubleClickAttempts(input.users, random);
+  const results: ReserveResult[] = [];
+  const holdByKey = new Map<string, string>();
+  const sameHold: boolean[] = [];
+  const started = Date.now();
+  await crowd(attempts, input.callers, async ({ userId, key }, i) => {
+    const click = { saleId, userId, now: new Date(input.t0.getTime() + i), holdMinutes: 10, requestKey: key };
+    const r = await reserveEitherSku(db, click, random() < 0.6 ? [skuA, skuB] : [skuB, skuA]);
+    results.push(r);
+    if (r.ok) {
+      const seen = holdByKey.get(key);
+      if (seen) sameHold.push(seen === r.hold.holdId);
+      else holdByKey.set(key, r.hold.holdId);
+    }
+  });
+  return { attempts, results, sameHold, seconds: (Date.now() - started) / 1000 };
 }

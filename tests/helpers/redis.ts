@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createRedisRateLimiter, type RateLimiter } from "@/lib/rate-limit/limiter";
 import { createRedisClient, type RedisClient } from "@/lib/redis";
 
 export function testRedisUrl(): string {
@@ -94,4 +95,24 @@ export async function openUnreachableRedis(): Promise<RedisClient> {
   const client = createRedisClient(`redis://127.0.0.1:${port}`);
   client.connect().catch(() => {});
   return client;
+}
+
+/**
+ * Two rate limiters on two Redis connections under each test's fresh prefix: two app instances sharing one Redis.
+ * `a` and `b` are replaced before each test; `redis` is the underlying setup for tests that read keys directly.
+ */
+export function setupRedisLimiterPair(): {
+  a: RateLimiter;
+  b: RateLimiter;
+  redis: ReturnType<typeof setupTestRedis>;
+} {
+  const redis = setupTestRedis();
+  const pair = { redis } as { a: RateLimiter; b: RateLimiter; redis: typeof redis };
+  beforeEach(() => {
+    const [first, second] = redis.clients;
+    if (!first || !second) throw new Error("two Redis clients expected");
+    pair.a = createRedisRateLimiter({ client: first, prefix: redis.prefix });
+    pair.b = createRedisRateLimiter({ client: second, prefix: redis.prefix });
+  });
+  return pair;
 }

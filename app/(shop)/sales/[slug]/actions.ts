@@ -3,11 +3,10 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { env } from "@/lib/env";
-import { getClientIp } from "@/lib/http";
 import { serialIdField, uuidField } from "@/lib/ids";
 import { ok } from "@/lib/result";
-import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
 import { registerForSale } from "@/lib/sales/registration";
+import { checkRequestRateLimit } from "@/lib/sales/request-rate-limit";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 
 const saleId = uuidField("That sale does not exist.");
@@ -21,12 +20,7 @@ export const registerForSaleAction = defineAction({
   input: z.strictObject({ saleId }, strict),
   refresh: true,
   run: async ({ input, caller, db, now }) => {
-    const limited = await checkSaleRateLimit(getSaleRateLimiter(), {
-      action: "register",
-      userId: caller.id,
-      ip: await getClientIp(),
-      now,
-    });
+    const limited = await checkRequestRateLimit({ action: "register", userId: caller.id, now });
     if (!limited.ok) return limited;
     const result = await registerForSale(db, {
       saleId: input.saleId,
@@ -60,12 +54,7 @@ export const reserveSaleUnitAction = defineAction({
     strict,
   ),
   run: async ({ input, caller, db, now }) => {
-    const limited = await checkSaleRateLimit(getSaleRateLimiter(), {
-      action: "reserve",
-      userId: caller.id,
-      ip: await getClientIp(),
-      now,
-    });
+    const limited = await checkRequestRateLimit({ action: "reserve", userId: caller.id, now });
     if (!limited.ok) return limited;
     const result = await reserveSaleUnit(db, {
       ...input,

@@ -5,6 +5,7 @@ import { LiveSaleProvider } from "@/components/sales/live-sale";
 import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { SaleAction } from "@/components/sales/sale-action";
 import { SaleFacts, SalePrice } from "@/components/sales/sale-details";
+import { ProductImage } from "@/components/ui/product-image";
 import { env } from "@/lib/env";
 import { getPageNow } from "@/lib/qa/now";
 import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
@@ -43,16 +44,12 @@ export default async function SalePage({ params }: Props) {
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
         <div className="flex items-center justify-center rounded-3xl bg-ink-50 p-8">
-          {sale.product.imageUrl ? (
-            // biome-ignore lint/performance/noImgElement: local SVG renders need no optimisation
-            <img
-              src={sale.product.imageUrl}
-              alt={sale.product.name}
-              width={480}
-              height={480}
-              className="max-h-[28rem] w-auto"
-            />
-          ) : null}
+          <ProductImage
+            src={sale.product.imageUrl}
+            alt={sale.product.name}
+            size={480}
+            className="max-h-[28rem] w-auto"
+          />
         </div>
         <div className="space-y-5">
           <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Flash sale</p>

@@ -1,7 +1,7 @@
 import { cookies, draftMode } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
+import { parseJsonBody } from "@/lib/http/body";
 import { encodeClockToken, MAX_CLOCK_OFFSET_MS, QA_CLOCK_COOKIE } from "@/lib/qa/clock";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { DRAFT_MODE_COOKIE, getRequestNow } from "@/lib/qa/now";
@@ -28,15 +28,12 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const body = await readJsonBody(request);
-  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
-  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
-  if (!parsed.success) {
-    return Response.json(
-      { error: "Send { at: ISO-8601 with offset } or { offsetMs: integer }" },
-      { status: 400 },
-    );
-  }
+  const parsed = await parseJsonBody(
+    request,
+    bodySchema,
+    "Send { at: ISO-8601 with offset } or { offsetMs: integer }",
+  );
+  if (!parsed.ok) return parsed.response;
   const offsetMs = "at" in parsed.data ? Date.parse(parsed.data.at) - Date.now() : parsed.data.offsetMs;
   if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) {
     return Response.json({ error: "The clock moves at most a year either way" }, { status: 400 });

@@ -1,6 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { HERO_TAG } from "@/lib/hero/cached";
-import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
+import { parseJsonBody } from "@/lib/http/body";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
@@ -11,14 +11,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const body = await readJsonBody(request);
-  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
-  const parsed = qaSaleStartSchema.pipe(qaSaleSchema).safeParse(body.ok ? body.json : null);
-  if (!parsed.success)
-    return Response.json(
-      { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
-      { status: 400 },
-    );
+  const parsed = await parseJsonBody(request, qaSaleStartSchema.pipe(qaSaleSchema), (error) =>
+    error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+  );
+  if (!parsed.ok) return parsed.response;
   const result = await createQaSale(parsed.data);
   if (!result.ok) return Response.json({ error: result.message }, { status: 400 });
   revalidateTag(HERO_TAG, { expire: 0 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { qaToolsEnabled } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
-import { cachedFigures } from "@/lib/sales/figures";
+import { cachedFigures, liveCounts, liveTimes } from "@/lib/sales/figures";
 
 export const dynamic = "force-dynamic";
 
@@ -17,16 +17,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const body = {
     saleId: figures.saleId,
     state: figures.state,
-    quantity: figures.quantity,
-    remaining: figures.remaining,
-    held: figures.held,
-    sold: figures.sold,
-    registrations: figures.registrations,
+    ...liveCounts(figures),
     unitsBack: figures.unitsBack,
     boast: figures.boast,
-    startsAt: figures.startsAt.toISOString(),
-    endsAt: figures.endsAt.toISOString(),
-    soldOutAt: figures.soldOutAt?.toISOString() ?? null,
+    ...liveTimes(figures),
     serverNow: now.toISOString(),
   };
   return Response.json(body, {

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { getClientIp, getOrigin } from "@/lib/http";
-import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
+import { getOrigin } from "@/lib/http";
+import { parseJsonBody } from "@/lib/http/body";
 import { refuseCrossSiteJson } from "@/lib/http/same-origin";
 import { SQL_INT_MAX } from "@/lib/ids";
 import { getRequestNow } from "@/lib/qa/now";
-import { checkSaleRateLimit, getSaleRateLimiter } from "@/lib/sales/rate-limit";
+import { checkRequestRateLimit } from "@/lib/sales/request-rate-limit";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 
 export const dynamic = "force-dynamic";
@@ -39,19 +39,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (crossSite) return crossSite;
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "Sign in to buy in this sale." }, { status: 401 });
-  const body = await readJsonBody(request);
-  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
-  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
-  if (!parsed.success)
-    return Response.json({ error: "Send { skuId: number, requestKey?: string }." }, { status: 400 });
+  const parsed = await parseJsonBody(request, bodySchema, "Send { skuId: number, requestKey?: string }.");
+  if (!parsed.ok) return parsed.response;
   const { id: saleId } = await params;
   const now = await getRequestNow();
-  const limited = await checkSaleRateLimit(getSaleRateLimiter(), {
-    action: "reserve",
-    userId: user.id,
-    ip: await getClientIp(),
-    now,
-  });
+  const limited = await checkRequestRateLimit({ action: "reserve", userId: user.id, now });
   if (!limited.ok) {
     return Response.json(
       { error: limited.message },

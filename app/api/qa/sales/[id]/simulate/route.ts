@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { bodyFailureResponse, readJsonBody } from "@/lib/http/body";
+import { parseJsonBody } from "@/lib/http/body";
 import { simulateSaleCrowd } from "@/lib/qa/crowd";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 import { getRequestNow } from "@/lib/qa/now";
@@ -21,15 +21,12 @@ const bodySchema = z.object({
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const body = await readJsonBody(request);
-  if (!body.ok && body.code === "payload_too_large") return bodyFailureResponse(body);
-  const parsed = bodySchema.safeParse(body.ok ? body.json : null);
-  if (!parsed.success) {
-    return Response.json(
-      { error: "Send { buyers, pay?, browsers? } as integers up to 2000" },
-      { status: 400 },
-    );
-  }
+  const parsed = await parseJsonBody(
+    request,
+    bodySchema,
+    "Send { buyers, pay?, browsers? } as integers up to 2000",
+  );
+  if (!parsed.ok) return parsed.response;
   const { id } = await params;
   const result = await simulateSaleCrowd(await getDb(), {
     saleId: id,
