@@ -29,6 +29,8 @@ export interface OpenDbOptions {
   dataDir?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   poolMax?: number | undefined;
+  /** `application_name` of the pool's connections, so pg_stat_activity (and an operator) can tell them apart. */
+  applicationName?: string | undefined;
   /** Apply migrations before returning (default true). */
   migrate?: boolean | undefined;
   /**
@@ -39,6 +41,8 @@ export interface OpenDbOptions {
 }
 
 export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+/** The store's connections in pg_stat_activity. */
+export const STORE_APPLICATION_NAME = "kite-store";
 /** Serialises migrations across several instances starting at once against one PostgreSQL. */
 const MIGRATION_LOCK = 7_304_112;
 
@@ -46,10 +50,20 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   const migrationsFolder = options.migrationsFolder ?? MIGRATIONS;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      application_name: options.applicationName ?? STORE_APPLICATION_NAME,
+    });
     // An idle client whose server connection is terminated (restart, failover, a dropped test database) emits
     // `error` on the pool; without a listener that crashes the process. The pool replaces the client.
     pool.on("error", (error) => console.warn("[db] idle PostgreSQL client lost:", error.message));
+    // A checked-out client has no pool listener: killed between two statements of a transaction (no query
+    // running to reject), it emits `error` on itself, which would crash the process. Its next query fails and
+    // the pool drops it on release, so the listener only has to exist and say so.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => console.warn("[db] PostgreSQL connection lost:", error.message));
+    });
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     if (shouldMigrate) {
       const client = await pool.connect();
