@@ -32,9 +32,12 @@ export function isConnectionLost(error: unknown): boolean {
 
 /** Admin, crash and startup shutdowns (class 57) and the socket errors node-postgres passes through. */
 const CONNECTION_ENDED = new Set(["57P01", "57P02", "57P03", "ECONNRESET", "ECONNREFUSED", "EPIPE"]);
-/** node-postgres raises these without a code when the socket closes under a query. */
+/**
+ * node-postgres raises the first three without a code when the socket closes under a query; the last is a database
+ * closed to new connections (ALLOW_CONNECTIONS false, SQLSTATE 55000, which also covers unrelated errors).
+ */
 const CONNECTION_LOST_MESSAGE =
-  /^Connection terminated|not queryable|timeout exceeded when trying to connect/;
+  /^Connection terminated|not queryable|timeout exceeded when trying to connect|is not currently accepting connections/;
 
 /** A Postgres array literal for uuids or integers, passed as one parameter (drizzle would spread a JS array). */
 export function pgArray(values: readonly (string | number)[]): string {
