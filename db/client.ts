@@ -50,7 +50,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   const migrationsFolder = options.migrationsFolder ?? MIGRATIONS;
   if (options.url) {
-    const pool = new pg.Pool({
+    const pool = new StorePool({
       connectionString: options.url,
       max: options.poolMax ?? 10,
       application_name: options.applicationName ?? STORE_APPLICATION_NAME,
@@ -84,6 +84,50 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, engine: "pglite", close: () => client.close() };
+}
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
+/**
+ * A pg.Pool that gets back a client whose connection dies while it is checked out. drizzle-orm 0.45's
+ * `transaction()` sends BEGIN outside its try/finally, so when BEGIN fails (a connection the server ended while
+ * idle in the pool, handed out before the pool read the news) it never releases the client: without this, each
+ * such failure after a restart or failover would take a slot from the pool for good, until the store hangs.
+ * The callback form (pool.query) releases on error by itself and is left as is.
+ */
+class StorePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    if (callback) {
+      super.connect(callback);
+      return undefined;
+    }
+    return super.connect().then(releaseWhenLost);
+  }
+}
+
+function releaseWhenLost(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release;
+  let released = false;
+  const onEnd = () => {
+    if (released) return;
+    released = true;
+    release(new Error("connection ended while checked out"));
+  };
+  client.once("end", onEnd);
+  client.release = (error?: Error | boolean) => {
+    client.removeListener("end", onEnd);
+    // Already given back when its connection ended; the holder's own release afterwards is a no-op.
+    if (released) return;
+    released = true;
+    release(error);
+  };
+  return client;
 }
 
 /** Rows of a raw query, whichever engine ran it. */
