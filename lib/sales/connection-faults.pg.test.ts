@@ -19,8 +19,9 @@ import {
 
 /*
  * The database drops the store's connections in the middle of a reserve storm (a failover, a restart, an operator's
- * pg_terminate_backend). Killed once, at a point fixed by a counter: the clicks in flight get a typed answer, the
- * pool reconnects by itself, and the stock accounting stays exact.
+ * pg_terminate_backend). Killed once, at a point fixed by a counter, and refused to new connections until a fixed
+ * number of clicks have been turned away (a server coming back up), so some clicks always meet the outage: they get
+ * a typed answer, the pool reconnects by itself, and the stock accounting stays exact.
  */
 
 const CONNECTIONS = 16;
@@ -29,6 +30,8 @@ const UNITS = 1500;
 const ACCOUNTS = 1600;
 /** The kill comes when this many holds have been taken: mid-storm, with batches in flight on every connection. */
 const KILL_AFTER_HOLDS = 400;
+/** Connections are allowed again once this many clicks have been told "unavailable". */
+const REOPEN_AFTER_REFUSALS = 20;
 const T0 = new Date("2030-06-01T04:00:00Z");
 
 let handle: DbHandle;
@@ -63,6 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await admin?.allowConnections(database, true);
   await admin?.close();
   await handle?.close();
 });
@@ -124,19 +128,25 @@ describe("PostgreSQL drops the store's connections", () => {
       [];
     const thrown: unknown[] = [];
     let held = 0;
+    let refused = 0;
     let kill: Promise<number> | undefined;
-    let killed = false;
+    let reopen: Promise<void> | undefined;
+    let reopened = false;
 
     await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
       const skuId = random() < 0.6 ? skuA : skuB;
-      const afterKill = killed;
+      const afterKill = reopened;
       try {
         const r = await reserve(saleId, userId, key, skuId, new Date(T0.getTime() + i));
         results.push({ r, userId, key, skuId, afterKill });
         if (r.ok && !r.existing && ++held === KILL_AFTER_HOLDS) {
-          kill = admin.terminateStoreConnections(database).then((n) => {
-            killed = true;
-            return n;
+          kill = admin
+            .allowConnections(database, false)
+            .then(() => admin.terminateStoreConnections(database));
+        }
+        if (!r.ok && r.code === "unavailable" && ++refused === REOPEN_AFTER_REFUSALS) {
+          reopen = admin.allowConnections(database, true).then(() => {
+            reopened = true;
           });
         }
       } catch (error) {
@@ -144,12 +154,14 @@ describe("PostgreSQL drops the store's connections", () => {
       }
     });
     const terminated = await kill;
+    await reopen;
 
     // Every connection the pool had was ended, and no click threw: the ones in flight were told to try again.
     expect(terminated).toBeGreaterThan(0);
     expect(thrown).toEqual([]);
     const unavailable = results.filter(({ r }) => !r.ok && r.code === "unavailable");
-    expect(unavailable.length).toBeGreaterThan(0);
+    expect(unavailable.length).toBeGreaterThanOrEqual(REOPEN_AFTER_REFUSALS);
+    expect(reopened).toBe(true);
     for (const { r } of unavailable)
       expect(r).toMatchObject({ message: expect.stringMatching(/try again|again/i) });
     const codes = new Set(results.map(({ r }) => (r.ok ? "ok" : r.code)));
@@ -160,7 +172,7 @@ describe("PostgreSQL drops the store's connections", () => {
       warn.mock.calls.some(([line]) => String(line).startsWith("[sales] reserve: database connection lost")),
     ).toBe(true);
 
-    // The pool reconnected by itself: clicks sent after the kill took units.
+    // The pool reconnected by itself: clicks sent after the database took connections again took units.
     const newAfterKill = results.filter(({ r, afterKill }) => afterKill && r.ok && !r.existing).length;
     expect(newAfterKill).toBeGreaterThan(0);
     expect(await admin.countStoreConnections(database)).toBeGreaterThan(0);
@@ -197,7 +209,7 @@ describe("PostgreSQL drops the store's connections", () => {
     expect(await readSaleCounts(handle.db, { saleId })).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
     console.info(
       `connection faults: ${results.length} clicks, ${terminated} connections ended after ${KILL_AFTER_HOLDS} holds,`,
-      `${unavailable.length} told to try again, ${newAfterKill} holds taken after the kill`,
+      `${unavailable.length} told to try again, ${newAfterKill} holds taken after reconnecting`,
     );
   });
 
