@@ -29,6 +29,8 @@ export interface OpenDbOptions {
   dataDir?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   poolMax?: number | undefined;
+  /** `application_name` of the pool's connections, so pg_stat_activity (and an operator) can tell them apart. */
+  applicationName?: string | undefined;
   /** Apply migrations before returning (default true). */
   migrate?: boolean | undefined;
   /**
@@ -39,6 +41,8 @@ export interface OpenDbOptions {
 }
 
 export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+/** The store's connections in pg_stat_activity. */
+export const STORE_APPLICATION_NAME = "kite-store";
 /** Serialises migrations across several instances starting at once against one PostgreSQL. */
 const MIGRATION_LOCK = 7_304_112;
 
@@ -46,10 +50,20 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   const migrationsFolder = options.migrationsFolder ?? MIGRATIONS;
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const pool = new StorePool({
+      connectionString: options.url,
+      max: options.poolMax ?? 10,
+      application_name: options.applicationName ?? STORE_APPLICATION_NAME,
+    });
     // An idle client whose server connection is terminated (restart, failover, a dropped test database) emits
     // `error` on the pool; without a listener that crashes the process. The pool replaces the client.
     pool.on("error", (error) => console.warn("[db] idle PostgreSQL client lost:", error.message));
+    // A checked-out client has no pool listener: killed between two statements of a transaction (no query
+    // running to reject), it emits `error` on itself, which would crash the process. Its next query fails and
+    // the pool drops it on release, so the listener only has to exist and say so.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => console.warn("[db] PostgreSQL connection lost:", error.message));
+    });
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     if (shouldMigrate) {
       const client = await pool.connect();
@@ -70,6 +84,50 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, engine: "pglite", close: () => client.close() };
+}
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
+/**
+ * A pg.Pool that gets back a client whose connection dies while it is checked out. drizzle-orm 0.45's
+ * `transaction()` sends BEGIN outside its try/finally, so when BEGIN fails (a connection the server ended while
+ * idle in the pool, handed out before the pool read the news) it never releases the client: without this, each
+ * such failure after a restart or failover would take a slot from the pool for good, until the store hangs.
+ * The callback form (pool.query) releases on error by itself and is left as is.
+ */
+class StorePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    if (callback) {
+      super.connect(callback);
+      return undefined;
+    }
+    return super.connect().then(releaseWhenLost);
+  }
+}
+
+function releaseWhenLost(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release;
+  let released = false;
+  const onEnd = () => {
+    if (released) return;
+    released = true;
+    release(new Error("connection ended while checked out"));
+  };
+  client.once("end", onEnd);
+  client.release = (error?: Error | boolean) => {
+    client.removeListener("end", onEnd);
+    // Already given back when its connection ended; the holder's own release afterwards is a no-op.
+    if (released) return;
+    released = true;
+    release(error);
+  };
+  return client;
 }
 
 /** Rows of a raw query, whichever engine ran it. */

@@ -68,6 +68,10 @@ const ControlUpdateSchema = z.strictObject({
   rate429: z.number().min(0).max(1).optional(),
   /** The next N API requests answer 429, then requests go through again: a deterministic rate-limit burst. */
   fail429Next: z.number().int().min(0).max(1000).optional(),
+  /** The next N API requests answer 500 before they run: a deterministic outage (counted before `timeoutNext`). */
+  fail500Next: z.number().int().min(0).max(1000).optional(),
+  /** The next N API requests (after any `fail500Next`) run but are never answered: deterministic lost answers. */
+  timeoutNext: z.number().int().min(0).max(1000).optional(),
   failRate: z.number().min(0).max(1).optional(),
   fail500Rate: z.number().min(0).max(1).optional(),
   timeoutRate: z.number().min(0).max(1).optional(),
@@ -133,6 +137,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
   const settings = {
     failRate: config.failRate,
     fail429Next: 0,
+    fail500Next: 0,
+    timeoutNext: 0,
     fail500Rate: config.fail500Rate,
     timeoutRate: config.timeoutRate,
     faultsUntil: null as number | null,
@@ -221,6 +227,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     const failRate = change.rate429 ?? change.failRate;
     if (failRate !== undefined) settings.failRate = failRate;
     if (change.fail429Next !== undefined) settings.fail429Next = change.fail429Next;
+    if (change.fail500Next !== undefined) settings.fail500Next = change.fail500Next;
+    if (change.timeoutNext !== undefined) settings.timeoutNext = change.timeoutNext;
     if (change.fail500Rate !== undefined) settings.fail500Rate = change.fail500Rate;
     if (change.timeoutRate !== undefined) settings.timeoutRate = change.timeoutRate;
     if (change.fail500Rate !== undefined || change.timeoutRate !== undefined) {
@@ -339,14 +347,18 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
       const body = await readBody(req);
       const apiKey = authenticate(req);
       const faults = faultRates();
-      if (faults.fail500 > 0 && Math.random() < faults.fail500) {
+      const fail500Next = settings.fail500Next > 0;
+      if (fail500Next) settings.fail500Next -= 1;
+      if (fail500Next || (faults.fail500 > 0 && Math.random() < faults.fail500)) {
         counters.failed500 += 1;
         throw new StripeApiError(500, {
           type: "api_error",
           message: "An unknown error occurred (stripe-local: injected 500).",
         });
       }
-      const hang = faults.timeout > 0 && Math.random() < faults.timeout;
+      const timeoutNext = settings.timeoutNext > 0;
+      if (timeoutNext) settings.timeoutNext -= 1;
+      const hang = timeoutNext || (faults.timeout > 0 && Math.random() < faults.timeout);
       if (settings.fail429Next > 0) {
         settings.fail429Next -= 1;
         throw rateLimited();

@@ -7,6 +7,7 @@ import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
 import { fail, ok, type Result } from "@/lib/result";
+import { isConnectionLost } from "@/lib/sales/db-errors";
 import {
   applyPayment,
   type CartCheckoutCode,
@@ -40,6 +41,8 @@ export interface CheckoutDeps {
   afterSessionCreated?: (session: Stripe.Checkout.Session) => Promise<void>;
 }
 
+const STORE_UNAVAILABLE =
+  "We lost touch with our database for a moment. Please press Checkout again: your items are still held.";
 const PAYMENTS_BUSY =
   "Payments are busy right now and your items were put back. Please try again in a minute.";
 
@@ -87,6 +90,15 @@ export async function startCheckout(
     }
     return ok({ orderId: created.orderId, url: session.url });
   } catch (error) {
+    if (isConnectionLost(error)) {
+      // The database went away under us (the session may exist at Stripe, unsaved): the order stays pending. A
+      // retry reuses it and, by the idempotency key, the same session; without one the sweep releases the hold.
+      console.warn(
+        "[checkout] database connection lost while starting a checkout:",
+        (error as Error).message,
+      );
+      return fail("payment_unavailable", STORE_UNAVAILABLE);
+    }
     await releaseOrder(deps.db, { orderId: created.orderId, to: "cancelled", now });
     if (stripeErrorCode(error) === "amount_too_small") {
       const minimum = STRIPE_MINIMUM_CHARGE_MINOR[created.currency];

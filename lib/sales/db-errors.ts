@@ -13,6 +13,32 @@ export const FOREIGN_KEY_VIOLATION = "23503";
 /** Deadlock and serialisation failures: the statement changed nothing and may simply be run again. */
 export const RETRYABLE = new Set(["40P01", "40001"]);
 
+/**
+ * The connection was lost or refused: the server ended it (pg_terminate_backend, a restart, a failover) or could not
+ * be reached. Whether a statement in flight at that moment was committed is unknown; the pool replaces the
+ * connection by itself, so the caller may answer "try again".
+ */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string") {
+      if (code.startsWith("08") || CONNECTION_ENDED.has(code)) return true;
+    }
+    if (typeof message === "string" && CONNECTION_LOST_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Admin, crash and startup shutdowns (class 57) and the socket errors node-postgres passes through. */
+const CONNECTION_ENDED = new Set(["57P01", "57P02", "57P03", "ECONNRESET", "ECONNREFUSED", "EPIPE"]);
+/**
+ * node-postgres raises the first three without a code when the socket closes under a query; the last is a database
+ * closed to new connections (ALLOW_CONNECTIONS false, SQLSTATE 55000, which also covers unrelated errors).
+ */
+const CONNECTION_LOST_MESSAGE =
+  /^Connection terminated|not queryable|timeout exceeded when trying to connect|is not currently accepting connections/;
+
 /** A Postgres array literal for uuids or integers, passed as one parameter (drizzle would spread a JS array). */
 export function pgArray(values: readonly (string | number)[]): string {
   return `{${values.join(",")}}`;

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Batcher, createBatcher } from "./batcher";
 import { MAX_TRIES, pause } from "./contention";
-import { isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-errors";
+import { isConnectionLost, isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-errors";
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
@@ -30,7 +30,8 @@ export type ReserveError =
   | "not_registered"
   | "limit_reached"
   | "sold_out"
-  | "busy";
+  | "busy"
+  | "unavailable";
 
 export type ReserveResult =
   | { ok: true; hold: SaleHoldView; existing: boolean }
@@ -127,7 +128,33 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   }
   const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   const judgeWith = { skuId, now, requestKey, timeZone: input.timeZone ?? env.STORE_TIMEZONE };
+  try {
+    return await reserveWithRetries(db, input, { expiresAt, requestKey, judgeWith });
+  } catch (error) {
+    if (!isConnectionLost(error)) throw error;
+    // The database ended or refused the connection (a restart, a failover): the pool reconnects by itself, and
+    // whether this click's batch committed is unknown, so the fan is told to try again. The same request key
+    // then finds the hold if it was taken, and the unique index keeps a retry without one within the limit.
+    console.warn("[sales] reserve: database connection lost:", (error as Error).message);
+    return {
+      ok: false,
+      code: "unavailable",
+      message:
+        "We lost touch with the stock for a moment. Please press Buy now again: if your unit was reserved, you'll get that same reservation.",
+    };
+  }
+}
 
+async function reserveWithRetries(
+  db: Db,
+  input: ReserveInput,
+  {
+    expiresAt,
+    requestKey,
+    judgeWith,
+  }: { expiresAt: Date; requestKey: string | null; judgeWith: Parameters<typeof judge>[1] },
+): Promise<ReserveResult> {
+  const { saleId, skuId, userId, now } = input;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let context: ReserveContext | null;
     const row = await reserveBatcher(db).submit({

@@ -4,7 +4,8 @@ import { inject } from "vitest";
 import { type DbHandle, openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 
-function adminUrl(): string {
+/** The server's admin database (TEST_DATABASE_URL), where test databases are created and dropped. */
+export function adminUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 

@@ -27,6 +27,7 @@ const STATUS: Record<string, number> = {
   limit_reached: 409,
   sold_out: 409,
   busy: 503,
+  unavailable: 503,
 };
 
 /**
@@ -65,7 +66,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       { error: result.message, code: result.code },
       {
         status: STATUS[result.code] ?? 400,
-        ...(result.code === "busy" ? { headers: { "retry-after": "1" } } : {}),
+        ...(result.code === "busy" || result.code === "unavailable"
+          ? { headers: { "retry-after": "1" } }
+          : {}),
       },
     );
   }
