@@ -328,10 +328,7 @@ async function main() {
       `${JSON.stringify(
         {
           date: new Date().toISOString(),
-          machine: {
-            cpus: (await import("node:os")).cpus().length,
-            load: (await import("node:os")).loadavg(),
-          },
+          machine: { cpus: cpus().length, loadAtEnd: loadavg() },
           wrk: { threads: THREADS, connections: CONNECTIONS, seconds: SECONDS },
           targets: TARGETS,
           load: rows,
