@@ -84,13 +84,34 @@ export function probedQueryCount(id: string): number | null {
   return probes.byId.get(id)?.count ?? 0;
 }
 
-/** Counts every statement a node-postgres pool sends: `pool.query` and checked-out clients both end in `client.query`. */
+/**
+ * Counts every statement a node-postgres pool sends, in the caller's async context (so a probe charges the request
+ * that asked): `pool.query` when it is called, not when its client sends (a call that waits for a free connection
+ * is sent from the context of whichever query released one), and clients checked out with `await pool.connect()`
+ * (drizzle's transactions, migrations) on each `client.query`. `pool.query`'s own checkout passes a callback and is
+ * not counted twice.
+ */
 function countPgQueries(pool: pg.Pool): void {
+  const lent = new WeakSet<pg.PoolClient>();
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    countQuery();
+    return query(...args);
+  }) as typeof pool.query;
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      lent.add(client);
+      return client;
+    });
+  }) as typeof pool.connect;
+  pool.on("release", (_error, client) => lent.delete(client));
   pool.on("connect", (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((...args: unknown[]) => {
-      countQuery();
-      return query(...args);
+      if (lent.has(client)) countQuery();
+      return clientQuery(...args);
     }) as typeof client.query;
   });
 }
