@@ -40,6 +40,123 @@ export interface OpenDbOptions {
   migrationsFolder?: string | undefined;
 }
 
+/**
+ * Statements this process sent to the database, both engines (issue 16: a page view served from cache costs none).
+ * Counted where the driver sends them, so transaction control (BEGIN, COMMIT) and migrations count too; kept on
+ * globalThis because Next bundles this module once per route bundle, and the store opens one handle per process.
+ */
+interface QueryCounter {
+  sent: number;
+}
+const COUNTER = Symbol.for("kite.queryCounter");
+const counterHome = globalThis as { [COUNTER]?: QueryCounter };
+counterHome[COUNTER] ??= { sent: 0 };
+const counter: QueryCounter = counterHome[COUNTER];
+
+/**
+ * Per-request attribution, outside production only: scripts/query-probes.mjs puts an AsyncLocalStorage here and
+ * runs each request that carries `x-kite-query-probe: <id>` inside that probe, so a statement sent while handling
+ * it (rendering a page, a proxy lookup, a single-flight read it started) counts against that id as well.
+ */
+export interface QueryProbe {
+  count: number;
+}
+interface QueryProbes {
+  storage: { getStore(): QueryProbe | undefined };
+  byId: Map<string, QueryProbe>;
+}
+const PROBES = Symbol.for("kite.queryProbes");
+const installedProbes = (): QueryProbes | undefined => (globalThis as { [PROBES]?: QueryProbes })[PROBES];
+
+function countQuery(): void {
+  counter.sent += 1;
+  const probe = installedProbes()?.storage.getStore();
+  if (probe) probe.count += 1;
+}
+
+/** Statements sent to the database by this process since it started. */
+export function queryCount(): number {
+  return counter.sent;
+}
+
+/** Statements sent while handling requests that carried probe `id`; null when probes are not installed. */
+export function probedQueryCount(id: string): number | null {
+  const probes = installedProbes();
+  if (!probes) return null;
+  return probes.byId.get(id)?.count ?? 0;
+}
+
+/**
+ * Counts every statement a node-postgres pool sends, in the caller's async context (so a probe charges the request
+ * that asked): `pool.query` when it is called, not when its client sends (a call that waits for a free connection
+ * is sent from the context of whichever query released one), and clients checked out with `await pool.connect()`
+ * (drizzle's transactions, migrations) on each `client.query`. `pool.query`'s own checkout passes a callback and is
+ * not counted twice.
+ */
+function countPgQueries(pool: pg.Pool): void {
+  const lent = new WeakSet<pg.PoolClient>();
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    countQuery();
+    return query(...args);
+  }) as typeof pool.query;
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      lent.add(client);
+      return client;
+    });
+  }) as typeof pool.connect;
+  pool.on("release", (_error, client) => lent.delete(client));
+  pool.on("connect", (client) => {
+    const clientQuery = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      if (lent.has(client)) countQuery();
+      return clientQuery(...args);
+    }) as typeof client.query;
+  });
+}
+
+/**
+ * Counts every statement PGlite runs for us: `query` and `exec` (its `sql` calls `query`), and inside a transaction
+ * the transaction object's own methods, which bypass those, plus its BEGIN and its COMMIT or ROLLBACK.
+ */
+function countPgliteQueries(client: PGlite): void {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<PGlite["query"]>) => {
+    countQuery();
+    return query(...args);
+  }) as PGlite["query"];
+  client.exec = (...args) => {
+    countQuery();
+    return exec(...args);
+  };
+  client.transaction = (callback) => {
+    countQuery();
+    return transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      const txSql = tx.sql.bind(tx);
+      const txExec = tx.exec.bind(tx);
+      tx.query = ((...args: Parameters<typeof tx.query>) => {
+        countQuery();
+        return txQuery(...args);
+      }) as typeof tx.query;
+      tx.sql = ((...args: Parameters<typeof tx.sql>) => {
+        countQuery();
+        return txSql(...args);
+      }) as typeof tx.sql;
+      tx.exec = (...args) => {
+        countQuery();
+        return txExec(...args);
+      };
+      return callback(tx);
+    }).finally(countQuery);
+  };
+}
+
 export const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 /** The store's connections in pg_stat_activity. */
 export const STORE_APPLICATION_NAME = "kite-store";
@@ -64,6 +181,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
     pool.on("connect", (client) => {
       client.on("error", (error) => console.warn("[db] PostgreSQL connection lost:", error.message));
     });
+    countPgQueries(pool);
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     if (shouldMigrate) {
       const client = await pool.connect();
@@ -81,6 +199,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  countPgliteQueries(client);
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, engine: "pglite", close: () => client.close() };

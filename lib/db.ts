@@ -5,6 +5,7 @@ import { env, seedsDemoData } from "@/lib/env";
 import { seedDemoSales } from "@/lib/sales/demo";
 
 export type { Db, Tx } from "@/db/client";
+export { probedQueryCount, queryCount } from "@/db/client";
 
 const globalForDb = globalThis as unknown as { __kiteDb?: Promise<DbHandle> };
 

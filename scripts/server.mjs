@@ -8,6 +8,7 @@
 //   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0] [--keepAliveTimeout 65000]
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { installQueryProbes, queryProbesAllowed } from "./query-probes.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -28,9 +29,13 @@ const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Outside production, a request may ask for its database queries to be counted (scripts/query-probes.mjs).
+const withQueryProbe = queryProbesAllowed() ? installQueryProbes() : null;
+
 const server = createServer((req, res) => {
   req.headers["x-kite-socket-address"] = req.socket.remoteAddress ?? "";
-  handle(req, res);
+  if (withQueryProbe) withQueryProbe(req.headers, () => handle(req, res));
+  else handle(req, res);
 });
 // Longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's default 5 s a
 // client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).

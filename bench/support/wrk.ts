@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+
+export interface WrkResult {
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Non-2xx/3xx answers plus socket errors. */
+  errors: number;
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+
+function toMs(value: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(value);
+  return m ? Number(m[1]) * (UNIT_MS[m[2] as string] ?? Number.NaN) : Number.NaN;
+}
+
+/** Parses wrk 4.1's report (with --latency). */
+export function parseWrk(output: string, seconds: number): WrkResult {
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? Number.NaN);
+  const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN);
+  const p50 = /^\s*50%\s+(\S+)/m.exec(output)?.[1] ?? "";
+  const p99 = /^\s*99%\s+(\S+)/m.exec(output)?.[1] ?? "";
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const socketErrors = socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0;
+  return {
+    requests,
+    seconds,
+    perSecond,
+    p50Ms: toMs(p50),
+    p99Ms: toMs(p99),
+    errors: non2xx + socketErrors,
+  };
+}
+
+/** `wrk -t<threads> -c<connections> -d<seconds>s --latency <url>`: a C client that leaves the server its core. */
+export function runWrk(
+  url: string,
+  {
+    threads = 2,
+    connections = 64,
+    seconds = 8,
+  }: { threads?: number; connections?: number; seconds?: number } = {},
+): WrkResult {
+  const run = spawnSync(
+    "wrk",
+    [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, "--latency", "--timeout", "10s", url],
+    { encoding: "utf8" },
+  );
+  if (run.error) throw new Error(`wrk did not run (${run.error.message}): scripts/install-bench-tools.sh`);
+  if (run.status !== 0) throw new Error(`wrk failed on ${url}: ${run.stderr || run.stdout}`);
+  return parseWrk(run.stdout, seconds);
+}
