@@ -114,6 +114,9 @@ beforeAll(async () => {
   redisServer = await startRedisServer();
   // The store reads REDIS_URL once, when lib/env is first imported: set it, then load the store's modules.
   process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+  // This file's static imports may already have loaded lib/env (through the fixtures) without REDIS_URL: load the
+  // store's modules afresh so they read it.
+  vi.resetModules();
   store = {
     redis: await import("@/lib/redis"),
     rateLimit: await import("./rate-limit"),
