@@ -103,7 +103,7 @@ function productionProblems(raw: NodeJS.ProcessEnv): string[] {
   }
   need("STRIPE_SECRET_KEY", "without it the store pays through the local test server");
   need("STRIPE_WEBHOOK_SECRET", "without it Stripe's webhooks cannot be verified");
-  need("CRON_SECRET", "guards /api/cron/release-holds; 16+ characters");
+  need("CRON_SECRET", "guards /api/cron/release-holds and /api/cron/reconcile-payments; 16+ characters");
   if (raw.QA_SECRET) problems.push("QA_SECRET: must not be set in production (it switches the QA tools on)");
   if (raw.SEED_DEMO !== undefined) {
     problems.push(

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
+import { expectNoSidewaysScroll } from "../support/layout";
 
 const PAGES = [
   ["product page", "/products/kite-9-pro"],
@@ -21,11 +22,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
-  // Nothing wider than the screen (360 px on the mobile project): rails and tables scroll inside their own box.
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(1);
+  await expectNoSidewaysScroll(page, path);
 }
 
 test.describe("qa: accessibility (axe)", () => {

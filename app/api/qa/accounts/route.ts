@@ -1,3 +1,4 @@
+import { parseJsonBody } from "@/lib/http/body";
 import { createQaAccount, qaAccountSchema } from "@/lib/qa/accounts";
 import { refuseUnlessQa } from "@/lib/qa/guard";
 
@@ -10,13 +11,11 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const refused = refuseUnlessQa(request);
   if (refused) return refused;
-  const parsed = qaAccountSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    return Response.json(
-      { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
-      { status: 400 },
-    );
-  }
+  // Bounded like every route's body (lib/http/body.ts): 413 before reading too much.
+  const parsed = await parseJsonBody(request, qaAccountSchema, (error) =>
+    error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+  );
+  if (!parsed.ok) return parsed.response;
   const account = await createQaAccount(parsed.data);
   return Response.json(account, { status: 201, headers: { "cache-control": "no-store" } });
 }

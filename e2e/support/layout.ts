@@ -1,0 +1,15 @@
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Nothing wider than the screen at this project's width and at 360 px (the narrowest phones we support; the mobile
+ * project's Pixel 7 is 412 px): rails and tables scroll inside their own box.
+ */
+export async function expectNoSidewaysScroll(page: Page, path: string) {
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow(), `${path} scrolls sideways`).toBeLessThanOrEqual(1);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: size?.height ?? 780 });
+  expect(await overflow(), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(1);
+  if (size) await page.setViewportSize(size);
+}
