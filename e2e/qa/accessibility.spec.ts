@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { expectNoSidewaysScroll } from "../support/layout";
+import { expectNoSeriousViolations } from "../support/layout";
 
 const PAGES = [
   ["product page", "/products/kite-9-pro"],
@@ -12,17 +12,10 @@ const PAGES = [
   ["sign up", "/sign-up"],
 ] as const;
 
-async function expectNoSeriousViolations(page: Page, path: string) {
+async function openAndCheck(page: Page, path: string) {
   await page.goto(path);
   await expect(page.getByRole("main")).toBeVisible();
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
-  await expectNoSidewaysScroll(page, path);
+  await expectNoSeriousViolations(page, path);
 }
 
 test.describe("qa: accessibility (axe)", () => {
@@ -36,15 +29,15 @@ test.describe("qa: accessibility (axe)", () => {
       featured: true,
     });
     await qa.setClock(page.context(), new Date(Date.parse(sale.startsAt) - 10 * 60_000));
-    await expectNoSeriousViolations(page, "/");
+    await openAndCheck(page, "/");
     await expect(page.getByTestId("sale-hero").getByTestId("countdown")).toBeVisible();
-    await expectNoSeriousViolations(page, `/sales/${sale.slug}`);
+    await openAndCheck(page, `/sales/${sale.slug}`);
     await expect(page.getByTestId("countdown")).toBeVisible();
   });
 
   for (const [name, path] of PAGES) {
     test(`${name} has no serious or critical violations @mobile`, async ({ page }) => {
-      await expectNoSeriousViolations(page, path);
+      await openAndCheck(page, path);
     });
   }
 
@@ -63,5 +56,28 @@ test.describe("qa: accessibility (axe)", () => {
       .analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test("a sale page live and after its end has no serious or critical violations @mobile", async ({
+    page,
+    qa,
+    freshSale,
+  }) => {
+    const sale = await freshSale({ skuCode: "kite-buds-2-white", quantity: 5, salePriceMinor: 29_900 });
+    const startsAt = Date.parse(sale.startsAt);
+    await qa.setClock(page.context(), new Date(startsAt + 60_000));
+    await openAndCheck(page, `/sales/${sale.slug}`);
+    await qa.setClock(page.context(), new Date(startsAt + 3 * 3_600_000));
+    await openAndCheck(page, `/sales/${sale.slug}`);
+    await expect(page.getByText(/ended/i).first()).toBeVisible();
+  });
+
+  test("the account page and a not-found page have no serious or critical violations @mobile", async ({
+    shopperPage,
+  }) => {
+    await openAndCheck(shopperPage, "/account");
+    const missing = await shopperPage.goto("/products/no-such-gadget");
+    expect(missing?.status()).toBe(404);
+    await expectNoSeriousViolations(shopperPage, "/products/no-such-gadget");
   });
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /**
@@ -12,4 +13,17 @@ export async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.setViewportSize({ width: 360, height: size?.height ?? 780 });
   expect(await overflow(), `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(1);
   if (size) await page.setViewportSize(size);
+}
+
+/** No serious or critical axe violation (WCAG 2.1 A/AA) on the page as it is now, and no sideways scroll. */
+export async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    label,
+  ).toEqual([]);
+  await expectNoSidewaysScroll(page, label);
 }
