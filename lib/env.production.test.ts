@@ -84,4 +84,41 @@ describe("a production server's environment", () => {
     expect(await at("staging", "true")).toBe(true);
     expect(await at("production", "true")).toBe(false);
   });
+
+  it("guards both cron routes with CRON_SECRET; only outside production may they run without one", async () => {
+    await loadProductionEnv(COMPLETE);
+    const cron = await import("./http/cron");
+    const call = (authorization?: string) =>
+      new Request("https://kite.example/api/cron/release-holds", {
+        method: "POST",
+        headers: authorization ? { authorization } : {},
+      });
+    expect(cron.isCronAuthorised(call())).toBe(false);
+    expect(cron.isCronAuthorised(call("Bearer wrong-secret-0123456789"))).toBe(false);
+    expect(cron.isCronAuthorised(call(`Bearer ${COMPLETE.CRON_SECRET}`))).toBe(true);
+    const handler = cron.cronJobHandler(async () => ({ ran: true }));
+    expect((await handler(call())).status).toBe(401);
+
+    process.env = {
+      ...saved,
+      NODE_ENV: "test",
+      STORE_ENV: "test",
+      CRON_SECRET: undefined,
+    } as NodeJS.ProcessEnv;
+    vi.resetModules();
+    expect((await import("./http/cron")).isCronAuthorised(call())).toBe(true);
+  });
+
+  it("sends HSTS on pages when the store's own URL is https, and not over plain http", async () => {
+    const { NextRequest } = await import("next/server");
+    await loadProductionEnv(COMPLETE);
+    const secure = await (await import("@/proxy")).proxy(new NextRequest("https://kite.example/sign-in"));
+    expect(secure.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+
+    process.env = { ...saved, NODE_ENV: "test", STORE_ENV: "test", NEXTAUTH_URL: "http://localhost:3000" };
+    vi.resetModules();
+    const plain = await (await import("@/proxy")).proxy(new NextRequest("http://localhost:3000/sign-in"));
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    expect(plain.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
 });
