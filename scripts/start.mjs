@@ -22,8 +22,10 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
-// Next's data cache is on disk; start from an empty one so it can never outlive a replaced database.
+// Next's data cache and its cached pages are on disk; start from empty ones so they can never outlive a replaced
+// database (a page rendered yesterday would name sale ids that no longer exist). With REDIS_URL they live in Redis.
 rmSync(".next/cache/fetch-cache", { recursive: true, force: true });
+rmSync(".next/server/route-cache", { recursive: true, force: true });
 
 const children = [];
 function stopAll(code = 0) {
