@@ -2,22 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { getCachedProductCards } from "@/lib/catalog/cached";
+import { filterProductCards, normaliseSearch } from "@/lib/catalog/search";
 
 type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = normalise((await searchParams).q);
+  const q = normaliseSearch((await searchParams).q);
   return { title: q ? `“${q}” · Search · Kite` : "All products · Kite" };
 }
 
-function normalise(q: string | string[] | undefined): string {
-  const value = Array.isArray(q) ? q[0] : q;
-  return (value ?? "").trim().slice(0, 100);
-}
-
 export default async function SearchPage({ searchParams }: Props) {
-  const q = normalise((await searchParams).q);
-  const products = await getCachedProductCards(q ? { query: q } : {});
+  const q = normaliseSearch((await searchParams).q);
+  // Every card from the shared cache, filtered here: no query and no cache entry per search (lib/catalog/search.ts).
+  const products = filterProductCards(await getCachedProductCards(), q);
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">{q ? `Results for “${q}”` : "All products"}</h1>
