@@ -6,7 +6,7 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
-import { keepWhatWasTyped } from "./submit";
+import { echoedForm, keepWhatWasTyped } from "./submit";
 import { FormMessage } from "./ui";
 
 export interface HeroTargetOptions {
@@ -43,9 +43,7 @@ export function HeroEntryForm<T extends { message: string }>({
   zone: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const values = state && !state.ok && state.values ? state.values : initial;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const v = (name: string) => values[name] ?? "";
+  const { v, errors, field } = echoedForm(state, initial);
   const [imageUrl, setImageUrl] = useState(v("imageUrl") || images[0]?.url || "");
   const groups = [...new Set(images.map((i) => i.group))];
 
@@ -66,13 +64,11 @@ export function HeroEntryForm<T extends { message: string }>({
               Store day <span className="font-normal text-ink-500">({zone})</span>
             </>
           }
-          name="storeDay"
+          {...field("storeDay")}
           type="date"
-          defaultValue={v("storeDay")}
-          errors={errors.storeDay}
           hint="The day runs from midnight to midnight in the store's zone."
         />
-        <SelectField label="Show" name="target" defaultValue={v("target")} errors={errors.target}>
+        <SelectField label="Show" {...field("target")}>
           <option value="">Choose a sale or a product…</option>
           <optgroup label="Sales">
             {targets.sales.map((s) => (
@@ -92,10 +88,8 @@ export function HeroEntryForm<T extends { message: string }>({
       </div>
       <InputField
         label="Headline"
-        name="headline"
-        defaultValue={v("headline")}
+        {...field("headline")}
         maxLength={120}
-        errors={errors.headline}
         hint="The big line of the hero, up to 120 characters."
       />
       <div className="grid grid-cols-[minmax(0,1fr)_5.5rem] items-start gap-4">
@@ -126,20 +120,12 @@ export function HeroEntryForm<T extends { message: string }>({
         />
       </div>
       <div className="grid gap-4">
-        <InputField
-          label="Button label"
-          name="ctaLabel"
-          defaultValue={v("ctaLabel")}
-          maxLength={40}
-          errors={errors.ctaLabel}
-        />
+        <InputField label="Button label" {...field("ctaLabel")} maxLength={40} />
         <InputField
           label="Button link (optional)"
-          name="ctaHref"
-          defaultValue={v("ctaHref")}
+          {...field("ctaHref")}
           maxLength={300}
           placeholder="/sales/… or /products/…"
-          errors={errors.ctaHref}
           hint="Leave empty to link to the sale's or product's page."
         />
       </div>

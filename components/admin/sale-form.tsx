@@ -8,7 +8,7 @@ import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN
 import { formatMoney } from "@/lib/money";
 import { formatMoneyInput } from "@/lib/money-input";
 import { skuField } from "@/lib/sales/draft-fields";
-import { keepWhatWasTyped } from "./submit";
+import { echoedForm, keepWhatWasTyped } from "./submit";
 import { Card, FormMessage } from "./ui";
 
 export interface SaleFormSku {
@@ -64,14 +64,12 @@ const TIME_FIELDS = [
 
 function SaleTimesCard({
   zone,
-  v,
-  errors,
+  field: bind,
   locked,
   lockNote,
 }: {
   zone: string;
-  v: (name: string) => string;
-  errors: Record<string, string[] | undefined>;
+  field: (name: string) => { name: string; defaultValue: string; errors: string[] | undefined };
   locked: boolean;
   lockNote: string | undefined;
 }) {
@@ -86,11 +84,9 @@ function SaleTimesCard({
           <DateTimeField
             key={field.name}
             label={field.label}
-            name={field.name}
+            {...bind(field.name)}
             zone={zone}
-            defaultValue={v(field.name)}
             readOnly={field.lockable ? locked : undefined}
-            errors={errors[field.name]}
             hint={field.lockable ? (lockNote ?? ("hint" in field ? field.hint : undefined)) : undefined}
           />
         ))}
@@ -123,9 +119,7 @@ export function SaleForm<T extends { message: string }>({
   requestKey?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const values = state && !state.ok && state.values ? state.values : initial;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const v = (name: string) => values[name] ?? "";
+  const { v, errors, field } = echoedForm(state, initial);
   const [productId, setProductId] = useState(v("productId"));
   const [slugTouched, setSlugTouched] = useState(mode === "edit" || v("slug") !== "");
   const [slug, setSlug] = useState(v("slug"));
@@ -148,11 +142,9 @@ export function SaleForm<T extends { message: string }>({
         <div className="grid gap-4 md:grid-cols-2">
           <InputField
             label="Name"
-            name="name"
-            defaultValue={v("name")}
+            {...field("name")}
             maxLength={120}
             required
-            errors={errors.name}
             onChange={(e) => {
               if (!slugTouched) setSlug(slugify(e.currentTarget.value));
             }}
@@ -183,23 +175,19 @@ export function SaleForm<T extends { message: string }>({
           <div className="md:col-span-2">
             <TextAreaField
               label="Headline"
-              name="headline"
-              defaultValue={v("headline")}
+              {...field("headline")}
               maxLength={200}
               rows={2}
-              errors={errors.headline}
               hint="One line for the sale page and the homepage hero, e.g. “10,000 Kite 9 Pro at ¥500 off”."
             />
           </div>
           {mode === "create" ? (
             <SelectField
               label="Product"
-              name="productId"
               // Uncontrolled on purpose: React resets a form after its action, and a controlled select would
               // then show the placeholder while the versions below still belong to the chosen product.
-              defaultValue={v("productId")}
+              {...field("productId")}
               onChange={(e) => setProductId(e.currentTarget.value)}
-              errors={errors.productId}
               required
             >
               <option value="">Choose a product…</option>
@@ -231,7 +219,7 @@ export function SaleForm<T extends { message: string }>({
         </div>
       </Card>
 
-      <SaleTimesCard zone={zone} v={v} errors={errors} locked={locked} lockNote={lockNote} />
+      <SaleTimesCard zone={zone} field={field} locked={locked} lockNote={lockNote} />
 
       <Card title="Versions, quantities and prices" titleId="sale-skus">
         {errors.skus ? (

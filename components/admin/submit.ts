@@ -13,3 +13,19 @@ export function keepWhatWasTyped(dispatch: (formData: FormData) => void) {
     startTransition(() => dispatch(formData));
   };
 }
+
+/**
+ * A console form's values and field errors after a submit: what the server echoed back when it refused (so the
+ * form keeps what was typed), else the initial values. `field(name)` binds one input to both.
+ */
+export function echoedForm(
+  state: { ok: boolean; values?: Record<string, string>; fieldErrors?: Record<string, string[]> } | null,
+  initial: Record<string, string>,
+) {
+  const refused = state && !state.ok ? state : null;
+  const values = refused?.values ?? initial;
+  const errors = refused?.fieldErrors ?? {};
+  const v = (name: string) => values[name] ?? "";
+  const field = (name: string) => ({ name, defaultValue: v(name), errors: errors[name] });
+  return { v, errors, field };
+}

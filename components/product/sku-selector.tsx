@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
-import { Price } from "@/components/ui/price";
+import { SkuPrice } from "@/components/ui/price";
 import { StockBadge } from "@/components/ui/stock-badge";
 import type { SkuData } from "@/lib/catalog/types";
 import { bestSkuForColour, findSku, usePurchase } from "./purchase-provider";
@@ -130,13 +130,7 @@ export function SkuSelector() {
         data-testid="product-price"
       >
         <div className="flex flex-wrap items-center gap-3">
-          <Price
-            amountMinor={sku.priceMinor}
-            currency={sku.currency}
-            listPriceMinor={sku.listPriceMinor}
-            size="xl"
-            className="[&_s]:text-base [&_s]:text-ink-500"
-          />
+          <SkuPrice sku={sku} size="xl" className="[&_s]:text-base [&_s]:text-ink-500" />
           {discount > 0 ? (
             <span className="rounded-md bg-accent-700 px-2 py-0.5 text-xs font-semibold text-white">
               Save {discount}%

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Price } from "@/components/ui/price";
+import { Price, SkuPrice } from "@/components/ui/price";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { usePurchase } from "./purchase-provider";
 
@@ -64,13 +64,7 @@ export function StickyBuyBar() {
         </div>
 
         <div className="hidden shrink-0 sm:block">
-          <Price
-            amountMinor={sku.priceMinor}
-            currency={sku.currency}
-            listPriceMinor={sku.listPriceMinor}
-            size="lg"
-            className="[&_s]:text-ink-500"
-          />
+          <SkuPrice sku={sku} size="lg" className="[&_s]:text-ink-500" />
         </div>
 
         {cartState?.ok ? (

@@ -33,3 +33,22 @@ export function Price({
     </span>
   );
 }
+
+/** A SKU's price with its struck-through list price: the buy box and the sticky bar show the same one. */
+export function SkuPrice({
+  sku,
+  ...rest
+}: {
+  sku: { priceMinor: number; currency: string; listPriceMinor?: number | undefined };
+  size?: "sm" | "md" | "lg" | "xl";
+  className?: string;
+}) {
+  return (
+    <Price
+      amountMinor={sku.priceMinor}
+      currency={sku.currency}
+      listPriceMinor={sku.listPriceMinor}
+      {...rest}
+    />
+  );
+}

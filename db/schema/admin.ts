@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./catalog";
+import { createdAt } from "./columns";
 
 /** A field that changed: what it was and what it became (values as the console shows them). */
 export type AuditChange = { from: unknown; to: unknown };
@@ -25,7 +26,7 @@ export const auditLog = pgTable(
     diff: jsonb().$type<AuditDiff>().notNull().default({}),
     /** The form's one-time key: a double submit of a create finds the first one's row instead of a second sale. */
     requestKey: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()),

@@ -11,18 +11,10 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
+import { createdAt, identity, integerRef, stockColumns, timestamps, uuidRef } from "./columns";
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 
@@ -46,7 +38,7 @@ export type UserRole = (typeof userRole.enumValues)[number];
 // ─── Catalogue ───────────────────────────────────────────────────────────────
 
 export const categories = pgTable("categories", {
-  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  id: identity(),
   slug: text().notNull().unique(),
   name: text().notNull(),
   description: text().notNull().default(""),
@@ -58,11 +50,9 @@ export type Category = typeof categories.$inferSelect;
 export const products = pgTable(
   "products",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     slug: text().notNull().unique(),
-    categoryId: integer()
-      .notNull()
-      .references(() => categories.id),
+    categoryId: integerRef(() => categories.id),
     name: text().notNull(),
     tagline: text().notNull().default(""),
     description: text().notNull().default(""),
@@ -82,10 +72,8 @@ export type Product = typeof products.$inferSelect;
 export const productImages = pgTable(
   "product_images",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    productId: integer()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: identity(),
+    productId: integerRef(() => products.id, "cascade"),
     /** The colour this image shows; null for images that fit every colour. */
     colour: text(),
     url: text().notNull(),
@@ -103,10 +91,8 @@ export type ProductImage = typeof productImages.$inferSelect;
 export const skus = pgTable(
   "skus",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    productId: integer()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: identity(),
+    productId: integerRef(() => products.id, "cascade"),
     code: text().notNull().unique(),
     colour: text().notNull(),
     colourHex: char({ length: 7 }).notNull(),
@@ -115,10 +101,7 @@ export const skus = pgTable(
     priceMinor: integer().notNull(),
     listPriceMinor: integer().notNull(),
     currency: char({ length: 3 }).notNull(),
-    quantity: integer().notNull(),
-    available: integer().notNull(),
-    held: integer().notNull().default(0),
-    sold: integer().notNull().default(0),
+    ...stockColumns(),
     position: integer().notNull().default(0),
     ...timestamps,
   },
@@ -134,10 +117,8 @@ export type Sku = typeof skus.$inferSelect;
 export const productSpecs = pgTable(
   "product_specs",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    productId: integer()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: identity(),
+    productId: integerRef(() => products.id, "cascade"),
     groupName: text().notNull(),
     label: text().notNull(),
     value: text().notNull(),
@@ -150,10 +131,8 @@ export type ProductSpec = typeof productSpecs.$inferSelect;
 export const reviews = pgTable(
   "reviews",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    productId: integer()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: identity(),
+    productId: integerRef(() => products.id, "cascade"),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     authorName: text().notNull(),
     rating: smallint().notNull(),
@@ -163,7 +142,7 @@ export const reviews = pgTable(
     variantLabel: text(),
     verified: boolean().notNull().default(false),
     helpfulCount: integer().notNull().default(0),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("reviews_product_idx").on(t.productId, t.createdAt),
@@ -189,12 +168,8 @@ export type Cart = typeof carts.$inferSelect;
 export const cartLines = pgTable(
   "cart_lines",
   {
-    cartId: uuid()
-      .notNull()
-      .references(() => carts.id, { onDelete: "cascade" }),
-    skuId: integer()
-      .notNull()
-      .references(() => skus.id, { onDelete: "cascade" }),
+    cartId: uuidRef(() => carts.id, "cascade"),
+    skuId: integerRef(() => skus.id, "cascade"),
     quantity: integer().notNull(),
     ...timestamps,
   },

@@ -9,11 +9,11 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { skus, users } from "./catalog";
+import { createdAt, identity, integerRef, timestamptz, uuidRef } from "./columns";
 
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "cancelled", "expired", "refunded"]);
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
@@ -34,13 +34,11 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    userId: uuidRef(() => users.id),
     status: orderStatus().notNull().default("pending"),
     currency: char({ length: 3 }).notNull(),
     totalMinor: integer().notNull(),
-    holdExpiresAt: timestamp({ withTimezone: true }).notNull(),
+    holdExpiresAt: timestamptz().notNull(),
     stripeSessionId: text(),
     stripeSessionUrl: text(),
     stripePaymentIntentId: text(),
@@ -49,15 +47,15 @@ export const orders = pgTable(
     /** Null for orders made before kinds existed (they are never a live cart checkout). */
     kind: orderKind(),
     /** The wall-clock `expires_at` sent to Stripe: fixed per order so a retried or reused create is identical. */
-    sessionExpiresAt: timestamp({ withTimezone: true }),
+    sessionExpiresAt: timestamptz(),
     /** Set when we owe the buyer a refund (paid after the stock was gone); the sweep retries until a refund exists. */
-    refundOwedAt: timestamp({ withTimezone: true }),
+    refundOwedAt: timestamptz(),
     refundAttempts: integer().notNull().default(0),
-    refundNextAttemptAt: timestamp({ withTimezone: true }),
-    paidAt: timestamp({ withTimezone: true }),
-    closedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true })
+    refundNextAttemptAt: timestamptz(),
+    paidAt: timestamptz(),
+    closedAt: timestamptz(),
+    createdAt: createdAt(),
+    updatedAt: timestamptz()
       .notNull()
       .defaultNow()
       .$onUpdate(() => new Date()),
@@ -84,13 +82,9 @@ export type Order = typeof orders.$inferSelect;
 export const orderLines = pgTable(
   "order_lines",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    skuId: integer()
-      .notNull()
-      .references(() => skus.id),
+    id: identity(),
+    orderId: uuidRef(() => orders.id, "cascade"),
+    skuId: integerRef(() => skus.id),
     productName: text().notNull(),
     variantLabel: text().notNull(),
     unitPriceMinor: integer().notNull(),
@@ -107,18 +101,14 @@ export type OrderLine = typeof orderLines.$inferSelect;
 export const stockHolds = pgTable(
   "stock_holds",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    skuId: integer()
-      .notNull()
-      .references(() => skus.id),
+    id: identity(),
+    orderId: uuidRef(() => orders.id, "cascade"),
+    skuId: integerRef(() => skus.id),
     quantity: integer().notNull(),
     status: holdStatus().notNull().default("active"),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    settledAt: timestamp({ withTimezone: true }),
+    expiresAt: timestamptz().notNull(),
+    createdAt: createdAt(),
+    settledAt: timestamptz(),
   },
   (t) => [
     uniqueIndex("stock_holds_order_sku_idx").on(t.orderId, t.skuId),
@@ -132,7 +122,7 @@ export type StockHold = typeof stockHolds.$inferSelect;
 export const stripeEvents = pgTable("stripe_events", {
   id: text().primaryKey(),
   type: text().notNull(),
-  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  receivedAt: createdAt(),
 });
 
 /**
@@ -143,14 +133,12 @@ export const orderRefunds = pgTable(
   "order_refunds",
   {
     id: text().primaryKey(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuidRef(() => orders.id, "cascade"),
     amountMinor: integer().notNull(),
     currency: char({ length: 3 }).notNull(),
     status: text().notNull(),
     source: text({ enum: ["store", "stripe"] }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("order_refunds_order_idx").on(t.orderId)],
 );
@@ -169,7 +157,7 @@ export const paymentIncidents = pgTable(
     stripeSessionId: text(),
     stripeEventId: text(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("payment_incidents_created_idx").on(t.createdAt)],
 );
@@ -182,8 +170,8 @@ export type PaymentIncident = typeof paymentIncidents.$inferSelect;
 export const paymentCursors = pgTable("payment_cursors", {
   name: text().primaryKey(),
   position: bigint({ mode: "number" }).notNull(),
-  leaseUntil: timestamp({ withTimezone: true }),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  leaseUntil: timestamptz(),
+  updatedAt: createdAt(),
 });
 
 export const ordersRelations = relations(orders, ({ many, one }) => ({

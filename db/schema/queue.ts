@@ -1,16 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  doublePrecision,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./catalog";
+import { createdAt, timestamptz, uuidRef } from "./columns";
 import { orders } from "./orders";
 import { saleHolds } from "./sales";
 
@@ -31,19 +22,17 @@ export const checkoutQueue = pgTable(
     holdId: uuid()
       .primaryKey()
       .references(() => saleHolds.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id),
+    userId: uuidRef(() => users.id),
     seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
     status: checkoutQueueStatus().notNull().default("queued"),
     orderId: uuid().references(() => orders.id),
     sessionUrl: text(),
     attempts: integer().notNull().default(0),
     lastError: text(),
-    notBefore: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    claimedAt: timestamp({ withTimezone: true }),
-    enqueuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    readyAt: timestamp({ withTimezone: true }),
+    notBefore: createdAt(),
+    claimedAt: timestamptz(),
+    enqueuedAt: createdAt(),
+    readyAt: timestamptz(),
   },
   (t) => [index("checkout_queue_waiting_idx").on(t.seq).where(sql`${t.status} in ('queued', 'processing')`)],
 );
@@ -55,5 +44,5 @@ export const throttleBuckets = pgTable("throttle_buckets", {
   tokens: doublePrecision().notNull(),
   capacity: doublePrecision().notNull(),
   ratePerSecond: doublePrecision().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: createdAt(),
 });

@@ -12,21 +12,13 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { products, skus, users } from "./catalog";
+import { createdAt, identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
 import { holdStatus, orders } from "./orders";
-
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
 
 /**
  * `draft`: being prepared, invisible to fans. `scheduled`: runs by its times (upcoming → registration → live →
@@ -43,19 +35,17 @@ export const sales = pgTable(
     slug: text().notNull().unique(),
     name: text().notNull(),
     headline: text().notNull().default(""),
-    productId: integer()
-      .notNull()
-      .references(() => products.id),
+    productId: integerRef(() => products.id),
     status: saleStatus().notNull().default("scheduled"),
     featured: boolean().notNull().default(false),
-    registrationOpensAt: timestamp({ withTimezone: true }).notNull(),
-    registrationClosesAt: timestamp({ withTimezone: true }).notNull(),
-    startsAt: timestamp({ withTimezone: true }).notNull(),
-    endsAt: timestamp({ withTimezone: true }).notNull(),
+    registrationOpensAt: timestamptz().notNull(),
+    registrationClosesAt: timestamptz().notNull(),
+    startsAt: timestamptz().notNull(),
+    endsAt: timestamptz().notNull(),
     perAccountLimit: integer().notNull().default(1),
     totalQuantity: integer().notNull(),
     /** First instant no unit was left to reserve (every unit held or sold); recorded once, kept if units come back. */
-    soldOutAt: timestamp({ withTimezone: true }),
+    soldOutAt: timestamptz(),
     ...timestamps,
   },
   (t) => [
@@ -75,12 +65,8 @@ export type Sale = typeof sales.$inferSelect;
 export const saleSkus = pgTable(
   "sale_skus",
   {
-    saleId: uuid()
-      .notNull()
-      .references(() => sales.id, { onDelete: "cascade" }),
-    skuId: integer()
-      .notNull()
-      .references(() => skus.id),
+    saleId: uuidRef(() => sales.id, "cascade"),
+    skuId: integerRef(() => skus.id),
     quantity: integer().notNull(),
     salePriceMinor: integer().notNull(),
     currency: char({ length: 3 }).notNull(),
@@ -104,14 +90,11 @@ export type SaleSku = typeof saleSkus.$inferSelect;
 export const saleBuckets = pgTable(
   "sale_buckets",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     saleId: uuid().notNull(),
     skuId: integer().notNull(),
     bucket: smallint().notNull(),
-    quantity: integer().notNull(),
-    available: integer().notNull(),
-    held: integer().notNull().default(0),
-    sold: integer().notNull().default(0),
+    ...stockColumns(),
   },
   (t) => [
     foreignKey({ columns: [t.saleId, t.skuId], foreignColumns: [saleSkus.saleId, saleSkus.skuId] }).onDelete(
@@ -130,13 +113,9 @@ export type SaleBucket = typeof saleBuckets.$inferSelect;
 export const saleRegistrations = pgTable(
   "sale_registrations",
   {
-    saleId: uuid()
-      .notNull()
-      .references(() => sales.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    saleId: uuidRef(() => sales.id, "cascade"),
+    userId: uuidRef(() => users.id, "cascade"),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.saleId, t.userId] })],
 );
@@ -149,9 +128,7 @@ export type SaleRegistration = typeof saleRegistrations.$inferSelect;
 export const saleCounters = pgTable(
   "sale_counters",
   {
-    saleId: uuid()
-      .notNull()
-      .references(() => sales.id, { onDelete: "cascade" }),
+    saleId: uuidRef(() => sales.id, "cascade"),
     shard: smallint().notNull(),
     registrations: integer().notNull().default(0),
   },
@@ -172,18 +149,16 @@ export const saleHolds = pgTable(
     saleId: uuid().notNull(),
     skuId: integer().notNull(),
     bucketId: integer().notNull(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: uuidRef(() => users.id, "cascade"),
     seq: smallint().notNull(),
     status: holdStatus().notNull().default("active"),
     /** A client-chosen key: a retry with the same key returns the same hold. */
     requestKey: text(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamptz().notNull(),
     orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
     releaseReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    settledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    settledAt: timestamptz(),
   },
   (t) => [
     // Only the bucket row is referenced: foreign keys to the one sales row would make every reservation take a
@@ -211,7 +186,7 @@ export type SaleHold = typeof saleHolds.$inferSelect;
 export const heroSchedule = pgTable(
   "hero_schedule",
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    id: identity(),
     storeDay: date({ mode: "string" }).notNull().unique(),
     saleId: uuid().references(() => sales.id, { onDelete: "cascade" }),
     productId: integer().references(() => products.id, { onDelete: "cascade" }),
