@@ -1,6 +1,7 @@
 "use client";
 
-import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import type { ReactNode } from "react";
+import { useRovingFocus } from "@/components/ui/roving-focus";
 import { type ProductTab, parseProductTab } from "@/lib/catalog/product-url";
 import { replaceUrlParams, useUrlParam } from "./url-params";
 
@@ -21,25 +22,20 @@ export interface ProductTabItem {
  */
 export function ProductTabs({ tabs }: { tabs: ProductTabItem[] }) {
   const active = parseProductTab(useUrlParam("tab"));
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function activate(tab: ProductTab) {
     if (tab === active) return;
     replaceUrlParams({ tab });
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    let next: number | undefined;
-    if (event.key === "ArrowRight") next = (index + 1) % tabs.length;
-    else if (event.key === "ArrowLeft") next = (index - 1 + tabs.length) % tabs.length;
-    else if (event.key === "Home") next = 0;
-    else if (event.key === "End") next = tabs.length - 1;
-    const tab = next === undefined ? undefined : tabs[next];
-    if (next === undefined || !tab) return;
-    event.preventDefault();
-    refs.current[next]?.focus();
-    activate(tab.id);
-  }
+  const { refAt, onKeyDown } = useRovingFocus({
+    count: tabs.length,
+    axis: "horizontal",
+    onMove: (index) => {
+      const tab = tabs[index];
+      if (tab) activate(tab.id);
+    },
+  });
 
   return (
     <div>
@@ -50,9 +46,7 @@ export function ProductTabs({ tabs }: { tabs: ProductTabItem[] }) {
             return (
               <button
                 key={tab.id}
-                ref={(node) => {
-                  refs.current[index] = node;
-                }}
+                ref={refAt(index)}
                 type="button"
                 role="tab"
                 id={`product-tab-${tab.id}`}

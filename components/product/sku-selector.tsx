@@ -1,7 +1,8 @@
 "use client";
 
-import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import type { ReactNode } from "react";
 import { SkuPrice } from "@/components/ui/price";
+import { useRovingFocus } from "@/components/ui/roving-focus";
 import { StockBadge } from "@/components/ui/stock-badge";
 import type { SkuData } from "@/lib/catalog/types";
 import { bestSkuForColour, findSku, usePurchase } from "./purchase-provider";
@@ -22,18 +23,20 @@ interface OptionItem {
  */
 function OptionGroup({
   label,
+  current,
   items,
   onSelect,
   renderItem,
   className,
 }: {
   label: string;
+  /** The chosen option's name, shown after the label. */
+  current: string | null;
   items: OptionItem[];
   onSelect: (sku: SkuData) => void;
   renderItem: (item: OptionItem) => ReactNode;
   className: string;
 }) {
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const focusable = Math.max(
     0,
     items.findIndex((i) => i.checked),
@@ -43,44 +46,44 @@ function OptionGroup({
     if (!item.unavailable && item.target) onSelect(item.target);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    let next: number | undefined;
-    if (step) next = (index + step + items.length) % items.length;
-    else if (event.key === "Home") next = 0;
-    else if (event.key === "End") next = items.length - 1;
-    if (next === undefined) return;
-    event.preventDefault();
-    refs.current[next]?.focus();
-    const item = items[next];
-    if (item) choose(item);
-  }
+  const { refAt, onKeyDown } = useRovingFocus({
+    count: items.length,
+    axis: "both",
+    onMove: (index) => {
+      const item = items[index];
+      if (item) choose(item);
+    },
+  });
 
   return (
-    <div role="radiogroup" aria-label={label} className={className}>
-      {items.map((item, index) => (
-        <button
-          key={item.key}
-          ref={(node) => {
-            refs.current[index] = node;
-          }}
-          type="button"
-          role="radio"
-          aria-checked={item.checked}
-          aria-disabled={item.unavailable || undefined}
-          title={item.unavailable ? `${item.label} is unavailable` : undefined}
-          tabIndex={index === focusable ? 0 : -1}
-          onClick={() => choose(item)}
-          onKeyDown={(event) => onKeyDown(event, index)}
-          className={`group relative flex items-center gap-2 rounded-xl border px-3.5 py-2.5 text-sm transition ${
-            item.checked
-              ? "border-accent-600 bg-accent-50 font-semibold text-ink-900 ring-1 ring-accent-600"
-              : "border-ink-200 bg-white text-ink-800 hover:border-ink-400"
-          } ${item.unavailable ? "cursor-not-allowed border-dashed text-ink-500 hover:border-ink-200" : ""}`}
-        >
-          {renderItem(item)}
-        </button>
-      ))}
+    <div>
+      <p className="mb-2.5 text-sm text-ink-600">
+        <span className="font-medium text-ink-900">{label}</span>
+        {current ? <span aria-hidden="true"> · {current}</span> : null}
+      </p>
+      <div role="radiogroup" aria-label={label} className={className}>
+        {items.map((item, index) => (
+          <button
+            key={item.key}
+            ref={refAt(index)}
+            type="button"
+            role="radio"
+            aria-checked={item.checked}
+            aria-disabled={item.unavailable || undefined}
+            title={item.unavailable ? `${item.label} is unavailable` : undefined}
+            tabIndex={index === focusable ? 0 : -1}
+            onClick={() => choose(item)}
+            onKeyDown={(event) => onKeyDown(event, index)}
+            className={`group relative flex items-center gap-2 rounded-xl border px-3.5 py-2.5 text-sm transition ${
+              item.checked
+                ? "border-accent-600 bg-accent-50 font-semibold text-ink-900 ring-1 ring-accent-600"
+                : "border-ink-200 bg-white text-ink-800 hover:border-ink-400"
+            } ${item.unavailable ? "cursor-not-allowed border-dashed text-ink-500 hover:border-ink-200" : ""}`}
+          >
+            {renderItem(item)}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }
@@ -149,51 +152,41 @@ export function SkuSelector() {
         </div>
       </div>
 
-      <div>
-        <p className="mb-2.5 text-sm text-ink-600">
-          <span className="font-medium text-ink-900">Colour</span>
-          <span aria-hidden="true"> · {sku.colour}</span>
-        </p>
-        <OptionGroup
-          label="Colour"
-          items={colourItems}
-          onSelect={selectSku}
-          className="flex flex-wrap gap-2.5"
-          renderItem={(item) => (
-            <>
-              <span
-                aria-hidden="true"
-                className="relative size-5 shrink-0 overflow-hidden rounded-full ring-1 ring-ink-900/15 ring-inset"
-                style={{ backgroundColor: item.swatch }}
-              >
-                {item.unavailable ? (
-                  <span className="absolute top-1/2 left-1/2 h-px w-7 -translate-x-1/2 -translate-y-1/2 -rotate-45 bg-ink-500" />
-                ) : null}
-              </span>
-              <span className={item.unavailable ? "line-through" : ""}>{item.label}</span>
-            </>
-          )}
-        />
-      </div>
+      <OptionGroup
+        label="Colour"
+        current={sku.colour}
+        items={colourItems}
+        onSelect={selectSku}
+        className="flex flex-wrap gap-2.5"
+        renderItem={(item) => (
+          <>
+            <span
+              aria-hidden="true"
+              className="relative size-5 shrink-0 overflow-hidden rounded-full ring-1 ring-ink-900/15 ring-inset"
+              style={{ backgroundColor: item.swatch }}
+            >
+              {item.unavailable ? (
+                <span className="absolute top-1/2 left-1/2 h-px w-7 -translate-x-1/2 -translate-y-1/2 -rotate-45 bg-ink-500" />
+              ) : null}
+            </span>
+            <span className={item.unavailable ? "line-through" : ""}>{item.label}</span>
+          </>
+        )}
+      />
 
       {storageItems.length > 0 ? (
-        <div>
-          <p className="mb-2.5 text-sm text-ink-600">
-            <span className="font-medium text-ink-900">Storage</span>
-            {sku.storage ? <span aria-hidden="true"> · {sku.storage}</span> : null}
-          </p>
-          <OptionGroup
-            label="Storage"
-            items={storageItems}
-            onSelect={selectSku}
-            className="grid grid-cols-2 gap-2.5 sm:grid-cols-3"
-            renderItem={(item) => (
-              <span className={`w-full text-center ${item.unavailable ? "line-through" : ""}`}>
-                {item.label}
-              </span>
-            )}
-          />
-        </div>
+        <OptionGroup
+          label="Storage"
+          current={sku.storage}
+          items={storageItems}
+          onSelect={selectSku}
+          className="grid grid-cols-2 gap-2.5 sm:grid-cols-3"
+          renderItem={(item) => (
+            <span className={`w-full text-center ${item.unavailable ? "line-through" : ""}`}>
+              {item.label}
+            </span>
+          )}
+        />
       ) : null}
     </div>
   );

@@ -47,6 +47,38 @@ test.describe("shopper: browse, choose a SKU, add to cart", () => {
     expect(parseMoney(await cart.total().innerText())).toBe(unitMinor * 2);
   });
 
+  test("the SKU choices and the tabs work from the keyboard: arrows move and select, Home and End jump", async ({
+    page,
+    product,
+  }) => {
+    await product.open("kite-9-pro");
+    // One tab stop per group: the chosen colour has it; an arrow selects the next colour and moves focus with it.
+    const chosen = page.getByRole("radiogroup", { name: "Colour" }).locator('[aria-checked="true"]');
+    await chosen.focus();
+    const before = await chosen.innerText();
+    await page.keyboard.press("ArrowRight");
+    await expect(
+      page.getByRole("radiogroup", { name: "Colour" }).locator('[aria-checked="true"]'),
+    ).not.toHaveText(before);
+    await expect(
+      page.getByRole("radiogroup", { name: "Colour" }).locator('[aria-checked="true"]'),
+    ).toBeFocused();
+    await expect(page).toHaveURL(/sku=/);
+
+    await product.tab("Overview").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(product.tab("Specifications")).toHaveAttribute("aria-selected", "true");
+    await expect(product.tab("Specifications")).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(product.tab("Reviews")).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Home");
+    await expect(product.tab("Overview")).toHaveAttribute("aria-selected", "true");
+    // Left from the first tab wraps round to the last.
+    await page.keyboard.press("ArrowLeft");
+    await expect(product.tab("Reviews")).toHaveAttribute("aria-selected", "true");
+    await expect(page).toHaveURL(/tab=reviews/);
+  });
+
   test("deep links open the right tab and review order, and tampered values fall back to the default", async ({
     page,
     product,
