@@ -46,3 +46,6 @@ export const STRIPE_MINIMUM_CHARGE_MINOR: Readonly<Record<string, number>> = {
  * leaves room for multipart overhead and long texts and refuses anything bigger before it is parsed.
  */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 128 * 1024;
+
+/** Delivery addresses one account may keep in its address book. */
+export const MAX_ADDRESSES_PER_ACCOUNT = 20;

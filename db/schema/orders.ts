@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ShippingAddress } from "./addresses";
 import { skus, users } from "./catalog";
 import { createdAt, identity, integerRef, timestamptz, uuidRef } from "./columns";
 
@@ -52,6 +53,8 @@ export const orders = pgTable(
     refundOwedAt: timestamptz(),
     refundAttempts: integer().notNull().default(0),
     refundNextAttemptAt: timestamptz(),
+    /** Where it goes, as the address was when the order was placed (null for orders from before addresses). */
+    shippingAddress: jsonb().$type<ShippingAddress>(),
     paidAt: timestamptz(),
     closedAt: timestamptz(),
     createdAt: createdAt(),

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type UserRole, users } from "@/db/schema";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
@@ -102,3 +102,11 @@ export async function getUserById(db: Db, { userId }: { userId: string }): Promi
 }
 
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8k1Q0Y8lQnJp6C2Dl0g1YxZL3W6mC2";
+
+/**
+ * Makes one account's writes take turns inside a transaction (checkout, address book): a row lock on the user
+ * that still lets other tables insert rows referencing it (FOR NO KEY UPDATE).
+ */
+export async function lockAccount(tx: Tx, { userId }: { userId: string }): Promise<void> {
+  await tx.execute(sql`select 1 from users where id = ${userId}::uuid for no key update`);
+}
