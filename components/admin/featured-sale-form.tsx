@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
-import { FormMessage } from "./ui";
 
 /** Picks the featured sale: the homepage prefers it on days the schedule leaves open. */
 export function FeaturedSaleForm<T extends { message: string }>({

@@ -3,11 +3,10 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
+import { echoedForm, FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
 import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
-import { echoedForm, keepWhatWasTyped } from "./submit";
-import { FormMessage } from "./ui";
 
 export interface HeroTargetOptions {
   sales: { id: string; name: string; when: string }[];

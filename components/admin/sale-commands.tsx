@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
-import { FormMessage } from "./ui";
 
 /** One button that runs one command on a sale (schedule a draft, feature it), with its result announced. */
 export function SaleCommandForm<T extends { message: string }>({

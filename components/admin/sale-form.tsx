@@ -3,13 +3,14 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
+import { echoedForm, FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { formatMoneyInput } from "@/lib/money-input";
 import { skuField } from "@/lib/sales/draft-fields";
-import { echoedForm, keepWhatWasTyped } from "./submit";
-import { Card, FormMessage } from "./ui";
+
+import { Card } from "./ui";
 
 export interface SaleFormSku {
   id: number;

@@ -156,21 +156,6 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-/** The result of a form, announced politely; errors in the accent colour, successes in green. */
-export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
-  return (
-    <p aria-live="polite" role="status" className="min-h-5 text-sm" data-testid="form-message">
-      {state ? (
-        state.ok ? (
-          <span className="font-medium text-emerald-700">{state.message}</span>
-        ) : (
-          <span className="font-medium text-accent-700">{state.message}</span>
-        )
-      ) : null}
-    </p>
-  );
-}
-
 export interface StatProps {
   label: string;
   value: ReactNode;

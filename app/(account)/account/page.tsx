@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AddressLabel } from "@/components/account/address-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/ui/price";
+import { listAddresses } from "@/lib/addresses/addresses";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
@@ -16,7 +18,12 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/account");
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
-  const orders = await listOrdersForUser(await getDb(), { userId: user.id });
+  const db = await getDb();
+  const [orders, addresses] = await Promise.all([
+    listOrdersForUser(db, { userId: user.id }),
+    listAddresses(db, { userId: user.id }),
+  ]);
+  const defaultAddress = addresses[0];
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -29,6 +36,28 @@ export default async function AccountPage() {
         </div>
         <SignOutButton />
       </div>
+      <section aria-labelledby="addresses-title" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="addresses-title" className="text-xl font-semibold">
+            Delivery address
+          </h2>
+          <Link
+            href="/account/addresses"
+            className="text-sm font-medium text-ink-700 underline underline-offset-4 hover:text-accent-700"
+          >
+            {addresses.length > 0 ? `Manage addresses (${addresses.length})` : "Add an address"}
+          </Link>
+        </div>
+        {defaultAddress ? (
+          <div className="mt-3 rounded-2xl border border-ink-100 p-4">
+            <AddressLabel address={defaultAddress} />
+          </div>
+        ) : (
+          <p className="mt-3 rounded-2xl bg-ink-50 p-4 text-sm text-ink-600">
+            No delivery address yet. Add one before a flash sale so paying takes seconds.
+          </p>
+        )}
+      </section>
       <section aria-labelledby="orders-title" className="mt-10">
         <h2 id="orders-title" className="text-xl font-semibold">
           Your orders

@@ -1,0 +1,51 @@
+import { type FormEvent, startTransition } from "react";
+
+/*
+ * What a form shows after its server action answered: the values it keeps (echoed back on a refusal, never
+ * passwords), the errors per field, and the message line. Shared by the console's and the shop's forms.
+ */
+
+/**
+ * A form's values and field errors after a submit: what the server echoed back when it refused (so the
+ * form keeps what was typed), else the initial values. `field(name)` binds one input to both.
+ */
+export function echoedForm(
+  state: { ok: boolean; values?: Record<string, string>; fieldErrors?: Record<string, string[]> } | null,
+  initial: Record<string, string>,
+) {
+  const refused = state && !state.ok ? state : null;
+  const values = refused?.values ?? initial;
+  const errors = refused?.fieldErrors ?? {};
+  const v = (name: string) => values[name] ?? "";
+  const field = (name: string) => ({ name, defaultValue: v(name), errors: errors[name] });
+  return { v, errors, field };
+}
+
+/** The result of a form, announced politely; errors in the accent colour, successes in green. */
+export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
+  return (
+    <p aria-live="polite" role="status" className="min-h-5 text-sm" data-testid="form-message">
+      {state ? (
+        state.ok ? (
+          <span className="font-medium text-emerald-700">{state.message}</span>
+        ) : (
+          <span className="font-medium text-accent-700">{state.message}</span>
+        )
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * Submits a form to its action without React's automatic reset afterwards. React 19 resets a `<form action>`
+ * once the action settles, which puts selects back on their placeholder while the rest of the form (built from
+ * the chosen product) stays: a refused submit must leave everything as typed. Without JavaScript the form still
+ * posts through its `action`.
+ */
+export function keepWhatWasTyped(dispatch: (formData: FormData) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+}
