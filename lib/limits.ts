@@ -46,3 +46,11 @@ export const STRIPE_MINIMUM_CHARGE_MINOR: Readonly<Record<string, number>> = {
  * leaves room for multipart overhead and long texts and refuses anything bigger before it is parsed.
  */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 128 * 1024;
+
+/**
+ * After-sales promises (mainland China's "three guarantees" and the 7-day no-reason rule for online purchases),
+ * counted from the day the parcel is signed for. The service pages state them; the return rules enforce them.
+ */
+export const NO_REASON_RETURN_DAYS = 7;
+export const FAULT_EXCHANGE_DAYS = 15;
+export const WARRANTY_MONTHS = 12;
