@@ -25,19 +25,35 @@ const POLICY_LINKS = HELP_TOPICS.filter((t) => POLICY_SLUGS.has(t.slug)).map((t)
   label: t.label,
 }));
 
-function FooterLinks({ title, links }: { title: string; links: readonly { href: string; label: string }[] }) {
+type FooterLink = { href: string; label: string };
+
+function LinkList({
+  links,
+  className,
+  linkClassName,
+}: {
+  links: readonly FooterLink[];
+  className: string;
+  linkClassName: string;
+}) {
+  return (
+    <ul className={className}>
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href} className={linkClassName}>
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FooterLinks({ title, links }: { title: string; links: readonly FooterLink[] }) {
   return (
     <nav aria-label={title}>
       <h2 className="mb-2 font-semibold text-ink-900">{title}</h2>
-      <ul className="space-y-1">
-        {links.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href} className="hover:text-ink-900 hover:underline">
-              {l.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} className="space-y-1" linkClassName="hover:text-ink-900 hover:underline" />
     </nav>
   );
 }
@@ -59,15 +75,11 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-7xl flex-col items-center gap-2 px-4 pb-8 text-xs text-ink-500 sm:flex-row sm:justify-between">
         <p>© 2026 Kite. A demo store: no real goods are sold.</p>
         <nav aria-label="Legal">
-          <ul className="flex gap-4">
-            {POLICY_LINKS.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="underline underline-offset-2 hover:text-ink-900">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            links={POLICY_LINKS}
+            className="flex gap-4"
+            linkClassName="underline underline-offset-2 hover:text-ink-900"
+          />
         </nav>
       </div>
     </footer>
