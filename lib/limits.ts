@@ -49,3 +49,10 @@ export const SERVER_ACTION_BODY_LIMIT_BYTES = 128 * 1024;
 
 /** Delivery addresses one account may keep in its address book. */
 export const MAX_ADDRESSES_PER_ACCOUNT = 20;
+/**
+ * After-sales promises (mainland China's "three guarantees" and the 7-day no-reason rule for online purchases),
+ * counted from the day the parcel is signed for. The service pages state them; the return rules enforce them.
+ */
+export const NO_REASON_RETURN_DAYS = 7;
+export const FAULT_EXCHANGE_DAYS = 15;
+export const WARRANTY_MONTHS = 12;

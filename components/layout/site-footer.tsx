@@ -1,48 +1,87 @@
 import Link from "next/link";
+import { HELP_PATH, HELP_TOPICS, helpTopicPath } from "@/lib/help/topics";
 import { KiteLogo } from "./logo";
+
+const SHOP_LINKS = [
+  { href: "/category/phones", label: "Phones" },
+  { href: "/category/tablets", label: "Tablets" },
+  { href: "/category/wearables", label: "Wearables" },
+  { href: "/search?q=", label: "All products" },
+];
+const ACCOUNT_LINKS = [
+  { href: "/account", label: "Account & orders" },
+  { href: "/cart", label: "Cart" },
+];
+const POLICY_SLUGS = new Set(["privacy", "terms"]);
+const HELP_LINKS = [
+  { href: HELP_PATH, label: "Help centre" },
+  ...HELP_TOPICS.filter((t) => !POLICY_SLUGS.has(t.slug)).map((t) => ({
+    href: helpTopicPath(t.slug),
+    label: t.label,
+  })),
+];
+const POLICY_LINKS = HELP_TOPICS.filter((t) => POLICY_SLUGS.has(t.slug)).map((t) => ({
+  href: helpTopicPath(t.slug),
+  label: t.label,
+}));
+
+type FooterLink = { href: string; label: string };
+
+function LinkList({
+  links,
+  className,
+  linkClassName,
+}: {
+  links: readonly FooterLink[];
+  className: string;
+  linkClassName: string;
+}) {
+  return (
+    <ul className={className}>
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href} className={linkClassName}>
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FooterLinks({ title, links }: { title: string; links: readonly FooterLink[] }) {
+  return (
+    <nav aria-label={title}>
+      <h2 className="mb-2 font-semibold text-ink-900">{title}</h2>
+      <LinkList links={links} className="space-y-1" linkClassName="hover:text-ink-900 hover:underline" />
+    </nav>
+  );
+}
 
 export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-ink-100 bg-ink-50">
-      <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 text-sm text-ink-600 sm:grid-cols-3">
+      <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 text-sm text-ink-600 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <KiteLogo />
           <p className="mt-3 max-w-xs">
             Premium specs at an honest price, sold straight to fans. Welcome to the Kite Club.
           </p>
         </div>
-        <nav aria-label="Shop">
-          <h2 className="mb-2 font-semibold text-ink-900">Shop</h2>
-          <ul className="space-y-1">
-            <li>
-              <Link href="/category/phones">Phones</Link>
-            </li>
-            <li>
-              <Link href="/category/tablets">Tablets</Link>
-            </li>
-            <li>
-              <Link href="/category/wearables">Wearables</Link>
-            </li>
-            <li>
-              <Link href="/search?q=">All products</Link>
-            </li>
-          </ul>
-        </nav>
-        <nav aria-label="Help">
-          <h2 className="mb-2 font-semibold text-ink-900">Your Kite</h2>
-          <ul className="space-y-1">
-            <li>
-              <Link href="/account">Account &amp; orders</Link>
-            </li>
-            <li>
-              <Link href="/cart">Cart</Link>
-            </li>
-          </ul>
+        <FooterLinks title="Shop" links={SHOP_LINKS} />
+        <FooterLinks title="Help & service" links={HELP_LINKS} />
+        <FooterLinks title="Your Kite" links={ACCOUNT_LINKS} />
+      </div>
+      <div className="mx-auto flex max-w-7xl flex-col items-center gap-2 px-4 pb-8 text-xs text-ink-500 sm:flex-row sm:justify-between">
+        <p>© 2026 Kite. A demo store: no real goods are sold.</p>
+        <nav aria-label="Legal">
+          <LinkList
+            links={POLICY_LINKS}
+            className="flex gap-4"
+            linkClassName="underline underline-offset-2 hover:text-ink-900"
+          />
         </nav>
       </div>
-      <p className="pb-8 text-center text-xs text-ink-500">
-        © 2026 Kite. A demo store: no real goods are sold.
-      </p>
     </footer>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs as Trail } from "@/components/ui/breadcrumbs";
 
 export function Breadcrumbs({
   category,
@@ -8,30 +8,12 @@ export function Breadcrumbs({
   productName: string;
 }) {
   return (
-    <nav aria-label="Breadcrumb" className="py-4 text-sm">
-      <ol className="flex flex-wrap items-center gap-x-2 gap-y-1 text-ink-600">
-        <li>
-          <Link href="/" className="hover:text-ink-900 hover:underline">
-            Home
-          </Link>
-        </li>
-        <li aria-hidden="true" className="text-ink-400">
-          ›
-        </li>
-        <li>
-          <Link href={`/category/${category.slug}`} className="hover:text-ink-900 hover:underline">
-            {category.name}
-          </Link>
-        </li>
-        <li aria-hidden="true" className="text-ink-400">
-          ›
-        </li>
-        <li>
-          <span aria-current="page" className="font-medium text-ink-900">
-            {productName}
-          </span>
-        </li>
-      </ol>
-    </nav>
+    <Trail
+      trail={[
+        { label: "Home", href: "/" },
+        { label: category.name, href: `/category/${category.slug}` },
+        { label: productName },
+      ]}
+    />
   );
 }

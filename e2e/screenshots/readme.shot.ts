@@ -55,6 +55,12 @@ test("flash sale states", async ({ page }) => {
   await page.screenshot({ path: `${OUT}/sale-sold-out.png` });
 });
 
+test("help centre", async ({ page }) => {
+  await page.goto("/help");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help centre");
+  await page.screenshot({ path: `${OUT}/help.png` });
+});
+
 test("marketer console", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=/admin");
   await page.getByLabel("Email").fill("marketer@example.com");

@@ -38,6 +38,19 @@ describe("cachedPageRewrite", () => {
     expect(await cachedPageRewrite("/sales/kite-9-pro-first-drop", now, SHANGHAI, isPageSlug)).toBeNull();
   });
 
+  it("lets the help centre and its known topics through and sends any other /help/… path to the 404", async () => {
+    const now = new Date("2026-03-08T04:00:00Z");
+    asked.length = 0;
+    for (const path of ["/help", "/help/returns", "/help/warranty", "/help/contact", "/help/terms"]) {
+      expect(await cachedPageRewrite(path, now, SHANGHAI, isPageSlug), path).toBeNull();
+    }
+    for (const path of ["/help/", "/help/refunds", "/help/returns/extra", "/help/RETURNS", "/help/%2e%2e"]) {
+      expect(await cachedPageRewrite(path, now, SHANGHAI, isPageSlug), path).toBe("/_not-a-page");
+    }
+    // A fixed list in the code: no lookup, no database.
+    expect(asked).toEqual([]);
+  });
+
   it("leaves hold pages and every other path alone without a lookup", async () => {
     const now = new Date("2026-03-08T04:00:00Z");
     asked.length = 0;
@@ -50,10 +63,26 @@ describe("cachedPageRewrite", () => {
 
 describe("isCachedPagePath", () => {
   it("names the shared pages and nothing that carries a visitor's data", () => {
-    for (const path of ["/", "/home/2026-03-08", "/category/phones", "/products/kite-9-pro", "/sales/drop"]) {
+    for (const path of [
+      "/",
+      "/home/2026-03-08",
+      "/category/phones",
+      "/products/kite-9-pro",
+      "/sales/drop",
+      "/help",
+      "/help/returns",
+    ]) {
       expect(isCachedPagePath(path), path).toBe(true);
     }
-    for (const path of ["/cart", "/account", "/checkout/success", "/sign-in", "/admin", "/sales/holds/x"]) {
+    for (const path of [
+      "/cart",
+      "/account",
+      "/checkout/success",
+      "/sign-in",
+      "/admin",
+      "/sales/holds/x",
+      "/helpdesk",
+    ]) {
       expect(isCachedPagePath(path), path).toBe(false);
     }
     expect(isCachedPagePath("/products/kite-9-pro/extra")).toBe(false);

@@ -1,3 +1,4 @@
+import { HELP_PATH, isHelpTopicSlug } from "@/lib/help/topics";
 import { storeDayOf } from "@/lib/sales/store-day";
 
 /**
@@ -7,8 +8,9 @@ import { storeDayOf } from "@/lib/sales/store-day";
  * (app/(shop)/home/[day]), rendered on the day's first visit and from cache after that. At local midnight the
  * proxy starts asking for the next day's page, which renders fresh: the rollover needs no timer and no redeploy,
  * and nothing is rendered at build time (the build has no database). `/home/…` asked for directly is not a page.
+ * The help centre and its service pages (`/help`, `/help/<topic>`) are the same for everyone too.
  */
-const CACHED_PAGE = /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$)/;
+const CACHED_PAGE = /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$|help(?:$|\/))/;
 export const HOME_DAY_PREFIX = "/home/";
 const NOT_A_PAGE = "/_not-a-page";
 
@@ -31,6 +33,9 @@ export async function cachedPageRewrite(
 ): Promise<string | null> {
   if (pathname === "/") return `${HOME_DAY_PREFIX}${storeDayOf(now, timeZone)}`;
   if (pathname.startsWith(HOME_DAY_PREFIX)) return NOT_A_PAGE;
+  if (pathname.startsWith(`${HELP_PATH}/`)) {
+    return isHelpTopicSlug(pathname.slice(HELP_PATH.length + 1)) ? null : NOT_A_PAGE;
+  }
   const match = SLUG_PAGE.exec(pathname);
   if (match?.[1] && match[2] && match[2] !== "holds") {
     const kind = KIND[match[1] as keyof typeof KIND];
