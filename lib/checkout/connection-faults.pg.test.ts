@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { orders, stockHolds } from "@/db/schema";
 import { submitCard } from "@/stripe-local/testing";
 import { expectInvariant, FAST_RETRY, HOLD_MINUTES, withCheckoutEnv } from "@/tests/helpers/checkout";
-import { databaseOf, type FaultAdmin, openFaultAdmin } from "@/tests/helpers/faults";
+import { withFaultAdmin } from "@/tests/helpers/faults";
 import { sweepExpiredHolds } from "./checkout";
 import { reconcilePayments } from "./reconcile";
 
@@ -17,18 +17,7 @@ import { reconcilePayments } from "./reconcile";
 
 const env = withCheckoutEnv({ secret: "whsec_connection_faults_secret", poolMax: 4, currency: "CNY" });
 const { deliver, pendingOrderOf, readSku, start } = env;
-let database: string;
-let admin: FaultAdmin;
-
-beforeAll(async () => {
-  database = databaseOf(env.db);
-  admin = await openFaultAdmin();
-});
-
-afterAll(async () => {
-  await admin?.allowConnections(database, true);
-  await admin?.close();
-});
+const faults = withFaultAdmin(() => env.db);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -52,14 +41,14 @@ async function startWhileDatabaseDrops(userId: string) {
     const result = await start(userId, {
       afterSessionCreated: async (session) => {
         created = session;
-        await admin.allowConnections(database, false);
-        terminated = await admin.terminateStoreConnections(database);
+        await faults.admin.allowConnections(faults.database, false);
+        terminated = await faults.admin.terminateStoreConnections(faults.database);
       },
     });
     if (!created) throw new Error("no session was created");
     return { result, session: created, terminated, warnings: warn.mock.calls.map(([line]) => String(line)) };
   } finally {
-    await admin.allowConnections(database, true);
+    await faults.admin.allowConnections(faults.database, true);
   }
 }
 
