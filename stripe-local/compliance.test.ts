@@ -152,14 +152,7 @@ describe("GET /v1/events and /v1/refunds", () => {
 
 describe("fault injection", () => {
   it("answers 500s and holds timed-out answers for a window, then recovers by itself", async () => {
-    const quick = new Stripe("sk_test_local", {
-      host: "127.0.0.1",
-      port: server.port,
-      protocol: "http",
-      telemetry: false,
-      maxNetworkRetries: 0,
-      timeout: 300,
-    });
+    const quick = localStripe(server.port, "sk_test_local", { timeoutMs: 300 });
     server.control.update({ fail500Rate: 1, faultSeconds: 0.6 });
     const down = await refusal(quick.checkout.sessions.create({ mode: "payment", line_items: [] }));
     expect(down).toBeInstanceOf(Stripe.errors.StripeAPIError);

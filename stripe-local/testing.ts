@@ -2,14 +2,22 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 
-/** The real SDK pointed at a local server, with retries off so tests count exactly the calls they make. */
-export function localStripe(port: number, apiKey = "sk_test_local"): Stripe {
+/**
+ * The real SDK pointed at a local server, with retries off so tests count exactly the calls they make.
+ * `timeoutMs` (the SDK's own request timeout) makes a client that gives up quickly on an answer held back.
+ */
+export function localStripe(
+  port: number,
+  apiKey = "sk_test_local",
+  { timeoutMs }: { timeoutMs?: number } = {},
+): Stripe {
   return new Stripe(apiKey, {
     host: "127.0.0.1",
     port,
     protocol: "http",
     telemetry: false,
     maxNetworkRetries: 0,
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
   });
 }
 

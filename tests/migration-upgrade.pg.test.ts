@@ -1,3 +1,12 @@
+/*
+ * Upgrade from the previous release on real PostgreSQL. 0005_reserve_batch.sql was rewritten after it had landed,
+ * and drizzle applies only migrations newer than the last one recorded, so a database that ran the first 0005
+ * kept the old kite_reserve_batch until 0006 re-created it. This builds such a database with the previous
+ * release's migrations (db/migrations with what tests/fixtures/migrations-40af953 holds in place of what changed
+ * since), upgrades it through openDb (the path every store instance takes at start), and checks that it ends with
+ * exactly the functions of a freshly migrated database and that a reserve storm on it keeps the stock accounting
+ * exact.
+ */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, type DbHandle, openDb, queryRows } from "@/db/client";
@@ -7,7 +16,6 @@ import { configureReserveBatching, getReserveBatchStats } from "@/lib/sales/rese
 import {
   accountsOverLimit,
   bucketMismatches,
-  createStormSale,
   insertUsers,
   rng,
   runDoubleClickStorm,
@@ -17,60 +25,23 @@ import {
 import { createEmptyPostgres, openSeededPostgres } from "@/tests/helpers/db";
 import {
   appliedMigrations,
-  functionDefinitions,
-  functionsDefinedIn,
-  PREVIOUS_RELEASE_MIGRATIONS,
-  RESERVE_MIGRATION,
-  statementsOf,
+  RESERVE_FUNCTIONS as FUNCTIONS,
+  openWithPreviousRelease,
+  rerunReserveMigration,
+  reserveFunctionDefinitions,
 } from "@/tests/helpers/migrations";
 import { getKite9Pro } from "@/tests/helpers/seeded";
+import { callersFor, type StormProduct, stormSales } from "@/tests/helpers/storm";
 
-/*
- * Upgrade from the previous release on real PostgreSQL. 0005_reserve_batch.sql was rewritten after it had landed,
- * and drizzle applies only migrations newer than the last one recorded, so a database that ran the first 0005
- * kept the old kite_reserve_batch until 0006 re-created it. This builds such a database with the previous
- * release's migrations (tests/fixtures/migrations-40af953), upgrades it through openDb (the path every store
- * instance takes at start), and checks that it ends with exactly the functions of a freshly migrated database and
- * that a reserve storm on it keeps the stock accounting exact.
- */
-
-const CONNECTIONS = 16;
-const CALLERS = 4 * CONNECTIONS;
-const UNITS = 1000;
-const ACCOUNTS = 1300;
-const T0 = new Date("2030-05-01T04:00:00Z");
-const FUNCTIONS = functionsDefinedIn(RESERVE_MIGRATION);
+/** The reserve storm on the upgraded database: the storm tests' double-click storm, smaller. */
+const STORM = { connections: 16, units: 1000, accounts: 1300, t0: new Date("2030-05-01T04:00:00Z") };
+const CALLERS = callersFor(STORM.connections);
 
 let empty: Awaited<ReturnType<typeof createEmptyPostgres>>;
 let upgraded: DbHandle | undefined;
 let fresh: DbHandle;
-let productId: number;
-let skuA: number;
-let skuB: number;
-let saleN = 0;
-
-async function newSale(
-  db: Db,
-  {
-    perAccountLimit,
-    quantities,
-    userIds,
-  }: { perAccountLimit: number; quantities: [number, number]; userIds: string[] },
-) {
-  saleN += 1;
-  return createStormSale(db, {
-    slug: `upgrade-${saleN}`,
-    name: `Upgrade ${saleN}`,
-    productId,
-    startsAt: T0,
-    perAccountLimit,
-    versions: [
-      { skuId: skuA, quantity: quantities[0] },
-      { skuId: skuB, quantity: quantities[1] },
-    ],
-    userIds,
-  });
-}
+let product: StormProduct;
+const nextSale = stormSales({ slug: "upgrade", name: "Upgrade", t0: STORM.t0 });
 
 /**
  * One fan's double click in one batch: the same click (same request key) twice. Both versions of the function
@@ -81,13 +52,13 @@ async function newSale(
 async function doubleClick(db: Db, label: string) {
   const [userId] = await insertUsers(db, { prefix: `probe-${label}`, count: 1 });
   if (!userId) throw new Error("no probe user");
-  const saleId = await newSale(db, { perAccountLimit: 2, quantities: [5, 5], userIds: [userId] });
+  const saleId = await nextSale(db, { product, perAccountLimit: 2, quantities: [5, 5], userIds: [userId] });
   const click = {
     saleId,
-    skuId: skuA,
+    skuId: product.skuA,
     userId,
-    now: new Date(T0.getTime() + 1000).toISOString(),
-    expiresAt: new Date(T0.getTime() + 601_000).toISOString(),
+    now: new Date(STORM.t0.getTime() + 1000).toISOString(),
+    expiresAt: new Date(STORM.t0.getTime() + 601_000).toISOString(),
     requestKey: `probe-${label}`,
     queue: false,
     wallNow: new Date().toISOString(),
@@ -115,22 +86,22 @@ afterAll(async () => {
 describe("upgrading a database from the previous release's migrations (PostgreSQL)", () => {
   it("0006 re-creates every function 0005 defines exactly as the current 0005 does", async () => {
     expect(FUNCTIONS).toEqual(["kite_reserve_batch", "kite_reserve_context"]);
-    const before = await functionDefinitions(fresh.db, FUNCTIONS);
+    const before = await reserveFunctionDefinitions(fresh.db);
     expect(Object.keys(before)).toHaveLength(FUNCTIONS.length);
     // Running today's 0005 again on a fresh database changes nothing: the last migration to define these
     // functions (0006) defines them byte for byte as 0005 does now.
-    for (const statement of statementsOf(RESERVE_MIGRATION)) await fresh.db.execute(sql.raw(statement));
-    expect(await functionDefinitions(fresh.db, FUNCTIONS)).toEqual(before);
+    await rerunReserveMigration(fresh.db);
+    expect(await reserveFunctionDefinitions(fresh.db)).toEqual(before);
   });
 
   it("a database left by the previous release has the old kite_reserve_batch; openDb upgrades it to the current one", async () => {
-    const old = await openDb({ url: empty.url, poolMax: 2, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
+    const old = await openWithPreviousRelease({ url: empty.url, poolMax: 2 });
     try {
       await seedDemo(old.db);
-      ({ productId, skuA, skuB } = await getKite9Pro(old.db));
+      product = await getKite9Pro(old.db);
       expect(await appliedMigrations(old.db)).toHaveLength(6);
-      const oldDefs = await functionDefinitions(old.db, FUNCTIONS);
-      const freshDefs = await functionDefinitions(fresh.db, FUNCTIONS);
+      const oldDefs = await reserveFunctionDefinitions(old.db);
+      const freshDefs = await reserveFunctionDefinitions(fresh.db);
       expect(Object.keys(oldDefs)).toEqual(Object.keys(freshDefs));
       expect(oldDefs["kite_reserve_batch(p_items jsonb)"]).not.toEqual(
         freshDefs["kite_reserve_batch(p_items jsonb)"],
@@ -144,30 +115,33 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     }
 
     // The store's own start-up path: openDb migrates with db/migrations under the advisory lock.
-    upgraded = await openDb({ url: empty.url, poolMax: CONNECTIONS });
+    upgraded = await openDb({ url: empty.url, poolMax: STORM.connections });
     const applied = await appliedMigrations(upgraded.db);
     const current = await appliedMigrations(fresh.db);
     expect(applied.map((m) => m.createdAt)).toEqual(current.map((m) => m.createdAt));
-    expect(await functionDefinitions(upgraded.db, FUNCTIONS)).toEqual(
-      await functionDefinitions(fresh.db, FUNCTIONS),
-    );
+    expect(await reserveFunctionDefinitions(upgraded.db)).toEqual(await reserveFunctionDefinitions(fresh.db));
     const [first, second] = await doubleClick(upgraded.db, "new");
     expect(first).toHaveProperty("holdId");
     expect(second).toHaveProperty("context");
     expect(second).not.toHaveProperty("sqlstate");
   });
 
-  it(`a reserve storm on the upgraded database (${ACCOUNTS} accounts, ${CALLERS} callers over ${CONNECTIONS} connections) sells exactly ${UNITS} units`, async () => {
+  it(`a reserve storm on the upgraded database (${STORM.accounts} accounts, ${CALLERS} callers over ${STORM.connections} connections) sells exactly ${STORM.units} units`, async () => {
     const db = upgraded?.db;
     if (!db) throw new Error("the upgrade test did not run");
-    configureReserveBatching({ maxInFlight: CONNECTIONS });
-    const users = await insertUsers(db, { prefix: "upgrade-storm", count: ACCOUNTS });
-    const saleId = await newSale(db, { perAccountLimit: 2, quantities: [600, 400], userIds: users });
+    configureReserveBatching({ maxInFlight: STORM.connections });
+    const users = await insertUsers(db, { prefix: "upgrade-storm", count: STORM.accounts });
+    const saleId = await nextSale(db, {
+      product,
+      perAccountLimit: 2,
+      quantities: [600, 400],
+      userIds: users,
+    });
     const { attempts, results, sameHold, seconds } = await runDoubleClickStorm(db, {
       saleId,
       users,
-      skus: [skuA, skuB],
-      t0: T0,
+      skus: [product.skuA, product.skuB],
+      t0: STORM.t0,
       callers: CALLERS,
       random: rng(6),
     });
@@ -175,7 +149,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     const by = tallyReserveResults(results);
     expect(results.length).toBe(attempts.length);
     expect(unexpectedReserveOutcomes(by)).toEqual([]);
-    expect(by.new).toBe(UNITS);
+    expect(by.new).toBe(STORM.units);
     expect(sameHold.length).toBeGreaterThan(0);
     expect(sameHold.every(Boolean)).toBe(true);
     expect(getReserveBatchStats().largest).toBeGreaterThan(1);
@@ -185,7 +159,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
     expect(await bucketMismatches(db, { saleId })).toEqual([]);
     expect(await accountsOverLimit(db, { saleId })).toEqual([]);
     const counts = await readSaleCounts(db, { saleId });
-    expect(counts).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
+    expect(counts).toMatchObject({ remaining: 0, held: STORM.units, sold: 0 });
     expect(counts?.soldOutAt).not.toBeNull();
     const [holds] = await queryRows<{ n: number; unqueued: number }>(
       db,
@@ -194,7 +168,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
               as unqueued
           from sale_holds h where h.sale_id = ${saleId}::uuid and h.status = 'active'`,
     );
-    expect(holds).toEqual({ n: UNITS, unqueued: 0 });
+    expect(holds).toEqual({ n: STORM.units, unqueued: 0 });
     console.log(
       `upgrade storm: ${results.length} attempts in ${seconds.toFixed(1)} s`,
       by,

@@ -1,16 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import {
   appliedMigrations,
-  functionDefinitions,
-  functionsDefinedIn,
-  PREVIOUS_RELEASE_MIGRATIONS,
-  RESERVE_MIGRATION,
-  statementsOf,
+  openWithPreviousRelease,
+  rerunReserveMigration,
+  reserveFunctionDefinitions,
 } from "@/tests/helpers/migrations";
 
 /*
@@ -19,18 +16,17 @@ import {
  * the functions exactly as the current 0005 defines them. One PGlite at a time: each takes ~750 MB.
  */
 
-const FUNCTIONS = functionsDefinedIn(RESERVE_MIGRATION);
 const dataDir = mkdtempSync(path.join(tmpdir(), "kite-pglite-upgrade-"));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("upgrading a PGlite folder from the previous release's migrations", () => {
   it("openDb re-creates the old kite_reserve_batch as the current 0005 defines it", async () => {
-    const old = await openDb({ dataDir, migrationsFolder: PREVIOUS_RELEASE_MIGRATIONS });
+    const old = await openWithPreviousRelease({ dataDir });
     let oldDefs: Record<string, string>;
     try {
       expect(await appliedMigrations(old.db)).toHaveLength(6);
-      oldDefs = await functionDefinitions(old.db, FUNCTIONS);
+      oldDefs = await reserveFunctionDefinitions(old.db);
       expect(oldDefs["kite_reserve_batch(p_items jsonb)"]).toContain("EXCEPTION WHEN others");
     } finally {
       await old.close();
@@ -40,7 +36,7 @@ describe("upgrading a PGlite folder from the previous release's migrations", () 
     const handle = await openDb({ dataDir });
     try {
       expect((await appliedMigrations(handle.db)).length).toBeGreaterThan(6);
-      const defs = await functionDefinitions(handle.db, FUNCTIONS);
+      const defs = await reserveFunctionDefinitions(handle.db);
       expect(Object.keys(defs)).toEqual(Object.keys(oldDefs));
       expect(defs["kite_reserve_batch(p_items jsonb)"]).not.toEqual(
         oldDefs["kite_reserve_batch(p_items jsonb)"],
@@ -48,8 +44,8 @@ describe("upgrading a PGlite folder from the previous release's migrations", () 
       expect(defs["kite_reserve_batch(p_items jsonb)"]).toContain("ON CONFLICT DO NOTHING");
       expect(defs["kite_reserve_batch(p_items jsonb)"]).not.toContain("EXCEPTION");
       // Exactly the current 0005: running it again changes nothing.
-      for (const statement of statementsOf(RESERVE_MIGRATION)) await handle.db.execute(sql.raw(statement));
-      expect(await functionDefinitions(handle.db, FUNCTIONS)).toEqual(defs);
+      await rerunReserveMigration(handle.db);
+      expect(await reserveFunctionDefinitions(handle.db)).toEqual(defs);
     } finally {
       await handle.close();
     }

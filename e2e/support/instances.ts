@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import pg from "pg";
 import { createClient } from "redis";
+import { createDatabase, type ScratchDatabase } from "../../tests/helpers/pg-admin";
 import { QA_SECRET } from "./env";
 
 /**
@@ -21,32 +21,17 @@ export interface Instances {
 const adminUrl = () => process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = () => process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The one database the instances share, made anew for each set of instances (one name per work tree). */
+function freshDatabase(): Promise<ScratchDatabase> {
   const tree = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 8);
-  const name = `kite_test_e2e_shared_${tree}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${adminUrl()} (${(error as Error).message}): instances share one database, ` +
-        "which PGlite cannot be. Start one (README: Tests) or set PG_ADMIN_URL.",
-    );
-  }
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = new pg.Client({ connectionString: adminUrl() });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
+  return createDatabase(adminUrl(), `kite_test_e2e_shared_${tree}`, {
+    replace: true,
+    unreachable: (error) =>
+      new Error(
+        `PostgreSQL is not reachable at ${adminUrl()} (${error.message}): instances share one database, ` +
+          "which PGlite cannot be. Start one (README: Tests) or set PG_ADMIN_URL.",
+      ),
+  });
 }
 
 async function connectRedis(url: string) {

@@ -1,76 +1,39 @@
 import { and, eq } from "drizzle-orm";
-import type Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "@/db/client";
-import { orders, type Sku, skus, users } from "@/db/schema";
-import { addToCart, getCart, removeCartLine } from "@/lib/cart/cart";
-import { type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";
-import { localStripe, submitCard } from "@/stripe-local/testing";
-import { openSeededPostgres } from "@/tests/helpers/db";
-import { cancelCheckout, startCheckout, sweepExpiredHolds } from "./checkout";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { orders, skus, users } from "@/db/schema";
+import { addToCart, getCart } from "@/lib/cart/cart";
+import { submitCard } from "@/stripe-local/testing";
+import { expectInvariant, FAST_RETRY, HOLD_MINUTES, withCheckoutEnv } from "@/tests/helpers/checkout";
+import { cancelCheckout, sweepExpiredHolds } from "./checkout";
 import { getOrderForUser } from "./orders";
-import { handleStripeWebhook } from "./webhook";
 
 const SECRET = "whsec_checkout_tests_secret";
-const FAST_RETRY = { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
-const HOLD_MINUTES = 10;
-
-let handle: DbHandle;
-let db: Db;
-let server: StripeLocalServer;
-let stripe: Stripe;
+const env = withCheckoutEnv({ secret: SECRET, poolMax: 8 });
+const { deliver, readSku, start } = env;
 let shopperId: string;
 let otherId: string;
-let sku: Sku;
-
-async function readSku(id: number): Promise<Sku> {
-  const [row] = await db.select().from(skus).where(eq(skus.id, id));
-  if (!row) throw new Error("sku vanished");
-  return row;
-}
-
-function expectInvariant(row: Sku) {
-  expect(row.available + row.held + row.sold).toBe(row.quantity);
-  expect(Math.min(row.available, row.held, row.sold)).toBeGreaterThanOrEqual(0);
-}
 
 let eventSeq = 0;
 /** A webhook exactly as Stripe would send it, signed with our secret. */
 function signedEvent(type: string, object: unknown, options: { id?: string; timestamp?: number } = {}) {
-  const payload = JSON.stringify({
-    id: options.id ?? `evt_test_${++eventSeq}_${Date.now()}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-    livemode: false,
-  });
-  const signature = stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: SECRET,
-    timestamp: options.timestamp,
-  });
-  return { rawBody: payload, signature };
-}
-
-function deliver(event: { rawBody: string; signature: string | null }, now = new Date(), database: Db = db) {
-  return handleStripeWebhook({ db: database, stripe, retry: FAST_RETRY }, { ...event, secret: SECRET, now });
+  return env.signed(
+    {
+      id: options.id ?? `evt_test_${++eventSeq}_${Date.now()}`,
+      object: "event",
+      type,
+      created: Math.floor(Date.now() / 1000),
+      data: { object },
+      livemode: false,
+    },
+    { timestamp: options.timestamp },
+  );
 }
 
 async function checkoutOne(quantity = 2, now = new Date()) {
-  await addToCart(db, { owner: { userId: shopperId }, skuId: sku.id, quantity });
-  const result = await startCheckout(
-    { db, stripe, retry: FAST_RETRY },
-    {
-      userId: shopperId,
-      email: "shopper@example.com",
-      now,
-      holdMinutes: HOLD_MINUTES,
-      origin: "http://store.test",
-    },
-  );
+  await addToCart(env.db, { owner: { userId: shopperId }, skuId: env.sku.id, quantity });
+  const result = await start(shopperId, {}, { now, email: "shopper@example.com" });
   if (!result.ok) throw new Error(result.message);
-  const [order] = await db.select().from(orders).where(eq(orders.id, result.orderId));
+  const [order] = await env.db.select().from(orders).where(eq(orders.id, result.orderId));
   if (!order?.stripeSessionId) throw new Error("no session on order");
   return { orderId: result.orderId, sessionId: order.stripeSessionId, url: result.url };
 }
@@ -78,47 +41,30 @@ async function checkoutOne(quantity = 2, now = new Date()) {
 async function paidSession(url: string, sessionId: string) {
   const res = await submitCard(url, "4242 4242 4242 4242");
   expect(res.status).toBe(303);
-  return stripe.checkout.sessions.retrieve(sessionId);
+  return env.stripe.checkout.sessions.retrieve(sessionId);
 }
 
 beforeAll(async () => {
-  handle = await openSeededPostgres({ poolMax: 8 });
-  db = handle.db;
-  server = await startStripeLocal({ port: 0, writeRateLimit: 0 });
-  stripe = localStripe(server.port);
-  const [shopper] = await db.select().from(users).where(eq(users.email, "shopper@example.com"));
-  const [other] = await db.select().from(users).where(eq(users.email, "marketer@example.com"));
+  const [shopper] = await env.db.select().from(users).where(eq(users.email, "shopper@example.com"));
+  const [other] = await env.db.select().from(users).where(eq(users.email, "marketer@example.com"));
   if (!shopper || !other) throw new Error("seeded users missing");
   shopperId = shopper.id;
   otherId = other.id;
-  const candidates = await db.select().from(skus);
-  const pick = candidates.find((s) => s.available >= 50);
-  if (!pick) throw new Error("no SKU with stock");
-  sku = pick;
-});
-
-afterAll(async () => {
-  await server?.close();
-  await handle?.close();
 });
 
 beforeEach(async () => {
-  server.control.update({ rate429: 0, failRate: 0 });
+  env.server.control.update({ rate429: 0, failRate: 0 });
   // Each test starts with no pending holds and an empty cart
-  await sweepExpiredHolds({ db, stripe, retry: FAST_RETRY }, { now: new Date(Date.now() + 24 * 3600_000) });
+  await sweepExpiredHolds(env.deps(), { now: new Date(Date.now() + 24 * 3600_000) });
   // (refunded or cancelled orders leave their cart lines behind, as they should).
-  for (const userId of [shopperId, otherId]) {
-    for (const line of (await getCart(db, { userId })).lines) {
-      await removeCartLine(db, { owner: { userId }, skuId: line.skuId });
-    }
-  }
+  for (const userId of [shopperId, otherId]) await env.emptyCart(userId);
 });
 
 describe("checkout on PostgreSQL against the local Stripe server", () => {
   it("holds stock first, pays with 4242, converts the hold to sold exactly once", async () => {
-    const before = await readSku(sku.id);
+    const before = await readSku(env.sku.id);
     const { orderId, sessionId, url } = await checkoutOne(2);
-    const held = await readSku(sku.id);
+    const held = await readSku(env.sku.id);
     expect(held.available).toBe(before.available - 2);
     expect(held.held).toBe(before.held + 2);
 
@@ -128,23 +74,25 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     expect(await deliver(event)).toMatchObject({ status: 200, body: { outcome: "paid" } });
     // Duplicate delivery and a replay of the same event id change nothing.
     expect(await deliver(event)).toMatchObject({ status: 200, body: { outcome: "duplicate_event" } });
-    const after = await readSku(sku.id);
+    const after = await readSku(env.sku.id);
     expect(after.held).toBe(before.held);
     expect(after.sold).toBe(before.sold + 2);
     expectInvariant(after);
-    expect((await getOrderForUser(db, { orderId, userId: shopperId }))?.status).toBe("paid");
-    expect((await getCart(db, { userId: shopperId })).lines.find((l) => l.skuId === sku.id)).toBeUndefined();
+    expect((await getOrderForUser(env.db, { orderId, userId: shopperId }))?.status).toBe("paid");
+    expect(
+      (await getCart(env.db, { userId: shopperId })).lines.find((l) => l.skuId === env.sku.id),
+    ).toBeUndefined();
     // A second, different event for the same session (Stripe can send both) does not charge or sell twice.
     expect(await deliver(signedEvent("checkout.session.completed", session))).toMatchObject({
       body: { outcome: "already_settled" },
     });
-    expect((await readSku(sku.id)).sold).toBe(before.sold + 2);
+    expect((await readSku(env.sku.id)).sold).toBe(before.sold + 2);
   });
 
   it("refuses bad signatures, stale timestamps, malformed JSON and a missing header; ignores unknown types", async () => {
     const { sessionId, url, orderId } = await checkoutOne(1);
     const session = await paidSession(url, sessionId);
-    const before = await readSku(sku.id);
+    const before = await readSku(env.sku.id);
     const good = signedEvent("checkout.session.completed", session);
     // Change the signature's first hex digit (to another digit: a fixed "0" left 1 in 16 signatures valid).
     const forged = good.signature.replace(/v1=(\w)/, (_, c: string) => `v1=${c === "0" ? "1" : "0"}`);
@@ -156,15 +104,15 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     });
     expect((await deliver(stale)).status).toBe(400);
     const garbage = "{not json";
-    const garbageSig = stripe.webhooks.generateTestHeaderString({ payload: garbage, secret: SECRET });
+    const garbageSig = env.stripe.webhooks.generateTestHeaderString({ payload: garbage, secret: SECRET });
     expect((await deliver({ rawBody: garbage, signature: garbageSig })).status).toBe(400);
     expect(await deliver(signedEvent("customer.created", { id: "cus_1" }))).toMatchObject({
       status: 200,
       body: { ignored: "customer.created" },
     });
-    const unchanged = await readSku(sku.id);
+    const unchanged = await readSku(env.sku.id);
     expect(unchanged).toMatchObject({ available: before.available, held: before.held, sold: before.sold });
-    expect((await getOrderForUser(db, { orderId, userId: shopperId }))?.status).toBe("pending");
+    expect((await getOrderForUser(env.db, { orderId, userId: shopperId }))?.status).toBe("pending");
     await deliver(good);
   });
 
@@ -173,21 +121,25 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     const paid = await paidSession(first.url, first.sessionId);
     await deliver(signedEvent("checkout.session.completed", paid));
     await deliver(signedEvent("checkout.session.expired", { ...paid, status: "expired" }));
-    expect((await getOrderForUser(db, { orderId: first.orderId, userId: shopperId }))?.status).toBe("paid");
+    expect((await getOrderForUser(env.db, { orderId: first.orderId, userId: shopperId }))?.status).toBe(
+      "paid",
+    );
 
-    const before = await readSku(sku.id);
+    const before = await readSku(env.sku.id);
     const second = await checkoutOne(1);
     const session = await paidSession(second.url, second.sessionId);
     await deliver(
       signedEvent("checkout.session.expired", { ...session, status: "expired", payment_status: "unpaid" }),
     );
-    expect((await getOrderForUser(db, { orderId: second.orderId, userId: shopperId }))?.status).toBe(
+    expect((await getOrderForUser(env.db, { orderId: second.orderId, userId: shopperId }))?.status).toBe(
       "expired",
     );
-    expect((await readSku(sku.id)).available).toBe(before.available);
+    expect((await readSku(env.sku.id)).available).toBe(before.available);
     await deliver(signedEvent("checkout.session.completed", session));
-    expect((await getOrderForUser(db, { orderId: second.orderId, userId: shopperId }))?.status).toBe("paid");
-    const after = await readSku(sku.id);
+    expect((await getOrderForUser(env.db, { orderId: second.orderId, userId: shopperId }))?.status).toBe(
+      "paid",
+    );
+    const after = await readSku(env.sku.id);
     expect(after.sold).toBe(before.sold + 1);
     expect(after.available).toBe(before.available - 1);
     expectInvariant(after);
@@ -200,28 +152,28 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
       signedEvent("checkout.session.expired", { ...session, status: "expired", payment_status: "unpaid" }),
     );
     // Everyone else buys the rest meanwhile.
-    const row = await readSku(sku.id);
-    await db
+    const row = await readSku(env.sku.id);
+    await env.db
       .update(skus)
       .set({ available: 0, sold: row.sold + row.available })
-      .where(eq(skus.id, sku.id));
-    const refundsBefore = server.control.state().requests;
+      .where(eq(skus.id, env.sku.id));
+    const refundsBefore = env.server.control.state().requests;
     expect(await deliver(signedEvent("checkout.session.completed", session))).toMatchObject({
       body: { outcome: "refund_needed" },
     });
-    const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+    const [order] = await env.db.select().from(orders).where(eq(orders.id, orderId));
     expect(order?.status).toBe("refunded");
     expect(order?.stripeRefundId).toMatch(/^re_/);
-    expect(server.control.state().requests).toBeGreaterThan(refundsBefore);
-    const after = await readSku(sku.id);
+    expect(env.server.control.state().requests).toBeGreaterThan(refundsBefore);
+    const after = await readSku(env.sku.id);
     expect(after.available).toBe(0);
     expect(after.sold).toBe(row.sold + row.available);
     expectInvariant(after);
     // Put stock back for the next tests.
-    await db
+    await env.db
       .update(skus)
       .set({ available: 100, quantity: after.quantity + 100 })
-      .where(eq(skus.id, sku.id));
+      .where(eq(skus.id, env.sku.id));
   });
 
   it("a 500 while applying leaves the event unrecorded, so Stripe's retry applies it once", async () => {
@@ -229,7 +181,7 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     const session = await paidSession(url, sessionId);
     const event = signedEvent("checkout.session.completed", session);
     let failures = 1;
-    const flaky = new Proxy(db, {
+    const flaky = new Proxy(env.db, {
       get(target, prop, receiver) {
         if (prop === "transaction" && failures > 0) {
           failures--;
@@ -238,32 +190,23 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
         return Reflect.get(target, prop, receiver);
       },
     });
-    await expect(deliver(event, new Date(), flaky)).rejects.toThrow("connection reset");
-    expect((await getOrderForUser(db, { orderId, userId: shopperId }))?.status).toBe("pending");
-    const before = await readSku(sku.id);
+    await expect(deliver(event, { deps: { db: flaky } })).rejects.toThrow("connection reset");
+    expect((await getOrderForUser(env.db, { orderId, userId: shopperId }))?.status).toBe("pending");
+    const before = await readSku(env.sku.id);
     expect(await deliver(event)).toMatchObject({ body: { outcome: "paid" } });
     expect(await deliver(event)).toMatchObject({ body: { outcome: "duplicate_event" } });
-    expect((await readSku(sku.id)).sold).toBe(before.sold + 1);
+    expect((await readSku(env.sku.id)).sold).toBe(before.sold + 1);
   });
 
   it("when Stripe keeps answering 429 the hold is released and the shopper gets a message", async () => {
-    const before = await readSku(sku.id);
-    server.control.update({ rate429: 1 });
-    await addToCart(db, { owner: { userId: shopperId }, skuId: sku.id, quantity: 1 });
-    const result = await startCheckout(
-      { db, stripe, retry: FAST_RETRY },
-      {
-        userId: shopperId,
-        email: "shopper@example.com",
-        now: new Date(),
-        holdMinutes: 10,
-        origin: "http://store.test",
-      },
-    );
+    const before = await readSku(env.sku.id);
+    env.server.control.update({ rate429: 1 });
+    await addToCart(env.db, { owner: { userId: shopperId }, skuId: env.sku.id, quantity: 1 });
+    const result = await start(shopperId, {}, { email: "shopper@example.com" });
     expect(result).toMatchObject({ ok: false, code: "payment_unavailable" });
-    const after = await readSku(sku.id);
+    const after = await readSku(env.sku.id);
     expect(after).toMatchObject({ available: before.available, held: before.held });
-    const cancelled = await db
+    const cancelled = await env.db
       .select()
       .from(orders)
       .where(and(eq(orders.userId, shopperId), eq(orders.status, "cancelled")));
@@ -273,78 +216,69 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
   it("retries through intermittent 429s with one idempotency key: one session, one hold", async () => {
     // Deterministic: the next 3 requests answer 429 and the 4th attempt (FAST_RETRY.attempts) goes through.
     // A random rate here failed about one run in sixteen when every attempt drew a 429.
-    const before = server.control.state();
-    server.control.update({ fail429Next: FAST_RETRY.attempts - 1 });
+    const before = env.server.control.state();
+    env.server.control.update({ fail429Next: FAST_RETRY.attempts - 1 });
     const { sessionId } = await checkoutOne(1);
-    const after = server.control.state();
+    const after = env.server.control.state();
     expect(after.rateLimited - before.rateLimited).toBe(FAST_RETRY.attempts - 1);
     expect(after.sessionsCreated).toBe(before.sessionsCreated + 1);
     expect(sessionId).toMatch(/^cs_/);
   });
 
   it("empty carts and sold-out lines hold nothing", async () => {
-    const empty = await startCheckout(
-      { db, stripe, retry: FAST_RETRY },
-      {
-        userId: otherId,
-        email: "marketer@example.com",
-        now: new Date(),
-        holdMinutes: 10,
-        origin: "http://store.test",
-      },
-    );
+    const empty = await start(otherId, {}, { email: "marketer@example.com" });
     expect(empty).toMatchObject({ ok: false, code: "empty_cart" });
-    const [scarce] = await db.select().from(skus).where(eq(skus.available, 0)).limit(1);
-    const pick = (await db.select().from(skus)).find((s) => s.available > 5 && s.id !== sku.id);
+    const [scarce] = await env.db.select().from(skus).where(eq(skus.available, 0)).limit(1);
+    const pick = (await env.db.select().from(skus)).find((s) => s.available > 5 && s.id !== env.sku.id);
     if (!pick) throw new Error("need a second SKU");
-    await addToCart(db, { owner: { userId: otherId }, skuId: pick.id, quantity: 2 });
-    await db
+    await addToCart(env.db, { owner: { userId: otherId }, skuId: pick.id, quantity: 2 });
+    await env.db
       .update(skus)
       .set({ available: 1, quantity: pick.held + pick.sold + 1 })
       .where(eq(skus.id, pick.id));
-    const tooFew = await startCheckout(
-      { db, stripe, retry: FAST_RETRY },
-      {
-        userId: otherId,
-        email: "marketer@example.com",
-        now: new Date(),
-        holdMinutes: 10,
-        origin: "http://store.test",
-      },
-    );
+    const tooFew = await start(otherId, {}, { email: "marketer@example.com" });
     expect(tooFew).toMatchObject({ ok: false, code: "out_of_stock" });
     expect(await readSku(pick.id)).toMatchObject({ available: 1, held: pick.held });
     expect(scarce === undefined || scarce.available === 0).toBe(true);
   });
 
   it("cancel returns stock at once and only for the owner; the sweep expires holds and their sessions", async () => {
-    const before = await readSku(sku.id);
+    const before = await readSku(env.sku.id);
     const first = await checkoutOne(1);
     expect(
-      await cancelCheckout({ db, stripe }, { orderId: first.orderId, userId: otherId, now: new Date() }),
+      await cancelCheckout(
+        { db: env.db, stripe: env.stripe },
+        { orderId: first.orderId, userId: otherId, now: new Date() },
+      ),
     ).toBe(false);
-    expect((await readSku(sku.id)).held).toBe(before.held + 1);
+    expect((await readSku(env.sku.id)).held).toBe(before.held + 1);
     expect(
-      await cancelCheckout({ db, stripe }, { orderId: first.orderId, userId: shopperId, now: new Date() }),
+      await cancelCheckout(
+        { db: env.db, stripe: env.stripe },
+        { orderId: first.orderId, userId: shopperId, now: new Date() },
+      ),
     ).toBe(true);
-    expect(await readSku(sku.id)).toMatchObject({ available: before.available, held: before.held });
-    expect((await stripe.checkout.sessions.retrieve(first.sessionId)).status).toBe("expired");
+    expect(await readSku(env.sku.id)).toMatchObject({ available: before.available, held: before.held });
+    expect((await env.stripe.checkout.sessions.retrieve(first.sessionId)).status).toBe("expired");
 
     const now = new Date();
     const second = await checkoutOne(1, now);
     expect(
-      (await sweepExpiredHolds({ db, stripe }, { now: new Date(now.getTime() + 60_000) })).released,
+      (await sweepExpiredHolds({ db: env.db, stripe: env.stripe }, { now: new Date(now.getTime() + 60_000) }))
+        .released,
     ).toBe(0);
     const later = new Date(now.getTime() + (HOLD_MINUTES + 1) * 60_000);
-    expect((await sweepExpiredHolds({ db, stripe }, { now: later })).released).toBeGreaterThanOrEqual(1);
-    expect((await getOrderForUser(db, { orderId: second.orderId, userId: shopperId }))?.status).toBe(
+    expect(
+      (await sweepExpiredHolds({ db: env.db, stripe: env.stripe }, { now: later })).released,
+    ).toBeGreaterThanOrEqual(1);
+    expect((await getOrderForUser(env.db, { orderId: second.orderId, userId: shopperId }))?.status).toBe(
       "expired",
     );
-    expect((await stripe.checkout.sessions.retrieve(second.sessionId)).status).toBe("expired");
-    const after = await readSku(sku.id);
+    expect((await env.stripe.checkout.sessions.retrieve(second.sessionId)).status).toBe("expired");
+    const after = await readSku(env.sku.id);
     expect(after).toMatchObject({ available: before.available, held: before.held });
     expectInvariant(after);
     // Another account never sees this order.
-    expect(await getOrderForUser(db, { orderId: second.orderId, userId: otherId })).toBeNull();
+    expect(await getOrderForUser(env.db, { orderId: second.orderId, userId: otherId })).toBeNull();
   });
 });

@@ -7,6 +7,19 @@ const rateLimited = () =>
 const invalid = () =>
   new Stripe.errors.StripeInvalidRequestError({ message: "bad param", type: "invalid_request_error" });
 
+/** withStripeRetry (3 attempts, no waiting) on a call that always throws `error()`: its result, and how often it called. */
+function retryAlwaysFailing(error: () => Error) {
+  let calls = 0;
+  const result = withStripeRetry(
+    async () => {
+      calls++;
+      throw error();
+    },
+    { attempts: 3, sleep: async () => {} },
+  );
+  return { result, calls: () => calls };
+}
+
 describe("withStripeRetry", () => {
   it("retries 429s with exponential, jittered, capped delays, then succeeds", async () => {
     const delays: number[] = [];
@@ -31,28 +44,12 @@ describe("withStripeRetry", () => {
   });
 
   it("gives up after the bounded number of attempts and does not retry final errors", async () => {
-    let calls = 0;
-    await expect(
-      withStripeRetry(
-        async () => {
-          calls++;
-          throw rateLimited();
-        },
-        { attempts: 3, sleep: async () => {} },
-      ),
-    ).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
-    expect(calls).toBe(3);
-    calls = 0;
-    await expect(
-      withStripeRetry(
-        async () => {
-          calls++;
-          throw invalid();
-        },
-        { attempts: 3, sleep: async () => {} },
-      ),
-    ).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(calls).toBe(1);
+    const limited = retryAlwaysFailing(rateLimited);
+    await expect(limited.result).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    expect(limited.calls()).toBe(3);
+    const final = retryAlwaysFailing(invalid);
+    await expect(final.result).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(final.calls()).toBe(1);
   });
 
   it("classifies errors", () => {

@@ -12,6 +12,24 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/** Counts the calls of `around(work)` running at once; `most` is the highest count seen. */
+function concurrencyGauge() {
+  let running = 0;
+  const gauge = {
+    most: 0,
+    async around<T>(work: () => Promise<T>): Promise<T> {
+      running += 1;
+      gauge.most = Math.max(gauge.most, running);
+      try {
+        return await work();
+      } finally {
+        running -= 1;
+      }
+    },
+  };
+  return gauge;
+}
+
 describe("createBatcher", () => {
   it("sends a lone item at once, and groups what arrives while batches are in flight", async () => {
     const calls: number[][] = [];
@@ -43,22 +61,15 @@ describe("createBatcher", () => {
   });
 
   it("never runs more than maxInFlight batches at once", async () => {
-    let running = 0;
-    let most = 0;
+    const gauge = concurrencyGauge();
     const batcher = createBatcher<number, number>({
       maxBatch: 2,
       maxInFlight: 3,
-      run: async (items) => {
-        running += 1;
-        most = Math.max(most, running);
-        await sleep(2);
-        running -= 1;
-        return items;
-      },
+      run: (items) => gauge.around(() => sleep(2).then(() => items)),
     });
     const out = await Promise.all(Array.from({ length: 40 }, (_, i) => batcher.submit(i)));
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i));
-    expect(most).toBe(3);
+    expect(gauge.most).toBe(3);
   });
 
   it("fails only the items of a failed batch, and refuses an answer of the wrong length", async () => {

@@ -8,6 +8,7 @@ import { readSaleCounts } from "@/lib/sales/figures";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 import { atStoreTime } from "@/lib/sales/store-day";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
+import { versionFields } from "@/tests/helpers/sale-form";
 import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "./commands";
 import { skuField } from "./draft";
 import { cachedLiveView } from "./live";
@@ -131,12 +132,9 @@ describe("editing a sale", () => {
       startsAt: "2040-03-03T12:00",
       registrationClosesAt: "2040-03-03T12:00",
       endsAt: "2040-03-03T15:00",
-      [skuField(a?.id ?? 0, "price")]: "3899.00",
-      [skuField(a?.id ?? 0, "quantity")]: "350",
-      [skuField(b?.id ?? 0, "include")]: "",
-      [skuField(c?.id ?? 0, "include")]: "on",
-      [skuField(c?.id ?? 0, "quantity")]: "50",
-      [skuField(c?.id ?? 0, "price")]: "100",
+      ...versionFields(a?.id ?? 0, { price: "3899.00", quantity: "350" }),
+      ...versionFields(b?.id ?? 0, { include: "" }),
+      ...versionFields(c?.id ?? 0, { include: "on", quantity: "50", price: "100" }),
     });
     const result = await updateSaleFromForm(handle.db, {
       actor,

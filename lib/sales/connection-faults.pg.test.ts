@@ -1,21 +1,11 @@
-import { asc, eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type DbHandle, queryRows } from "@/db/client";
-import { products, skus } from "@/db/schema";
-import { openSeededPostgres } from "@/tests/helpers/db";
-import { databaseOf, type FaultAdmin, openFaultAdmin, storePool } from "@/tests/helpers/faults";
-import { createSale } from "./commands";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { queryRows } from "@/db/client";
+import { storePool, withFaultAdmin } from "@/tests/helpers/faults";
+import { callersFor, stormSales, withStormDatabase } from "@/tests/helpers/storm";
 import { readSaleCounts } from "./figures";
-import { configureReserveBatching, type ReserveResult, reserveSaleUnit } from "./reserve";
-import {
-  accountsOverLimit,
-  bucketMismatches,
-  crowd,
-  doubleClickAttempts,
-  insertUsers,
-  registerUsers,
-  rng,
-} from "./test-support";
+import { type ReserveResult, reserveSaleUnit } from "./reserve";
+import { accountsOverLimit, bucketMismatches, crowd, doubleClickAttempts, rng } from "./test-support";
 
 /*
  * The database drops the store's connections in the middle of a reserve storm (a failover, a restart, an operator's
@@ -25,7 +15,7 @@ import {
  */
 
 const CONNECTIONS = 16;
-const CALLERS = 4 * CONNECTIONS;
+const CALLERS = callersFor(CONNECTIONS);
 const UNITS = 1500;
 const ACCOUNTS = 1600;
 /** The kill comes when this many holds have been taken: mid-storm, with batches in flight on every connection. */
@@ -34,71 +24,25 @@ const KILL_AFTER_HOLDS = 400;
 const REOPEN_AFTER_REFUSALS = 20;
 const T0 = new Date("2030-06-01T04:00:00Z");
 
-let handle: DbHandle;
-let admin: FaultAdmin;
-let database: string;
-let users: string[];
-let skuA: number;
-let skuB: number;
-let productId: number;
-
-beforeAll(async () => {
-  handle = await openSeededPostgres({ poolMax: CONNECTIONS });
-  database = databaseOf(handle.db);
-  admin = await openFaultAdmin();
-  configureReserveBatching({ maxInFlight: CONNECTIONS });
-  const [pro] = await handle.db
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.slug, "kite-9-pro"));
-  if (!pro) throw new Error("kite-9-pro not seeded");
-  productId = pro.id;
-  const ids = (
-    await handle.db
-      .select({ id: skus.id })
-      .from(skus)
-      .where(eq(skus.productId, pro.id))
-      .orderBy(asc(skus.position))
-  ).map((s) => s.id);
-  skuA = ids[0] as number;
-  skuB = ids[1] as number;
-  users = await insertUsers(handle.db, { prefix: "faults", count: ACCOUNTS });
-});
-
-afterAll(async () => {
-  await admin?.allowConnections(database, true);
-  await admin?.close();
-  await handle?.close();
-});
+const storm = withStormDatabase({ connections: CONNECTIONS, accounts: ACCOUNTS, usersPrefix: "faults" });
+const nextSale = stormSales({ slug: "faults", name: "Faults", t0: T0 });
+const faults = withFaultAdmin(() => storm.db);
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-let saleN = 0;
-async function newSale(): Promise<string> {
-  saleN += 1;
-  const result = await createSale(handle.db, {
-    slug: `faults-${saleN}`,
-    name: `Faults ${saleN}`,
-    productId,
-    registrationOpensAt: new Date(T0.getTime() - 86_400_000),
-    registrationClosesAt: T0,
-    startsAt: T0,
-    endsAt: new Date(T0.getTime() + 7_200_000),
+function newSale(): Promise<string> {
+  return nextSale(storm.db, {
+    product: storm,
     perAccountLimit: 2,
-    skus: [
-      { skuId: skuA, quantity: 900, salePriceMinor: 399900 },
-      { skuId: skuB, quantity: 600, salePriceMinor: 449900 },
-    ],
+    quantities: [900, 600],
+    userIds: storm.users,
   });
-  if (!result.ok) throw new Error(result.message);
-  await registerUsers(handle.db, { saleId: result.saleId, userIds: users });
-  return result.saleId;
 }
 
 function reserve(saleId: string, userId: string, key: string, skuId: number, now: Date) {
-  return reserveSaleUnit(handle.db, {
+  return reserveSaleUnit(storm.db, {
     saleId,
     skuId,
     userId,
@@ -111,7 +55,7 @@ function reserve(saleId: string, userId: string, key: string, skuId: number, now
 
 async function activeHolds(saleId: string): Promise<{ n: number; keys: number }> {
   const [row] = await queryRows<{ n: number; keys: number }>(
-    handle.db,
+    storm.db,
     sql`select count(*)::int as n, count(distinct (user_id, request_key))::int as keys
         from sale_holds where sale_id = ${saleId}::uuid and status = 'active'`,
   );
@@ -123,7 +67,7 @@ describe("PostgreSQL drops the store's connections", () => {
     const saleId = await newSale();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const random = rng(11);
-    const attempts = doubleClickAttempts(users, random);
+    const attempts = doubleClickAttempts(storm.users, random);
     const results: { r: ReserveResult; userId: string; key: string; skuId: number; afterKill: boolean }[] =
       [];
     const thrown: unknown[] = [];
@@ -134,18 +78,18 @@ describe("PostgreSQL drops the store's connections", () => {
     let reopened = false;
 
     await crowd(attempts, CALLERS, async ({ userId, key }, i) => {
-      const skuId = random() < 0.6 ? skuA : skuB;
+      const skuId = random() < 0.6 ? storm.skuA : storm.skuB;
       const afterKill = reopened;
       try {
         const r = await reserve(saleId, userId, key, skuId, new Date(T0.getTime() + i));
         results.push({ r, userId, key, skuId, afterKill });
         if (r.ok && !r.existing && ++held === KILL_AFTER_HOLDS) {
-          kill = admin
-            .allowConnections(database, false)
-            .then(() => admin.terminateStoreConnections(database));
+          kill = faults.admin
+            .allowConnections(faults.database, false)
+            .then(() => faults.admin.terminateStoreConnections(faults.database));
         }
         if (!r.ok && r.code === "unavailable" && ++refused === REOPEN_AFTER_REFUSALS) {
-          reopen = admin.allowConnections(database, true).then(() => {
+          reopen = faults.admin.allowConnections(faults.database, true).then(() => {
             reopened = true;
           });
         }
@@ -175,12 +119,12 @@ describe("PostgreSQL drops the store's connections", () => {
     // The pool reconnected by itself: clicks sent after the database took connections again took units.
     const newAfterKill = results.filter(({ r, afterKill }) => afterKill && r.ok && !r.existing).length;
     expect(newAfterKill).toBeGreaterThan(0);
-    expect(await admin.countStoreConnections(database)).toBeGreaterThan(0);
+    expect(await faults.admin.countStoreConnections(faults.database)).toBeGreaterThan(0);
 
     // Exact: each hold counted once in its bucket, quantity = available + held + sold, nobody over the limit.
-    expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
-    expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
-    const counts = await readSaleCounts(handle.db, { saleId });
+    expect(await bucketMismatches(storm.db, { saleId })).toEqual([]);
+    expect(await accountsOverLimit(storm.db, { saleId })).toEqual([]);
+    const counts = await readSaleCounts(storm.db, { saleId });
     expect(counts && counts.remaining + counts.held + counts.sold).toBe(UNITS);
     const holds = await activeHolds(saleId);
     expect(holds.keys).toBe(holds.n);
@@ -199,14 +143,14 @@ describe("PostgreSQL drops the store's connections", () => {
     expect(afterRetries.n).toBe(answeredNew.size);
 
     // The crowd keeps coming until the sale is sold out: exactly the batch is held.
-    await crowd(users, CONNECTIONS, async (userId, i) => {
+    await crowd(storm.users, CONNECTIONS, async (userId, i) => {
       const now = new Date(T0.getTime() + 120_000);
-      const first = await reserve(saleId, userId, `late-${i}`, skuA, now);
-      if (!first.ok && first.code === "sold_out") await reserve(saleId, userId, `late-${i}`, skuB, now);
+      const first = await reserve(saleId, userId, `late-${i}`, storm.skuA, now);
+      if (!first.ok && first.code === "sold_out") await reserve(saleId, userId, `late-${i}`, storm.skuB, now);
     });
-    expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
-    expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
-    expect(await readSaleCounts(handle.db, { saleId })).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
+    expect(await bucketMismatches(storm.db, { saleId })).toEqual([]);
+    expect(await accountsOverLimit(storm.db, { saleId })).toEqual([]);
+    expect(await readSaleCounts(storm.db, { saleId })).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
     console.info(
       `connection faults: ${results.length} clicks, ${terminated} connections ended after ${KILL_AFTER_HOLDS} holds,`,
       `${unavailable.length} told to try again, ${newAfterKill} holds taken after reconnecting`,
@@ -214,12 +158,12 @@ describe("PostgreSQL drops the store's connections", () => {
   });
 
   it("a connection killed while checked out between two statements does not crash the process", async () => {
-    const pool = storePool(handle.db);
+    const pool = storePool(storm.db);
     const saleId = await newSale();
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const client = await pool.connect();
     await client.query("begin");
-    expect(await admin.terminateStoreConnections(database)).toBeGreaterThan(0);
+    expect(await faults.admin.terminateStoreConnections(faults.database)).toBeGreaterThan(0);
     // No query is running on it: node-postgres emits `error` on the client itself when the server's FATAL arrives.
     await expect
       .poll(
@@ -233,24 +177,24 @@ describe("PostgreSQL drops the store's connections", () => {
     client.release(true);
     // The pool drops every ended connection by itself and opens new ones on demand.
     await expect.poll(() => pool.totalCount, { timeout: 2_000 }).toBe(0);
-    const [userId] = users;
-    const r = await reserve(saleId, userId as string, "after-kill", skuA, T0);
+    const [userId] = storm.users;
+    const r = await reserve(saleId, userId as string, "after-kill", storm.skuA, T0);
     expect(r).toMatchObject({ ok: true, existing: false });
   });
 
   it("a connection ended while idle and handed to a transaction before the pool noticed: BEGIN fails, the pool gets its slot back", async () => {
-    const pool = storePool(handle.db);
+    const pool = storePool(storm.db);
     const saleId = await newSale();
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    await Promise.all([1, 2, 3].map(() => handle.db.execute(sql`select pg_sleep(0.01)`)));
+    await Promise.all([1, 2, 3].map(() => storm.db.execute(sql`select pg_sleep(0.01)`)));
     // Hold back what the server says on the idle connections, so the kill is not read before one is handed out
     // (the race a failover leaves: the pool's idle client is dead, and the pool does not know yet).
     type Idle = { client: { connection: { stream: NodeJS.ReadableStream } } };
     const idle = (pool as unknown as { _idle: Idle[] })._idle.map((i) => i.client.connection.stream);
     expect(idle.length).toBeGreaterThan(0);
     for (const stream of idle) stream.pause();
-    await admin.terminateStoreConnections(database);
-    const tx = handle.db.transaction(async (t) => {
+    await faults.admin.terminateStoreConnections(faults.database);
+    const tx = storm.db.transaction(async (t) => {
       await t.execute(sql`select 1`);
     });
     const settled = tx.then(
@@ -262,7 +206,7 @@ describe("PostgreSQL drops the store's connections", () => {
     expect(await settled).toBeInstanceOf(Error);
     // drizzle's transaction() does not release a client whose BEGIN failed; the store pool takes it back itself.
     await expect.poll(() => pool.totalCount, { timeout: 2_000 }).toBe(0);
-    const r = await reserve(saleId, users[1] as string, "after-begin-failed", skuA, T0);
+    const r = await reserve(saleId, storm.users[1] as string, "after-begin-failed", storm.skuA, T0);
     expect(r).toMatchObject({ ok: true, existing: false });
   });
 });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import type { Actor } from "@/lib/audit/log";
 import { openSeededPglite } from "@/tests/helpers/db";
+import { versionFields } from "@/tests/helpers/sale-form";
 import { getSeededMarketer, getSeededProduct } from "@/tests/helpers/seeded";
 import { createSaleFromForm } from "./commands";
-import { skuField } from "./draft";
 
 /**
  * Shared setup of the console's tests (sale commands, hero schedule): a seeded PGlite, the seeded marketer as the
@@ -55,12 +55,8 @@ export function setUpConsoleFixture(): ConsoleFixture {
       registrationClosesAt: "2040-03-02T12:00",
       startsAt: "2040-03-02T12:00",
       endsAt: "2040-03-02T14:00",
-      [skuField(a?.id ?? 0, "include")]: "on",
-      [skuField(a?.id ?? 0, "quantity")]: "300",
-      [skuField(a?.id ?? 0, "price")]: "3999.00",
-      [skuField(b?.id ?? 0, "include")]: "on",
-      [skuField(b?.id ?? 0, "quantity")]: "200",
-      [skuField(b?.id ?? 0, "price")]: "4199.00",
+      ...versionFields(a?.id ?? 0, { include: "on", quantity: "300", price: "3999.00" }),
+      ...versionFields(b?.id ?? 0, { include: "on", quantity: "200", price: "4199.00" }),
       ...over,
     };
   };

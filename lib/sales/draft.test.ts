@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { versionFields } from "@/tests/helpers/sale-form";
 import { parseSaleForm, skuField } from "./draft";
 
 const SH = "Asia/Shanghai";
@@ -16,11 +17,8 @@ function valid(over: Record<string, string> = {}): Record<string, string> {
     registrationClosesAt: "2040-03-02T12:00",
     startsAt: "2040-03-02T12:00",
     endsAt: "2040-03-02T14:00",
-    [skuField(11, "include")]: "on",
-    [skuField(11, "quantity")]: "600",
-    [skuField(11, "price")]: "3999.00",
-    [skuField(12, "quantity")]: "",
-    [skuField(12, "price")]: "4299.00",
+    ...versionFields(11, { include: "on", quantity: "600", price: "3999.00" }),
+    ...versionFields(12, { quantity: "", price: "4299.00" }),
     ...over,
   };
 }
@@ -62,11 +60,8 @@ describe("the sale form", () => {
     const errors = errorsOf(
       valid({
         perAccountLimit: "11",
-        [skuField(11, "quantity")]: "0",
-        [skuField(11, "price")]: "-5",
-        [skuField(12, "include")]: "on",
-        [skuField(12, "quantity")]: "twelve",
-        [skuField(12, "price")]: "12.345",
+        ...versionFields(11, { quantity: "0", price: "-5" }),
+        ...versionFields(12, { include: "on", quantity: "twelve", price: "12.345" }),
       }),
     );
     expect(errors.perAccountLimit).toEqual(["At most 10 units per account."]);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RedisClient } from "@/lib/redis";
+import { countingLoader } from "@/tests/helpers/loaders";
 import { openUnreachableRedis, setupTestRedis } from "@/tests/helpers/redis";
 import { createRedisFiguresStore, reviveSaleCounts, type SaleCounts } from "./figures";
 
@@ -41,28 +42,19 @@ describe("live figures cache in Redis", () => {
     const [first, second] = redis.clients;
     const a = countsStore(first);
     const b = countsStore(second);
-    let loads = 0;
-    const load = async () => {
-      loads += 1;
-      await sleep(20);
-      return COUNTS;
-    };
-    const burst = await Promise.all(Array.from({ length: 20 }, () => a.get("sale", load)));
-    expect(loads).toBe(1);
+    const counts = countingLoader(() => COUNTS, { delayMs: 20 });
+    const burst = await Promise.all(Array.from({ length: 20 }, () => a.get("sale", counts.load)));
+    expect(counts.loads).toBe(1);
     expect(burst.every((v) => v === burst[0])).toBe(true);
     // From Redis, as JSON: the dates must come back as dates.
-    expect(await b.get("sale", load)).toEqual(COUNTS);
-    expect(loads).toBe(1);
+    expect(await b.get("sale", counts.load)).toEqual(COUNTS);
+    expect(counts.loads).toBe(1);
 
     // An unknown sale's null is cached too.
-    let unknownLoads = 0;
-    const unknown = async () => {
-      unknownLoads += 1;
-      return null;
-    };
-    expect(await a.get("nope", unknown)).toBeNull();
-    expect(await b.get("nope", unknown)).toBeNull();
-    expect(unknownLoads).toBe(1);
+    const unknown = countingLoader(() => null);
+    expect(await a.get("nope", unknown.load)).toBeNull();
+    expect(await b.get("nope", unknown.load)).toBeNull();
+    expect(unknown.loads).toBe(1);
   });
 
   it("stores with SET PX, so after the TTL the next instance loads again", async () => {

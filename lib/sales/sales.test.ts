@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, queryRows } from "@/db/client";
 import { sales } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
+import { countingLoader } from "@/tests/helpers/loaders";
 import { getSeededProduct } from "@/tests/helpers/seeded";
 import { createSale } from "./commands";
 import { DEMO_PAST_SALE, seedDemoSales } from "./demo";
@@ -576,21 +576,16 @@ describe("payments", () => {
 describe("figures cache", () => {
   it("shares one load between concurrent callers and reloads after the TTL", async () => {
     let clock = 0;
-    let loads = 0;
     const store = createMemoryFiguresStore<number>({ ttlMs: 1000, clock: () => clock });
-    const load = async () => {
-      loads += 1;
-      await sleep(20);
-      return loads;
-    };
-    const values = await Promise.all(Array.from({ length: 50 }, () => store.get("sale", load)));
-    expect(loads).toBe(1);
+    const counter = countingLoader((loads) => loads, { delayMs: 20 });
+    const values = await Promise.all(Array.from({ length: 50 }, () => store.get("sale", counter.load)));
+    expect(counter.loads).toBe(1);
     expect(new Set(values)).toEqual(new Set([1]));
     clock = 999;
-    expect(await store.get("sale", load)).toBe(1);
+    expect(await store.get("sale", counter.load)).toBe(1);
     clock = 1000;
-    expect(await store.get("sale", load)).toBe(2);
-    expect(await store.get("other", load)).toBe(3);
+    expect(await store.get("sale", counter.load)).toBe(2);
+    expect(await store.get("other", counter.load)).toBe(3);
   });
 });
 

@@ -1,25 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, queryRows } from "@/db/client";
-import { openSeededPostgres } from "@/tests/helpers/db";
-import { getKite9Pro } from "@/tests/helpers/seeded";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
+import { callersFor, payForSaleHold, stormSales, withStormDatabase } from "@/tests/helpers/storm";
 import { readSaleCounts } from "./figures";
-import {
-  attachOrderToSaleHold,
-  convertSaleHoldForOrder,
-  releaseSaleHold,
-  sweepExpiredSaleHolds,
-} from "./holds";
-import { configureReserveBatching, getReserveBatchStats, type ReserveResult } from "./reserve";
+import { releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
+import { getReserveBatchStats, type ReserveResult } from "./reserve";
 import {
   accountsOverLimit,
   bucketMismatches,
-  createStormSale,
   crowd,
-  insertPendingOrder,
-  insertUsers,
   reserveEitherSku,
   rng,
   runDoubleClickStorm,
@@ -35,32 +26,22 @@ import {
  */
 
 const CONNECTIONS = 64;
-/** Callers at once: four per connection, so clicks queue in the reserve batcher and go in shared calls. */
-const CALLERS = 4 * CONNECTIONS;
+/** Clicks queue in the reserve batcher and go in shared calls. */
+const CALLERS = callersFor(CONNECTIONS);
 const UNITS = 5000;
 const ACCOUNTS = 5200;
 const T0 = new Date("2030-05-01T04:00:00Z");
 
-let handle: DbHandle;
-let users: string[];
-let productId: number;
-let skuA: number;
-let skuB: number;
-let saleN = 0;
+// One batch per connection at once: 64 concurrent transactions, each with several clicks.
+const storm = withStormDatabase({ connections: CONNECTIONS, accounts: ACCOUNTS, usersPrefix: "storm" });
+const nextSale = stormSales({ slug: "storm", name: "Storm", t0: T0 });
 
-async function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
-  saleN += 1;
-  return createStormSale(handle.db, {
-    slug: `storm-${saleN}`,
-    name: `Storm ${saleN}`,
-    productId,
-    startsAt: T0,
+function newSale({ perAccountLimit }: { perAccountLimit: number }): Promise<string> {
+  return nextSale(storm.db, {
+    product: storm,
     perAccountLimit,
-    versions: [
-      { skuId: skuA, quantity: 3000 },
-      { skuId: skuB, quantity: 2000 },
-    ],
-    userIds: users,
+    quantities: [3000, 2000],
+    userIds: storm.users,
   });
 }
 
@@ -69,16 +50,20 @@ function reserveEither(
   input: Parameters<typeof reserveEitherSku>[1],
   firstSku: number,
 ): Promise<ReserveResult> {
-  return reserveEitherSku(handle.db, input, firstSku === skuA ? [skuA, skuB] : [skuB, skuA]);
+  return reserveEitherSku(
+    storm.db,
+    input,
+    firstSku === storm.skuA ? [storm.skuA, storm.skuB] : [storm.skuB, storm.skuA],
+  );
 }
 
 async function expectExact(saleId: string) {
-  expect(await bucketMismatches(handle.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(handle.db, { saleId })).toEqual([]);
-  const counts = await readSaleCounts(handle.db, { saleId });
+  expect(await bucketMismatches(storm.db, { saleId })).toEqual([]);
+  expect(await accountsOverLimit(storm.db, { saleId })).toEqual([]);
+  const counts = await readSaleCounts(storm.db, { saleId });
   expect(counts && counts.remaining + counts.held + counts.sold).toBe(UNITS);
   const [unqueued] = await queryRows<{ n: number }>(
-    handle.db,
+    storm.db,
     sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
         and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
   );
@@ -88,32 +73,23 @@ async function expectExact(saleId: string) {
 
 /** Every account twice, shuffled, on a storm clock that runs `spanMs` from T0 over all the attempts. */
 function everyAccountTwice(random: () => number, spanMs: number) {
-  const attempts = shuffle([...users, ...users], random);
+  const attempts = shuffle([...storm.users, ...storm.users], random);
   const clockAt = (i: number) => new Date(T0.getTime() + Math.floor((i / attempts.length) * spanMs));
   return { attempts, clockAt };
 }
 
-beforeAll(async () => {
-  handle = await openSeededPostgres({ poolMax: CONNECTIONS });
-  // One batch per connection at once: 64 concurrent transactions, each with several clicks.
-  configureReserveBatching({ maxInFlight: CONNECTIONS });
-  ({ productId, skuA, skuB } = await getKite9Pro(handle.db));
-  users = await insertUsers(handle.db, { prefix: "storm", count: ACCOUNTS });
-});
-afterAll(() => handle.close());
-
 describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks batched)", () => {
   it("11,050 attempts from 5,200 accounts take exactly 5,000 units; double clicks get the same hold", async () => {
     const saleId = await newSale({ perAccountLimit: 2 });
-    const { results, sameHold, seconds } = await runDoubleClickStorm(handle.db, {
+    const { results, sameHold, seconds } = await runDoubleClickStorm(storm.db, {
       saleId,
-      users,
-      skus: [skuA, skuB],
+      users: storm.users,
+      skus: [storm.skuA, storm.skuB],
       t0: T0,
       callers: CALLERS,
       random: rng(1),
     });
-    const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+    const pool = (storm.db as unknown as { $client: pg.Pool }).$client;
     expect(pool.totalCount).toBe(CONNECTIONS);
     // Clicks really shared calls: batches of several clicks ran, each click still deciding alone.
     const batching = getReserveBatchStats();
@@ -129,7 +105,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const counts = await expectExact(saleId);
     expect(counts).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
     const [holds] = await queryRows<{ n: number; accounts: number }>(
-      handle.db,
+      storm.db,
       sql`select count(*)::int as n, count(distinct user_id)::int as accounts from sale_holds
           where sale_id = ${saleId}::uuid and status = 'active'`,
     );
@@ -155,7 +131,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const started = Date.now();
     const sweeper = async () => {
       while (!stormDone) {
-        swept += (await sweepExpiredSaleHolds(handle.db, { now: clockAt(latest), limit: 300 })).released;
+        swept += (await sweepExpiredSaleHolds(storm.db, { now: clockAt(latest), limit: 300 })).released;
         await sleep(5);
       }
     };
@@ -165,7 +141,7 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
       results.push(
         await reserveEither(
           { saleId, userId, now: clockAt(i), holdMinutes: 1 },
-          random() < 0.6 ? skuA : skuB,
+          random() < 0.6 ? storm.skuA : storm.skuB,
         ),
       );
     });
@@ -181,9 +157,12 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
 
     // After the storm the crowd keeps coming until nothing is left: exactly 5,000 held.
     const end = new Date(clockAt(attempts.length).getTime() + 60_000);
-    await sweepExpiredSaleHolds(handle.db, { now: end, limit: 5000 });
-    await crowd(users, CONNECTIONS, async (userId) => {
-      await reserveEither({ saleId, userId, now: end, holdMinutes: 10 }, random() < 0.5 ? skuA : skuB);
+    await sweepExpiredSaleHolds(storm.db, { now: end, limit: 5000 });
+    await crowd(storm.users, CONNECTIONS, async (userId) => {
+      await reserveEither(
+        { saleId, userId, now: end, holdMinutes: 10 },
+        random() < 0.5 ? storm.skuA : storm.skuB,
+      );
     });
     expect(await expectExact(saleId)).toMatchObject({ remaining: 0, held: UNITS, sold: 0 });
     console.log(
@@ -204,25 +183,21 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     const count = (key: string) => {
       outcomes[key] = (outcomes[key] ?? 0) + 1;
     };
-    const pay = async (holdId: string, userId: string, now: Date, { late }: { late: boolean }) => {
-      const orderId = await insertPendingOrder(handle.db, { userId, totalMinor: 399900, holdExpiresAt: now });
-      const attached = await attachOrderToSaleHold(handle.db, { holdId, userId, orderId });
-      if (!attached.ok) return count(`attach_${attached.code}`);
-      // A late payment: the hold expired while the fan was paying; honoured if a unit is left, else refunded.
-      if (late) await releaseSaleHold(handle.db, { holdId, now, reason: "expired" });
-      const converted = await handle.db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now }));
-      count(converted.saleHold ? converted.outcome : "no_hold");
-    };
+    const pay = async (holdId: string, userId: string, now: Date, { late }: { late: boolean }) =>
+      count(await payForSaleHold(storm.db, { holdId, userId, now, late }));
     const started = Date.now();
     await crowd(attempts, CALLERS, async (userId, i) => {
       const now = clockAt(i);
-      const r = await reserveEither({ saleId, userId, now, holdMinutes: 10 }, random() < 0.6 ? skuA : skuB);
+      const r = await reserveEither(
+        { saleId, userId, now, holdMinutes: 10 },
+        random() < 0.6 ? storm.skuA : storm.skuB,
+      );
       results.push(r);
       if (!r.ok || r.existing) return;
       const fate = random();
       if (fate < 0.45) await pay(r.hold.holdId, userId, now, { late: false });
       else if (fate < 0.55) {
-        await releaseSaleHold(handle.db, { holdId: r.hold.holdId, now, reason: "cancelled", userId });
+        await releaseSaleHold(storm.db, { holdId: r.hold.holdId, now, reason: "cancelled", userId });
         count("cancelled");
       } else if (fate < 0.6) await pay(r.hold.holdId, userId, now, { late: true });
     });
@@ -239,15 +214,15 @@ describe("reserve storms (PostgreSQL, 256 callers over 64 connections, clicks ba
     ).toEqual([]);
     const counts = await expectExact(saleId);
     const [converted] = await queryRows<{ n: number }>(
-      handle.db,
+      storm.db,
       sql`select count(*)::int as n from sale_holds where sale_id = ${saleId}::uuid and status = 'converted'`,
     );
     expect(counts?.sold).toBe(converted?.n);
     expect(counts?.sold).toBe((outcomes.converted ?? 0) + (outcomes.retaken ?? 0));
 
     const end = new Date(clockAt(attempts.length).getTime() + 1000);
-    await crowd(users, CONNECTIONS, async (userId) => {
-      await reserveEither({ saleId, userId, now: end, holdMinutes: 10 }, skuA);
+    await crowd(storm.users, CONNECTIONS, async (userId) => {
+      await reserveEither({ saleId, userId, now: end, holdMinutes: 10 }, storm.skuA);
     });
     const final = await expectExact(saleId);
     expect(final && final.held + final.sold).toBe(UNITS);

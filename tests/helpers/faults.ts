@@ -1,4 +1,5 @@
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { type Db, STORE_APPLICATION_NAME } from "@/db/client";
 import { adminUrl } from "./db";
 
@@ -63,4 +64,28 @@ export async function openFaultAdmin(): Promise<FaultAdmin> {
     },
     close: () => admin.end(),
   };
+}
+
+export interface StoreFaults {
+  admin: FaultAdmin;
+  /** The store's database, as its pool connects to it. */
+  database: string;
+}
+
+/**
+ * A fault admin for a test file's store database (`db()`, once the file's setup opened it), opened before the file's
+ * tests; after them the database takes connections again and the admin connection is closed. Register it after
+ * the setup that opens the database, so it closes first.
+ */
+export function withFaultAdmin(db: () => Db): StoreFaults {
+  const faults = {} as StoreFaults;
+  beforeAll(async () => {
+    faults.database = databaseOf(db());
+    faults.admin = await openFaultAdmin();
+  });
+  afterAll(async () => {
+    await faults.admin?.allowConnections(faults.database, true);
+    await faults.admin?.close();
+  });
+  return faults;
 }
