@@ -1,6 +1,6 @@
 import Link from "next/link";
+import type { FaqGroup } from "@/components/help/content";
 import { ButtonLink } from "@/components/ui/button";
-import type { FaqGroup } from "@/lib/help/content";
 import { HELP_TOPICS, helpTopicPath } from "@/lib/help/topics";
 import { RichText } from "./rich-text";
 

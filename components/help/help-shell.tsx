@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { KeyFact } from "@/components/help/content";
 import { Breadcrumbs, type Crumb } from "@/components/ui/breadcrumbs";
-import type { KeyFact } from "@/lib/help/content";
 import { HELP_PATH, HELP_TOPICS, type HelpTopicSlug, helpTopicPath } from "@/lib/help/topics";
 
 /**

@@ -1,5 +1,5 @@
+import type { Rich } from "@/components/help/content";
 import { TextLink } from "@/components/ui/text-link";
-import type { Rich } from "@/lib/help/content";
 
 /** A run of service-page text with its links. */
 export function RichText({ text }: { text: Rich }) {

@@ -1,5 +1,5 @@
+import type { Block, Channel, Section } from "@/components/help/content";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
-import type { Block, Channel, Section } from "@/lib/help/content";
 import { RichText } from "./rich-text";
 
 /** A service page's body: one h2 per section, with its anchor, then its paragraphs, lists, tables and channels. */

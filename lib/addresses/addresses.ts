@@ -118,7 +118,6 @@ export async function setDefaultAddress(
   db: Db,
   { userId, addressId }: { userId: string; addressId: string },
 ): Promise<Result<object, AddressCode>> {
-  if (!isUuid(addressId)) return fail("not_found", NOT_FOUND);
   return inAccountTransaction(db, userId, async (tx) => {
     if (!(await getAddress(tx, { userId, addressId }))) throw new Refusal(fail("not_found", NOT_FOUND));
     await clearDefault(tx, { userId });
@@ -135,6 +134,7 @@ export async function deleteAddress(
   db: Db,
   { userId, addressId }: { userId: string; addressId: string },
 ): Promise<Result<object, AddressCode>> {
+  // An id that is not even a uuid names nothing (and would be a cast error in SQL).
   if (!isUuid(addressId)) return fail("not_found", NOT_FOUND);
   return inAccountTransaction(db, userId, async (tx) => {
     const [gone] = await tx

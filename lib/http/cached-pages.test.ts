@@ -61,30 +61,32 @@ describe("cachedPageRewrite", () => {
   });
 });
 
+const SHARED_PAGES = [
+  "/",
+  "/home/2026-03-08",
+  "/category/phones",
+  "/products/kite-9-pro",
+  "/sales/drop",
+  "/help",
+];
+const VISITOR_PAGES = [
+  "/cart",
+  "/account",
+  "/checkout/success",
+  "/sign-in",
+  "/admin",
+  "/sales/holds/x",
+  "/helpdesk",
+];
+
 describe("isCachedPagePath", () => {
-  it("names the shared pages and nothing that carries a visitor's data", () => {
-    for (const path of [
-      "/",
-      "/home/2026-03-08",
-      "/category/phones",
-      "/products/kite-9-pro",
-      "/sales/drop",
-      "/help",
-      "/help/returns",
-    ]) {
-      expect(isCachedPagePath(path), path).toBe(true);
-    }
-    for (const path of [
-      "/cart",
-      "/account",
-      "/checkout/success",
-      "/sign-in",
-      "/admin",
-      "/sales/holds/x",
-      "/helpdesk",
-    ]) {
-      expect(isCachedPagePath(path), path).toBe(false);
-    }
-    expect(isCachedPagePath("/products/kite-9-pro/extra")).toBe(false);
+  it.each([...SHARED_PAGES, "/help/returns"])("%s is a shared, cached page", (path) => {
+    expect(isCachedPagePath(path)).toBe(true);
   });
+  it.each([...VISITOR_PAGES, "/products/kite-9-pro/extra"])(
+    "%s carries a visitor's data: never cached",
+    (path) => {
+      expect(isCachedPagePath(path)).toBe(false);
+    },
+  );
 });

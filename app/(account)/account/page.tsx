@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AddressLabel } from "@/components/account/address-card";
+import { DefaultAddressSection } from "@/components/account/address-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/ui/price";
@@ -23,7 +23,6 @@ export default async function AccountPage() {
     listOrdersForUser(db, { userId: user.id }),
     listAddresses(db, { userId: user.id }),
   ]);
-  const defaultAddress = addresses[0];
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -36,28 +35,7 @@ export default async function AccountPage() {
         </div>
         <SignOutButton />
       </div>
-      <section aria-labelledby="addresses-title" className="mt-10">
-        <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h2 id="addresses-title" className="text-xl font-semibold">
-            Delivery address
-          </h2>
-          <Link
-            href="/account/addresses"
-            className="text-sm font-medium text-ink-700 underline underline-offset-4 hover:text-accent-700"
-          >
-            {addresses.length > 0 ? `Manage addresses (${addresses.length})` : "Add an address"}
-          </Link>
-        </div>
-        {defaultAddress ? (
-          <div className="mt-3 rounded-2xl border border-ink-100 p-4">
-            <AddressLabel address={defaultAddress} />
-          </div>
-        ) : (
-          <p className="mt-3 rounded-2xl bg-ink-50 p-4 text-sm text-ink-600">
-            No delivery address yet. Add one before a flash sale so paying takes seconds.
-          </p>
-        )}
-      </section>
+      <DefaultAddressSection address={addresses[0]} count={addresses.length} />
       <section aria-labelledby="orders-title" className="mt-10">
         <h2 id="orders-title" className="text-xl font-semibold">
           Your orders

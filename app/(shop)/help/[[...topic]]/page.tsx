@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import {
+  HELP_CENTRE_PAGE,
+  helpFaq,
+  type StoreFacts,
+  servicePages,
+  supportHours,
+} from "@/components/help/content";
 import { HelpCentre } from "@/components/help/help-centre";
 import { HelpShell } from "@/components/help/help-shell";
 import { ServiceSections } from "@/components/help/service-sections";
 import { env } from "@/lib/env";
-import { HELP_CENTRE_PAGE, helpFaq, type StoreFacts, servicePages, supportHours } from "@/lib/help/content";
 import { type HelpTopicSlug, isHelpTopicSlug } from "@/lib/help/topics";
 import { zoneLabel } from "@/lib/store-time";
 

@@ -1,5 +1,5 @@
+import { type HelpTopicSlug, helpTopicPath, KITE_CLUB_SUPPORT_ANCHOR } from "@/lib/help/topics";
 import { FAULT_EXCHANGE_DAYS, NO_REASON_RETURN_DAYS, WARRANTY_MONTHS } from "@/lib/limits";
-import { type HelpTopicSlug, helpTopicPath, KITE_CLUB_SUPPORT_ANCHOR } from "./topics";
 
 /**
  * The words of the service pages, as data: the pages and their components only lay it out. Every number a shopper
