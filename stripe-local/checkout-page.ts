@@ -54,6 +54,7 @@ ul.items img{width:48px;height:48px;object-fit:cover;border-radius:6px;backgroun
 .muted{color:#5b6475;font-size:.875rem}
 .amount{font-weight:600;white-space:nowrap}
 .sum{display:flex;justify-content:space-between;border-top:2px solid #1a1f36;margin-top:.5rem;padding-top:.75rem;font-weight:700}
+.shipping{margin-top:1.25rem}.shipping h2{font-size:1rem;margin:0 0 .25rem}.shipping address{font-style:normal;line-height:1.5;color:#3c4257}
 label{display:block;font-weight:600;margin:1rem 0 .35rem;font-size:.9rem}
 input{width:100%;font:inherit;padding:.65rem .75rem;border:1px solid #c1c9d2;border-radius:6px;background:#fff}
 input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #818cf8;outline-offset:2px}
@@ -82,6 +83,22 @@ function layout(title: string, body: string): string {
 ${body}
 </body>
 </html>`;
+}
+
+/** The delivery address the merchant sent in `payment_intent_data[shipping]`, as Checkout shows it. */
+function shippingBlock(entry: SessionEntry): string {
+  const shipping = entry.paymentIntentShipping;
+  if (!shipping) return "";
+  const a = shipping.address;
+  const lines = [
+    shipping.name,
+    shipping.phone,
+    a.line1,
+    a.line2,
+    [a.city, a.state, a.postal_code].filter(Boolean).join(", "),
+    a.country,
+  ].filter((line): line is string => Boolean(line));
+  return `<div class="shipping"><h2>Shipping to</h2><address>${lines.map(escapeHtml).join("<br>")}</address></div>`;
 }
 
 export interface CheckoutPageInput {
@@ -122,6 +139,7 @@ export function renderCheckoutPage({ entry, error, cardNumber = "", email = "" }
 <p class="total">${total}</p>
 <ul class="items">${items}</ul>
 <p class="sum"><span>Total due</span><span>${total}</span></p>
+${shippingBlock(entry)}
 </section>
 <section aria-labelledby="pay-heading">
 <h2 id="pay-heading">Pay with card</h2>

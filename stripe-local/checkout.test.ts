@@ -135,6 +135,59 @@ describe("hosted checkout page", () => {
     expect(await again.text()).toContain("already been paid");
   });
 
+  it("takes payment_intent_data[shipping] as Stripe documents it, shows it on the page and copies it to the PaymentIntent", async () => {
+    const shipping = {
+      name: "Li Wei",
+      phone: "+8613800138000",
+      address: {
+        line1: "88 Jianguo Road, Building 3, Room 1201",
+        line2: "Chaoyang",
+        city: "Beijing",
+        state: "Beijing",
+        postal_code: "100022",
+        country: "CN",
+      },
+    };
+    const session = await createSession({ payment_intent_data: { shipping } });
+    const page = await (await fetch(pageUrl(session))).text();
+    expect(page).toContain("Shipping to");
+    expect(page).toContain("88 Jianguo Road, Building 3, Room 1201");
+    await submitCard(pageUrl(session), "4242 4242 4242 4242", "fan@example.com");
+    const paid = await stripe.checkout.sessions.retrieve(session.id);
+    const intent = await stripe.paymentIntents.retrieve(String(paid.payment_intent));
+    expect(intent.shipping).toEqual({ ...shipping, carrier: null, tracking_number: null });
+  });
+
+  it("refuses a shipping hash without its required name or line1, or with a key Stripe does not know", async () => {
+    const address = { line1: "1 Keyuan Road", city: "Shenzhen", country: "CN" };
+    const refused = async (shipping: unknown) => {
+      const error = await createSession({
+        payment_intent_data: { shipping } as Stripe.Checkout.SessionCreateParams.PaymentIntentData,
+      }).then(
+        () => null,
+        (e: unknown) => e as Stripe.errors.StripeError,
+      );
+      expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+      return error;
+    };
+    expect(await refused({ address })).toMatchObject({
+      code: "parameter_missing",
+      param: "payment_intent_data[shipping][name]",
+    });
+    expect(await refused({ name: "Li Wei", address: { city: "Shenzhen" } })).toMatchObject({
+      code: "parameter_missing",
+      param: "payment_intent_data[shipping][address][line1]",
+    });
+    expect(await refused({ name: "Li Wei", address: { ...address, district: "Nanshan" } })).toMatchObject({
+      code: "parameter_unknown",
+      param: "payment_intent_data[shipping][address][district]",
+    });
+    expect(await refused({ name: "Li Wei" })).toMatchObject({
+      code: "parameter_missing",
+      param: "payment_intent_data[shipping][address]",
+    });
+  });
+
   it("re-renders a declined card with an alert and leaves the session open", async () => {
     const session = await createSession();
     const response = await submitCard(pageUrl(session), "4000 0000 0000 0002");

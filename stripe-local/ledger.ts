@@ -1,4 +1,4 @@
-import { invalidRequest, resourceMissing } from "./errors";
+import { invalidRequest, missingParam, resourceMissing } from "./errors";
 import { createdFilter, page } from "./lists";
 import { formatMinimum, MINIMUM_CHARGE_MINOR } from "./minimums";
 import {
@@ -11,6 +11,7 @@ import {
   newId,
   type PaymentIntent,
   type Refund,
+  type Shipping,
   type StripeList,
 } from "./objects";
 import type { Params } from "./params";
@@ -70,6 +71,50 @@ const SESSION_CREATE_PARAMS = [
   "wallet_options",
 ] as const;
 
+/** What `payment_intent_data` takes on a payment-mode Checkout Session (API reference, pinned version). */
+const PAYMENT_INTENT_DATA_PARAMS = [
+  "application_fee_amount",
+  "capture_method",
+  "description",
+  "metadata",
+  "on_behalf_of",
+  "receipt_email",
+  "setup_future_usage",
+  "shipping",
+  "statement_descriptor",
+  "statement_descriptor_suffix",
+  "transfer_data",
+  "transfer_group",
+] as const;
+
+/**
+ * `payment_intent_data[shipping]`: `name` and `address[line1]` are required, the rest optional, as the API
+ * reference has them; Stripe copies the hash to the PaymentIntent's `shipping`.
+ */
+function readShipping(data: Params | undefined): Shipping | null {
+  const shipping = data?.object("shipping");
+  if (!shipping) return null;
+  shipping.allowOnly(["address", "carrier", "name", "phone", "tracking_number"]);
+  const address = shipping.object("address");
+  if (!address) throw missingParam(shipping.name("address"));
+  address.allowOnly(["city", "country", "line1", "line2", "postal_code", "state"]);
+  const text = (p: Params, key: string) => p.string(key) ?? null;
+  return {
+    address: {
+      city: text(address, "city"),
+      country: text(address, "country"),
+      line1: address.requiredString("line1"),
+      line2: text(address, "line2"),
+      postal_code: text(address, "postal_code"),
+      state: text(address, "state"),
+    },
+    carrier: text(shipping, "carrier"),
+    name: shipping.requiredString("name"),
+    phone: text(shipping, "phone"),
+    tracking_number: text(shipping, "tracking_number"),
+  };
+}
+
 const REFUND_CREATE_PARAMS = [
   "amount",
   "charge",
@@ -128,6 +173,7 @@ export interface SessionEntry {
   products: ProductDetails[];
   paymentIntentMetadata: Metadata;
   paymentIntentDescription: string | null;
+  paymentIntentShipping: Shipping | null;
 }
 
 /** When and on whose behalf a change happens: events carry the API request that caused them. */
@@ -194,7 +240,8 @@ export class Ledger {
       throw invalidRequest(`Invalid email address: ${customerEmail}`, { param: "customer_email" });
     }
     const metadata = params.metadata();
-    const paymentIntentData = params.object("payment_intent_data");
+    const paymentIntentData = params.object("payment_intent_data")?.allowOnly(PAYMENT_INTENT_DATA_PARAMS);
+    const shipping = readShipping(paymentIntentData);
     const expiresAt = params.integer("expires_at") ?? ctx.now + MAX_EXPIRY_SECONDS;
     if (expiresAt < ctx.now + MIN_EXPIRY_SECONDS) {
       throw invalidRequest(
@@ -280,7 +327,8 @@ export class Ledger {
       // Real Stripe copies only payment_intent_data.metadata to the PaymentIntent; we also copy the session's so
       // charge.refunded carries the order ids either way.
       paymentIntentMetadata: { ...metadata, ...paymentIntentData?.metadata() },
-      paymentIntentDescription: paymentIntentData?.string("description") ?? null,
+      paymentIntentDescription: paymentIntentData?.string("description", { maxLength: 1000 }) ?? null,
+      paymentIntentShipping: shipping,
     };
     this.sessions.set(id, entry);
     this.openSessions.add(id);
@@ -517,6 +565,7 @@ export class Ledger {
       livemode: false,
       metadata: { ...entry.paymentIntentMetadata },
       payment_method_types: ["card"],
+      shipping: entry.paymentIntentShipping,
       status: "requires_payment_method",
     };
     this.paymentIntents.set(intent.id, intent);

@@ -68,6 +68,22 @@ export interface PaymentError {
   message: string;
 }
 
+/** Stripe's `shipping` hash on a PaymentIntent (set from Checkout's `payment_intent_data.shipping`). */
+export interface Shipping {
+  address: {
+    city: string | null;
+    country: string | null;
+    line1: string | null;
+    line2: string | null;
+    postal_code: string | null;
+    state: string | null;
+  };
+  carrier: string | null;
+  name: string;
+  phone: string | null;
+  tracking_number: string | null;
+}
+
 export interface PaymentIntent {
   id: string;
   object: "payment_intent";
@@ -83,6 +99,7 @@ export interface PaymentIntent {
   livemode: false;
   metadata: Metadata;
   payment_method_types: string[];
+  shipping: Shipping | null;
   status: "requires_payment_method" | "succeeded" | "canceled";
 }
 
