@@ -2,7 +2,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { queryRows } from "@/db/client";
-import { checkoutQueue, orderLines, orders } from "@/db/schema";
+import { checkoutQueue, orderLines, orders, type ShippingAddress } from "@/db/schema";
+import { chooseShippingAddress } from "@/lib/addresses/addresses";
+import { toStripeShipping } from "@/lib/addresses/rules";
 import type { Db } from "@/lib/db";
 import { isRetryableStripeError, withStripeRetry } from "@/lib/payments/stripe";
 import { attachOrderToSaleHold, getSaleHoldForUser } from "@/lib/sales/holds";
@@ -120,7 +122,16 @@ async function checkoutForHold(
     orderId = await createSaleOrder({ db: deps.db, hold, holdId, userId, expiresAt, now });
   }
   try {
-    const session = await createSaleSession({ stripe: deps.stripe, hold, holdId, orderId, origin, wallNow });
+    const shipping = await getOrderShippingAddress(deps.db, { orderId });
+    const session = await createSaleSession({
+      stripe: deps.stripe,
+      hold,
+      holdId,
+      orderId,
+      shipping,
+      origin,
+      wallNow,
+    });
     if (!session.url) throw new Error("Checkout Session without a URL");
     await deps.db
       .update(orders)
@@ -157,6 +168,8 @@ async function createSaleOrder({
   now: Date;
 }): Promise<string> {
   return db.transaction(async (tx) => {
+    // The fan's default address as it is now; the order keeps this copy whatever the book says later.
+    const shippingAddress = await chooseShippingAddress(tx, { userId });
     const [order] = await tx
       .insert(orders)
       .values({
@@ -165,6 +178,7 @@ async function createSaleOrder({
         currency: hold.currency,
         totalMinor: hold.salePriceMinor,
         holdExpiresAt: expiresAt,
+        shippingAddress,
         createdAt: now,
       })
       .returning({ id: orders.id });
@@ -186,11 +200,21 @@ async function createSaleOrder({
   });
 }
 
+/** The delivery address an order was placed with (null for an order from before the fan had one). */
+async function getOrderShippingAddress(db: Db, { orderId }: { orderId: string }) {
+  const [row] = await db
+    .select({ shippingAddress: orders.shippingAddress })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return row?.shippingAddress ?? null;
+}
+
 async function createSaleSession({
   stripe,
   hold,
   holdId,
   orderId,
+  shipping,
   origin,
   wallNow,
 }: {
@@ -198,6 +222,7 @@ async function createSaleSession({
   hold: QueuedHold;
   holdId: string;
   orderId: string;
+  shipping: ShippingAddress | null;
   origin: string;
   wallNow: Date;
 }): Promise<Stripe.Checkout.Session> {
@@ -208,7 +233,10 @@ async function createSaleSession({
           mode: "payment",
           client_reference_id: orderId,
           metadata: { orderId, saleHoldId: holdId, saleId: hold.saleId },
-          payment_intent_data: { metadata: { orderId } },
+          payment_intent_data: {
+            metadata: { orderId },
+            ...(shipping ? { shipping: toStripeShipping(shipping) } : {}),
+          },
           line_items: [
             {
               quantity: 1,
