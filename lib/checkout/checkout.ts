@@ -3,13 +3,12 @@ import { and, asc, eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { orderLines, orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
-import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
-import { formatMoney } from "@/lib/money";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
 import { fail, ok, type Result } from "@/lib/result";
 import { isConnectionLost } from "@/lib/sales/db-errors";
 import {
   applyPayment,
+  belowMinimumMessage,
   type CartCheckoutCode,
   createOrderFromCart,
   listExpiredOrderIds,
@@ -101,13 +100,7 @@ export async function startCheckout(
     }
     await releaseOrder(deps.db, { orderId: created.orderId, to: "cancelled", now });
     if (stripeErrorCode(error) === "amount_too_small") {
-      const minimum = STRIPE_MINIMUM_CHARGE_MINOR[created.currency];
-      return fail(
-        "below_minimum",
-        minimum === undefined
-          ? "This total is below the smallest card payment Stripe accepts. Add something to your cart to check out."
-          : `Card payments start at ${formatMoney(minimum, created.currency)}. Add something to your cart to check out.`,
-      );
+      return fail("below_minimum", belowMinimumMessage(created.currency));
     }
     console.error("[checkout] could not create a Checkout Session", error);
     return fail("payment_unavailable", PAYMENTS_BUSY);
