@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { orderLines, orders, stripeEvents } from "@/db/schema";
+import { orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
 import { fail, ok, type Result } from "@/lib/result";
@@ -12,6 +12,7 @@ import {
   type CartCheckoutCode,
   createOrderFromCart,
   listExpiredOrderIds,
+  listOrderLines,
   type PaymentOutcome,
   releaseOrder,
   STRIPE_MIN_SESSION_SECONDS,
@@ -68,7 +69,7 @@ export async function startCheckout(
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
-  const lines = await listOrderLinesForSession({ db: deps.db, orderId: created.orderId });
+  const lines = await listOrderLines(deps.db, { orderId: created.orderId });
 
   try {
     const session = await createCheckoutSession({ deps, order: created, lines, email, origin });
@@ -107,26 +108,7 @@ export async function startCheckout(
   }
 }
 
-type SessionLine = { productName: string; variantLabel: string; unitPriceMinor: number; quantity: number };
-
-async function listOrderLinesForSession({
-  db,
-  orderId,
-}: {
-  db: Db;
-  orderId: string;
-}): Promise<SessionLine[]> {
-  return db
-    .select({
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
-}
+type SessionLine = Awaited<ReturnType<typeof listOrderLines>>[number];
 
 /** Parameters fixed by the order and an idempotency key derived from it, so every retry gets the same session. */
 async function createCheckoutSession({

@@ -2,7 +2,16 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import {
+  cartLines,
+  carts,
+  type OrderLine,
+  orderLines,
+  orders,
+  products,
+  skus,
+  stockHolds,
+} from "@/db/schema";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -167,6 +176,24 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
     .orderBy(asc(cartLines.skuId));
 }
 
+/** An order's lines, in SKU order (the order their stock is held and taken in). */
+export async function listOrderLines(
+  db: Db | Tx,
+  { orderId }: { orderId: string },
+): Promise<Pick<OrderLine, "skuId" | "productName" | "variantLabel" | "unitPriceMinor" | "quantity">[]> {
+  return db
+    .select({
+      skuId: orderLines.skuId,
+      productName: orderLines.productName,
+      variantLabel: orderLines.variantLabel,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      quantity: orderLines.quantity,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.skuId));
+}
+
 /**
  * The live pending cart order, locked: returned for reuse when it matches the cart and has hold and session
  * left, else released (its session id added to `replacedSessionIds`) and null returned.
@@ -192,15 +219,7 @@ async function reuseOrReleaseLiveOrder({
     .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
     .for("update");
   if (!live) return null;
-  const liveLines = await tx
-    .select({
-      skuId: orderLines.skuId,
-      quantity: orderLines.quantity,
-      unitPriceMinor: orderLines.unitPriceMinor,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, live.id))
-    .orderBy(asc(orderLines.skuId));
+  const liveLines = await listOrderLines(tx, { orderId: live.id });
   const sameCart =
     liveLines.length === lines.length &&
     liveLines.every((l, i) => {
@@ -446,11 +465,7 @@ export async function applyPayment(
     return "paid";
   }
 
-  const lines = await tx
-    .select({ skuId: orderLines.skuId, quantity: orderLines.quantity })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.skuId));
+  const lines = await listOrderLines(tx, { orderId });
 
   if (order.status === "pending") {
     await convertStockHolds({ tx, orderId, now });
