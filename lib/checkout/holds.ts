@@ -2,16 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import {
-  cartLines,
-  carts,
-  type OrderLine,
-  orderLines,
-  orders,
-  products,
-  skus,
-  stockHolds,
-} from "@/db/schema";
+import { cartLines, carts, type OrderLine, orderLines, orders, skus, stockHolds } from "@/db/schema";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -158,22 +149,27 @@ export async function createOrderFromCart(
 
 /** The user's cart lines with today's prices, in SKU order (the order stock is held in). */
 async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string }): Promise<CartLine[]> {
-  return tx
-    .select({
-      skuId: cartLines.skuId,
-      quantity: cartLines.quantity,
-      productName: products.name,
-      colour: skus.colour,
-      storage: skus.storage,
-      priceMinor: skus.priceMinor,
-      currency: skus.currency,
-    })
-    .from(cartLines)
-    .innerJoin(carts, eq(carts.id, cartLines.cartId))
-    .innerJoin(skus, eq(skus.id, cartLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(carts.userId, userId))
-    .orderBy(asc(cartLines.skuId));
+  const cart = await tx.query.carts.findFirst({
+    where: eq(carts.userId, userId),
+    columns: { id: true },
+    with: {
+      lines: {
+        columns: { skuId: true, quantity: true },
+        orderBy: asc(cartLines.skuId),
+        with: {
+          sku: {
+            columns: { colour: true, storage: true, priceMinor: true, currency: true },
+            with: { product: { columns: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+  return (cart?.lines ?? []).map(({ sku: { product, ...sku }, ...line }) => ({
+    ...line,
+    ...sku,
+    productName: product.name,
+  }));
 }
 
 /** An order's lines, in SKU order (the order their stock is held and taken in). */
