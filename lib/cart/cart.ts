@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cartLines, carts, productImages, products, skus } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
+import type { Result } from "@/lib/result";
 
 /** The guest cart's id lives in this cookie until sign-in merges it into the account's cart. */
 export const CART_COOKIE = "kite_cart";
@@ -43,9 +44,7 @@ export type CartError =
   | "quantity_limit"
   | "line_not_found";
 
-export type CartResult =
-  | { ok: true; cartId: string; createdGuestCart: boolean }
-  | { ok: false; code: CartError; message: string };
+export type CartResult = Result<{ cartId: string; createdGuestCart: boolean }, CartError>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -11,32 +11,23 @@ import type {
   RatingSummary,
   ReviewPage,
   ReviewSort,
-  SkuData,
   SpecGroupData,
 } from "./types";
 
+/** What a category page and the category list show of a category. */
+const CATEGORY_COLUMNS = {
+  id: categories.id,
+  slug: categories.slug,
+  name: categories.name,
+  description: categories.description,
+};
+
 export async function listCategories(db: Db): Promise<CategoryData[]> {
-  return db
-    .select({
-      id: categories.id,
-      slug: categories.slug,
-      name: categories.name,
-      description: categories.description,
-    })
-    .from(categories)
-    .orderBy(asc(categories.position), asc(categories.id));
+  return db.select(CATEGORY_COLUMNS).from(categories).orderBy(asc(categories.position), asc(categories.id));
 }
 
 export async function getCategory(db: Db, { slug }: { slug: string }): Promise<CategoryData | null> {
-  const [row] = await db
-    .select({
-      id: categories.id,
-      slug: categories.slug,
-      name: categories.name,
-      description: categories.description,
-    })
-    .from(categories)
-    .where(eq(categories.slug, slug));
+  const [row] = await db.select(CATEGORY_COLUMNS).from(categories).where(eq(categories.slug, slug));
   return row ?? null;
 }
 
@@ -177,82 +168,65 @@ export async function getRatingSummary(db: Db, { productId }: { productId: numbe
   };
 }
 
+/**
+ * A product page's data: the product with its category, SKUs, images and specifications in one relational query,
+ * then its rating summary.
+ */
 export async function getProductDetail(
   db: Db,
   { slug }: { slug: string },
 ): Promise<ProductDetailData | null> {
-  const [product] = await db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      name: products.name,
-      tagline: products.tagline,
-      description: products.description,
-      highlights: products.highlights,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-    })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(eq(products.slug, slug));
+  const product = await db.query.products.findFirst({
+    where: eq(products.slug, slug),
+    columns: { id: true, slug: true, name: true, tagline: true, description: true, highlights: true },
+    with: {
+      category: { columns: { slug: true, name: true } },
+      skus: {
+        columns: {
+          id: true,
+          code: true,
+          colour: true,
+          colourHex: true,
+          storage: true,
+          priceMinor: true,
+          listPriceMinor: true,
+          currency: true,
+          available: true,
+        },
+        orderBy: [asc(skus.position), asc(skus.id)],
+      },
+      images: {
+        columns: { id: true, url: true, alt: true, colour: true },
+        orderBy: [asc(productImages.position), asc(productImages.id)],
+      },
+      specs: {
+        columns: { groupName: true, label: true, value: true },
+        orderBy: [asc(productSpecs.position), asc(productSpecs.id)],
+      },
+    },
+  });
   if (!product) return null;
+  const { skus: skuRows, specs, ...rest } = product;
+  return {
+    ...rest,
+    skus: skuRows.map((s) => ({ ...s, stock: stockStateOf(s.available) })),
+    specGroups: groupSpecs(specs),
+    rating: await getRatingSummary(db, { productId: product.id }),
+  };
+}
 
-  const [skuRows, imageRows, specRows, rating] = await Promise.all([
-    db.select().from(skus).where(eq(skus.productId, product.id)).orderBy(asc(skus.position), asc(skus.id)),
-    db
-      .select({
-        id: productImages.id,
-        url: productImages.url,
-        alt: productImages.alt,
-        colour: productImages.colour,
-      })
-      .from(productImages)
-      .where(eq(productImages.productId, product.id))
-      .orderBy(asc(productImages.position), asc(productImages.id)),
-    db
-      .select({ groupName: productSpecs.groupName, label: productSpecs.label, value: productSpecs.value })
-      .from(productSpecs)
-      .where(eq(productSpecs.productId, product.id))
-      .orderBy(asc(productSpecs.position), asc(productSpecs.id)),
-    getRatingSummary(db, { productId: product.id }),
-  ]);
-
-  const specGroups: SpecGroupData[] = [];
-  for (const row of specRows) {
-    let group = specGroups.find((g) => g.name === row.groupName);
+/** Specification rows, in order, grouped under their group's name (groups in order of first appearance). */
+function groupSpecs(rows: { groupName: string; label: string; value: string }[]): SpecGroupData[] {
+  const groups: SpecGroupData[] = [];
+  for (const row of rows) {
+    let group = groups.find((g) => g.name === row.groupName);
     if (!group) {
       group = { name: row.groupName, rows: [] };
-      specGroups.push(group);
+      groups.push(group);
     }
     group.rows.push({ label: row.label, value: row.value });
   }
-
-  const skuData: SkuData[] = skuRows.map((s) => ({
-    id: s.id,
-    code: s.code,
-    colour: s.colour,
-    colourHex: s.colourHex,
-    storage: s.storage,
-    priceMinor: s.priceMinor,
-    listPriceMinor: s.listPriceMinor,
-    currency: s.currency,
-    available: s.available,
-    stock: stockStateOf(s.available),
-  }));
-
-  return {
-    id: product.id,
-    slug: product.slug,
-    name: product.name,
-    tagline: product.tagline,
-    description: product.description,
-    highlights: product.highlights,
-    category: { slug: product.categorySlug, name: product.categoryName },
-    skus: skuData,
-    images: imageRows,
-    specGroups,
-    rating,
-  };
+  return groups;
 }
 
 const REVIEW_ORDER: Record<ReviewSort, SQL[]> = {

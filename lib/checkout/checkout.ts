@@ -1,18 +1,18 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { orderLines, orders, stripeEvents } from "@/db/schema";
+import { orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
-import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
-import { formatMoney } from "@/lib/money";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
 import { fail, ok, type Result } from "@/lib/result";
 import { isConnectionLost } from "@/lib/sales/db-errors";
 import {
   applyPayment,
+  belowMinimumMessage,
   type CartCheckoutCode,
   createOrderFromCart,
   listExpiredOrderIds,
+  listOrderLines,
   type PaymentOutcome,
   releaseOrder,
   STRIPE_MIN_SESSION_SECONDS,
@@ -69,7 +69,7 @@ export async function startCheckout(
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
-  const lines = await listOrderLinesForSession({ db: deps.db, orderId: created.orderId });
+  const lines = await listOrderLines(deps.db, { orderId: created.orderId });
 
   try {
     const session = await createCheckoutSession({ deps, order: created, lines, email, origin });
@@ -101,39 +101,14 @@ export async function startCheckout(
     }
     await releaseOrder(deps.db, { orderId: created.orderId, to: "cancelled", now });
     if (stripeErrorCode(error) === "amount_too_small") {
-      const minimum = STRIPE_MINIMUM_CHARGE_MINOR[created.currency];
-      return fail(
-        "below_minimum",
-        minimum === undefined
-          ? "This total is below the smallest card payment Stripe accepts. Add something to your cart to check out."
-          : `Card payments start at ${formatMoney(minimum, created.currency)}. Add something to your cart to check out.`,
-      );
+      return fail("below_minimum", belowMinimumMessage(created.currency));
     }
     console.error("[checkout] could not create a Checkout Session", error);
     return fail("payment_unavailable", PAYMENTS_BUSY);
   }
 }
 
-type SessionLine = { productName: string; variantLabel: string; unitPriceMinor: number; quantity: number };
-
-async function listOrderLinesForSession({
-  db,
-  orderId,
-}: {
-  db: Db;
-  orderId: string;
-}): Promise<SessionLine[]> {
-  return db
-    .select({
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
-}
+type SessionLine = Awaited<ReturnType<typeof listOrderLines>>[number];
 
 /** Parameters fixed by the order and an idempotency key derived from it, so every retry gets the same session. */
 async function createCheckoutSession({

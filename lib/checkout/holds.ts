@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import { cartLines, carts, orderLines, orders, products, skus, stockHolds } from "@/db/schema";
+import { cartLines, carts, type OrderLine, orderLines, orders, skus, stockHolds } from "@/db/schema";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -32,6 +32,8 @@ export interface CheckoutOrder {
   sessionUrl: string | null;
   reused: boolean;
 }
+/** What a new cart order is created on: its total and currency, when its hold ends and when its session would. */
+type OrderTerms = Pick<CheckoutOrder, "totalMinor" | "currency" | "holdExpiresAt" | "sessionExpiresAt">;
 export type CreateOrderResult =
   | ({ ok: true; replacedSessionIds: string[] } & CheckoutOrder)
   | ({ ok: false } & HoldError);
@@ -49,8 +51,20 @@ class OutOfStock extends Error {
   }
 }
 
-function belowMinimumMessage(currency: string, minimum: number): string {
-  return `Card payments start at ${formatMoney(minimum, currency)}. Add something to your cart to check out.`;
+/** Why a total below Stripe's smallest card payment in its currency is refused (also when Stripe says so). */
+export function belowMinimumMessage(currency: string): string {
+  const minimum = STRIPE_MINIMUM_CHARGE_MINOR[currency];
+  return minimum === undefined
+    ? "This total is below the smallest card payment Stripe accepts. Add something to your cart to check out."
+    : `Card payments start at ${formatMoney(minimum, currency)}. Add something to your cart to check out.`;
+}
+
+/** A total below Stripe's minimum charge is refused before anything is held, and again at today's prices. */
+function refuseBelowMinimum({ currency, totalMinor }: { currency: string; totalMinor: number }): void {
+  const minimum = STRIPE_MINIMUM_CHARGE_MINOR[currency];
+  if (minimum !== undefined && totalMinor < minimum) {
+    throw new Refusal(fail("below_minimum", belowMinimumMessage(currency)));
+  }
 }
 
 /**
@@ -104,41 +118,21 @@ export async function createOrderFromCart(
       await refuseTooManyPending({ tx, userId });
 
       const currency = lines[0]?.currency ?? "CNY";
-      const expectedTotal = lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0);
-      const minimum = STRIPE_MINIMUM_CHARGE_MINOR[currency];
-      if (minimum !== undefined && expectedTotal < minimum) {
-        throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
-      }
+      refuseBelowMinimum({
+        currency,
+        totalMinor: lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0),
+      });
 
       const held = await holdCartLines({ tx, lines });
-      const totalMinor = held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0);
-      if (minimum !== undefined && totalMinor < minimum) {
-        throw new Refusal(fail("below_minimum", belowMinimumMessage(currency, minimum)));
-      }
-      const sessionExpiresAt = new Date(
-        (Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000,
-      );
-      const orderId = await insertCartOrder({
-        tx,
-        userId,
+      const terms: OrderTerms = {
         currency,
-        totalMinor,
-        held,
+        totalMinor: held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0),
         holdExpiresAt,
-        sessionExpiresAt,
-        now,
-      });
-      return {
-        ok: true,
-        orderId,
-        totalMinor,
-        currency,
-        holdExpiresAt,
-        sessionExpiresAt,
-        sessionUrl: null,
-        reused: false,
-        replacedSessionIds,
+        sessionExpiresAt: new Date((Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000),
       };
+      refuseBelowMinimum(terms);
+      const orderId = await insertCartOrder({ tx, userId, terms, held, now });
+      return { ok: true, orderId, ...terms, sessionUrl: null, reused: false, replacedSessionIds };
     });
   } catch (error) {
     if (error instanceof Refusal) return error.failure as { ok: false } & HoldError;
@@ -155,22 +149,45 @@ export async function createOrderFromCart(
 
 /** The user's cart lines with today's prices, in SKU order (the order stock is held in). */
 async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string }): Promise<CartLine[]> {
-  return tx
+  const cart = await tx.query.carts.findFirst({
+    where: eq(carts.userId, userId),
+    columns: { id: true },
+    with: {
+      lines: {
+        columns: { skuId: true, quantity: true },
+        orderBy: asc(cartLines.skuId),
+        with: {
+          sku: {
+            columns: { colour: true, storage: true, priceMinor: true, currency: true },
+            with: { product: { columns: { name: true } } },
+          },
+        },
+      },
+    },
+  });
+  return (cart?.lines ?? []).map(({ sku: { product, ...sku }, ...line }) => ({
+    ...line,
+    ...sku,
+    productName: product.name,
+  }));
+}
+
+/** An order's lines, in SKU order (the order their stock is held and taken in). */
+export async function listOrderLines(
+  db: Db | Tx,
+  { orderId }: { orderId: string },
+): Promise<Pick<OrderLine, "skuId" | "productName" | "variantLabel" | "unitPriceMinor" | "quantity">[]> {
+  return db
     .select({
-      skuId: cartLines.skuId,
-      quantity: cartLines.quantity,
-      productName: products.name,
-      colour: skus.colour,
-      storage: skus.storage,
-      priceMinor: skus.priceMinor,
-      currency: skus.currency,
+      skuId: orderLines.skuId,
+      productName: orderLines.productName,
+      variantLabel: orderLines.variantLabel,
+      unitPriceMinor: orderLines.unitPriceMinor,
+      quantity: orderLines.quantity,
     })
-    .from(cartLines)
-    .innerJoin(carts, eq(carts.id, cartLines.cartId))
-    .innerJoin(skus, eq(skus.id, cartLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(carts.userId, userId))
-    .orderBy(asc(cartLines.skuId));
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.skuId));
 }
 
 /**
@@ -198,15 +215,7 @@ async function reuseOrReleaseLiveOrder({
     .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
     .for("update");
   if (!live) return null;
-  const liveLines = await tx
-    .select({
-      skuId: orderLines.skuId,
-      quantity: orderLines.quantity,
-      unitPriceMinor: orderLines.unitPriceMinor,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, live.id))
-    .orderBy(asc(orderLines.skuId));
+  const liveLines = await listOrderLines(tx, { orderId: live.id });
   const sameCart =
     liveLines.length === lines.length &&
     liveLines.every((l, i) => {
@@ -251,28 +260,42 @@ async function refuseTooManyPending({ tx, userId }: { tx: Tx; userId: string }):
   }
 }
 
+/**
+ * Moves `quantity` units of a SKU from `available` into `held` or `sold` in one conditional update, only if that
+ * many are available (null otherwise); expires the product's pages when its stock badge changes. Returns the
+ * SKU's price as it is now.
+ */
+async function takeAvailableStock(
+  tx: Tx,
+  { skuId, quantity, into }: { skuId: number; quantity: number; into: "held" | "sold" },
+): Promise<{ priceMinor: number; currency: string } | null> {
+  const [row] = await tx
+    .update(skus)
+    .set({
+      available: sql`${skus.available} - ${quantity}`,
+      ...(into === "held"
+        ? { held: sql`${skus.held} + ${quantity}` }
+        : { sold: sql`${skus.sold} + ${quantity}` }),
+    })
+    .where(and(eq(skus.id, skuId), gte(skus.available, quantity)))
+    .returning({
+      priceMinor: skus.priceMinor,
+      currency: skus.currency,
+      available: skus.available,
+      productId: skus.productId,
+    });
+  if (!row) return null;
+  if (stockBadgeChanged(row.available + quantity, row.available)) expireProductPagesForStock([row.productId]);
+  return row;
+}
+
 /** One conditional decrement per line, in the lines' (SKU) order; throws OutOfStock on the first that fails. */
 async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Promise<HeldLine[]> {
   const held: HeldLine[] = [];
   for (const line of lines) {
     const label = variantLabel({ colour: line.colour ?? "", storage: line.storage });
-    const [row] = await tx
-      .update(skus)
-      .set({
-        available: sql`${skus.available} - ${line.quantity}`,
-        held: sql`${skus.held} + ${line.quantity}`,
-      })
-      .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-      .returning({
-        priceMinor: skus.priceMinor,
-        currency: skus.currency,
-        available: skus.available,
-        productId: skus.productId,
-      });
+    const row = await takeAvailableStock(tx, { skuId: line.skuId, quantity: line.quantity, into: "held" });
     if (!row) throw new OutOfStock(`${line.productName} (${label})`);
-    if (stockBadgeChanged(row.available + line.quantity, row.available)) {
-      expireProductPagesForStock([row.productId]);
-    }
     held.push({
       skuId: line.skuId,
       quantity: line.quantity,
@@ -285,68 +308,60 @@ async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Prom
   return held;
 }
 
-/** Inserts the pending order, its lines and its stock holds; returns the order id. */
+/** Inserts the pending order on its terms, its lines and a stock hold per line; returns the order id. */
 async function insertCartOrder({
   tx,
   userId,
-  currency,
-  totalMinor,
+  terms,
   held,
-  holdExpiresAt,
-  sessionExpiresAt,
   now,
 }: {
   tx: Tx;
   userId: string;
-  currency: string;
-  totalMinor: number;
+  terms: OrderTerms;
   held: HeldLine[];
-  holdExpiresAt: Date;
-  sessionExpiresAt: Date;
   now: Date;
 }): Promise<string> {
   const [order] = await tx
     .insert(orders)
-    .values({
-      userId,
-      kind: "cart",
-      currency,
-      totalMinor,
-      holdExpiresAt,
-      sessionExpiresAt,
-      createdAt: now,
-    })
+    .values({ userId, kind: "cart", ...terms, createdAt: now })
     .returning({ id: orders.id });
   if (!order) throw new Error("order insert returned nothing");
-  await tx.insert(orderLines).values(
-    held.map((h) => ({
-      orderId: order.id,
-      skuId: h.skuId,
-      productName: h.name,
-      variantLabel: h.label,
-      unitPriceMinor: h.unitPriceMinor,
-      quantity: h.quantity,
-    })),
-  );
-  await tx.insert(stockHolds).values(
-    held.map((h) => ({
-      orderId: order.id,
-      skuId: h.skuId,
-      quantity: h.quantity,
-      expiresAt: holdExpiresAt,
-      createdAt: now,
-    })),
-  );
+  const lines = await tx
+    .insert(orderLines)
+    .values(
+      held.map((h) => ({
+        orderId: order.id,
+        skuId: h.skuId,
+        productName: h.name,
+        variantLabel: h.label,
+        unitPriceMinor: h.unitPriceMinor,
+        quantity: h.quantity,
+      })),
+    )
+    .returning({ orderId: orderLines.orderId, skuId: orderLines.skuId, quantity: orderLines.quantity });
+  // Each line's units are held until the order's hold ends.
+  await tx
+    .insert(stockHolds)
+    .values(lines.map((line) => ({ ...line, expiresAt: terms.holdExpiresAt, createdAt: now })));
   return order.id;
+}
+
+/** Ends an order's active stock holds as released or converted (conditionally: once); returns what each held. */
+async function settleStockHolds(
+  tx: Tx,
+  { orderId, status, now }: { orderId: string; status: "released" | "converted"; now: Date },
+): Promise<{ skuId: number; quantity: number }[]> {
+  return tx
+    .update(stockHolds)
+    .set({ status, settledAt: now })
+    .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
+    .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
 }
 
 /** Moves a hold's units back to `available`. Runs inside the caller's transaction. */
 async function returnHeldStock(tx: Tx, { orderId, now }: { orderId: string; now: Date }) {
-  const released = await tx
-    .update(stockHolds)
-    .set({ status: "released", settledAt: now })
-    .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
-    .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
+  const released = await settleStockHolds(tx, { orderId, status: "released", now });
   for (const hold of released) {
     const [row] = await tx
       .update(skus)
@@ -446,11 +461,7 @@ export async function applyPayment(
     return "paid";
   }
 
-  const lines = await tx
-    .select({ skuId: orderLines.skuId, quantity: orderLines.quantity })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.skuId));
+  const lines = await listOrderLines(tx, { orderId });
 
   if (order.status === "pending") {
     await convertStockHolds({ tx, orderId, now });
@@ -498,11 +509,7 @@ async function convertStockHolds({
   orderId: string;
   now: Date;
 }): Promise<void> {
-  const converted = await tx
-    .update(stockHolds)
-    .set({ status: "converted", settledAt: now })
-    .where(and(eq(stockHolds.orderId, orderId), eq(stockHolds.status, "active")))
-    .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
+  const converted = await settleStockHolds(tx, { orderId, status: "converted", now });
   for (const hold of converted) {
     await tx
       .update(skus)
@@ -525,18 +532,8 @@ async function retakeSoldStock({
   return tx
     .transaction(async (savepoint) => {
       for (const line of lines) {
-        const [row] = await savepoint
-          .update(skus)
-          .set({
-            available: sql`${skus.available} - ${line.quantity}`,
-            sold: sql`${skus.sold} + ${line.quantity}`,
-          })
-          .where(and(eq(skus.id, line.skuId), gte(skus.available, line.quantity)))
-          .returning({ available: skus.available, productId: skus.productId });
+        const row = await takeAvailableStock(savepoint, { ...line, into: "sold" });
         if (!row) return savepoint.rollback();
-        if (stockBadgeChanged(row.available + line.quantity, row.available)) {
-          expireProductPagesForStock([row.productId]);
-        }
       }
       return true;
     })

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
-import { type OrderStatus, orderLines, orders, productImages, products, skus } from "@/db/schema";
+import { type Order, type OrderStatus, orderLines, orders, productImages } from "@/db/schema";
 
 export type { OrderStatus };
 
@@ -60,18 +60,25 @@ export async function listOrdersForUser(db: Db, { userId }: { userId: string }):
     limit: 50,
     with: { lines: { orderBy: asc(orderLines.id) } },
   });
-  return rows.map((o) => ({
-    id: o.id,
-    status: o.status,
-    totalMinor: o.totalMinor,
-    currency: o.currency,
-    createdAt: o.createdAt.toISOString(),
-    holdExpiresAt: o.holdExpiresAt.toISOString(),
-    itemCount: o.lines.reduce((n, l) => n + l.quantity, 0),
-    firstItem: o.lines[0]
-      ? `${o.lines[0].productName}${o.lines.length > 1 ? ` + ${o.lines.length - 1} more` : ""}`
-      : "",
-  }));
+  return rows.map((o) => summarizeOrder(o, o.lines));
+}
+
+/** An order as the order list shows it; the order's own page shows the same and more. */
+function summarizeOrder(
+  order: Pick<Order, "id" | "status" | "totalMinor" | "currency" | "createdAt" | "holdExpiresAt">,
+  lines: { productName: string; quantity: number }[],
+): OrderSummary {
+  const [first] = lines;
+  return {
+    id: order.id,
+    status: order.status,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
+    holdExpiresAt: order.holdExpiresAt.toISOString(),
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    firstItem: first ? `${first.productName}${lines.length > 1 ? ` + ${lines.length - 1} more` : ""}` : "",
+  };
 }
 
 /** One order, for its owner only: another account's order is indistinguishable from a missing one. */
@@ -80,55 +87,45 @@ export async function getOrderForUser(
   { orderId, userId }: { orderId: string; userId: string },
 ): Promise<OrderDetail | null> {
   if (!isUuid(orderId) || !isUuid(userId)) return null;
-  const [order] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  // One statement: the order, its lines, each line's SKU colour and product, and that product's pictures.
+  const order = await db.query.orders.findFirst({
+    where: and(eq(orders.id, orderId), eq(orders.userId, userId)),
+    with: {
+      lines: {
+        orderBy: asc(orderLines.id),
+        with: {
+          sku: {
+            columns: { colour: true },
+            with: {
+              product: {
+                columns: { slug: true },
+                with: {
+                  images: {
+                    columns: { colour: true, url: true },
+                    orderBy: [asc(productImages.position), asc(productImages.id)],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
   if (!order) return null;
-  const lines = await db
-    .select({
-      skuId: orderLines.skuId,
-      productName: orderLines.productName,
-      productSlug: products.slug,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-      colour: skus.colour,
-      productId: products.id,
-    })
-    .from(orderLines)
-    .innerJoin(skus, eq(skus.id, orderLines.skuId))
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(orderLines.orderId, order.id))
-    .orderBy(asc(orderLines.id));
-  const images = lines.length
-    ? await db
-        .select({ productId: productImages.productId, colour: productImages.colour, url: productImages.url })
-        .from(productImages)
-        .orderBy(asc(productImages.position))
-    : [];
   return {
-    id: order.id,
-    status: order.status,
-    totalMinor: order.totalMinor,
-    currency: order.currency,
-    createdAt: order.createdAt.toISOString(),
-    holdExpiresAt: order.holdExpiresAt.toISOString(),
+    ...summarizeOrder(order, order.lines),
     paidAt: order.paidAt?.toISOString() ?? null,
     stripeSessionUrl: order.status === "pending" ? order.stripeSessionUrl : null,
-    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    firstItem: lines[0]?.productName ?? "",
-    lines: lines.map((l) => ({
+    lines: order.lines.map(({ sku: { colour, product }, ...l }) => ({
       skuId: l.skuId,
       productName: l.productName,
-      productSlug: l.productSlug,
+      productSlug: product.slug,
       variantLabel: l.variantLabel,
       unitPriceMinor: l.unitPriceMinor,
       quantity: l.quantity,
-      imageUrl:
-        images.find((i) => i.productId === l.productId && i.colour === l.colour)?.url ??
-        images.find((i) => i.productId === l.productId)?.url ??
-        null,
+      // The picture of the colour bought, else the product's first.
+      imageUrl: (product.images.find((i) => i.colour === colour) ?? product.images[0])?.url ?? null,
     })),
   };
 }

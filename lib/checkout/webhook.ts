@@ -1,5 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
+import { readBodyBytes } from "@/lib/http/body";
 import { applySessionExpired, type CheckoutDeps, fulfilCheckoutSession } from "./checkout";
 import { syncRefundsFromStripe } from "./refunds";
 
@@ -9,30 +10,14 @@ export type WebhookOutcome = { status: 200 | 400 | 413 | 503; body: Record<strin
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /**
- * Reads a webhook's raw body without trusting it: a Content-Length over the limit is refused before a byte is
- * read, and a body without one (chunked) is read only up to the limit. `null` means too large (answer 413).
+ * Reads a webhook's raw body without trusting it, through the store's bounded reader (lib/http/body.ts): a
+ * Content-Length over the limit (or not a number) is refused before a byte is read, and a body without one
+ * (chunked) is read only up to the limit. `null` means refused (answer 413). Decoded leniently: bytes that are not
+ * UTF-8 go on to the signature check, which refuses them.
  */
 export async function readWebhookBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string | null> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limit)) {
-    await request.body?.cancel().catch(() => {});
-    return null;
-  }
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const read = await readBodyBytes(request, limit);
+  return read.ok ? Buffer.from(read.bytes).toString("utf8") : null;
 }
 
 /** The event types we apply; reconciliation lists exactly these from Stripe. */

@@ -26,10 +26,12 @@ export async function readBodyBytes(
   const declared = request.headers.get("content-length");
   if (declared !== null) {
     const length = Number(declared);
-    if (!/^\d+$/.test(declared.trim()) || !Number.isSafeInteger(length)) {
-      return fail("invalid_body", "Content-Length is not a number.");
+    const notANumber = !/^\d+$/.test(declared.trim()) || !Number.isSafeInteger(length);
+    if (notANumber || length > maxBytes) {
+      // Nothing of it will be read: let the sender stop.
+      await request.body?.cancel().catch(() => {});
+      return notANumber ? fail("invalid_body", "Content-Length is not a number.") : tooLarge(maxBytes);
     }
-    if (length > maxBytes) return tooLarge(maxBytes);
   }
   if (!request.body) return ok({ bytes: new Uint8Array(0) });
   const reader = request.body.getReader();

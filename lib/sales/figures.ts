@@ -196,34 +196,51 @@ export function createRedisFiguresStore<T>({
   };
 }
 
-let defaultStore: FiguresStore<SaleCounts | null> | undefined;
-
-function getDefaultStore(): FiguresStore<SaleCounts | null> {
-  if (!defaultStore) {
-    const client = getRedis();
-    defaultStore = client
-      ? createRedisFiguresStore({
-          client,
-          prefix: redisKeyPrefix("figures"),
-          revive: (json) => (json === null ? null : reviveSaleCounts(json)),
-        })
-      : createMemoryFiguresStore();
-  }
-  return defaultStore;
-}
-
 /**
- * Live figures for the crowd: the database is read at most about once a second per sale (per instance without
- * Redis), and the state is computed per caller from their `now`.
+ * A sale's read for the crowd: the database is read at most about once a second per sale (per instance without
+ * Redis; callers that miss together share one read), and `view` shapes the cached value per caller from their
+ * `now`. The store is Redis under `name` when REDIS_URL is set (falling back to this instance's memory if Redis
+ * does not answer), else memory; it is made on first use. An id that is not a uuid is null without a read.
  */
-export async function cachedFigures(
-  db: Db,
-  {
-    saleId,
-    now,
-    store = getDefaultStore(),
-  }: { saleId: string; now: Date; store?: FiguresStore<SaleCounts | null> },
-): Promise<SaleFigures | null> {
-  const counts = await store.get(saleId, () => readSaleCounts(db, { saleId }));
-  return counts ? withState(counts, { now }) : null;
+export function cacheSaleRead<T, V>({
+  name,
+  revive,
+  maxEntries,
+  read,
+  view,
+}: {
+  name: string;
+  revive: (json: unknown) => T | null;
+  /** Of the in-process store. */
+  maxEntries?: number;
+  read: (db: Db, { saleId }: { saleId: string }) => Promise<T | null>;
+  view: (value: T, { now }: { now: Date }) => V;
+}) {
+  let defaultStore: FiguresStore<T | null> | undefined;
+  const getDefaultStore = (): FiguresStore<T | null> => {
+    if (!defaultStore) {
+      const client = getRedis();
+      const memory = createMemoryFiguresStore<T | null>({ maxEntries });
+      defaultStore = client
+        ? createRedisFiguresStore({ client, prefix: redisKeyPrefix(name), revive, fallback: memory })
+        : memory;
+    }
+    return defaultStore;
+  };
+  return async (
+    db: Db,
+    { saleId, now, store = getDefaultStore() }: { saleId: string; now: Date; store?: FiguresStore<T | null> },
+  ): Promise<V | null> => {
+    if (!isUuid(saleId)) return null;
+    const value = await store.get(saleId, () => read(db, { saleId }));
+    return value === null ? null : view(value, { now });
+  };
 }
+
+/** Live figures for the crowd (see `cacheSaleRead`), with the state computed per caller. */
+export const cachedFigures = cacheSaleRead({
+  name: "figures",
+  revive: (json) => (json === null ? null : reviveSaleCounts(json)),
+  read: readSaleCounts,
+  view: withState,
+});

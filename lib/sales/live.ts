@@ -2,12 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { getRedis, redisKeyPrefix } from "@/lib/redis";
 import { isUuid } from "@/lib/sales/db-errors";
 import {
-  createMemoryFiguresStore,
-  createRedisFiguresStore,
-  type FiguresStore,
+  cacheSaleRead,
   liveCounts,
   liveTimes,
   readSaleCounts,
@@ -135,38 +132,14 @@ export function reviveSaleActivity(json: unknown): SaleActivity | null {
   return { ...raw, counts: reviveSaleCounts(raw.counts) };
 }
 
-let defaultStore: FiguresStore<SaleActivity | null> | undefined;
-
-function getDefaultStore(): FiguresStore<SaleActivity | null> {
-  if (!defaultStore) {
-    const client = getRedis();
-    const memory = createMemoryFiguresStore<SaleActivity | null>({ ttlMs: 1000, maxEntries: 200 });
-    defaultStore = client
-      ? createRedisFiguresStore({
-          client,
-          prefix: redisKeyPrefix("live"),
-          revive: reviveSaleActivity,
-          fallback: memory,
-        })
-      : memory;
-  }
-  return defaultStore;
-}
-
 /**
- * The live view for one viewer: the database is read at most about once a second per sale (per instance without
- * Redis) however many marketers watch (single flight: viewers that miss together share one read); each viewer's
- * clock only shapes the answer.
+ * The live view for one viewer, read at most about once a second per sale however many marketers watch (see
+ * `cacheSaleRead`); each viewer's clock only shapes the answer.
  */
-export async function cachedLiveView(
-  db: Db,
-  {
-    saleId,
-    now,
-    store = getDefaultStore(),
-  }: { saleId: string; now: Date; store?: FiguresStore<SaleActivity | null> },
-): Promise<LiveSaleView | null> {
-  if (!isUuid(saleId)) return null;
-  const activity = await store.get(saleId, () => readSaleActivity(db, { saleId }));
-  return activity ? toLiveView(activity, { now }) : null;
-}
+export const cachedLiveView = cacheSaleRead({
+  name: "live",
+  revive: reviveSaleActivity,
+  maxEntries: 200,
+  read: readSaleActivity,
+  view: toLiveView,
+});
