@@ -13,6 +13,38 @@ export const DEMO_USERS = [
   { email: "marketer@example.com", name: "Mara Chen", role: "marketer", password: DEMO_PASSWORDS.marketer },
 ] as const;
 
+/** Each demo account's default delivery address, so it can check out at once. */
+export const DEMO_ADDRESSES: Readonly<Record<(typeof DEMO_USERS)[number]["email"], SeedAddress>> = {
+  "shopper@example.com": {
+    recipientName: "Lin Wei",
+    mobile: "13817265530",
+    province: "Shanghai",
+    city: "Shanghai",
+    district: "Xuhui",
+    street: "1188 Huashan Road, Lane 2, Building 5, Room 602",
+    postcode: "200031",
+  },
+  "marketer@example.com": {
+    recipientName: "Mara Chen",
+    mobile: "13922481067",
+    province: "Guangdong",
+    city: "Shenzhen",
+    district: "Nanshan",
+    street: "9 Keji South Road, Kite Tower, 18F",
+    postcode: "518057",
+  },
+};
+
+export interface SeedAddress {
+  recipientName: string;
+  mobile: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  postcode: string;
+}
+
 /** Reviews are spread over the REVIEW_WINDOW_DAYS before this instant. */
 export const REVIEWS_AS_OF = new Date("2026-11-01T00:00:00Z");
 export const REVIEW_WINDOW_DAYS = 200;

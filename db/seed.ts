@@ -3,8 +3,9 @@ import { and, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzl
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "./client";
-import { categories, productImages, productSpecs, products, reviews, skus, users } from "./schema";
+import { addresses, categories, productImages, productSpecs, products, reviews, skus, users } from "./schema";
 import {
+  DEMO_ADDRESSES,
   DEMO_CATEGORIES,
   DEMO_CURRENCY,
   DEMO_PRODUCTS,
@@ -38,6 +39,24 @@ function upsertFrom<T extends PgTable>(table: T, keys: (keyof T["$inferInsert"] 
     set: { ...set, updatedAt: sql`now()` },
     setWhere: sql`(${sql.join(current, sql`, `)}) is distinct from (${sql.join(proposed, sql`, `)})`,
   };
+}
+
+/** A demo account without any address gets its demo default (one the fan added or changed is left alone). */
+async function seedAddresses(tx: Tx): Promise<void> {
+  for (const demo of DEMO_USERS) {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, demo.email.toLowerCase()));
+    if (!user) continue;
+    const [any] = await tx
+      .select({ id: addresses.id })
+      .from(addresses)
+      .where(eq(addresses.userId, user.id))
+      .limit(1);
+    if (!any)
+      await tx.insert(addresses).values({ ...DEMO_ADDRESSES[demo.email], userId: user.id, isDefault: true });
+  }
 }
 
 async function seedUsers(tx: Tx): Promise<void> {
@@ -217,6 +236,7 @@ export async function seedDemo(db: Db, options: { onlyIfEmpty?: boolean } = {}):
       );
 
     await seedUsers(tx);
+    await seedAddresses(tx);
   });
 }
 

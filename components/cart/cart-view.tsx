@@ -6,7 +6,7 @@ import type { FormAction } from "@/lib/action";
 import type { CartLineView, CartView } from "@/lib/cart/cart";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { CartLineControls } from "./cart-line-controls";
-import { CheckoutButton } from "./checkout-button";
+import { type CheckoutAddress, CheckoutButton } from "./checkout-button";
 
 export function EmptyCart() {
   return (
@@ -80,10 +80,13 @@ export function CartSummary({
   cart,
   signedIn,
   startCheckout,
+  addresses,
 }: {
   cart: CartView;
   signedIn: boolean;
   startCheckout: FormAction<{ url: string }>;
+  /** The signed-in fan's address book, default first. */
+  addresses: CheckoutAddress[];
 }) {
   return (
     <aside aria-labelledby="summary-title" className="h-fit rounded-2xl bg-ink-50 p-5">
@@ -114,7 +117,11 @@ export function CartSummary({
         </ul>
       ) : null}
       {signedIn ? (
-        <CheckoutButton disabled={cart.problems.length > 0} startCheckout={startCheckout} />
+        <CheckoutButton
+          disabled={cart.problems.length > 0}
+          startCheckout={startCheckout}
+          addresses={addresses}
+        />
       ) : (
         <ButtonLink href="/sign-in?callbackUrl=/cart" size="lg" className="mt-5 w-full">
           Sign in to check out

@@ -3,8 +3,9 @@ import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/la
 
 test.describe("shopper: delivery addresses", () => {
   test("add, fix a refused field, edit, make default and remove, from the account @mobile", async ({
-    shopperPage: page,
+    accounts,
   }) => {
+    const { page } = await accounts.signedIn({ address: false });
     await page.goto("/account");
     await expect(page.getByText("No delivery address yet.")).toBeVisible();
     await page.getByRole("link", { name: "Add an address" }).first().click();
@@ -77,7 +78,7 @@ test.describe("shopper: delivery addresses", () => {
     page,
     accounts,
   }) => {
-    const owner = await accounts.signedIn();
+    const owner = await accounts.signedIn({ address: false });
     await owner.page.goto("/account/addresses/new");
     const form = owner.page.getByTestId("address-form");
     await form.getByLabel("Recipient").fill("Zhang Min");

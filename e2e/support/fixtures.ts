@@ -1,6 +1,6 @@
 import { type BrowserContext, test as base, type Page } from "@playwright/test";
 import { AuthPages, CartPage, HomePage, ProductPage } from "./pages";
-import { createAccount, createSale, type QaAccount, QaApi, type QaSale } from "./qa-api";
+import { type AccountInput, createAccount, createSale, type QaAccount, QaApi, type QaSale } from "./qa-api";
 import { claimStoreDay, type StoreDay } from "./store-days";
 
 /**
@@ -27,9 +27,9 @@ export interface SignedIn {
 
 export interface Accounts {
   /** A fresh account, not signed in anywhere. */
-  create(input?: { role?: "shopper" | "marketer"; name?: string }): Promise<QaAccount>;
+  create(input?: AccountInput): Promise<QaAccount>;
   /** A fresh account signed in in a browser context of its own (closed after the test). */
-  signedIn(input?: { role?: "shopper" | "marketer"; name?: string }): Promise<SignedIn>;
+  signedIn(input?: AccountInput): Promise<SignedIn>;
 }
 
 type FreshSaleInput = Omit<Parameters<typeof createSale>[2], "startsAt" | "startsInSeconds"> & {

@@ -116,10 +116,17 @@ export interface QaAccount {
 }
 
 /** A fresh account (unique email, random password) made through the QA route. */
+/** What a fresh QA account is made with; it has a default delivery address unless `address: false`. */
+export interface AccountInput {
+  role?: "shopper" | "marketer";
+  name?: string;
+  address?: boolean;
+}
+
 export async function createAccount(
   request: APIRequestContext,
   baseURL: string,
-  input: { role?: "shopper" | "marketer"; name?: string } = {},
+  input: AccountInput = {},
 ): Promise<QaAccount> {
   const res = await request.post(`${baseURL}/api/qa/accounts`, { headers: auth, data: input });
   if (!res.ok()) throw new Error(`creating an account failed: ${res.status()} ${await res.text()}`);

@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { addresses } from "@/db/schema";
 import { createUser } from "@/lib/auth/users";
 import { MAX_ADDRESSES_PER_ACCOUNT } from "@/lib/limits";
+import { BEIJING_ADDRESS } from "@/tests/helpers/addresses";
 import { openSeededPostgres } from "@/tests/helpers/db";
 import {
   chooseShippingAddress,
@@ -34,15 +35,7 @@ async function newFan(): Promise<string> {
   return created.user.id;
 }
 
-const BEIJING = {
-  recipientName: "Li Wei",
-  mobile: "+86 138 0013 8000",
-  province: "Beijing",
-  city: "Beijing",
-  district: "Chaoyang",
-  street: "88 Jianguo Road, Building 3, Room 1201",
-  postcode: "100022",
-};
+const BEIJING = { ...BEIJING_ADDRESS, mobile: "+86 138 0013 8000" };
 const SHENZHEN = {
   ...BEIJING,
   province: "Guangdong",

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
+import type { ShippingAddress } from "@/db/schema";
 import { orders, stripeEvents } from "@/db/schema";
+import { toStripeShipping } from "@/lib/addresses/rules";
 import type { Db, Tx } from "@/lib/db";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
 import { fail, ok, type Result } from "@/lib/result";
@@ -61,10 +63,19 @@ export async function startCheckout(
     now,
     holdMinutes,
     origin,
-  }: { userId: string; email: string; now: Date; holdMinutes: number; origin: string },
+    addressId,
+  }: {
+    userId: string;
+    email: string;
+    now: Date;
+    holdMinutes: number;
+    origin: string;
+    /** The delivery address chosen at checkout; without one, the account's default. */
+    addressId?: string | undefined;
+  },
 ): Promise<StartCheckoutResult> {
   const wallNow = new Date((deps.wallClockSeconds?.() ?? Date.now() / 1000) * 1000);
-  const created = await createOrderFromCart(deps.db, { userId, now, holdMinutes, wallNow });
+  const created = await createOrderFromCart(deps.db, { userId, now, holdMinutes, wallNow, addressId });
   if (!created.ok) return fail(created.code, created.message);
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
@@ -119,7 +130,7 @@ async function createCheckoutSession({
   origin,
 }: {
   deps: CheckoutDeps;
-  order: { orderId: string; currency: string; sessionExpiresAt: Date };
+  order: { orderId: string; currency: string; sessionExpiresAt: Date; shippingAddress: ShippingAddress };
   lines: SessionLine[];
   email: string;
   origin: string;
@@ -132,7 +143,11 @@ async function createCheckoutSession({
           client_reference_id: order.orderId,
           customer_email: email,
           metadata: { orderId: order.orderId },
-          payment_intent_data: { metadata: { orderId: order.orderId } },
+          // The address is the order's own copy, so a retry under the same key sends the same parameters.
+          payment_intent_data: {
+            metadata: { orderId: order.orderId },
+            shipping: toStripeShipping(order.shippingAddress),
+          },
           line_items: lines.map((line) => ({
             quantity: line.quantity,
             price_data: {

@@ -1,8 +1,20 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import { cartLines, carts, type OrderLine, orderLines, orders, skus, stockHolds } from "@/db/schema";
+import {
+  cartLines,
+  carts,
+  type OrderLine,
+  orderLines,
+  orders,
+  type ShippingAddress,
+  skus,
+  stockHolds,
+} from "@/db/schema";
+import { chooseShippingAddress } from "@/lib/addresses/addresses";
+import { lockAccount } from "@/lib/auth/users";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -17,7 +29,8 @@ export type CartCheckoutCode =
   | "out_of_stock"
   | "below_minimum"
   | "too_many_pending"
-  | "checkout_in_progress";
+  | "checkout_in_progress"
+  | "address_required";
 export type HoldError = { code: CartCheckoutCode; message: string };
 
 /** The pending order a checkout pays for: new, or the live one reused. */
@@ -31,9 +44,14 @@ export interface CheckoutOrder {
   /** Set when the live order already has its session: send the shopper there, create nothing. */
   sessionUrl: string | null;
   reused: boolean;
+  /** Where it goes: the order's own copy of the address it was placed with. */
+  shippingAddress: ShippingAddress;
 }
 /** What a new cart order is created on: its total and currency, when its hold ends and when its session would. */
-type OrderTerms = Pick<CheckoutOrder, "totalMinor" | "currency" | "holdExpiresAt" | "sessionExpiresAt">;
+type OrderTerms = Pick<
+  CheckoutOrder,
+  "totalMinor" | "currency" | "holdExpiresAt" | "sessionExpiresAt" | "shippingAddress"
+>;
 export type CreateOrderResult =
   | ({ ok: true; replacedSessionIds: string[] } & CheckoutOrder)
   | ({ ok: false } & HoldError);
@@ -102,18 +120,36 @@ export async function createOrderFromCart(
     now,
     holdMinutes,
     wallNow = now,
-  }: { userId: string; now: Date; holdMinutes: number; wallNow?: Date },
+    addressId,
+  }: {
+    userId: string;
+    now: Date;
+    holdMinutes: number;
+    wallNow?: Date;
+    /** The address chosen at checkout; without one, the account's default. */
+    addressId?: string | undefined;
+  },
 ): Promise<CreateOrderResult> {
   const holdExpiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   try {
     return await db.transaction(async (tx): Promise<CreateOrderResult> => {
       // FOR NO KEY UPDATE: serialises this account's checkouts without blocking inserts that reference the user.
-      await tx.execute(sql`select 1 from users where id = ${userId}::uuid for no key update`);
+      await lockAccount(tx, { userId });
       const lines = await listCartLinesForCheckout({ tx, userId });
       if (lines.length === 0) throw new Refusal(fail("empty_cart", "Your cart is empty."));
+      const shippingAddress = await chooseShippingAddress(tx, { userId, addressId });
+      if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
       const replacedSessionIds: string[] = [];
-      const reused = await reuseOrReleaseLiveOrder({ tx, userId, lines, now, wallNow, replacedSessionIds });
+      const reused = await reuseOrReleaseLiveOrder({
+        tx,
+        userId,
+        lines,
+        shippingAddress,
+        now,
+        wallNow,
+        replacedSessionIds,
+      });
       if (reused) return { ok: true, ...reused, replacedSessionIds };
       await refuseTooManyPending({ tx, userId });
 
@@ -129,6 +165,7 @@ export async function createOrderFromCart(
         totalMinor: held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0),
         holdExpiresAt,
         sessionExpiresAt: new Date((Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000),
+        shippingAddress,
       };
       refuseBelowMinimum(terms);
       const orderId = await insertCartOrder({ tx, userId, terms, held, now });
@@ -198,6 +235,7 @@ async function reuseOrReleaseLiveOrder({
   tx,
   userId,
   lines,
+  shippingAddress,
   now,
   wallNow,
   replacedSessionIds,
@@ -205,6 +243,8 @@ async function reuseOrReleaseLiveOrder({
   tx: Tx;
   userId: string;
   lines: CartLine[];
+  /** A live order going elsewhere is not the same checkout: its session carries the other address. */
+  shippingAddress: ShippingAddress;
   now: Date;
   wallNow: Date;
   replacedSessionIds: string[];
@@ -222,6 +262,7 @@ async function reuseOrReleaseLiveOrder({
       const c = lines[i];
       return c && c.skuId === l.skuId && c.quantity === l.quantity && c.priceMinor === l.unitPriceMinor;
     });
+  const sameAddress = isDeepStrictEqual(live.shippingAddress, shippingAddress);
   const holdLeft = live.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS;
   const sessionLeft = live.sessionExpiresAt
     ? live.stripeSessionId
@@ -229,7 +270,7 @@ async function reuseOrReleaseLiveOrder({
       : // Not created yet (or its answer was lost): a create now must still satisfy Stripe's 30 minutes.
         live.sessionExpiresAt.getTime() - wallNow.getTime() > STRIPE_MIN_SESSION_SECONDS * 1000 + 15_000
     : false;
-  if (sameCart && holdLeft && sessionLeft && live.sessionExpiresAt) {
+  if (sameCart && sameAddress && holdLeft && sessionLeft && live.sessionExpiresAt) {
     return {
       orderId: live.id,
       totalMinor: live.totalMinor,
@@ -238,6 +279,7 @@ async function reuseOrReleaseLiveOrder({
       sessionExpiresAt: live.sessionExpiresAt,
       sessionUrl: live.stripeSessionId ? live.stripeSessionUrl : null,
       reused: true,
+      shippingAddress,
     };
   }
   const released = await releaseOrder(tx, { orderId: live.id, to: "cancelled", now });
@@ -309,6 +351,15 @@ async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Prom
 }
 
 /** Inserts the pending order on its terms, its lines and a stock hold per line; returns the order id. */
+function addressRequired(addressId: string | undefined) {
+  return fail(
+    "address_required",
+    addressId
+      ? "That address is no longer in your address book. Choose another one, or add it again."
+      : "Add a delivery address so we know where to send your order.",
+  );
+}
+
 async function insertCartOrder({
   tx,
   userId,

@@ -3,12 +3,12 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { checkoutQueue, orders, skus } from "@/db/schema";
-import { saveAddress } from "@/lib/addresses/addresses";
 import { createSale } from "@/lib/sales/commands";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";
 import { localStripe, submitCard } from "@/stripe-local/testing";
+import { BEIJING_ADDRESS, giveAddress } from "@/tests/helpers/addresses";
 import { openSeededPostgres } from "@/tests/helpers/db";
 import { getQueueStatus, processCheckoutQueue, takeThrottleTokens } from "./sale-queue";
 import { handleStripeWebhook } from "./webhook";
@@ -18,15 +18,6 @@ let db: Db;
 let server: StripeLocalServer;
 let stripe: Stripe;
 const SECRET = "whsec_sale_queue_tests";
-const BEIJING = {
-  recipientName: "Li Wei",
-  mobile: "13800138000",
-  province: "Beijing",
-  city: "Beijing",
-  district: "Chaoyang",
-  street: "88 Jianguo Road, Building 3, Room 1201",
-  postcode: "100022",
-};
 
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: 12 });
@@ -77,8 +68,7 @@ describe("the checkout line for sale winners", () => {
     if (!created.ok) throw new Error(created.message);
     const fans = await insertUsers(db, { prefix: "queue", count: 30 });
     // The first fan has a delivery address; the others have none yet.
-    const saved = await saveAddress(db, { userId: fans[0] ?? "", raw: BEIJING });
-    if (!saved.ok) throw new Error(saved.message);
+    await giveAddress(db, { userId: fans[0] ?? "" });
     await registerUsers(db, { saleId: created.saleId, userIds: fans });
     const holds: { holdId: string; userId: string }[] = [];
     for (const userId of fans) {
@@ -161,7 +151,7 @@ describe("the checkout line for sale winners", () => {
     const intent = await stripe.paymentIntents.retrieve(String(session.payment_intent));
     expect(intent.shipping).toMatchObject({
       name: "Li Wei",
-      address: { line1: BEIJING.street, postal_code: "100022" },
+      address: { line1: BEIJING_ADDRESS.street, postal_code: "100022" },
     });
     const secondStatus = await getQueueStatus(db, { ...(holds[1] ?? firstFan), ratePerSecond: 10 });
     if (secondStatus.status !== "ready") throw new Error("second fan not ready");

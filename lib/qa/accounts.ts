@@ -2,13 +2,25 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type User, users } from "@/db/schema";
+import { saveAddress } from "@/lib/addresses/addresses";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 
 export const qaAccountSchema = z.object({
   role: z.enum(["shopper", "marketer"]).default("shopper"),
   name: z.string().trim().min(1).max(80).optional(),
+  /** A shopper ready to buy has a default delivery address; `false` for a test of adding the first one. */
+  address: z.boolean().default(true),
 });
+
+const QA_ADDRESS = {
+  mobile: "13800138000",
+  province: "Zhejiang",
+  city: "Hangzhou",
+  district: "Xihu",
+  street: "18 Wensan Road, Building 7, Room 301",
+  postcode: "310012",
+};
 
 export type QaAccount = Pick<User, "id" | "email" | "name"> & {
   role: z.output<typeof qaAccountSchema>["role"];
@@ -19,6 +31,7 @@ export type QaAccount = Pick<User, "id" | "email" | "name"> & {
 /**
  * A fresh account for one e2e test (a shopper, or a marketer for the console's flows): a unique email and a
  * random password, so a test that changes an account's cart, orders, registrations or audit trail changes its own.
+ * It has a default delivery address (so it can check out) unless asked for none.
  */
 export async function createQaAccount(input: z.infer<typeof qaAccountSchema>): Promise<QaAccount> {
   const tag = randomBytes(6).toString("hex");
@@ -32,5 +45,9 @@ export async function createQaAccount(input: z.infer<typeof qaAccountSchema>): P
     .values({ email, name, role: input.role, passwordHash: await hashPassword(password) })
     .returning({ id: users.id });
   if (!row) throw new Error("inserting a QA account returned no row");
+  if (input.address) {
+    const saved = await saveAddress(db, { userId: row.id, raw: { ...QA_ADDRESS, recipientName: name } });
+    if (!saved.ok) throw new Error(`the QA address was refused: ${saved.message}`);
+  }
   return { id: row.id, email, name, role: input.role, password };
 }

@@ -9,6 +9,7 @@ import { type CheckoutDeps, startCheckout } from "@/lib/checkout/checkout";
 import { handleStripeWebhook } from "@/lib/checkout/webhook";
 import { type StripeLocalOptions, type StripeLocalServer, startStripeLocal } from "@/stripe-local/server";
 import { localStripe } from "@/stripe-local/testing";
+import { giveAddress } from "./addresses";
 import { openSeededPostgres } from "./db";
 
 /** Stripe retries in checkout tests: four attempts, a few milliseconds apart. */
@@ -52,9 +53,9 @@ export interface CheckoutTestEnv {
   start(
     userId: string,
     deps?: Partial<CheckoutDeps>,
-    options?: { now?: Date; email?: string },
+    options?: { now?: Date; email?: string; addressId?: string },
   ): ReturnType<typeof startCheckout>;
-  /** A new account with an empty cart. */
+  /** A new account with an empty cart and a default delivery address. */
   newShopper(): Promise<string>;
   emptyCart(userId: string): Promise<void>;
   addOne(userId: string, skuId?: number): Promise<void>;
@@ -116,10 +117,11 @@ export function withCheckoutEnv({
       .filter((e) => (e.data.object as { id?: string }).id === sessionId)
       .map((e) => env.signed(JSON.parse(JSON.stringify(e)) as object));
   };
-  env.start = (userId, deps = {}, { now = new Date(), email = "fan@example.com" } = {}) =>
+  env.start = (userId, deps = {}, { now = new Date(), email = "fan@example.com", addressId } = {}) =>
     startCheckout(env.deps(deps), {
       userId,
       email,
+      addressId,
       now,
       holdMinutes: HOLD_MINUTES,
       origin: "http://store.test",
@@ -130,6 +132,8 @@ export function withCheckoutEnv({
       .values({ email: `fan-${randomUUID()}@example.com`, name: "Fan", passwordHash: "x" })
       .returning({ id: users.id });
     if (!user) throw new Error("no user");
+    // A shopper who can check out: a cart checkout needs a delivery address.
+    await giveAddress(env.db, { userId: user.id });
     return user.id;
   };
   env.emptyCart = async (userId) => {

@@ -61,19 +61,21 @@ export const removeFromCartAction = defineAction({
 
 /**
  * Cart → held stock → Stripe Checkout. Signed-in shoppers only; the cart is the caller's own (no id from the
- * client). Redirects to Stripe's page last.
+ * client), and the chosen delivery address must be in the caller's own book (lib checks). Redirects to Stripe's
+ * page last.
  */
 export const startCheckoutAction = defineAction({
   name: "startCheckout",
   caller: "user",
   signInTo: "/sign-in?callbackUrl=/cart",
-  input: z.object({}),
-  run: async ({ caller, db, now }) => {
+  input: z.object({ addressId: z.string().max(64).optional() }),
+  run: async ({ input, caller, db, now }) => {
     const result = await startCheckout(
       { db, stripe: getStripe() },
       {
         userId: caller.id,
         email: caller.email,
+        addressId: input.addressId || undefined,
         now,
         holdMinutes: env.HOLD_MINUTES,
         origin: await getOrigin(),
