@@ -8,6 +8,7 @@ export default defineConfig({
     "./db/schema/sales.ts",
     "./db/schema/queue.ts",
     "./db/schema/admin.ts",
+    "./db/schema/mail.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

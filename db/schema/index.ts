@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./catalog";
+export * from "./mail";
 export * from "./orders";
 export * from "./queue";
 export * from "./sales";
