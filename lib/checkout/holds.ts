@@ -8,6 +8,7 @@ import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
+import { enqueueOrderConfirmation } from "@/lib/mail/events";
 import { formatMoney } from "@/lib/money";
 import { fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
@@ -473,11 +474,13 @@ export async function applyPayment(
 
 type SettleOrder = { tx: Tx; orderId: string; paymentIntentId: string | null; now: Date };
 
+/** Paid, and its receipt enqueued in the same transaction (sent once, only if the payment commits). */
 async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
   await tx
     .update(orders)
     .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
     .where(eq(orders.id, orderId));
+  await enqueueOrderConfirmation({ tx, orderId, now });
 }
 
 /** The money arrived but the units cannot be had: the order is closed as refunded, with the refund owed. */

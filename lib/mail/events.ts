@@ -1,0 +1,127 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { orderLines, orders, users } from "@/db/schema";
+import type { Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { enqueueMail } from "./outbox";
+import type { MailStore } from "./templates/layout";
+import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
+import { renderRefundMail } from "./templates/refund";
+import { renderWelcomeMail } from "./templates/welcome";
+
+/**
+ * The mails the store's events cause, each enqueued inside the event's own transaction (so it is sent only if the
+ * event commits) under a key naming the event (so an event applied twice mails once).
+ */
+
+export const STORE_NAME = "Kite";
+
+/** The store as mails show it: its zone and locale from the environment, links to NEXTAUTH_URL when set. */
+export function mailStore(): MailStore {
+  return { name: STORE_NAME, timeZone: env.STORE_TIMEZONE, locale: env.STORE_LOCALE, url: env.NEXTAUTH_URL };
+}
+
+export async function enqueueWelcomeMail({
+  tx,
+  user,
+  now,
+}: {
+  tx: Tx;
+  user: { id: string; email: string; name: string };
+  now: Date;
+}): Promise<boolean> {
+  return enqueueMail({
+    tx,
+    kind: "welcome",
+    dedupeKey: `welcome:${user.id}`,
+    to: user.email,
+    mail: renderWelcomeMail({ store: mailStore(), name: user.name, email: user.email, createdAt: now }),
+  });
+}
+
+/** The receipt of an order just marked paid, read inside the paying transaction (lines frozen at checkout). */
+export async function enqueueOrderConfirmation({
+  tx,
+  orderId,
+  now,
+}: {
+  tx: Tx;
+  orderId: string;
+  now: Date;
+}): Promise<boolean> {
+  const [order] = await tx
+    .select({
+      currency: orders.currency,
+      totalMinor: orders.totalMinor,
+      paidAt: orders.paidAt,
+      email: users.email,
+      name: users.name,
+    })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  if (!order) return false;
+  const lines = await tx
+    .select({
+      productName: orderLines.productName,
+      variantLabel: orderLines.variantLabel,
+      quantity: orderLines.quantity,
+      unitPriceMinor: orderLines.unitPriceMinor,
+    })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.id));
+  // Orders carry no delivery address yet: when they keep a copy of one, read it here and pass it formatted.
+  const deliveryAddress: MailAddress | null = null;
+  return enqueueMail({
+    tx,
+    kind: "order_confirmation",
+    dedupeKey: `order-confirmation:${orderId}`,
+    to: order.email,
+    mail: renderOrderConfirmationMail({
+      store: mailStore(),
+      name: order.name,
+      orderId,
+      paidAt: order.paidAt ?? now,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      lines,
+      deliveryAddress,
+    }),
+  });
+}
+
+/** One mail per refund (by Stripe's refund id), to the order's owner, when the refund is recorded. */
+export async function enqueueRefundMail({
+  tx,
+  orderId,
+  refund,
+  reason,
+}: {
+  tx: Tx;
+  orderId: string;
+  refund: { id: string; amountMinor: number; currency: string; createdAt: Date };
+  reason?: string | undefined;
+}): Promise<boolean> {
+  const [owner] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  if (!owner) return false;
+  return enqueueMail({
+    tx,
+    kind: "refund",
+    dedupeKey: `refund:${refund.id}`,
+    to: owner.email,
+    mail: renderRefundMail({
+      store: mailStore(),
+      name: owner.name,
+      orderId,
+      amountMinor: refund.amountMinor,
+      currency: refund.currency,
+      refundedAt: refund.createdAt,
+      reason,
+    }),
+  });
+}
