@@ -6,6 +6,7 @@ import type { Db, DbHandle } from "@/db/client";
 import {
   orderRefunds,
   orders,
+  outboxMail,
   paymentIncidents,
   type Sku,
   skus,
@@ -318,6 +319,13 @@ describe("finding 8: the refund loop", () => {
     expect(await db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId))).toMatchObject([
       { id: refund.id, amountMinor: paid.totalMinor, source: "stripe" },
     ]);
+    // The buyer hears of it once (the event delivered again, or seen by reconciliation, adds no mail).
+    await deliver(signed(JSON.parse(JSON.stringify(event)) as object));
+    const mails = await db
+      .select()
+      .from(outboxMail)
+      .where(eq(outboxMail.dedupeKey, `refund:${refund.id}`));
+    expect(mails).toMatchObject([{ kind: "refund", recipient: "shopper@example.com", status: "pending" }]);
     const requests = server.control.state().requests;
     const sweep = await retryOwedRefunds({ db, stripe, retry: FAST_RETRY }, { now: new Date() });
     expect(sweep.retried).toBe(0);

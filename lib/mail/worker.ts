@@ -87,8 +87,10 @@ async function settleFailure(
           },
     )
     .where(stillClaimed(mail));
-  if (final)
-    console.error(`[mail] gave up on mail ${mail.id} (${mail.kind}) after ${mail.attempts} attempts`);
+  if (final) {
+    const tries = mail.attempts === 1 ? "1 attempt" : `${mail.attempts} attempts`;
+    console.error(`[mail] gave up on mail ${mail.id} (${mail.kind}) after ${tries}`);
+  }
   return final ? "failed" : "retry";
 }
 
