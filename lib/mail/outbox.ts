@@ -4,6 +4,8 @@ import { type OutboxMail, type OutboxMailStatus, outboxMail } from "@/db/schema"
 import type { Db, Tx } from "@/lib/db";
 import type { RenderedMail } from "./templates/layout";
 
+export type { OutboxMail, OutboxMailStatus };
+
 /** The mails the store sends. Later features (sale reminders, draw results) add their kind here. */
 export const MAIL_KINDS = ["welcome", "order_confirmation", "refund", "shipped", "password_reset"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
