@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import { orderLines, orders, stripeEvents } from "@/db/schema";
+import { orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
@@ -18,6 +18,7 @@ import {
   STRIPE_MIN_SESSION_SECONDS,
 } from "./holds";
 import { recordIncident } from "./incidents";
+import { listSoldLines, type SoldLine } from "./order-lines";
 import { refundOrder } from "./refunds";
 
 export { refundOrder } from "./refunds";
@@ -69,7 +70,7 @@ export async function startCheckout(
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
-  const lines = await listOrderLinesForSession({ db: deps.db, orderId: created.orderId });
+  const lines = await listSoldLines(deps.db, { orderId: created.orderId });
 
   try {
     const session = await createCheckoutSession({ deps, order: created, lines, email, origin });
@@ -114,27 +115,6 @@ export async function startCheckout(
   }
 }
 
-type SessionLine = { productName: string; variantLabel: string; unitPriceMinor: number; quantity: number };
-
-async function listOrderLinesForSession({
-  db,
-  orderId,
-}: {
-  db: Db;
-  orderId: string;
-}): Promise<SessionLine[]> {
-  return db
-    .select({
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
-}
-
 /** Parameters fixed by the order and an idempotency key derived from it, so every retry gets the same session. */
 async function createCheckoutSession({
   deps,
@@ -145,7 +125,7 @@ async function createCheckoutSession({
 }: {
   deps: CheckoutDeps;
   order: { orderId: string; currency: string; sessionExpiresAt: Date };
-  lines: SessionLine[];
+  lines: SoldLine[];
   email: string;
   origin: string;
 }): Promise<Stripe.Checkout.Session> {

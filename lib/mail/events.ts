@@ -1,6 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import { orderLines, orders, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { orders, users } from "@/db/schema";
+import { listSoldLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail } from "./outbox";
@@ -39,16 +40,15 @@ export async function enqueueWelcomeMail({
   });
 }
 
-/** The receipt of an order just marked paid, read inside the paying transaction (lines frozen at checkout). */
-export async function enqueueOrderConfirmation({
-  tx,
-  orderId,
-  now,
-}: {
+/** An event of one order, inside its transaction. */
+export interface OrderMailEvent {
   tx: Tx;
   orderId: string;
   now: Date;
-}): Promise<boolean> {
+}
+
+/** The receipt of an order just marked paid, read inside the paying transaction (lines frozen at checkout). */
+export async function enqueueOrderConfirmation({ tx, orderId, now }: OrderMailEvent): Promise<boolean> {
   const [order] = await tx
     .select({
       currency: orders.currency,
@@ -61,16 +61,7 @@ export async function enqueueOrderConfirmation({
     .innerJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.id, orderId));
   if (!order) return false;
-  const lines = await tx
-    .select({
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      quantity: orderLines.quantity,
-      unitPriceMinor: orderLines.unitPriceMinor,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
+  const lines = await listSoldLines(tx, { orderId });
   // Orders carry no delivery address yet: when they keep a copy of one, read it here and pass it formatted.
   const deliveryAddress: MailAddress | null = null;
   return enqueueMail({

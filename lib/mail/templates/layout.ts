@@ -57,18 +57,23 @@ export function storeLink(store: MailStore, path: string): string | null {
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 export const MUTED = "color:#6b6b66";
 
-export function paragraph(html: string, style = ""): string {
+function paragraph(html: string, style = ""): string {
   return `<p style="margin:0 0 16px;font-size:15px;line-height:1.55;${style}">${html}</p>`;
 }
 
+/** A paragraph with markup: `html` is the escaped inner HTML, `text` what plain readers get instead. */
+export function richPara(text: string, html: string): MailBlock {
+  return { text, html: paragraph(html) };
+}
+
 /** A call to action: a link styled as a button (no image), with its URL spelled out beneath for plain readers. */
-export function button(label: string, href: string): string {
+function button(label: string, href: string): string {
   const a = `<a href="${escapeHtml(href)}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:#c9381f;color:#ffffff;font-weight:600;text-decoration:none">${escapeHtml(label)}</a>`;
   return `<p style="margin:0 0 24px">${a}</p>`;
 }
 
 /** The frame: the store's name as text (no logo image), the body, and a footer saying why this mail came. */
-export function htmlDocument({
+function htmlDocument({
   store,
   title,
   preheader,
@@ -99,7 +104,61 @@ export function htmlDocument({
 }
 
 /** Plain text: paragraphs separated by blank lines, then the footer under a rule. */
-export function textDocument(paragraphs: (string | null | undefined | false)[], footer: string): string {
-  const body = paragraphs.filter((p): p is string => typeof p === "string" && p.length > 0).join("\n\n");
-  return `${body}\n\n--\n${footer}\n`;
+function textDocument(paragraphs: string[], footer: string): string {
+  return `${paragraphs.join("\n\n")}\n\n--\n${footer}\n`;
+}
+
+/** One block of a mail, written once for each part: what the plain text says and how the HTML draws it. */
+export interface MailBlock {
+  text: string;
+  html: string;
+}
+
+/** A paragraph of plain words, escaped for the HTML part. */
+export function para(text: string): MailBlock {
+  return { text, html: paragraph(escapeHtml(text)) };
+}
+
+/** A call to action: a button in HTML, "label: url" in plain text. */
+export function action(label: string, href: string): MailBlock {
+  return { text: `${label}: ${href}`, html: button(label, href) };
+}
+
+/** The fields every mail about an order starts from. */
+export interface OrderMailBase {
+  store: MailStore;
+  name: string;
+  orderId: string;
+}
+
+/**
+ * A whole mail from its blocks, both parts from the same list so they say the same thing. Missing blocks
+ * (`null`, `false`) are skipped, so optional parts read as `cond ? block : null`.
+ */
+export function composeMail({
+  store,
+  subject,
+  blocks,
+  footer,
+}: {
+  store: MailStore;
+  subject: string;
+  blocks: (MailBlock | null | false | undefined)[];
+  footer: string;
+}): RenderedMail {
+  const present = blocks.filter((b): b is MailBlock => Boolean(b));
+  return {
+    subject,
+    text: textDocument(
+      present.map((b) => b.text),
+      footer,
+    ),
+    html: htmlDocument({
+      store,
+      title: subject,
+      preheader: present[0]?.text ?? subject,
+      body: present.map((b) => b.html).join("\n"),
+      footer: escapeHtml(footer),
+    }),
+  };
 }

@@ -1,16 +1,17 @@
 import {
-  button,
+  action,
+  composeMail,
   escapeHtml,
-  htmlDocument,
-  type MailStore,
+  type MailBlock,
   MUTED,
   mailMoney,
   mailTime,
+  type OrderMailBase,
   orderReference,
-  paragraph,
+  para,
   type RenderedMail,
+  richPara,
   storeLink,
-  textDocument,
 } from "./layout";
 
 export interface ReceiptLine {
@@ -30,10 +31,7 @@ export interface MailAddress {
   lines: string[];
 }
 
-export interface OrderConfirmationMail {
-  store: MailStore;
-  name: string;
-  orderId: string;
+export interface OrderConfirmationMail extends OrderMailBase {
   paidAt: Date;
   currency: string;
   totalMinor: number;
@@ -45,68 +43,51 @@ function lineLabel(line: ReceiptLine): string {
   return `${line.quantity} × ${line.productName} (${line.variantLabel})`;
 }
 
-function receiptText(mail: OrderConfirmationMail): string {
-  const rows = mail.lines.map(
-    (l) => `${lineLabel(l)}  ${mailMoney(l.unitPriceMinor * l.quantity, mail.currency, mail.store)}`,
-  );
-  rows.push(`Total paid  ${mailMoney(mail.totalMinor, mail.currency, mail.store)}`);
-  return rows.join("\n");
-}
-
-function receiptHtml(mail: OrderConfirmationMail): string {
+/** The receipt: one row per line (its amount; "each" under several units), then the total paid. */
+function receipt(mail: OrderConfirmationMail): MailBlock {
+  const money = (minor: number) => mailMoney(minor, mail.currency, mail.store);
+  const ref = `Order ${orderReference(mail.orderId)}`;
+  const total = money(mail.totalMinor);
+  const text = mail.lines.map((l) => `${lineLabel(l)}  ${money(l.unitPriceMinor * l.quantity)}`);
   const cell = "padding:8px 0;border-bottom:1px solid #efefed;font-size:14px;vertical-align:top";
   const rows = mail.lines.map((l) => {
-    const amount = mailMoney(l.unitPriceMinor * l.quantity, mail.currency, mail.store);
     const each =
-      l.quantity > 1
-        ? `<br><span style="${MUTED}">${escapeHtml(mailMoney(l.unitPriceMinor, mail.currency, mail.store))} each</span>`
-        : "";
-    return `<tr><td style="${cell}">${escapeHtml(lineLabel(l))}${each}</td><td align="right" style="${cell};white-space:nowrap">${escapeHtml(amount)}</td></tr>`;
+      l.quantity > 1 ? `<br><span style="${MUTED}">${escapeHtml(money(l.unitPriceMinor))} each</span>` : "";
+    return `<tr><td style="${cell}">${escapeHtml(lineLabel(l))}${each}</td><td align="right" style="${cell};white-space:nowrap">${escapeHtml(money(l.unitPriceMinor * l.quantity))}</td></tr>`;
   });
-  const total = escapeHtml(mailMoney(mail.totalMinor, mail.currency, mail.store));
+  const last = "padding:12px 0;font-weight:700";
   rows.push(
-    `<tr><td style="padding:12px 0;font-weight:700">Total paid</td><td align="right" style="padding:12px 0;font-weight:700;white-space:nowrap">${total}</td></tr>`,
+    `<tr><td style="${last}">Total paid</td><td align="right" style="${last};white-space:nowrap">${escapeHtml(total)}</td></tr>`,
   );
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 20px">${rows.join("")}</table>`;
+  return {
+    text: `${ref}\n\n${text.join("\n")}\nTotal paid  ${total}`,
+    html: `<p style="margin:0 0 4px;font-weight:700">${escapeHtml(ref)}</p><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 20px">${rows.join("")}</table>`,
+  };
 }
 
-function addressLines(address: MailAddress): string[] {
-  return [address.name, ...(address.phone ? [address.phone] : []), ...address.lines];
+function deliveryBlock(address: MailAddress): MailBlock {
+  const lines = [address.name, ...(address.phone ? [address.phone] : []), ...address.lines];
+  return richPara(
+    `Delivering to:\n${lines.join("\n")}`,
+    `<strong>Delivering to</strong><br>${lines.map(escapeHtml).join("<br>")}`,
+  );
 }
 
 /** The receipt, sent once per paid order in the transaction that marks it paid. */
 export function renderOrderConfirmationMail(mail: OrderConfirmationMail): RenderedMail {
   const { store } = mail;
   const ref = orderReference(mail.orderId);
-  const subject = `Your ${store.name} order ${ref} is confirmed`;
-  const intro = `Thank you, ${mail.name}. We received your payment on ${mailTime(mail.paidAt, store)}.`;
   const orderUrl = storeLink(store, `/account/orders/${mail.orderId}`);
-  const address = mail.deliveryAddress ? addressLines(mail.deliveryAddress) : null;
-  const next = "We'll email you again when it ships, with the tracking number.";
-  const footer = `Order ${ref}. You're receiving this receipt because this order was placed with your ${store.name} account.`;
-  const text = textDocument(
-    [
-      intro,
-      `Order ${ref}\n\n${receiptText(mail)}`,
-      address ? `Delivering to:\n${address.join("\n")}` : null,
-      next,
-      orderUrl ? `See your order: ${orderUrl}` : null,
-    ],
-    footer,
-  );
-  const html = htmlDocument({
+  return composeMail({
     store,
-    title: subject,
-    preheader: intro,
-    body: [
-      paragraph(escapeHtml(intro)),
-      paragraph(`<strong>Order ${escapeHtml(ref)}</strong>`, "margin-bottom:4px"),
-      receiptHtml(mail),
-      address ? paragraph(`<strong>Delivering to</strong><br>${address.map(escapeHtml).join("<br>")}`) : "",
-      paragraph(escapeHtml(next)),
-      orderUrl ? button("See your order", orderUrl) : "",
-    ].join("\n"),
-    footer: escapeHtml(footer),
+    subject: `Your ${store.name} order ${ref} is confirmed`,
+    blocks: [
+      para(`Thank you, ${mail.name}. We received your payment on ${mailTime(mail.paidAt, store)}.`),
+      receipt(mail),
+      mail.deliveryAddress ? deliveryBlock(mail.deliveryAddress) : null,
+      para("We'll email you again when it ships, with the tracking number."),
+      orderUrl ? action("See your order", orderUrl) : null,
+    ],
+    footer: `Order ${ref}. You're receiving this receipt because this order was placed with your ${store.name} account.`,
   });
-  return { subject, text, html };
 }

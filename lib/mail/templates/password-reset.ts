@@ -1,13 +1,4 @@
-import {
-  button,
-  escapeHtml,
-  htmlDocument,
-  type MailStore,
-  mailTime,
-  paragraph,
-  type RenderedMail,
-  textDocument,
-} from "./layout";
+import { action, composeMail, type MailStore, mailTime, para, type RenderedMail } from "./layout";
 
 export interface PasswordResetMail {
   store: MailStore;
@@ -20,23 +11,17 @@ export interface PasswordResetMail {
 /** Sent when someone asks to reset an account's password (the reset flow calls it in the token's transaction). */
 export function renderPasswordResetMail(mail: PasswordResetMail): RenderedMail {
   const { store } = mail;
-  const subject = `Reset your ${store.name} password`;
-  const intro = `Hi ${mail.name}, someone (we hope you) asked to reset the password of your ${store.name} account.`;
-  const expiry = `The link works once, until ${mailTime(mail.expiresAt, store)}.`;
-  const ignore = "If you didn't ask, ignore this mail: your password stays as it is.";
-  const footer = `You're receiving this because a password reset was requested for your ${store.name} account.`;
-  const text = textDocument([intro, `Choose a new password: ${mail.resetUrl}`, expiry, ignore], footer);
-  const html = htmlDocument({
+  return composeMail({
     store,
-    title: subject,
-    preheader: intro,
-    body: [
-      paragraph(escapeHtml(intro)),
-      button("Choose a new password", mail.resetUrl),
-      paragraph(escapeHtml(expiry)),
-      paragraph(escapeHtml(ignore)),
-    ].join("\n"),
-    footer: escapeHtml(footer),
+    subject: `Reset your ${store.name} password`,
+    blocks: [
+      para(
+        `Hi ${mail.name}, someone (we hope you) asked to reset the password of your ${store.name} account.`,
+      ),
+      action("Choose a new password", mail.resetUrl),
+      para(`The link works once, until ${mailTime(mail.expiresAt, store)}.`),
+      para("If you didn't ask, ignore this mail: your password stays as it is."),
+    ],
+    footer: `You're receiving this because a password reset was requested for your ${store.name} account.`,
   });
-  return { subject, text, html };
 }

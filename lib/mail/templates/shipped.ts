@@ -1,20 +1,17 @@
 import {
-  button,
+  action,
+  composeMail,
   escapeHtml,
-  htmlDocument,
-  type MailStore,
   mailTime,
+  type OrderMailBase,
   orderReference,
-  paragraph,
+  para,
   type RenderedMail,
+  richPara,
   storeLink,
-  textDocument,
 } from "./layout";
 
-export interface ShippedMail {
-  store: MailStore;
-  name: string;
-  orderId: string;
+export interface ShippedMail extends OrderMailBase {
   shippedAt: Date;
   carrier: string;
   trackingNumber: string;
@@ -26,33 +23,19 @@ export interface ShippedMail {
 export function renderShippedMail(mail: ShippedMail): RenderedMail {
   const { store } = mail;
   const ref = orderReference(mail.orderId);
-  const subject = `Your ${store.name} order ${ref} is on its way`;
-  const intro = `Good news, ${mail.name}: order ${ref} left our warehouse on ${mailTime(mail.shippedAt, store)}.`;
-  const tracking = `Carrier: ${mail.carrier}\nTracking number: ${mail.trackingNumber}`;
   const orderUrl = storeLink(store, `/account/orders/${mail.orderId}`);
-  const footer = `Order ${ref}. You're receiving this because an order of your ${store.name} account was shipped.`;
-  const text = textDocument(
-    [
-      intro,
-      tracking,
-      mail.trackingUrl ? `Track it: ${mail.trackingUrl}` : null,
-      orderUrl ? `See your order: ${orderUrl}` : null,
-    ],
-    footer,
-  );
-  const html = htmlDocument({
+  return composeMail({
     store,
-    title: subject,
-    preheader: intro,
-    body: [
-      paragraph(escapeHtml(intro)),
-      paragraph(
+    subject: `Your ${store.name} order ${ref} is on its way`,
+    blocks: [
+      para(`Good news, ${mail.name}: order ${ref} left our warehouse on ${mailTime(mail.shippedAt, store)}.`),
+      richPara(
+        `Carrier: ${mail.carrier}\nTracking number: ${mail.trackingNumber}`,
         `Carrier: <strong>${escapeHtml(mail.carrier)}</strong><br>Tracking number: <strong>${escapeHtml(mail.trackingNumber)}</strong>`,
       ),
-      mail.trackingUrl ? button("Track your parcel", mail.trackingUrl) : "",
-      orderUrl ? paragraph(`<a href="${escapeHtml(orderUrl)}" style="color:#b3321b">See your order</a>`) : "",
-    ].join("\n"),
-    footer: escapeHtml(footer),
+      mail.trackingUrl ? action("Track your parcel", mail.trackingUrl) : null,
+      orderUrl ? action("See your order", orderUrl) : null,
+    ],
+    footer: `Order ${ref}. You're receiving this because an order of your ${store.name} account was shipped.`,
   });
-  return { subject, text, html };
 }

@@ -29,6 +29,15 @@ const ORDER = {
   ],
 };
 
+const SHIPPED = {
+  store: STORE,
+  name: "Lin",
+  orderId: ORDER_ID,
+  shippedAt: PAID_AT,
+  carrier: "SF Express",
+  trackingNumber: "SF1234567890",
+};
+
 function everyMail(): [string, RenderedMail][] {
   return [
     [
@@ -47,17 +56,7 @@ function everyMail(): [string, RenderedMail][] {
         refundedAt: PAID_AT,
       }),
     ],
-    [
-      "shipped",
-      renderShippedMail({
-        store: STORE,
-        name: "Lin",
-        orderId: ORDER_ID,
-        shippedAt: PAID_AT,
-        carrier: "SF Express",
-        trackingNumber: "SF1234567890",
-      }),
-    ],
+    ["shipped", renderShippedMail(SHIPPED)],
     [
       "password reset",
       renderPasswordResetMail({
@@ -153,14 +152,9 @@ describe("mail templates", () => {
   });
 
   it("tells a shipped order's carrier and tracking number", () => {
-    const mail = renderShippedMail({
-      store: STORE,
-      name: "Lin",
-      orderId: ORDER_ID,
-      shippedAt: PAID_AT,
-      carrier: "SF Express",
-      trackingNumber: "SF1234567890",
-    });
+    const mail = renderShippedMail({ ...SHIPPED, trackingUrl: "https://shop.kite.test/track/SF1234567890" });
     expect(mail.text).toContain("Carrier: SF Express\nTracking number: SF1234567890");
+    expect(mail.text).toContain("Track your parcel: https://shop.kite.test/track/SF1234567890");
+    expect(mail.html).toContain("<strong>SF1234567890</strong>");
   });
 });

@@ -1,14 +1,4 @@
-import {
-  button,
-  escapeHtml,
-  htmlDocument,
-  type MailStore,
-  mailTime,
-  paragraph,
-  type RenderedMail,
-  storeLink,
-  textDocument,
-} from "./layout";
+import { action, composeMail, type MailStore, mailTime, para, type RenderedMail, storeLink } from "./layout";
 
 export interface WelcomeMail {
   store: MailStore;
@@ -19,29 +9,19 @@ export interface WelcomeMail {
 
 /** Sent once per new account, in the sign-up's transaction. */
 export function renderWelcomeMail({ store, name, email, createdAt }: WelcomeMail): RenderedMail {
-  const subject = `Welcome to ${store.name}, ${name}`;
-  const when = mailTime(createdAt, store);
   const shop = storeLink(store, "/");
-  const intro = `Your ${store.name} account (${email}) was created on ${when}.`;
-  const what =
-    "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.";
-  const footer = `You're receiving this because an account was created at ${store.name} with this address. If that wasn't you, no purchase can be made without its password; you can ignore this mail.`;
-  const text = textDocument(
-    [`Hi ${name},`, intro, what, shop ? `Start shopping: ${shop}` : null, `The ${store.name} team`],
-    footer,
-  );
-  const html = htmlDocument({
+  return composeMail({
     store,
-    title: subject,
-    preheader: intro,
-    body: [
-      paragraph(`Hi ${escapeHtml(name)},`),
-      paragraph(escapeHtml(intro)),
-      paragraph(escapeHtml(what)),
-      shop ? button("Start shopping", shop) : "",
-      paragraph(`The ${escapeHtml(store.name)} team`),
-    ].join("\n"),
-    footer: escapeHtml(footer),
+    subject: `Welcome to ${store.name}, ${name}`,
+    blocks: [
+      para(`Hi ${name},`),
+      para(`Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`),
+      para(
+        "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.",
+      ),
+      shop ? action("Start shopping", shop) : null,
+      para(`The ${store.name} team`),
+    ],
+    footer: `You're receiving this because an account was created at ${store.name} with this address. If that wasn't you, no purchase can be made without its password; you can ignore this mail.`,
   });
-  return { subject, text, html };
 }
