@@ -138,11 +138,14 @@ export interface OrderMailBase {
 export function composeMail({
   store,
   subject,
+  preheader,
   blocks,
   footer,
 }: {
   store: MailStore;
   subject: string;
+  /** The line inboxes show after the subject; the first block's text unless that is only a greeting. */
+  preheader?: string;
   blocks: (MailBlock | null | false | undefined)[];
   footer: string;
 }): RenderedMail {
@@ -156,7 +159,7 @@ export function composeMail({
     html: htmlDocument({
       store,
       title: subject,
-      preheader: present[0]?.text ?? subject,
+      preheader: preheader ?? present[0]?.text ?? subject,
       body: present.map((b) => b.html).join("\n"),
       footer: escapeHtml(footer),
     }),

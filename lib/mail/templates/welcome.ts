@@ -10,12 +10,14 @@ export interface WelcomeMail {
 /** Sent once per new account, in the sign-up's transaction. */
 export function renderWelcomeMail({ store, name, email, createdAt }: WelcomeMail): RenderedMail {
   const shop = storeLink(store, "/");
+  const created = `Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`;
   return composeMail({
     store,
     subject: `Welcome to ${store.name}, ${name}`,
+    preheader: created,
     blocks: [
       para(`Hi ${name},`),
-      para(`Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`),
+      para(created),
       para(
         "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.",
       ),
