@@ -9,6 +9,7 @@ export default defineConfig({
     "./db/schema/queue.ts",
     "./db/schema/admin.ts",
     "./db/schema/addresses.ts",
+    "./db/schema/mail.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

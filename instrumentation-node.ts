@@ -8,6 +8,9 @@ export async function registerNode() {
     console.error(`[kite] not starting. ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // Mail: sent every few seconds when SMTP_URL is set; a clear warning at start where mails would go nowhere.
+  const { startMailWorker } = await import("@/lib/mail/runner");
+  startMailWorker(Number(process.env.MAIL_SEND_INTERVAL_MS ?? 5_000));
   if (process.env.HOLD_SWEEP_INTERVAL_MS === "0") return;
   const { startHoldSweeper } = await import("@/lib/checkout/sweeper");
   startHoldSweeper(Number(process.env.HOLD_SWEEP_INTERVAL_MS ?? 15_000));

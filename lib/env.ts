@@ -75,6 +75,21 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9:._-]{1,64}$/, "must be 1-64 letters, digits or : . _ -")
     .default("kite:"),
   /**
+   * Where the mail outbox sends (lib/mail/worker.ts): `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Unset, mails stay in the outbox and the development mailbox (/dev/mailbox) shows them.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith("smtp://") || u.startsWith("smtps://"), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From of every mail: `Name <address>` or a bare address. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address or Name <address>")
+    .default("Kite <no-reply@kite.test>"),
+  /**
    * How many proxies in front of the store append to X-Forwarded-For (a load balancer: 1). 0: client addresses
    * come from the socket (scripts/server.mjs records it); README: Security.
    */
@@ -103,7 +118,7 @@ function productionProblems(raw: NodeJS.ProcessEnv): string[] {
   }
   need("STRIPE_SECRET_KEY", "without it the store pays through the local test server");
   need("STRIPE_WEBHOOK_SECRET", "without it Stripe's webhooks cannot be verified");
-  need("CRON_SECRET", "guards /api/cron/release-holds and /api/cron/reconcile-payments; 16+ characters");
+  need("CRON_SECRET", "guards the /api/cron/* routes (holds, payments, mail); 16+ characters");
   if (raw.QA_SECRET) problems.push("QA_SECRET: must not be set in production (it switches the QA tools on)");
   if (raw.SEED_DEMO !== undefined) {
     problems.push(
@@ -161,3 +176,10 @@ export const qaToolsEnabled = Boolean(env.QA_SECRET) && !isProduction;
  */
 export const checkoutSessionsPerSecond =
   env.CHECKOUT_SESSIONS_PER_SECOND ?? (env.STRIPE_SECRET_KEY?.startsWith("sk_live_") ? 80 : 20);
+
+/**
+ * The development mailbox (/dev/mailbox) lists every mail in the outbox, password-reset links included, to anyone
+ * who can reach the server: only where nobody real has an account (development and tests), never on staging or
+ * production, whatever SMTP_URL says.
+ */
+export const devMailboxEnabled = env.STORE_ENV === "development" || env.STORE_ENV === "test";

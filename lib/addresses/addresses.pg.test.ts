@@ -27,9 +27,12 @@ let counter = 0;
 async function newFan(): Promise<string> {
   counter += 1;
   const created = await createUser(handle.db, {
-    name: `Address Fan ${counter}`,
-    email: `address-fan-${counter}-${Date.now()}@example.com`,
-    password: "correct-horse-42",
+    input: {
+      name: `Address Fan ${counter}`,
+      email: `address-fan-${counter}-${Date.now()}@example.com`,
+      password: "correct-horse-42",
+    },
+    now: new Date(),
   });
   if (!created.ok) throw new Error(created.message);
   return created.user.id;

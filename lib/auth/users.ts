@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type UserRole, users } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { enqueueWelcomeMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
@@ -29,13 +30,21 @@ const emailTaken = (): Failure<"email_taken"> =>
     fieldErrors: { email: ["An account with this email already exists. Sign in instead."] },
   });
 
-export async function createUser(db: Db, input: SignUpInput): Promise<CreateUserResult> {
+/** A shopper's account and its welcome mail, in one transaction: the mail exists only if the account does. */
+export async function createUser(
+  db: Db,
+  { input, now }: { input: SignUpInput; now: Date },
+): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash, role: "shopper" })
-    .onConflictDoNothing()
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, role: "shopper" })
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
+    if (created) await enqueueWelcomeMail({ tx, user: created, now });
+    return created;
+  });
   if (!row) return emailTaken();
   return { ok: true, user: row };
 }
@@ -56,7 +65,7 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const limited = await checkSignUpRateLimit(limiter, { ip, now });
   if (!limited.ok) return limited;
-  await createUser(db, input);
+  await createUser(db, { input, now });
   return ok({ email: input.email });
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { orders, skus, users } from "@/db/schema";
+import { orders, outboxMail, skus, users } from "@/db/schema";
 import { addToCart, getCart } from "@/lib/cart/cart";
 import { submitCard } from "@/stripe-local/testing";
 import { expectInvariant, FAST_RETRY, HOLD_MINUTES, withCheckoutEnv } from "@/tests/helpers/checkout";
@@ -36,6 +36,11 @@ async function checkoutOne(quantity = 2, now = new Date()) {
   const [order] = await env.db.select().from(orders).where(eq(orders.id, result.orderId));
   if (!order?.stripeSessionId) throw new Error("no session on order");
   return { orderId: result.orderId, sessionId: order.stripeSessionId, url: result.url };
+}
+
+/** The outbox's mails for one event key (`order-confirmation:<orderId>`, `refund:<refundId>`). */
+function mailsFor(dedupeKey: string) {
+  return env.db.select().from(outboxMail).where(eq(outboxMail.dedupeKey, dedupeKey));
 }
 
 async function paidSession(url: string, sessionId: string) {
@@ -87,6 +92,12 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
       body: { outcome: "already_settled" },
     });
     expect((await readSku(env.sku.id)).sold).toBe(before.sold + 2);
+    // The receipt was enqueued by the paying transaction, once, however often the payment was delivered.
+    const receipts = await mailsFor(`order-confirmation:${orderId}`);
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ kind: "order_confirmation", recipient: "shopper@example.com" });
+    expect(receipts[0]?.text).toMatch(/^2 × .+ \(.+\) {2}¥[\d,]+\.\d\d$/m);
+    expect(receipts[0]?.text).toMatch(/^Total paid {2}¥[\d,]+\.\d\d$/m);
   });
 
   it("refuses bad signatures, stale timestamps, malformed JSON and a missing header; ignores unknown types", async () => {
@@ -164,6 +175,11 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     const [order] = await env.db.select().from(orders).where(eq(orders.id, orderId));
     expect(order?.status).toBe("refunded");
     expect(order?.stripeRefundId).toMatch(/^re_/);
+    // No receipt for an order that was never fulfilled; one refund mail, saying why.
+    expect(await mailsFor(`order-confirmation:${orderId}`)).toHaveLength(0);
+    const refundMails = await mailsFor(`refund:${order?.stripeRefundId}`);
+    expect(refundMails).toHaveLength(1);
+    expect(refundMails[0]?.text).toContain("after the last units had been sold");
     expect(env.server.control.state().requests).toBeGreaterThan(refundsBefore);
     const after = await readSku(env.sku.id);
     expect(after.available).toBe(0);
@@ -192,10 +208,12 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     });
     await expect(deliver(event, { deps: { db: flaky } })).rejects.toThrow("connection reset");
     expect((await getOrderForUser(env.db, { orderId, userId: shopperId }))?.status).toBe("pending");
+    expect(await mailsFor(`order-confirmation:${orderId}`)).toHaveLength(0);
     const before = await readSku(env.sku.id);
     expect(await deliver(event)).toMatchObject({ body: { outcome: "paid" } });
     expect(await deliver(event)).toMatchObject({ body: { outcome: "duplicate_event" } });
     expect((await readSku(env.sku.id)).sold).toBe(before.sold + 1);
+    expect(await mailsFor(`order-confirmation:${orderId}`)).toHaveLength(1);
   });
 
   it("when Stripe keeps answering 429 the hold is released and the shopper gets a message", async () => {

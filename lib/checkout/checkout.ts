@@ -14,12 +14,12 @@ import {
   type CartCheckoutCode,
   createOrderFromCart,
   listExpiredOrderIds,
-  listOrderLines,
   type PaymentOutcome,
   releaseOrder,
   STRIPE_MIN_SESSION_SECONDS,
 } from "./holds";
 import { recordIncident } from "./incidents";
+import { listOrderLines, type SoldLine } from "./order-lines";
 import { refundOrder } from "./refunds";
 
 export { refundOrder } from "./refunds";
@@ -119,8 +119,6 @@ export async function startCheckout(
   }
 }
 
-type SessionLine = Awaited<ReturnType<typeof listOrderLines>>[number];
-
 /** Parameters fixed by the order and an idempotency key derived from it, so every retry gets the same session. */
 async function createCheckoutSession({
   deps,
@@ -131,7 +129,7 @@ async function createCheckoutSession({
 }: {
   deps: CheckoutDeps;
   order: { orderId: string; currency: string; sessionExpiresAt: Date; shippingAddress: ShippingAddress };
-  lines: SessionLine[];
+  lines: SoldLine[];
   email: string;
   origin: string;
 }): Promise<Stripe.Checkout.Session> {

@@ -3,16 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import {
-  cartLines,
-  carts,
-  type OrderLine,
-  orderLines,
-  orders,
-  type ShippingAddress,
-  skus,
-  stockHolds,
-} from "@/db/schema";
+import { cartLines, carts, orderLines, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { lockAccount } from "@/lib/auth/users";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
@@ -20,9 +11,11 @@ import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
+import { enqueueOrderConfirmation } from "@/lib/mail/events";
 import { formatMoney } from "@/lib/money";
 import { fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
+import { listOrderLines } from "./order-lines";
 
 export type CartCheckoutCode =
   | "empty_cart"
@@ -207,24 +200,6 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
     ...sku,
     productName: product.name,
   }));
-}
-
-/** An order's lines, in SKU order (the order their stock is held and taken in). */
-export async function listOrderLines(
-  db: Db | Tx,
-  { orderId }: { orderId: string },
-): Promise<Pick<OrderLine, "skuId" | "productName" | "variantLabel" | "unitPriceMinor" | "quantity">[]> {
-  return db
-    .select({
-      skuId: orderLines.skuId,
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.skuId));
 }
 
 /**
@@ -535,11 +510,13 @@ export async function applyPayment(
 
 type SettleOrder = { tx: Tx; orderId: string; paymentIntentId: string | null; now: Date };
 
+/** Paid, and its receipt enqueued in the same transaction (sent once, only if the payment commits). */
 async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
   await tx
     .update(orders)
     .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
     .where(eq(orders.id, orderId));
+  await enqueueOrderConfirmation({ tx, orderId, now });
 }
 
 /** The money arrived but the units cannot be had: the order is closed as refunded, with the refund owed. */

@@ -1,7 +1,16 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { orderRefunds, orders, paymentIncidents, skus, stockHolds, stripeEvents, users } from "@/db/schema";
+import {
+  orderRefunds,
+  orders,
+  outboxMail,
+  paymentIncidents,
+  skus,
+  stockHolds,
+  stripeEvents,
+  users,
+} from "@/db/schema";
 import { addToCart } from "@/lib/cart/cart";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT } from "@/lib/limits";
 import { localStripe, submitCard } from "@/stripe-local/testing";
@@ -251,6 +260,13 @@ describe("finding 8: the refund loop", () => {
     expect(await env.db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId))).toMatchObject([
       { id: refund.id, amountMinor: paid.totalMinor, source: "stripe" },
     ]);
+    // The buyer hears of it once (the event delivered again, or seen by reconciliation, adds no mail).
+    await env.deliver(env.signed(JSON.parse(JSON.stringify(event)) as object));
+    const mails = await env.db
+      .select()
+      .from(outboxMail)
+      .where(eq(outboxMail.dedupeKey, `refund:${refund.id}`));
+    expect(mails).toMatchObject([{ kind: "refund", recipient: "shopper@example.com", status: "pending" }]);
     const requests = env.server.control.state().requests;
     const sweep = await retryOwedRefunds(env.deps(), { now: new Date() });
     expect(sweep.retried).toBe(0);

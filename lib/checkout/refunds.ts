@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { orderRefunds, orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { enqueueRefundMail } from "@/lib/mail/events";
 import {
   isRetryableStripeError,
   type RetryOptions,
@@ -21,16 +22,48 @@ interface RefundDeps {
 const REFUND_RETRY_BASE_MS = 30_000;
 const REFUND_RETRY_MAX_MS = 60 * 60_000;
 
+/** What the buyer reads in the refund mail when the store refunded by itself (payment after the stock was gone). */
+const SOLD_OUT_REFUND_REASON =
+  "Your payment arrived after the last units had been sold, so we could not complete the order and returned your money in full.";
+
+/** Stripe's refund statuses that mean the money is on its way back (a mail is sent once per such refund). */
+const MONEY_RETURNED = new Set(["succeeded", "pending"]);
+
 /**
  * Records refunds by their Stripe id (once each; a later sighting only updates the status) and points the order
- * at the first one, which is what tells the sweep that nothing more is owed.
+ * at the first one, which is what tells the sweep that nothing more is owed. Each refund that returns money
+ * enqueues one mail to the buyer (keyed by the refund id) in the same transaction.
  */
 export async function recordRefunds(
-  tx: Db | Tx,
-  { orderId, refunds, source }: { orderId: string; refunds: Stripe.Refund[]; source: "store" | "stripe" },
+  tx: Tx,
+  {
+    orderId,
+    refunds,
+    source,
+    reason,
+  }: {
+    orderId: string;
+    refunds: Stripe.Refund[];
+    source: "store" | "stripe";
+    /** Why, for the buyer's mail; none for refunds seen in Stripe (made in its dashboard). */
+    reason?: string;
+  },
 ): Promise<void> {
   if (refunds.length === 0) return;
   for (const refund of refunds) {
+    if (MONEY_RETURNED.has(refund.status ?? "succeeded")) {
+      await enqueueRefundMail({
+        tx,
+        orderId,
+        refund: {
+          id: refund.id,
+          amountMinor: refund.amount,
+          currency: refund.currency.toUpperCase(),
+          createdAt: new Date(refund.created * 1000),
+        },
+        reason,
+      });
+    }
     await tx
       .insert(orderRefunds)
       .values({
@@ -138,7 +171,9 @@ export async function refundOrder(
         ),
       deps.retry,
     );
-    await recordRefunds(deps.db, { orderId, refunds: [refund], source: "store" });
+    await deps.db.transaction((tx) =>
+      recordRefunds(tx, { orderId, refunds: [refund], source: "store", reason: SOLD_OUT_REFUND_REASON }),
+    );
     return "refunded";
   } catch (error) {
     if (stripeErrorCode(error) === "charge_already_refunded") {

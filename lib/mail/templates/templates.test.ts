@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import type { MailStore, RenderedMail } from "./layout";
+import { renderOrderConfirmationMail } from "./order-confirmation";
+import { renderPasswordResetMail } from "./password-reset";
+import { renderRefundMail } from "./refund";
+import { renderShippedMail } from "./shipped";
+import { renderWelcomeMail } from "./welcome";
+
+const STORE: MailStore = {
+  name: "Kite",
+  timeZone: "Asia/Shanghai",
+  locale: "en-US",
+  url: "https://shop.kite.test",
+};
+// 16:30 UTC is 00:30 the next day in Shanghai: a mail that printed UTC (or the server's zone) shows the wrong day.
+const PAID_AT = new Date("2026-03-14T16:30:00Z");
+const ORDER_ID = "3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012";
+
+const ORDER = {
+  store: STORE,
+  name: "Lin",
+  orderId: ORDER_ID,
+  paidAt: PAID_AT,
+  currency: "CNY",
+  totalMinor: 1_069_700,
+  lines: [
+    { productName: "Kite 9 Pro", variantLabel: "Graphite, 256 GB", quantity: 2, unitPriceMinor: 449_900 },
+    { productName: "Kite Buds 2", variantLabel: "White", quantity: 1, unitPriceMinor: 169_900 },
+  ],
+};
+
+const SHIPPED = {
+  store: STORE,
+  name: "Lin",
+  orderId: ORDER_ID,
+  shippedAt: PAID_AT,
+  carrier: "SF Express",
+  trackingNumber: "SF1234567890",
+};
+
+function everyMail(): [string, RenderedMail][] {
+  return [
+    [
+      "welcome",
+      renderWelcomeMail({ store: STORE, name: "Lin", email: "lin@example.com", createdAt: PAID_AT }),
+    ],
+    ["order confirmation", renderOrderConfirmationMail(ORDER)],
+    [
+      "refund",
+      renderRefundMail({
+        store: STORE,
+        name: "Lin",
+        orderId: ORDER_ID,
+        amountMinor: 449_900,
+        currency: "CNY",
+        refundedAt: PAID_AT,
+      }),
+    ],
+    ["shipped", renderShippedMail(SHIPPED)],
+    [
+      "password reset",
+      renderPasswordResetMail({
+        store: STORE,
+        name: "Lin",
+        resetUrl: "https://shop.kite.test/reset-password/tok_abc",
+        expiresAt: PAID_AT,
+      }),
+    ],
+  ];
+}
+
+describe("mail templates", () => {
+  it.each(everyMail())("%s: no remote assets, only links into the store", (_kind, mail) => {
+    expect(mail.html).not.toMatch(/<img|<link|<script|<style|<iframe|url\(|@import|\bsrc=/i);
+    const urls = [...mail.html.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]);
+    for (const url of urls) expect(url.startsWith("https://shop.kite.test/")).toBe(true);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it.each(everyMail())("%s: times in the store's zone, named", (_kind, mail) => {
+    // Sun, 15 Mar 2026, 00:30 GMT+8: Shanghai's date, not UTC's 14 March.
+    expect(mail.text).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
+    expect(mail.html).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
+    expect(mail.text).not.toContain("16:30");
+  });
+
+  it("prints a receipt: every line, its amount, the total, in the store's currency", () => {
+    const mail = renderOrderConfirmationMail(ORDER);
+    expect(mail.subject).toBe("Your Kite order 3F2A9C1E is confirmed");
+    expect(mail.text).toContain("2 × Kite 9 Pro (Graphite, 256 GB)  ¥8,998.00");
+    expect(mail.text).toContain("1 × Kite Buds 2 (White)  ¥1,699.00");
+    expect(mail.text).toContain("Total paid  ¥10,697.00");
+    expect(mail.html).toContain("¥4,499.00 each");
+    expect(mail.html).toContain("¥10,697.00");
+    expect(mail.text).toContain("https://shop.kite.test/account/orders/3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012");
+    expect(mail.text).not.toContain("Delivering to");
+  });
+
+  it("shows the delivery address when the order has one", () => {
+    const mail = renderOrderConfirmationMail({
+      ...ORDER,
+      deliveryAddress: {
+        name: "Lin Wei",
+        phone: "138 0013 8000",
+        lines: ["88 Century Ave", "Shanghai 200120"],
+      },
+    });
+    expect(mail.text).toContain("Delivering to:\nLin Wei\n138 0013 8000\n88 Century Ave\nShanghai 200120");
+    expect(mail.html).toContain("Lin Wei<br>138 0013 8000<br>88 Century Ave");
+  });
+
+  it("formats amounts in the currency's own digits and the store's locale", () => {
+    const yen = renderRefundMail({
+      store: STORE,
+      name: "Lin",
+      orderId: ORDER_ID,
+      amountMinor: 12_800,
+      currency: "JPY",
+      refundedAt: PAID_AT,
+      reason: "Sold out before your payment arrived.",
+    });
+    expect(yen.subject).toBe("Refund of ¥12,800 for your Kite order 3F2A9C1E");
+    expect(yen.text).toContain("Sold out before your payment arrived.");
+    const german = renderRefundMail({
+      store: { ...STORE, locale: "de-DE" },
+      name: "Lin",
+      orderId: ORDER_ID,
+      amountMinor: 449_900,
+      currency: "CNY",
+      refundedAt: PAID_AT,
+    });
+    expect(german.subject).toContain("4.499,00\u00a0¥");
+  });
+
+  it("escapes what people typed (names, products) in HTML and keeps plain text plain", () => {
+    const mail = renderWelcomeMail({
+      store: STORE,
+      name: `<script>alert("x")</script> & Co`,
+      email: "x@example.com",
+      createdAt: PAID_AT,
+    });
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co");
+    expect(mail.text).toContain(`Hi <script>alert("x")</script> & Co,`);
+  });
+
+  it("without the store's address, names no link rather than a broken one", () => {
+    const mail = renderOrderConfirmationMail({ ...ORDER, store: { ...STORE, url: undefined } });
+    expect(mail.html).not.toMatch(/href=/);
+    expect(mail.text).not.toMatch(/https?:/);
+  });
+
+  it("tells a shipped order's carrier and tracking number", () => {
+    const mail = renderShippedMail({ ...SHIPPED, trackingUrl: "https://shop.kite.test/track/SF1234567890" });
+    expect(mail.text).toContain("Carrier: SF Express\nTracking number: SF1234567890");
+    expect(mail.text).toContain("Track your parcel: https://shop.kite.test/track/SF1234567890");
+    expect(mail.html).toContain("<strong>SF1234567890</strong>");
+  });
+});
