@@ -2,11 +2,15 @@ import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { clientAddressFrom, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { chooseStoreOrigin } from "@/lib/http/origin";
 
-/** The store's public origin for links that leave and come back (Stripe's success and cancel URLs). */
+/**
+ * The store's public origin for links that leave and come back (Stripe's success and cancel URLs) and for the
+ * same-origin check: NEXTAUTH_URL's, or on a developer's machine the loopback name the shopper used (lib/http/origin.ts).
+ */
 export async function getOrigin(): Promise<string> {
-  if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
   const h = await headers();
+  if (env.NEXTAUTH_URL) return chooseStoreOrigin({ configured: env.NEXTAUTH_URL, host: h.get("host") });
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto =
     h.get("x-forwarded-proto") ??
