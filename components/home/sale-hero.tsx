@@ -3,15 +3,18 @@ import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { ButtonLink } from "@/components/ui/button";
 import { ProductImage } from "@/components/ui/product-image";
 import type { HeroSaleView } from "@/lib/hero/resolve";
+import { getDateTimeFormat } from "@/lib/store-time";
 import { SaleHeroCta } from "./sale-hero-cta";
 
+/** "Saturday 12:00 GMT+8": the start in the store's zone, named. */
 function formatStart(iso: string, timeZone: string) {
-  return new Intl.DateTimeFormat("en-US", {
+  return getDateTimeFormat("en-US", {
     weekday: "long",
     hour: "2-digit",
     minute: "2-digit",
     hour12: false,
     timeZone,
+    timeZoneName: "short",
   }).format(new Date(iso));
 }
 

@@ -10,7 +10,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
+import { getDateTimeFormat } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Your account · Kite" };
 
@@ -55,7 +57,7 @@ export default async function AccountPage() {
                   <span>
                     <span className="block font-semibold">{order.firstItem}</span>
                     <span className="text-sm text-ink-500">
-                      {new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(
+                      {getDateTimeFormat("en", { dateStyle: "medium", timeZone: env.STORE_TIMEZONE }).format(
                         new Date(order.createdAt),
                       )}{" "}
                       · {order.itemCount} {order.itemCount === 1 ? "item" : "items"}

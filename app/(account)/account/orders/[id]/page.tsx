@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
 
 export const metadata: Metadata = { title: "Order · Kite" };
@@ -25,7 +26,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <h1 className="mt-3 mb-6 text-3xl font-bold tracking-tight">
         Order {order.id.slice(0, 8).toUpperCase()}
       </h1>
-      <OrderView order={order} />
+      <OrderView order={order} timeZone={env.STORE_TIMEZONE} />
     </div>
   );
 }
