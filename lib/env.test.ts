@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { freshEnvironment } from "@/tests/helpers/env";
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  vi.resetModules();
-});
+const { withEnv } = freshEnvironment();
 
 async function loadEnv(overrides: Record<string, string | undefined>) {
-  process.env = { ...saved, ...overrides };
-  vi.resetModules();
+  withEnv(overrides);
   return import("./env");
 }
 

@@ -133,17 +133,9 @@ export async function createOrderFromCart(
       const shippingAddress = await chooseShippingAddress(tx, { userId, addressId });
       if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
-      const replacedSessionIds: string[] = [];
-      const reused = await reuseOrReleaseLiveOrder({
-        tx,
-        userId,
-        lines,
-        shippingAddress,
-        now,
-        wallNow,
-        replacedSessionIds,
-      });
-      if (reused) return { ok: true, ...reused, replacedSessionIds };
+      const live = await reuseOrReleaseLiveOrder({ tx, userId, lines, shippingAddress, now, wallNow });
+      const replacedSessionIds = live.replaced ? [live.replaced] : [];
+      if (live.reused) return { ok: true, ...live.reused, replacedSessionIds };
       await refuseTooManyPending({ tx, userId });
 
       const currency = lines[0]?.currency ?? "CNY";
@@ -204,7 +196,7 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
 
 /**
  * The live pending cart order, locked: returned for reuse when it matches the cart and has hold and session
- * left, else released (its session id added to `replacedSessionIds`) and null returned.
+ * left, else released (its session id returned as `replaced`, to be expired) and `reused` null.
  */
 async function reuseOrReleaseLiveOrder({
   tx,
@@ -213,7 +205,6 @@ async function reuseOrReleaseLiveOrder({
   shippingAddress,
   now,
   wallNow,
-  replacedSessionIds,
 }: {
   tx: Tx;
   userId: string;
@@ -222,14 +213,13 @@ async function reuseOrReleaseLiveOrder({
   shippingAddress: ShippingAddress;
   now: Date;
   wallNow: Date;
-  replacedSessionIds: string[];
-}): Promise<CheckoutOrder | null> {
+}): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
   const [live] = await tx
     .select()
     .from(orders)
     .where(and(eq(orders.userId, userId), eq(orders.status, "pending"), eq(orders.kind, "cart")))
     .for("update");
-  if (!live) return null;
+  if (!live) return { reused: null, replaced: null };
   const liveLines = await listOrderLines(tx, { orderId: live.id });
   const sameCart =
     liveLines.length === lines.length &&
@@ -246,7 +236,7 @@ async function reuseOrReleaseLiveOrder({
         live.sessionExpiresAt.getTime() - wallNow.getTime() > STRIPE_MIN_SESSION_SECONDS * 1000 + 15_000
     : false;
   if (sameCart && sameAddress && holdLeft && sessionLeft && live.sessionExpiresAt) {
-    return {
+    const reused = {
       orderId: live.id,
       totalMinor: live.totalMinor,
       currency: live.currency,
@@ -256,10 +246,10 @@ async function reuseOrReleaseLiveOrder({
       reused: true,
       shippingAddress,
     };
+    return { reused, replaced: null };
   }
   const released = await releaseOrder(tx, { orderId: live.id, to: "cancelled", now });
-  if (released.stripeSessionId) replacedSessionIds.push(released.stripeSessionId);
-  return null;
+  return { reused: null, replaced: released.stripeSessionId };
 }
 
 async function refuseTooManyPending({ tx, userId }: { tx: Tx; userId: string }): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { queryRows } from "@/db/client";
-import { checkoutQueue, orderLines, orders, type ShippingAddress } from "@/db/schema";
+import { checkoutQueue, orderLines, orders } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { toStripeShipping } from "@/lib/addresses/rules";
 import type { Db } from "@/lib/db";
@@ -122,16 +122,7 @@ async function checkoutForHold(
     orderId = await createSaleOrder({ db: deps.db, hold, holdId, userId, expiresAt, now });
   }
   try {
-    const shipping = await getOrderShippingAddress(deps.db, { orderId });
-    const session = await createSaleSession({
-      stripe: deps.stripe,
-      hold,
-      holdId,
-      orderId,
-      shipping,
-      origin,
-      wallNow,
-    });
+    const session = await createSaleSession({ deps, hold, holdId, orderId, origin, wallNow });
     if (!session.url) throw new Error("Checkout Session without a URL");
     await deps.db
       .update(orders)
@@ -209,23 +200,23 @@ async function getOrderShippingAddress(db: Db, { orderId }: { orderId: string })
   return row?.shippingAddress ?? null;
 }
 
+/** The order's session; the delivery address Stripe is told is the order's own copy (read here, fixed per order). */
 async function createSaleSession({
-  stripe,
+  deps: { db, stripe },
   hold,
   holdId,
   orderId,
-  shipping,
   origin,
   wallNow,
 }: {
-  stripe: CheckoutDeps["stripe"];
+  deps: Pick<CheckoutDeps, "db" | "stripe">;
   hold: QueuedHold;
   holdId: string;
   orderId: string;
-  shipping: ShippingAddress | null;
   origin: string;
   wallNow: Date;
 }): Promise<Stripe.Checkout.Session> {
+  const shipping = await getOrderShippingAddress(db, { orderId });
   return withStripeRetry(
     () =>
       stripe.checkout.sessions.create(

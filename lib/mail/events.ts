@@ -50,18 +50,12 @@ export interface OrderMailEvent {
 
 /** The receipt of an order just marked paid, read inside the paying transaction (lines frozen at checkout). */
 export async function enqueueOrderConfirmation({ tx, orderId, now }: OrderMailEvent): Promise<boolean> {
-  const [order] = await tx
-    .select({
-      currency: orders.currency,
-      totalMinor: orders.totalMinor,
-      paidAt: orders.paidAt,
-      shippingAddress: orders.shippingAddress,
-      email: users.email,
-      name: users.name,
-    })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, orderId));
+  // The order with its buyer, and the lines as they were sold.
+  const order = await tx.query.orders.findFirst({
+    where: eq(orders.id, orderId),
+    columns: { currency: true, totalMinor: true, paidAt: true, shippingAddress: true },
+    with: { user: { columns: { email: true, name: true } } },
+  });
   if (!order) return false;
   const lines = await listOrderLines(tx, { orderId });
   // The order's own copy of where it goes (null for orders from before addresses).
@@ -73,10 +67,10 @@ export async function enqueueOrderConfirmation({ tx, orderId, now }: OrderMailEv
     tx,
     kind: "order_confirmation",
     dedupeKey: `order-confirmation:${orderId}`,
-    to: order.email,
+    to: order.user.email,
     mail: renderOrderConfirmationMail({
       store: mailStore(),
-      name: order.name,
+      name: order.user.name,
       orderId,
       paidAt: order.paidAt ?? now,
       currency: order.currency,

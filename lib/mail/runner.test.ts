@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { freshEnvironment } from "@/tests/helpers/env";
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  vi.resetModules();
-});
+const { withEnv } = freshEnvironment();
 
 async function load(overrides: Record<string, string | undefined>) {
-  process.env = { ...saved, ...overrides };
-  vi.resetModules();
+  withEnv(overrides);
   const [env, runner] = await Promise.all([import("@/lib/env"), import("./runner")]);
   return { devMailboxEnabled: env.devMailboxEnabled, warnings: runner.mailStartupWarnings() };
 }

@@ -165,3 +165,22 @@ export function composeMail({
     }),
   };
 }
+
+/**
+ * A mail about one order: its short reference in the subject and the footer, and a "See your order" button after
+ * the blocks. `why` ends the footer's "You're receiving this …" sentence.
+ */
+export function composeOrderMail(
+  mail: OrderMailBase,
+  build: (ref: string) => { subject: string; blocks: (MailBlock | null | false | undefined)[]; why: string },
+): RenderedMail {
+  const ref = orderReference(mail.orderId);
+  const orderUrl = storeLink(mail.store, `/account/orders/${mail.orderId}`);
+  const { subject, blocks, why } = build(ref);
+  return composeMail({
+    store: mail.store,
+    subject,
+    blocks: [...blocks, orderUrl ? action("See your order", orderUrl) : null],
+    footer: `Order ${ref}. You're receiving this ${why}`,
+  });
+}

@@ -1,6 +1,5 @@
 import {
-  action,
-  composeMail,
+  composeOrderMail,
   escapeHtml,
   type MailBlock,
   MUTED,
@@ -11,7 +10,6 @@ import {
   para,
   type RenderedMail,
   richPara,
-  storeLink,
 } from "./layout";
 
 export interface ReceiptLine {
@@ -76,18 +74,14 @@ function deliveryBlock(address: MailAddress): MailBlock {
 /** The receipt, sent once per paid order in the transaction that marks it paid. */
 export function renderOrderConfirmationMail(mail: OrderConfirmationMail): RenderedMail {
   const { store } = mail;
-  const ref = orderReference(mail.orderId);
-  const orderUrl = storeLink(store, `/account/orders/${mail.orderId}`);
-  return composeMail({
-    store,
+  return composeOrderMail(mail, (ref) => ({
     subject: `Your ${store.name} order ${ref} is confirmed`,
     blocks: [
       para(`Thank you, ${mail.name}. We received your payment on ${mailTime(mail.paidAt, store)}.`),
       receipt(mail),
       mail.deliveryAddress ? deliveryBlock(mail.deliveryAddress) : null,
       para("We'll email you again when it ships, with the tracking number."),
-      orderUrl ? action("See your order", orderUrl) : null,
     ],
-    footer: `Order ${ref}. You're receiving this receipt because this order was placed with your ${store.name} account.`,
-  });
+    why: `receipt because this order was placed with your ${store.name} account.`,
+  }));
 }

@@ -1,14 +1,4 @@
-import {
-  action,
-  composeMail,
-  mailMoney,
-  mailTime,
-  type OrderMailBase,
-  orderReference,
-  para,
-  type RenderedMail,
-  storeLink,
-} from "./layout";
+import { composeOrderMail, mailMoney, mailTime, type OrderMailBase, para, type RenderedMail } from "./layout";
 
 export interface RefundMail extends OrderMailBase {
   amountMinor: number;
@@ -21,11 +11,8 @@ export interface RefundMail extends OrderMailBase {
 /** Sent once per refund (keyed by the refund's id), in the transaction that records it. */
 export function renderRefundMail(mail: RefundMail): RenderedMail {
   const { store } = mail;
-  const ref = orderReference(mail.orderId);
   const amount = mailMoney(mail.amountMinor, mail.currency, store);
-  const orderUrl = storeLink(store, `/account/orders/${mail.orderId}`);
-  return composeMail({
-    store,
+  return composeOrderMail(mail, (ref) => ({
     subject: `Refund of ${amount} for your ${store.name} order ${ref}`,
     blocks: [
       para(`Hi ${mail.name}, we refunded ${amount} for order ${ref} on ${mailTime(mail.refundedAt, store)}.`),
@@ -33,8 +20,7 @@ export function renderRefundMail(mail: RefundMail): RenderedMail {
       para(
         "It goes back to the card or account you paid with; depending on your bank it can take 5 to 10 business days to show.",
       ),
-      orderUrl ? action("See your order", orderUrl) : null,
     ],
-    footer: `Order ${ref}. You're receiving this because a refund was made for an order of your ${store.name} account.`,
-  });
+    why: `because a refund was made for an order of your ${store.name} account.`,
+  }));
 }

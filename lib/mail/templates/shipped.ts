@@ -1,14 +1,12 @@
 import {
   action,
-  composeMail,
+  composeOrderMail,
   escapeHtml,
   mailTime,
   type OrderMailBase,
-  orderReference,
   para,
   type RenderedMail,
   richPara,
-  storeLink,
 } from "./layout";
 
 export interface ShippedMail extends OrderMailBase {
@@ -22,10 +20,7 @@ export interface ShippedMail extends OrderMailBase {
 /** Sent when an order is marked shipped (the console's shipping step calls it in that transaction). */
 export function renderShippedMail(mail: ShippedMail): RenderedMail {
   const { store } = mail;
-  const ref = orderReference(mail.orderId);
-  const orderUrl = storeLink(store, `/account/orders/${mail.orderId}`);
-  return composeMail({
-    store,
+  return composeOrderMail(mail, (ref) => ({
     subject: `Your ${store.name} order ${ref} is on its way`,
     blocks: [
       para(`Good news, ${mail.name}: order ${ref} left our warehouse on ${mailTime(mail.shippedAt, store)}.`),
@@ -34,8 +29,7 @@ export function renderShippedMail(mail: ShippedMail): RenderedMail {
         `Carrier: <strong>${escapeHtml(mail.carrier)}</strong><br>Tracking number: <strong>${escapeHtml(mail.trackingNumber)}</strong>`,
       ),
       mail.trackingUrl ? action("Track your parcel", mail.trackingUrl) : null,
-      orderUrl ? action("See your order", orderUrl) : null,
     ],
-    footer: `Order ${ref}. You're receiving this because an order of your ${store.name} account was shipped.`,
-  });
+    why: `because an order of your ${store.name} account was shipped.`,
+  }));
 }
