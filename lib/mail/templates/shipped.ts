@@ -9,13 +9,15 @@ import {
   richPara,
 } from "./layout";
 
-export interface ShippedMail extends OrderMailBase {
+/** The parcel as the carrier took it: when, who carries it and the number to follow it by. */
+export interface Parcel {
   shippedAt: Date;
   carrier: string;
   trackingNumber: string;
   /** The carrier's tracking page, when the store knows its address pattern. */
   trackingUrl?: string | null | undefined;
 }
+export type ShippedMail = OrderMailBase & Parcel;
 
 /** Sent when an order is marked shipped (the console's shipping step calls it in that transaction). */
 export function renderShippedMail(mail: ShippedMail): RenderedMail {
