@@ -1,3 +1,4 @@
+import type { ShippingAddress } from "./schema/addresses";
 /**
  * The demo line-up as plain data: no database here, so the seed, the image generator and tests share one source.
  * Everything is deterministic: reviews come from a seeded PRNG and a fixed date, never from Math.random or the
@@ -35,15 +36,7 @@ export const DEMO_ADDRESSES: Readonly<Record<(typeof DEMO_USERS)[number]["email"
   },
 };
 
-export interface SeedAddress {
-  recipientName: string;
-  mobile: string;
-  province: string;
-  city: string;
-  district: string;
-  street: string;
-  postcode: string;
-}
+export type SeedAddress = Omit<ShippingAddress, "country">;
 
 /** Reviews are spread over the REVIEW_WINDOW_DAYS before this instant. */
 export const REVIEWS_AS_OF = new Date("2026-11-01T00:00:00Z");

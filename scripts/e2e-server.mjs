@@ -5,7 +5,8 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const port = process.env.E2E_PORT ?? "3100";
-const stripePort = process.env.E2E_STRIPE_PORT ?? "12112";
+// Follows the store's port (3100 → 12112), so two suites on one machine on different ports never share one.
+const stripePort = process.env.E2E_STRIPE_PORT ?? String(Number(port) + 9012);
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",

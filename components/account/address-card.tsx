@@ -1,15 +1,8 @@
 import Link from "next/link";
-import { addressLines, formatMobile } from "@/lib/addresses/rules";
+import { type AddressSnapshot, addressLines, formatMobile } from "@/lib/addresses/rules";
 
-export interface AddressView {
-  recipientName: string;
-  mobile: string;
-  province: string;
-  city: string;
-  district: string;
-  street: string;
-  postcode: string;
-}
+/** An address as the book and the checkout show it (the order's copy also names the country). */
+export type AddressView = Omit<AddressSnapshot, "country">;
 
 /** An address as a parcel label shows it: who, their number, then the address from the street out. */
 export function AddressLabel({ address }: { address: AddressView }) {

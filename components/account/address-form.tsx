@@ -28,6 +28,13 @@ export function AddressForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionState<object>, FormData>(action, null);
   const { v, field } = echoedForm(state, initial);
+  // A required text input bound to its value and errors, with the browser's shipping autofill token.
+  const text = (name: string, autofill: string, maxLength: number) => ({
+    ...field(name),
+    autoComplete: `shipping ${autofill}`,
+    maxLength,
+    required: true,
+  });
   return (
     <form
       action={formAction}
@@ -39,21 +46,12 @@ export function AddressForm({
       {addressId ? <input type="hidden" name="addressId" value={addressId} /> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField
-          label="Recipient"
-          {...field("recipientName")}
-          autoComplete="shipping name"
-          maxLength={ADDRESS_LIMITS.recipientName}
-          required
-        />
+        <InputField label="Recipient" {...text("recipientName", "name", ADDRESS_LIMITS.recipientName)} />
         <InputField
           label="Mobile number"
-          {...field("mobile")}
+          {...text("mobile", "tel-national", 20)}
           type="tel"
           inputMode="tel"
-          autoComplete="shipping tel-national"
-          maxLength={20}
-          required
           hint="The courier texts this number before delivery."
         />
       </div>
@@ -66,38 +64,16 @@ export function AddressForm({
             </option>
           ))}
         </SelectField>
-        <InputField
-          label="City"
-          {...field("city")}
-          autoComplete="shipping address-level2"
-          maxLength={ADDRESS_LIMITS.place}
-          required
-        />
-        <InputField
-          label="District"
-          {...field("district")}
-          autoComplete="shipping address-level3"
-          maxLength={ADDRESS_LIMITS.place}
-          required
-        />
+        <InputField label="City" {...text("city", "address-level2", ADDRESS_LIMITS.place)} />
+        <InputField label="District" {...text("district", "address-level3", ADDRESS_LIMITS.place)} />
       </div>
       <InputField
         label="Street address"
-        {...field("street")}
-        autoComplete="shipping street-address"
-        maxLength={ADDRESS_LIMITS.street}
-        required
+        {...text("street", "street-address", ADDRESS_LIMITS.street)}
         hint="Street and number, building, flat or room."
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <InputField
-          label="Postcode"
-          {...field("postcode")}
-          inputMode="numeric"
-          autoComplete="shipping postal-code"
-          maxLength={6}
-          required
-        />
+        <InputField label="Postcode" {...text("postcode", "postal-code", 6)} inputMode="numeric" />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input

@@ -1,5 +1,20 @@
+import type { Locator } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
+
+/** Types an address into the form as a person would, field by field. */
+async function fillAddress(
+  form: Locator,
+  a: Record<"recipientName" | "mobile" | "province" | "city" | "district" | "street" | "postcode", string>,
+) {
+  await form.getByLabel("Recipient").fill(a.recipientName);
+  await form.getByLabel("Mobile number").fill(a.mobile);
+  await form.getByLabel("Province").selectOption(a.province);
+  await form.getByLabel("City").fill(a.city);
+  await form.getByLabel("District").fill(a.district);
+  await form.getByLabel("Street address").fill(a.street);
+  await form.getByLabel("Postcode").fill(a.postcode);
+}
 
 test.describe("shopper: delivery addresses", () => {
   test("add, fix a refused field, edit, make default and remove, from the account @mobile", async ({
@@ -14,13 +29,15 @@ test.describe("shopper: delivery addresses", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Add an address" })).toBeVisible();
 
     const form = page.getByTestId("address-form");
-    await form.getByLabel("Recipient").fill("Li Wei");
-    await form.getByLabel("Mobile number").fill("12345");
-    await form.getByLabel("Province").selectOption("Beijing");
-    await form.getByLabel("City").fill("Beijing");
-    await form.getByLabel("District").fill("Chaoyang");
-    await form.getByLabel("Street address").fill("88 Jianguo Road, Building 3, Room 1201");
-    await form.getByLabel("Postcode").fill("1000");
+    await fillAddress(form, {
+      recipientName: "Li Wei",
+      mobile: "12345",
+      province: "Beijing",
+      city: "Beijing",
+      district: "Chaoyang",
+      street: "88 Jianguo Road, Building 3, Room 1201",
+      postcode: "1000",
+    });
     await form.getByRole("button", { name: "Save address" }).click();
     // Refused: the two bad fields say what to do, and everything typed is still there.
     await expect(form.getByText(/11-digit mainland mobile number/)).toBeVisible();
@@ -42,13 +59,15 @@ test.describe("shopper: delivery addresses", () => {
 
     // A second address, then make it the default.
     await page.getByRole("link", { name: "Add an address" }).click();
-    await form.getByLabel("Recipient").fill("Li Wei");
-    await form.getByLabel("Mobile number").fill("13912345678");
-    await form.getByLabel("Province").selectOption("Guangdong");
-    await form.getByLabel("City").fill("Shenzhen");
-    await form.getByLabel("District").fill("Nanshan");
-    await form.getByLabel("Street address").fill("1 Keyuan Road, Tower B, 18F");
-    await form.getByLabel("Postcode").fill("518057");
+    await fillAddress(form, {
+      recipientName: "Li Wei",
+      mobile: "13912345678",
+      province: "Guangdong",
+      city: "Shenzhen",
+      district: "Nanshan",
+      street: "1 Keyuan Road, Tower B, 18F",
+      postcode: "518057",
+    });
     await form.getByRole("button", { name: "Save address" }).click();
     await expect(cards).toHaveCount(2);
     await cards.filter({ hasText: "Shenzhen" }).getByRole("button", { name: "Make default" }).click();
@@ -81,13 +100,15 @@ test.describe("shopper: delivery addresses", () => {
     const owner = await accounts.signedIn({ address: false });
     await owner.page.goto("/account/addresses/new");
     const form = owner.page.getByTestId("address-form");
-    await form.getByLabel("Recipient").fill("Zhang Min");
-    await form.getByLabel("Mobile number").fill("13800138000");
-    await form.getByLabel("Province").selectOption("Shanghai");
-    await form.getByLabel("City").fill("Shanghai");
-    await form.getByLabel("District").fill("Pudong");
-    await form.getByLabel("Street address").fill("100 Century Avenue");
-    await form.getByLabel("Postcode").fill("200120");
+    await fillAddress(form, {
+      recipientName: "Zhang Min",
+      mobile: "13800138000",
+      province: "Shanghai",
+      city: "Shanghai",
+      district: "Pudong",
+      street: "100 Century Avenue",
+      postcode: "200120",
+    });
     await form.getByRole("button", { name: "Save address" }).click();
     await owner.page.getByTestId("address").first().getByRole("link", { name: /Edit/ }).click();
     await owner.page.waitForURL(/\/account\/addresses\/[0-9a-f-]{36}$/);
