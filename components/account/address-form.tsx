@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { echoedForm, FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
+import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ADDRESS_LIMITS, PROVINCES } from "@/lib/addresses/rules";
 
@@ -27,7 +27,7 @@ export function AddressForm({
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<object>, FormData>(action, null);
-  const { v, field } = echoedForm(state, initial);
+  const { v, field, onInput } = useEchoedForm(state, initial);
   // A required text input bound to its value and errors, with the browser's shipping autofill token.
   const text = (name: string, autofill: string, maxLength: number) => ({
     ...field(name),
@@ -39,6 +39,7 @@ export function AddressForm({
     <form
       action={formAction}
       onSubmit={keepWhatWasTyped(formAction)}
+      onInput={onInput}
       className="space-y-4"
       noValidate
       data-testid="address-form"

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
-import { echoedForm, FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
+import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
@@ -120,7 +120,7 @@ export function SaleForm<T extends { message: string }>({
   requestKey?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const { v, errors, field } = echoedForm(state, initial);
+  const { v, errors, field, onInput } = useEchoedForm(state, initial);
   const [productId, setProductId] = useState(v("productId"));
   const [slugTouched, setSlugTouched] = useState(mode === "edit" || v("slug") !== "");
   const [slug, setSlug] = useState(v("slug"));
@@ -132,6 +132,7 @@ export function SaleForm<T extends { message: string }>({
     <form
       action={formAction}
       onSubmit={keepWhatWasTyped(formAction)}
+      onInput={onInput}
       className="space-y-6"
       noValidate
       data-testid={`sale-form-${mode}`}

@@ -1,4 +1,4 @@
-import { type FormEvent, startTransition } from "react";
+import { type FormEvent, startTransition, useState } from "react";
 
 /*
  * What a form shows after its server action answered: the values it keeps (echoed back on a refusal, never
@@ -6,19 +6,35 @@ import { type FormEvent, startTransition } from "react";
  */
 
 /**
- * A form's values and field errors after a submit: what the server echoed back when it refused (so the
- * form keeps what was typed), else the initial values. `field(name)` binds one input to both.
+ * A form's values and field errors after a submit: what the server echoed back when it refused (so the form keeps
+ * what was typed), else the initial values. `field(name)` binds one input to both. A field's error goes away as
+ * soon as the person edits that field (put `onInput` on the form: it hears every field), and every error of the
+ * next answer shows again.
  */
-export function echoedForm(
+export function useEchoedForm(
   state: { ok: boolean; values?: Record<string, string>; fieldErrors?: Record<string, string[]> } | null,
   initial: Record<string, string>,
 ) {
+  const [edited, setEdited] = useState<{ answer: typeof state; names: ReadonlySet<string> }>({
+    answer: state,
+    names: new Set(),
+  });
+  // A new answer starts with nothing edited (state adjusted while rendering, React's pattern for derived resets).
+  const names = edited.answer === state ? edited.names : new Set<string>();
+  if (edited.answer !== state) setEdited({ answer: state, names });
   const refused = state && !state.ok ? state : null;
   const values = refused?.values ?? initial;
-  const errors = refused?.fieldErrors ?? {};
+  const errors: Record<string, string[] | undefined> = Object.fromEntries(
+    Object.entries(refused?.fieldErrors ?? {}).filter(([name]) => !names.has(name)),
+  );
   const v = (name: string) => values[name] ?? "";
   const field = (name: string) => ({ name, defaultValue: v(name), errors: errors[name] });
-  return { v, errors, field };
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as { name?: unknown }).name;
+    if (typeof name !== "string" || !refused?.fieldErrors?.[name] || names.has(name)) return;
+    setEdited({ answer: state, names: new Set([...names, name]) });
+  };
+  return { v, errors, field, onInput };
 }
 
 /** The result of a form, announced politely; errors in the accent colour, successes in green. */

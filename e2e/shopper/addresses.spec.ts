@@ -48,7 +48,11 @@ test.describe("shopper: delivery addresses", () => {
     await expectNoSeriousViolations(page, "address form with errors");
     await expectNoSidewaysScroll(page, "/account/addresses/new");
 
+    // Fixing a field takes its stale error away at once; the other field still says what is wrong.
     await form.getByLabel("Mobile number").fill("+86 138 0013 8000");
+    await expect(form.getByText(/11-digit mainland mobile number/)).toHaveCount(0);
+    await expect(form.getByLabel("Mobile number")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText(/six-digit postcode/)).toBeVisible();
     await form.getByLabel("Postcode").fill("100022");
     await form.getByRole("button", { name: "Save address" }).click();
     await expect(page).toHaveURL(/\/account\/addresses$/);
