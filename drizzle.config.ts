@@ -9,6 +9,7 @@ export default defineConfig({
     "./db/schema/queue.ts",
     "./db/schema/admin.ts",
     "./db/schema/addresses.ts",
+    "./db/schema/fulfilment.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",
