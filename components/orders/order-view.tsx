@@ -2,13 +2,12 @@ import Link from "next/link";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import type { OrderDetail } from "@/lib/checkout/orders";
+import { formatStoreDateTime } from "@/lib/store-time";
 import { OrderStatusBadge } from "./order-status";
 
-function formatDate(iso: string) {
-  return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
-export function OrderView({ order }: { order: OrderDetail }) {
+/** The order's times in the store's zone, named ("Sat 14 Mar 2026, 12:00 GMT+8"). */
+export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: string }) {
+  const formatDate = (iso: string) => formatStoreDateTime(new Date(iso), timeZone);
   return (
     <div className="rounded-2xl border border-ink-100">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-ink-100 p-4">

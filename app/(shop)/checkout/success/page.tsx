@@ -4,6 +4,7 @@ import { OrderView } from "@/components/orders/order-view";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getOrderAfterPayment } from "@/lib/checkout/session";
+import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
 
 export const metadata: Metadata = { title: "Thank you · Kite" };
@@ -30,7 +31,7 @@ export default async function CheckoutSuccessPage({ searchParams }: Props) {
             ? "Your payment arrived after your items were released and they have sold out since, so we refunded you in full."
             : "Stripe is still confirming your payment. This page updates when you reload it."}
       </p>
-      <OrderView order={order} />
+      <OrderView order={order} timeZone={env.STORE_TIMEZONE} />
       <div className="mt-6 flex gap-3">
         <ButtonLink href="/account" variant="secondary">
           Your orders
