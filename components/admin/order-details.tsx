@@ -77,9 +77,7 @@ export function OrderBuyerCard({ order }: { order: ConsoleOrder }) {
             {order.shippingAddress ? (
               <AddressLines address={order.shippingAddress} />
             ) : (
-              <span className="text-ink-600">
-                No address (placed before the store took delivery addresses).
-              </span>
+              <span className="text-ink-600">No address on this order.</span>
             )}
           </dd>
         </div>

@@ -105,7 +105,7 @@ export function OrdersTable({
           className: "whitespace-nowrap text-ink-700",
           cell: (row) => formatStoreDateTime(row.createdAt, timeZone),
         },
-        { header: "Buyer", className: "break-all", cell: (row) => row.buyerEmail },
+        { header: "Buyer", className: "break-words", cell: (row) => row.buyerEmail },
         { header: "Items", numeric: true, cell: (row) => row.itemCount },
         {
           header: "Total",

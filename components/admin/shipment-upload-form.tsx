@@ -34,7 +34,8 @@ function ResultTable({ rows }: { rows: ShipmentRowResult[] }) {
           header: "Carrier and tracking",
           cell: (row) => (
             <>
-              {row.carrier || "—"} <span className="font-mono text-xs break-all">{row.trackingNumber}</span>
+              {row.carrier || "—"}
+              <span className="block font-mono text-xs break-words">{row.trackingNumber}</span>
             </>
           ),
         },
@@ -106,6 +107,7 @@ export function ShipmentUploadForm({ action }: { action: FormAction<Uploaded> })
           onChange={(event) => setText(event.target.value)}
           errors={csvErrors.length ? csvErrors : undefined}
           spellCheck={false}
+          wrap="off"
           hint={`One parcel a line: ${SHIPMENT_CSV_HEADER} (the header line is optional). At most ${MAX_SHIPMENT_CSV_ROWS} lines; each line is shipped on its own, and uploading the same file again ships nothing twice.`}
           placeholder={`${SHIPMENT_CSV_HEADER}\n3f2b…-…,SF Express,SF1234567890123`}
         />

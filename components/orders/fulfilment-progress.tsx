@@ -72,10 +72,16 @@ export function FulfilmentProgress({
         })}
       </ol>
       {fulfilment.trackingNumber ? (
-        <p className="text-sm text-ink-700" data-testid="tracking">
-          {fulfilment.carrierName}, tracking number{" "}
-          <span className="font-mono font-semibold break-all text-ink-900">{fulfilment.trackingNumber}</span>
-        </p>
+        <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm" data-testid="tracking">
+          <div>
+            <dt className="text-ink-500">Carrier</dt>
+            <dd className="font-semibold text-ink-900">{fulfilment.carrierName}</dd>
+          </div>
+          <div className="min-w-0">
+            <dt className="text-ink-500">Tracking number</dt>
+            <dd className="font-mono font-semibold break-words text-ink-900">{fulfilment.trackingNumber}</dd>
+          </div>
+        </dl>
       ) : null}
       <p className="text-xs text-ink-500">Times in {zoneLabel(timeZone)}.</p>
     </section>

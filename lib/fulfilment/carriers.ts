@@ -127,7 +127,7 @@ export function parseShipment(input: {
       errors.trackingNumber = ["A tracking number is 8–30 letters and digits."];
     } else if (carrier && !carrier.pattern.test(trackingNumber)) {
       errors.trackingNumber = [
-        `That doesn't look like a ${carrier.name} number: expected ${carrier.shape}, e.g. ${carrier.example}.`,
+        `That doesn't look like a tracking number from ${carrier.name}: expected ${carrier.shape}, e.g. ${carrier.example}.`,
       ];
     }
   }

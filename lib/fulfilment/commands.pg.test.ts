@@ -224,7 +224,7 @@ describe("CSV upload", () => {
       expect.stringMatching(/hasn't been paid/),
       expect.stringMatching(/hasn't been packed/),
       expect.stringMatching(/no order with that number/),
-      expect.stringMatching(/not an order number/),
+      expect.stringMatching(/not an order id/),
       expect.stringMatching(/Choose a carrier/),
     ]);
     expect(first.counts).toEqual({ shipped: 2, unchanged: 0, refused: 6 });

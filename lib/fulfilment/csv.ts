@@ -55,7 +55,12 @@ function readRow(line: number, raw: string[]): CsvRow {
   }
   const [orderId = "", carrier = "", trackingNumber = ""] = raw;
   if (!isUuid(orderId)) {
-    return { line, ok: false, raw, message: "The order id is not an order number (a 36-character id)." };
+    return {
+      line,
+      ok: false,
+      raw,
+      message: "That is not an order id: use the full 36-character id from the order's page.",
+    };
   }
   const shipment = parseShipment({ carrier, trackingNumber });
   if (!shipment.ok) {

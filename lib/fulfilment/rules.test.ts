@@ -137,7 +137,7 @@ describe("parseShipmentCsv", () => {
     const messages = result.rows.flatMap((r) => (r.ok ? [] : [r.message]));
     expect(messages).toEqual([
       expect.stringMatching(/Choose a carrier/),
-      expect.stringMatching(/not an order number/),
+      expect.stringMatching(/not an order id/),
       expect.stringMatching(/already on line 2/),
       expect.stringMatching(/Expected 3 columns/),
     ]);

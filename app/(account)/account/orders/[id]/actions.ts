@@ -12,5 +12,6 @@ export const cancelOrderAction = defineAction({
   input: z.object({ orderId: z.string().trim().max(64).default("") }),
   run: ({ input, caller, db, now }) =>
     cancelPendingOrder({ db, stripe: getStripe() }, { orderId: input.orderId, userId: caller.id, now }),
-  refresh: true,
+  // The page changes under the form (no cancel section once cancelled), so it says so after a redirect.
+  redirectTo: (out) => `/account/orders/${out.orderId}?cancelled=1`,
 });

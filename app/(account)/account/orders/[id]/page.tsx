@@ -16,8 +16,11 @@ import { cancelOrderAction } from "./actions";
 
 export const metadata: Metadata = { title: "Order · Kite" };
 
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string }> };
+
+export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { cancelled } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=/account/orders/${encodeURIComponent(id)}`);
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
@@ -33,6 +36,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ← Your orders
       </Link>
       <h1 className="mt-3 mb-6 text-3xl font-bold tracking-tight">Order {orderNumber(order.id)}</h1>
+      {cancelled && order.status === "cancelled" ? (
+        <p
+          role="status"
+          className="mb-4 rounded-2xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
+        >
+          Order cancelled. No payment was taken, and the items are back on sale.
+        </p>
+      ) : null}
       <OrderView order={order} timeZone={env.STORE_TIMEZONE} />
       {fulfilment?.paidAt ? (
         <div className="mt-6 rounded-2xl border border-ink-100 p-4">
