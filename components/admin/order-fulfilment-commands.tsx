@@ -9,6 +9,12 @@ import { CARRIERS, MAX_TRACKING_INPUT_LENGTH } from "@/lib/fulfilment/carriers";
 import type { FulfilmentStep } from "@/lib/fulfilment/rules";
 
 type Done = { message: string };
+
+const CARRIER_OPTIONS = CARRIERS.map(({ code, name }) => (
+  <option key={code} value={code}>
+    {name}
+  </option>
+));
 type Command = "pack" | "ship" | "deliver";
 type Dispatch = (formData: FormData) => void;
 
@@ -61,18 +67,14 @@ function ShipForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Carrier" {...field("carrier")}>
           <option value="">Choose a carrier…</option>
-          {CARRIERS.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          {CARRIER_OPTIONS}
         </SelectField>
         <InputField
-          label="Tracking number"
           {...field("trackingNumber")}
-          autoComplete="off"
-          spellCheck={false}
+          label="Tracking number"
           maxLength={MAX_TRACKING_INPUT_LENGTH}
+          spellCheck={false}
+          autoComplete="off"
           hint="8–30 letters and digits, as printed on the waybill."
         />
       </div>

@@ -83,12 +83,12 @@ export function OrdersTable({
   return (
     <DataTable
       caption="Orders, newest first"
+      density="snug"
+      minWidth="52rem"
       rows={rows}
+      empty={empty}
       rowKey={(row) => row.id}
       rowProps={(row) => ({ "data-order-id": row.id })}
-      empty={empty}
-      minWidth="52rem"
-      density="snug"
       columns={[
         {
           header: "Order",

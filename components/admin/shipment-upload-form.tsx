@@ -21,12 +21,12 @@ const OUTCOME: Record<ShipmentRowResult["outcome"], { text: string; className: s
 function ResultTable({ rows }: { rows: ShipmentRowResult[] }) {
   return (
     <DataTable
-      caption="What happened to each line"
       rows={rows}
       rowKey={(row) => row.line}
+      caption="What happened to each line"
       rowProps={(row) => ({ "data-outcome": row.outcome })}
-      minWidth="44rem"
       density="snug"
+      minWidth="44rem"
       columns={[
         { header: "Line", numeric: true, rowHeader: true, cell: (row) => row.line },
         { header: "Order id", className: "font-mono text-xs break-all", cell: (row) => row.orderId || "—" },
@@ -87,18 +87,16 @@ export function ShipmentUploadForm({ action }: { action: FormAction<Uploaded> })
   return (
     <div className="space-y-6">
       <form action={formAction} onSubmit={keepWhatWasTyped(formAction)} className="space-y-4" noValidate>
-        <div className="space-y-1">
-          <label htmlFor="csv-file" className="block text-sm font-medium text-ink-800">
-            CSV file
-          </label>
+        {/* No name: the file is read here and sent as the text below, never uploaded as well. */}
+        <label className="block space-y-1 text-sm font-medium text-ink-800">
+          <span className="block">CSV file</span>
           <input
-            id="csv-file"
             type="file"
             accept=".csv,text/csv,text/plain"
             onChange={readFile}
-            className="block w-full text-sm text-ink-700 file:mr-3 file:rounded-lg file:border file:border-ink-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
+            className="block w-full text-sm font-normal text-ink-700 file:mr-3 file:rounded-lg file:border file:border-ink-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold"
           />
-        </div>
+        </label>
         <TextAreaField
           label="Rows"
           name="csv"

@@ -10,74 +10,36 @@ import { fail, ok, type Result } from "@/lib/result";
 export interface Carrier {
   code: string;
   name: string;
-  /** Other spellings a CSV may use (Chinese names, common abbreviations), compared case-insensitively. */
-  aliases: readonly string[];
+  /** What its numbers look like. */
   pattern: RegExp;
-  /** What to type, shown next to the field and in refusals. */
+  /** A number of the right shape, shown next to the field and in refusals. */
   example: string;
-  shape: string;
+  /** Other names a CSV may use (Chinese names, abbreviations), compared case-insensitively with the code and name. */
+  aliases: readonly string[];
 }
 
-export const CARRIERS = [
-  {
-    code: "sf",
-    name: "SF Express",
-    aliases: ["sf", "sfexpress", "sf express", "顺丰", "顺丰速运"],
-    pattern: /^(SF\d{12,13}|\d{12})$/,
-    example: "SF1234567890123",
-    shape: "“SF” and 12–13 digits (or 12 digits)",
-  },
-  {
-    code: "jd",
-    name: "JD Logistics",
-    aliases: ["jd", "jdl", "jd logistics", "京东", "京东物流"],
-    pattern: /^JD[0-9A-Z]{11,18}$/,
-    example: "JDVA12345678901",
-    shape: "“JD” and 11–18 letters or digits",
-  },
-  {
-    code: "ems",
-    name: "China Post EMS",
-    aliases: ["ems", "china post", "china post ems", "中国邮政", "邮政", "邮政ems"],
-    pattern: /^(\d{13}|[A-Z]{2}\d{9}[A-Z]{2})$/,
-    example: "1100123456789",
-    shape: "13 digits, or two letters, 9 digits and two letters (EA123456789CN)",
-  },
-  {
-    code: "zto",
-    name: "ZTO Express",
-    aliases: ["zto", "zto express", "中通", "中通快递"],
-    pattern: /^\d{12,15}$/,
-    example: "731234567890123",
-    shape: "12–15 digits",
-  },
-  {
-    code: "yto",
-    name: "YTO Express",
-    aliases: ["yto", "yto express", "圆通", "圆通速递"],
-    pattern: /^YT\d{13,15}$/,
-    example: "YT1234567890123",
-    shape: "“YT” and 13–15 digits",
-  },
-  {
-    code: "sto",
-    name: "STO Express",
-    aliases: ["sto", "sto express", "申通", "申通快递"],
-    pattern: /^\d{12,15}$/,
-    example: "773123456789012",
-    shape: "12–15 digits",
-  },
-  {
-    code: "yunda",
-    name: "Yunda Express",
-    aliases: ["yunda", "yd", "yunda express", "韵达", "韵达快递"],
-    pattern: /^\d{13,15}$/,
-    example: "4312345678901",
-    shape: "13–15 digits",
-  },
-] as const satisfies readonly Carrier[];
+// code, name, tracking-number pattern, an example, other names.
+const TABLE = [
+  ["sf", "SF Express", /^(SF\d{12,13}|\d{12})$/, "SF1234567890123", ["sfexpress", "顺丰", "顺丰速运"]],
+  ["jd", "JD Logistics", /^JD[0-9A-Z]{11,18}$/, "JDVA12345678901", ["jdl", "京东", "京东物流"]],
+  [
+    "ems",
+    "China Post EMS",
+    /^(\d{13}|[A-Z]{2}\d{9}[A-Z]{2})$/,
+    "1100123456789",
+    ["china post", "邮政", "中国邮政"],
+  ],
+  ["zto", "ZTO Express", /^\d{12,15}$/, "731234567890123", ["中通", "中通快递"]],
+  ["yto", "YTO Express", /^YT\d{13,15}$/, "YT1234567890123", ["圆通", "圆通速递"]],
+  ["sto", "STO Express", /^\d{12,15}$/, "773123456789012", ["申通", "申通快递"]],
+  ["yunda", "Yunda Express", /^\d{13,15}$/, "4312345678901", ["yd", "韵达", "韵达快递"]],
+] as const;
 
-export type CarrierCode = (typeof CARRIERS)[number]["code"];
+export type CarrierCode = (typeof TABLE)[number][0];
+
+export const CARRIERS: readonly (Carrier & { code: CarrierCode })[] = TABLE.map(
+  ([code, name, pattern, example, aliases]) => ({ code, name, pattern, example, aliases }),
+);
 
 /** Any other carrier's numbers, and the ceiling for all of them: 8–30 letters and digits. */
 const ANY_TRACKING = /^[0-9A-Z]{8,30}$/;
@@ -87,10 +49,7 @@ export function findCarrier(value: string): (typeof CARRIERS)[number] | undefine
   const wanted = value.trim().toLowerCase();
   if (!wanted) return undefined;
   return CARRIERS.find(
-    (c) =>
-      c.code === wanted ||
-      c.name.toLowerCase() === wanted ||
-      (c.aliases as readonly string[]).includes(wanted),
+    (c) => c.code === wanted || c.name.toLowerCase() === wanted || c.aliases.includes(wanted),
   );
 }
 
@@ -127,7 +86,7 @@ export function parseShipment(input: {
       errors.trackingNumber = ["A tracking number is 8–30 letters and digits."];
     } else if (carrier && !carrier.pattern.test(trackingNumber)) {
       errors.trackingNumber = [
-        `That doesn't look like a tracking number from ${carrier.name}: expected ${carrier.shape}, e.g. ${carrier.example}.`,
+        `That doesn't look like a tracking number from ${carrier.name} (theirs look like ${carrier.example}).`,
       ];
     }
   }

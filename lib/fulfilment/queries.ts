@@ -59,11 +59,10 @@ function toView(row: FulfilmentRow): FulfilmentView {
   };
 }
 
+type OrderOfUser = { orderId: string; userId: string };
+
 /** One order's fulfilment, for its owner only (another account's order is simply not there). */
-export async function getFulfilmentForUser(
-  db: Db,
-  { orderId, userId }: { orderId: string; userId: string },
-): Promise<FulfilmentView | null> {
+export async function getFulfilmentForUser(db: Db, { orderId, userId }: OrderOfUser) {
   if (!isUuid(orderId) || !isUuid(userId)) return null;
   const [row] = await db
     .select(fulfilmentColumns)
@@ -106,6 +105,19 @@ export interface ConsoleOrderRow {
   trackingNumber: string | null;
 }
 
+const CONSOLE_LIST_COLUMNS = {
+  id: orders.id,
+  createdAt: orders.createdAt,
+  buyerEmail: users.email,
+  itemCount: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
+  totalMinor: orders.totalMinor,
+  currency: orders.currency,
+  payment: orders.status,
+  step: orderFulfilment.status,
+  carrier: orderFulfilment.carrier,
+  trackingNumber: orderFulfilment.trackingNumber,
+};
+
 function filterCondition(filter: OrderFilter): SQL | undefined {
   if (filter === "all") return undefined;
   if (filter === "to_pack") return and(eq(orders.status, "paid"), isNull(orderFulfilment.orderId));
@@ -129,18 +141,7 @@ export async function listConsoleOrders(
       ? sql`(${orders.createdAt}, ${orders.id}) < (select created_at, id from ${orders} where id = ${before}::uuid)`
       : undefined;
   const rows = await db
-    .select({
-      id: orders.id,
-      createdAt: orders.createdAt,
-      buyerEmail: users.email,
-      itemCount: sql<number>`(select coalesce(sum(${orderLines.quantity}), 0)::int from ${orderLines} where ${orderLines.orderId} = ${orders.id})`,
-      totalMinor: orders.totalMinor,
-      currency: orders.currency,
-      payment: orders.status,
-      step: orderFulfilment.status,
-      carrier: orderFulfilment.carrier,
-      trackingNumber: orderFulfilment.trackingNumber,
-    })
+    .select(CONSOLE_LIST_COLUMNS)
     .from(orders)
     .innerJoin(users, eq(users.id, orders.userId))
     .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
@@ -198,17 +199,10 @@ export async function getConsoleOrder(
     .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
     .where(eq(orders.id, orderId));
   if (!row) return null;
-  const lines = await db
-    .select({
-      id: orderLines.id,
-      productName: orderLines.productName,
-      variantLabel: orderLines.variantLabel,
-      unitPriceMinor: orderLines.unitPriceMinor,
-      quantity: orderLines.quantity,
-    })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
+  const lines = await db.query.orderLines.findMany({
+    where: eq(orderLines.orderId, orderId),
+    orderBy: asc(orderLines.id),
+  });
   const { order } = row;
   return {
     id: order.id,

@@ -25,14 +25,11 @@ export type FulfilmentCommand =
   | { type: "ship"; carrier: CarrierCode; trackingNumber: string }
   | { type: "deliver" };
 
-export type TransitionCode =
-  | "not_paid"
-  | "order_closed"
-  | "refunded"
-  | "not_packed"
-  | "not_shipped"
-  | "already_shipped"
-  | "already_delivered";
+/** Refusals about the money: packing and shipping need a paid order. */
+export type PaymentRefusalCode = "not_paid" | "order_closed" | "refunded";
+/** Refusals about the order of the steps. */
+export type StepRefusalCode = "not_packed" | "not_shipped" | "already_shipped" | "already_delivered";
+export type TransitionCode = PaymentRefusalCode | StepRefusalCode;
 
 /** A step to take (`changed`), or the same step already taken (a double click, a re-upload): nothing to write. */
 export type Transition =

@@ -15,13 +15,18 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
 /** Ids and tracking numbers are checked by the commands (a typed refusal, never a 500); here only bounded. */
 const orderForm = z.object({ orderId: z.string().trim().max(64).default("") });
 
-export const packOrderAction = defineAction({
-  name: "packOrder",
-  caller: "marketer",
-  input: orderForm,
-  run: ({ input, caller, db, now }) => packOrder(db, { actor: caller, orderId: input.orderId, now }),
-  refresh: true,
-});
+/** A step that needs nothing but the order: packed, delivered. */
+const stepAction = (name: string, step: typeof packOrder) =>
+  defineAction({
+    name,
+    caller: "marketer",
+    input: orderForm,
+    run: ({ input, caller, db, now }) => step(db, { actor: caller, orderId: input.orderId, now }),
+    refresh: true,
+  });
+
+export const packOrderAction = stepAction("packOrder", packOrder);
+export const deliverOrderAction = stepAction("deliverOrder", deliverOrder);
 
 export const shipOrderAction = defineAction({
   name: "shipOrder",
@@ -36,20 +41,15 @@ export const shipOrderAction = defineAction({
   echoValues: true,
 });
 
-export const deliverOrderAction = defineAction({
-  name: "deliverOrder",
-  caller: "marketer",
-  input: orderForm,
-  run: ({ input, caller, db, now }) => deliverOrder(db, { actor: caller, orderId: input.orderId, now }),
-  refresh: true,
-});
+/** A carrier's manifest, as the browser read it from the chosen file (or as pasted). */
+const manifestForm = z.object({ csv: z.string().default("") });
 
 export const uploadShipmentsAction = defineAction({
   name: "uploadShipments",
   caller: "marketer",
-  input: z.object({ csv: z.string().default("") }),
-  run: ({ input, caller, db, now }) => shipFromCsv(db, { actor: caller, text: input.csv, now }),
   // Anything Next lets through (the body limit) reaches shipFromCsv, which answers with the file's size and its
   // own, smaller limit (MAX_SHIPMENT_CSV_BYTES) instead of the form reader's generic refusal.
   maxValueLength: SERVER_ACTION_BODY_LIMIT_BYTES,
+  input: manifestForm,
+  run: ({ input, caller, db, now }) => shipFromCsv(db, { actor: caller, text: input.csv, now }),
 });
