@@ -77,6 +77,12 @@ export interface ActionDefinition<C extends Caller, S extends z.ZodType, T exten
   echoValues?: boolean;
   /** Hand the form a fresh one-time key after an unexpected failure (forms that send `requestKey`). */
   renewRequestKey?: boolean;
+  /**
+   * The longest one text field may be (default MAX_FORM_VALUE_LENGTH): raised only by a form that carries a
+   * document (a pasted CSV), whose own rule then bounds it with a sentence of its own. The request body is bounded
+   * by Next (SERVER_ACTION_BODY_LIMIT_BYTES) before any of this runs.
+   */
+  maxValueLength?: number;
 }
 
 export const MARKETERS_ONLY = "Only marketers can do this. Sign in with a marketer account.";
@@ -90,7 +96,7 @@ export function defineAction<C extends Caller, S extends z.ZodType, T extends ob
     const caller = await resolveCaller(def);
     if (caller.failure) return caller.failure;
 
-    const raw = formFields(formData);
+    const raw = formFields(formData, def.maxValueLength);
     if (!raw.ok) return raw;
     const parsed = def.input.safeParse(raw.fields);
     if (!parsed.success) {
@@ -134,13 +140,14 @@ async function resolveCaller<C extends Caller>(
 /** FormData → plain strings, bounded: React's own `$ACTION…` fields and files are left out. */
 export function formFields(
   formData: FormData,
+  maxValueLength: number = MAX_FORM_VALUE_LENGTH,
 ): { ok: true; fields: Record<string, string> } | Failure<"invalid"> {
   const fields: Record<string, string> = {};
   let count = 0;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
     count += 1;
-    if (count > MAX_FORM_FIELDS || key.length > 200 || value.length > MAX_FORM_VALUE_LENGTH) {
+    if (count > MAX_FORM_FIELDS || key.length > 200 || value.length > maxValueLength) {
       return fail("invalid", "That form is larger than any form of ours. Reload the page and try again.");
     }
     fields[key] = value;

@@ -30,3 +30,8 @@ export function uuidField(message: string) {
 export function serialIdField(message: string) {
   return z.coerce.number({ message }).int(message).positive(message).max(SQL_INT_MAX, message);
 }
+
+/** An order's number as people read it and say it on the phone: the first 8 characters of its id, upper case. */
+export function orderNumber(orderId: string): string {
+  return orderId.slice(0, 8).toUpperCase();
+}

@@ -56,3 +56,10 @@ export const MAX_ADDRESSES_PER_ACCOUNT = 20;
 export const NO_REASON_RETURN_DAYS = 7;
 export const FAULT_EXCHANGE_DAYS = 15;
 export const WARRANTY_MONTHS = 12;
+
+/**
+ * A tracking-number CSV upload (`order_id,carrier,tracking_number`): at most this many bytes and data rows. A row is
+ * about 70 bytes, so 64 KiB holds the 500 rows with room to spare; a bigger manifest is uploaded in parts.
+ */
+export const MAX_SHIPMENT_CSV_BYTES = 64 * 1024;
+export const MAX_SHIPMENT_CSV_ROWS = 500;

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/sales", label: "Sales" },
+  { href: "/admin/orders", label: "Orders" },
   { href: "/admin/hero", label: "Hero schedule" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

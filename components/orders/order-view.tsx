@@ -5,8 +5,8 @@ import type { OrderDetail } from "@/lib/checkout/orders";
 import { formatStoreDateTime } from "@/lib/store-time";
 import { OrderStatusBadge } from "./order-status";
 
+/** The order's times in the store's zone, named ("Sat 14 Mar 2026, 12:00 GMT+8"). */
 export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: string }) {
-  // In the store's zone, named ("Sat 14 Mar 2026, 12:00 GMT+8"), never the server's UTC unlabelled.
   const formatDate = (iso: string) => formatStoreDateTime(new Date(iso), timeZone);
   return (
     <div className="rounded-2xl border border-ink-100">

@@ -65,6 +65,8 @@ export const orders = pgTable(
   },
   (t) => [
     index("orders_user_idx").on(t.userId, t.createdAt),
+    // The console's order list, newest first, paged by (created_at, id).
+    index("orders_created_idx").on(t.createdAt, t.id),
     uniqueIndex("orders_stripe_session_idx").on(t.stripeSessionId),
     index("orders_pending_expiry_idx").on(t.holdExpiresAt).where(sql`${t.status} = 'pending'`),
     // One live checkout per cart (an account has one cart): a second start reuses or replaces this order.

@@ -11,9 +11,12 @@ export type AuditAction =
   | "sale.feature"
   | "sale.unfeature"
   | "hero.set"
-  | "hero.delete";
+  | "hero.delete"
+  | "order.pack"
+  | "order.ship"
+  | "order.deliver";
 
-export type AuditEntityType = "sale" | "hero_day";
+export type AuditEntityType = "sale" | "hero_day" | "order";
 
 export interface Actor {
   id: string;

@@ -9,6 +9,7 @@ import { enqueueMail } from "./outbox";
 import type { MailStore } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
 import { renderRefundMail } from "./templates/refund";
+import { type Parcel, renderShippedMail } from "./templates/shipped";
 import { renderWelcomeMail } from "./templates/welcome";
 
 /**
@@ -93,11 +94,7 @@ export async function enqueueRefundMail({
   refund: { id: string; amountMinor: number; currency: string; createdAt: Date };
   reason?: string | undefined;
 }): Promise<boolean> {
-  const [owner] = await tx
-    .select({ email: users.email, name: users.name })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(eq(orders.id, orderId));
+  const owner = await getOrderOwner(tx, { orderId });
   if (!owner) return false;
   return enqueueMail({
     tx,
@@ -113,5 +110,36 @@ export async function enqueueRefundMail({
       refundedAt: refund.createdAt,
       reason,
     }),
+  });
+}
+
+/** Who an order's mails go to. */
+async function getOrderOwner(tx: Tx, { orderId }: { orderId: string }) {
+  const [owner] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
+    .where(eq(orders.id, orderId));
+  return owner ?? null;
+}
+
+/** "On its way", once per order (keyed by the order), in the transaction that marks it shipped. */
+export async function enqueueShippedMail({
+  tx,
+  orderId,
+  parcel,
+}: {
+  tx: Tx;
+  orderId: string;
+  parcel: Parcel;
+}): Promise<boolean> {
+  const owner = await getOrderOwner(tx, { orderId });
+  if (!owner) return false;
+  return enqueueMail({
+    tx,
+    kind: "shipped",
+    dedupeKey: `shipped:${orderId}`,
+    to: owner.email,
+    mail: renderShippedMail({ store: mailStore(), name: owner.name, orderId, ...parcel }),
   });
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DefaultAddressSection } from "@/components/account/address-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { OrderFulfilmentLine } from "@/components/orders/fulfilment-line";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/ui/price";
 import { listAddresses } from "@/lib/addresses/addresses";
@@ -11,6 +12,7 @@ import { listOrdersForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { listFulfilmentForUser } from "@/lib/fulfilment/queries";
 import { getRequestNow } from "@/lib/qa/now";
 import { getDateTimeFormat } from "@/lib/store-time";
 
@@ -25,6 +27,8 @@ export default async function AccountPage() {
     listOrdersForUser(db, { userId: user.id }),
     listAddresses(db, { userId: user.id }),
   ]);
+  const fulfilment = await listFulfilmentForUser(db, { userId: user.id, orderIds: orders.map((o) => o.id) });
+  const placedOn = getDateTimeFormat("en", { dateStyle: "medium", timeZone: env.STORE_TIMEZONE });
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -57,11 +61,10 @@ export default async function AccountPage() {
                   <span>
                     <span className="block font-semibold">{order.firstItem}</span>
                     <span className="text-sm text-ink-500">
-                      {getDateTimeFormat("en", { dateStyle: "medium", timeZone: env.STORE_TIMEZONE }).format(
-                        new Date(order.createdAt),
-                      )}{" "}
-                      · {order.itemCount} {order.itemCount === 1 ? "item" : "items"}
+                      {placedOn.format(new Date(order.createdAt))} · {order.itemCount}{" "}
+                      {order.itemCount === 1 ? "item" : "items"}
                     </span>
+                    <OrderFulfilmentLine fulfilment={fulfilment.get(order.id)} />
                   </span>
                   <span className="flex items-center gap-3">
                     <OrderStatusBadge status={order.status} />
