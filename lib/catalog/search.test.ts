@@ -40,18 +40,7 @@ describe("searchProductCards: everyday words", () => {
     ["powerbank", "Kite Power Bank 20000 mAh"],
     ["wifi", "Kite Router AX3000"],
     ["security camera", "Kite Cam 2K"],
-  ])("%s finds %s first", (query, product) => {
-    expect(first(query)).toBe(product);
-  });
-
-  it("finds only what a word is about", () => {
-    expect(names("earbuds")).toEqual(["Kite Buds 2"]);
-    expect(names("headphones")).toEqual(["Kite Buds 2"]);
-    expect(names("mobile")).toEqual(["Kite 9 Pro", "Kite 9", "Kite 9 Lite"]);
-    expect(names("charger")).toEqual(["Kite Power Bank 20000 mAh"]);
-  });
-
-  it.each([
+    // Letters and digits apart: a name typed without spaces or with a dash.
     ["kite9", "Kite 9"],
     ["kite 9", "Kite 9"],
     ["Kite-9", "Kite 9"],
@@ -62,8 +51,15 @@ describe("searchProductCards: everyday words", () => {
     ["ax3000", "Kite Router AX3000"],
     ["20000mah", "Kite Power Bank 20000 mAh"],
     ["2k", "Kite Cam 2K"],
-  ])("letters and digits apart: %s finds %s first", (query, product) => {
+  ])("%s finds %s first", (query, product) => {
     expect(first(query)).toBe(product);
+  });
+
+  it("finds only what a word is about", () => {
+    expect(names("earbuds")).toEqual(["Kite Buds 2"]);
+    expect(names("headphones")).toEqual(["Kite Buds 2"]);
+    expect(names("mobile")).toEqual(["Kite 9 Pro", "Kite 9", "Kite 9 Lite"]);
+    expect(names("charger")).toEqual(["Kite Power Bank 20000 mAh"]);
   });
 });
 

@@ -259,10 +259,10 @@ function suggest(
 ): string[] {
   const near = ignored.flatMap((t) => alikeWords(t.text, vocab, FUZZY.suggest).map((c) => c.to));
   // A word on its own is worth offering when it names something, not when only a tagline happens to use it.
-  const alone = active
-    .filter((t) => active.length > 1 || ignored.length > 0)
-    .filter((t) => indexed.some((c) => termLevel(t, c) >= LEVEL.related))
-    .map((t) => t.text);
+  const alone =
+    active.length > 1 || ignored.length > 0
+      ? active.filter((t) => indexed.some((c) => termLevel(t, c) >= LEVEL.related)).map((t) => t.text)
+      : [];
   const tried = [...new Set([...near, ...alone])];
   return tried.filter((q) => rank(indexed, readTerms(q)).length > 0).slice(0, 3);
 }
