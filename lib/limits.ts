@@ -4,6 +4,9 @@
  * nothing retypes the number.
  */
 
+/** The longest search the store reads (characters); longer input is cut, never an error. */
+export const MAX_SEARCH_LENGTH = 100;
+
 /** Units of one SKU in one cart line (and one regular order line). */
 export const MAX_LINE_QUANTITY = 99;
 

@@ -44,7 +44,7 @@ export function ProductCard({
             <span>No reviews yet</span>
           )}
         </div>
-        <div className="mt-auto flex items-end justify-between gap-2 pt-2">
+        <div className="mt-auto flex flex-wrap items-end justify-between gap-x-2 gap-y-1 pt-2">
           <Price
             amountMinor={product.fromPriceMinor}
             currency={product.currency}

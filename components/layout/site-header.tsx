@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HeaderAccount } from "./header-account";
+import { HeaderSearch } from "./header-search";
 import { KiteLogo } from "./logo";
 
 export interface HeaderProps {
@@ -25,19 +26,7 @@ export function SiteHeader({ categories }: HeaderProps) {
             ))}
           </ul>
         </nav>
-        <form action="/search" role="search" className="ml-auto flex min-w-0 flex-1 justify-end lg:max-w-xs">
-          <label htmlFor="site-search" className="sr-only">
-            Search products
-          </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            placeholder="Search Kite"
-            maxLength={100}
-            className="w-full min-w-0 rounded-full border border-ink-200 bg-ink-50 px-4 py-1.5 text-sm placeholder:text-ink-500 focus:border-accent-500 focus:bg-white"
-          />
-        </form>
+        <HeaderSearch />
         <HeaderAccount />
       </div>
       <nav aria-label="Categories (compact)" className="border-t border-ink-100 lg:hidden">
