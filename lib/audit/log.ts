@@ -11,9 +11,10 @@ export type AuditAction =
   | "sale.feature"
   | "sale.unfeature"
   | "hero.set"
-  | "hero.delete";
+  | "hero.delete"
+  | "contact.status";
 
-export type AuditEntityType = "sale" | "hero_day";
+export type AuditEntityType = "sale" | "hero_day" | "contact_message";
 
 export interface Actor {
   id: string;
