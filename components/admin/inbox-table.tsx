@@ -47,31 +47,14 @@ export function InboxTable({
       empty={empty}
       columns={[
         {
-          header: "Received",
-          className: "whitespace-nowrap text-ink-700",
-          cell: (r) => formatStoreDateTime(r.createdAt, timeZone),
-        },
-        {
           header: "From",
-          className: "max-w-48",
+          className: "min-w-44",
           cell: (r) => (
             <>
               <span className={`block break-words ${r.status === "new" ? "font-semibold text-ink-900" : ""}`}>
                 {r.name}
               </span>
-              <span className="block text-xs break-all text-ink-500">{r.email}</span>
-            </>
-          ),
-        },
-        {
-          header: "Topic",
-          className: "whitespace-nowrap",
-          cell: (r) => (
-            <>
-              {contactTopicLabel(r.topic)}
-              {r.orderReference ? (
-                <span className="block text-xs text-ink-500">Order {r.orderReference}</span>
-              ) : null}
+              <span className="block text-xs break-words text-ink-500">{r.email}</span>
             </>
           ),
         },
@@ -87,7 +70,24 @@ export function InboxTable({
             </Link>
           ),
         },
+        {
+          header: "Topic",
+          className: "whitespace-nowrap",
+          cell: (r) => (
+            <>
+              {contactTopicLabel(r.topic)}
+              {r.orderReference ? (
+                <span className="block text-xs text-ink-500">Order {r.orderReference}</span>
+              ) : null}
+            </>
+          ),
+        },
         { header: "Status", cell: (r) => <ContactStatusBadge status={r.status} /> },
+        {
+          header: "Received",
+          className: "whitespace-nowrap text-ink-700",
+          cell: (r) => formatStoreDateTime(r.createdAt, timeZone),
+        },
       ]}
     />
   );

@@ -99,7 +99,7 @@ function InboxFilters({ filters, counts }: { filters: Filters; counts: Record<Co
                 aria-current={filters.status === s.value ? "page" : undefined}
                 className="inline-flex items-center gap-1.5 rounded-full border border-ink-200 px-3 py-1 font-medium text-ink-700 hover:border-ink-500 aria-[current=page]:border-ink-900 aria-[current=page]:bg-ink-900 aria-[current=page]:text-white"
               >
-                {s.label}
+                {s.label}{" "}
                 <span className="tabular-nums" data-testid={`inbox-count-${s.value ?? "all"}`}>
                   {s.n}
                 </span>

@@ -51,7 +51,7 @@ export default async function InboxMessagePage({ params }: Props) {
         title={`Message from ${message.name}`}
         description={<ContactStatusBadge status={message.status} />}
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Message" titleId="message-body">
           <p
             className="leading-relaxed break-words whitespace-pre-wrap text-ink-900"
@@ -62,7 +62,7 @@ export default async function InboxMessagePage({ params }: Props) {
         </Card>
         <div className="space-y-6">
           <Card title="Details" titleId="message-details">
-            <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+            <dl className="grid grid-cols-[4.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
               {details.map(([label, value]) => (
                 <div key={label} className="contents">
                   <dt className="text-ink-500">{label}</dt>
