@@ -11,6 +11,7 @@ export default defineConfig({
     "./db/schema/addresses.ts",
     "./db/schema/mail.ts",
     "./db/schema/fulfilment.ts",
+    "./db/schema/contact.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="flex-1">
             {children}
           </main>
-          <SiteFooter />
+          <SiteFooter categories={categories} />
         </VisitorProvider>
       </body>
     </html>

@@ -14,6 +14,7 @@ function entityHref(type: string, id: string): string | null {
   if (type === "sale" && id) return `/admin/sales/${id}`;
   if (type === "hero_day" && id) return `/admin/hero?day=${id}`;
   if (type === "order" && id) return `/admin/orders/${id}`;
+  if (type === "contact_message" && id) return `/admin/inbox/${id}`;
   return null;
 }
 

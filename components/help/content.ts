@@ -1,3 +1,4 @@
+import { CONTACT_LIMITS } from "@/lib/contact/rules";
 import { type HelpTopicSlug, helpTopicPath, KITE_CLUB_SUPPORT_ANCHOR } from "@/lib/help/topics";
 import { FAULT_EXCHANGE_DAYS, NO_REASON_RETURN_DAYS, WARRANTY_MONTHS } from "@/lib/limits";
 
@@ -28,7 +29,12 @@ export type Block =
       head: readonly [string, string];
       rows: readonly (readonly [string, Rich])[];
     }
-  | { kind: "channels"; channels: readonly Channel[] };
+  | { kind: "channels"; channels: readonly Channel[] }
+  /** Where the page puts something interactive of its own (the contact form): the content only says where. */
+  | { kind: "slot"; name: SlotName };
+
+/** The interactive pieces a service page can place among its words. */
+export type SlotName = "contact-form";
 
 export interface Section {
   /** The heading's anchor: `/help/returns#refunds`. */
@@ -99,13 +105,14 @@ export function supportHours({ zone }: StoreFacts): string {
   return `Phone 9:00–21:00 every day, including public holidays; email answered within 24 hours (${zone}).`;
 }
 
-// Long because it is the text of six pages; each entry is data, not logic.
+// Long because it is the text of seven pages; each entry is data, not logic.
 export function servicePages(facts: StoreFacts): Record<HelpTopicSlug, ServicePage> {
   return {
     contact: {
       title: "Contact us",
       metaTitle: "Contact us · Kite",
-      description: "Reach Kite support by phone or email, every day. Kite Club support for fans.",
+      description:
+        "Reach Kite support by phone, email or our contact form, every day. Kite Club support for fans.",
       lead: "Real people who use Kite gear every day. Tell us your order number and we can usually sort it out in one reply.",
       sections: [
         {
@@ -129,6 +136,17 @@ export function servicePages(facts: StoreFacts): Record<HelpTopicSlug, ServicePa
                 },
               ],
             },
+          ],
+        },
+        {
+          id: "write",
+          title: "Send us a message",
+          blocks: [
+            {
+              kind: "text",
+              text: `Write to us here and the message lands straight in our team's inbox; we answer by email within 24 hours. An order number helps us find your order at once. Please keep it to ${CONTACT_LIMITS.message.max.toLocaleString("en")} characters, and send photos by email if we ask for them.`,
+            },
+            { kind: "slot", name: "contact-form" },
           ],
         },
         {
@@ -693,6 +711,123 @@ export function servicePages(facts: StoreFacts): Record<HelpTopicSlug, ServicePa
                 " first: most problems are solved in a day. These terms are governed by the law of the People's Republic of China. You may also contact the 12315 consumer hotline or bring a claim before the court where you live.",
               ],
             },
+          ],
+        },
+      ],
+    },
+
+    about: {
+      title: "About Kite",
+      metaTitle: "About us · Kite",
+      description:
+        "Kite makes phones, tablets, wearables and home gadgets with its fans and sells them online at an honest price.",
+      lead: "We make phones, tablets, wearables and home gadgets with the people who use them, and sell them straight to you online: premium specs at an honest price.",
+      facts: [
+        { value: "Online", label: "sold straight to fans, no middlemen" },
+        { value: WARRANTY_LENGTH, label: "warranty on every device" },
+        { value: `${NO_REASON_RETURN_DAYS} days`, label: "no-reason returns" },
+      ],
+      sections: [
+        {
+          id: "fans",
+          title: "Made with fans",
+          blocks: [
+            {
+              kind: "text",
+              text: "Kite started from a simple idea: the people who care most about gadgets know best what a good one is. So we build with them. Fans try new devices in our beta programme before launch, tell us what to fix in reviews that only buyers can write, and talk to the same team that ships their orders.",
+            },
+            {
+              kind: "text",
+              text: "Kite fans call their community the Kite Club. When something we make is not right, the club usually tells us first, and we would rather hear it than not.",
+            },
+          ],
+        },
+        {
+          id: "honest-prices",
+          title: "Honest prices",
+          blocks: [
+            {
+              kind: "text",
+              text: "Low price first, then the engineering behind it. We sell only online, straight to you: no shop rent and no middleman's margin in the price, so what you pay goes into the device.",
+            },
+            {
+              kind: "list",
+              items: [
+                "Prices are in yuan with VAT included, and delivery within mainland China is free.",
+                [
+                  `Every device has a ${WARRANTY_LENGTH} warranty and ${NO_REASON_RETURN_DAYS}-day no-reason returns; see `,
+                  link("Returns & refunds", "returns"),
+                  " and ",
+                  link("Warranty", "warranty"),
+                  ".",
+                ],
+                "A sale's price is the same for every fan in it, whoever you are and however fast you are.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "flash-sales",
+          title: "Fair flash sales",
+          blocks: [
+            {
+              kind: "text",
+              text: "New devices launch in flash sales: a fixed batch at a launch price, at a time announced in advance. Demand is often twice the batch, so we work to make every sale one you can trust.",
+            },
+            {
+              kind: "list",
+              items: [
+                "Every unit sold is counted once: a unit is held for you the moment you get it, and a batch is never oversold.",
+                "Each sale has a limit per account, usually one, so the batch goes to fans rather than resellers.",
+                "After a sale we publish its numbers: how many units, and how long they lasted.",
+                "Units that come back go to the waitlist first.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "kite-club",
+          title: "The Kite Club",
+          blocks: [
+            {
+              kind: "text",
+              text: "Every Kite account is a member. Membership is free and brings:",
+            },
+            {
+              kind: "list",
+              items: [
+                "Registration for flash sales, on any device, before the sale starts.",
+                "F-codes, friend codes that let their holder buy one unit with priority; each works once.",
+                "The beta programme: a few hundred selected fans buy a new device for a token price before launch, and tell us what to change.",
+                [
+                  "Kite Club support, the same team for the questions fans ask most: see ",
+                  link("Contact us", "contact", KITE_CLUB_SUPPORT_ANCHOR),
+                  ".",
+                ],
+              ],
+            },
+          ],
+        },
+        {
+          id: "line-up",
+          title: "What we make",
+          blocks: [
+            {
+              kind: "text",
+              text: [
+                { text: "Phones", href: "/category/phones" },
+                ", ",
+                { text: "tablets", href: "/category/tablets" },
+                ", ",
+                { text: "wearables", href: "/category/wearables" },
+                ", ",
+                { text: "audio", href: "/category/audio" },
+                " and ",
+                { text: "accessories and smart home", href: "/category/accessories-smart-home" },
+                " gadgets, each drawn and engineered by our own team.",
+              ],
+            },
+            { kind: "text", text: FICTIONAL },
           ],
         },
       ],

@@ -1,9 +1,19 @@
-import type { Block, Channel, Section } from "@/components/help/content";
+import type { ReactNode } from "react";
+import type { Block, Channel, Section, SlotName } from "@/components/help/content";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { RichText } from "./rich-text";
 
-/** A service page's body: one h2 per section, with its anchor, then its paragraphs, lists, tables and channels. */
-export function ServiceSections({ sections }: { sections: readonly Section[] }) {
+/**
+ * A service page's body: one h2 per section, with its anchor, then its paragraphs, lists, tables and channels, and
+ * whatever the page hands in for a slot (the contact form).
+ */
+export function ServiceSections({
+  sections,
+  slots = {},
+}: {
+  sections: readonly Section[];
+  slots?: Partial<Record<SlotName, ReactNode>>;
+}) {
   return (
     <div className="max-w-2xl space-y-10">
       {sections.map((section) => (
@@ -15,7 +25,7 @@ export function ServiceSections({ sections }: { sections: readonly Section[] }) 
             {section.blocks.map((block, i) => (
               // Blocks are fixed content in a fixed order: the index is a stable key.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <ServiceBlock key={i} block={block} />
+              <ServiceBlock key={i} block={block} slots={slots} />
             ))}
           </div>
         </section>
@@ -24,7 +34,7 @@ export function ServiceSections({ sections }: { sections: readonly Section[] }) 
   );
 }
 
-function ServiceBlock({ block }: { block: Block }) {
+function ServiceBlock({ block, slots }: { block: Block; slots: Partial<Record<SlotName, ReactNode>> }) {
   switch (block.kind) {
     case "text":
       return (
@@ -76,6 +86,8 @@ function ServiceBlock({ block }: { block: Block }) {
       );
     case "channels":
       return <Channels channels={block.channels} />;
+    case "slot":
+      return slots[block.name] ?? null;
   }
 }
 

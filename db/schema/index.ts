@@ -1,6 +1,7 @@
 export * from "./addresses";
 export * from "./admin";
 export * from "./catalog";
+export * from "./contact";
 export * from "./fulfilment";
 export * from "./mail";
 export * from "./orders";

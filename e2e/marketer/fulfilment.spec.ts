@@ -63,7 +63,9 @@ test.describe("marketer: fulfilment", () => {
     await row.getByRole("link").click();
     await console.waitForURL(`**/admin/orders/${orderId}`);
     // The order kept the address it was sold with (QA accounts have a default one).
-    await expect(console.getByTestId("shipping-address")).toContainText("18 Wensan Road, Building 7, Room 301");
+    await expect(console.getByTestId("shipping-address")).toContainText(
+      "18 Wensan Road, Building 7, Room 301",
+    );
 
     await console.getByRole("button", { name: "Mark packed" }).click();
     await expect(console.getByTestId("form-message")).toContainText("Packed.");

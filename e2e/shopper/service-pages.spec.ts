@@ -3,7 +3,7 @@ import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations } from "../support/layout";
 
 /**
- * The help centre and service pages (issue 12): reachable from the footer of every page, each with the facts a
+ * The help centre and service pages (issue 12), About included: reachable from the footer of every page, each with the facts a
  * shopper came for, accessible and readable at 360 px, and served from cache like the other shared pages.
  */
 const PAGES = [
@@ -24,6 +24,7 @@ const PAGES = [
   { link: "Warranty", path: "/help/warranty", h1: "Warranty", facts: ["1 year", "warranty on every device"] },
   { link: "Privacy", path: "/help/privacy", h1: "Privacy", facts: ["Your rights", "fictional brand"] },
   { link: "Terms of sale", path: "/help/terms", h1: "Terms of sale", facts: ["Flash sales", "F-codes"] },
+  { link: "About Kite", path: "/help/about", h1: "About Kite", facts: ["Honest prices", "The Kite Club"] },
 ] as const;
 
 /** One h1, and no heading more than one level below the one before it, in the page's main landmark. */
@@ -58,6 +59,17 @@ test.describe("shopper: service pages", () => {
       await expectHeadingsInOrder(page, p.path);
       await expectNoSeriousViolations(page, p.path);
     }
+  });
+
+  test("the footer links every category the store has", async ({ page }) => {
+    await page.goto("/help");
+    const categories = await page
+      .getByRole("navigation", { name: "Categories", exact: true })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    expect(categories.length).toBeGreaterThanOrEqual(5);
+    const shop = page.getByRole("contentinfo").getByRole("navigation", { name: "Shop" });
+    for (const href of categories) await expect(shop.locator(`a[href="${href}"]`)).toHaveCount(1);
   });
 
   test("the help centre's questions open, and their links lead to the policy", async ({ page }) => {

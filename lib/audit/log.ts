@@ -14,9 +14,10 @@ export type AuditAction =
   | "hero.delete"
   | "order.pack"
   | "order.ship"
-  | "order.deliver";
+  | "order.deliver"
+  | "contact.status";
 
-export type AuditEntityType = "sale" | "hero_day" | "order";
+export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message";
 
 export interface Actor {
   id: string;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RateLimiter, RateLimitRule } from "@/lib/rate-limit/limiter";
+import { type RateLimiter, type RateLimitRule, takeEach } from "@/lib/rate-limit/limiter";
 import { type Failure, fail } from "@/lib/result";
 
 /**
@@ -35,8 +35,8 @@ export function formatWait(seconds: number): string {
   return minutes === 1 ? "a minute" : `${minutes} minutes`;
 }
 
-function accountKey(email: string): string {
-  // Hashed: the limiter's keys (in Redis too) never hold an email address.
+/** An email as a bucket key. Hashed: the limiter's keys (in Redis too) never hold an email address. */
+export function emailKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("base64url").slice(0, 22);
 }
 
@@ -51,20 +51,17 @@ export async function beginSignInAttempt(
   { email, ip, now }: { email: string; ip: string; now: Date },
 ): Promise<{ ok: true; attempt: SignInAttempt } | Failure<"rate_limited">> {
   const rules = AUTH_RATE_LIMITS.signIn;
-  const taken: [string, RateLimitRule][] = [];
-  const giveBack = () => Promise.all(taken.map(([key, rule]) => limiter.refund(key, rule, now)));
-  let wait = 0;
-  for (const [key, rule] of [
-    [`signin:account:${accountKey(email)}`, rules.account],
-    [`signin:ip:${ip}`, rules.ip],
-  ] as const) {
-    const result = await limiter.take(key, rule, now);
-    if (result.ok) taken.push([key, rule]);
-    else wait = Math.max(wait, result.retryAfterSeconds);
-  }
-  if (wait > 0) {
-    // A refused attempt checks no password, so it costs nothing from the other bucket either.
-    await giveBack();
+  // A refused attempt checks no password, so it costs nothing from the other bucket either (takeEach).
+  const taken = await takeEach(
+    limiter,
+    [
+      [`signin:account:${emailKey(email)}`, rules.account],
+      [`signin:ip:${ip}`, rules.ip],
+    ],
+    now,
+  );
+  if (!taken.ok) {
+    const wait = taken.retryAfterSeconds;
     return fail(
       "rate_limited",
       `Too many sign-in attempts. For your security, try again in ${formatWait(wait)}.`,
@@ -75,7 +72,7 @@ export async function beginSignInAttempt(
     ok: true,
     attempt: {
       async settle(succeeded) {
-        if (succeeded) await giveBack();
+        if (succeeded) await taken.giveBack();
       },
     },
   };

@@ -28,6 +28,11 @@ export const HELP_TOPICS = [
   },
   { slug: "privacy", label: "Privacy", summary: "What we collect, why, who sees it and your rights." },
   { slug: "terms", label: "Terms of sale", summary: "Orders, prices, flash sales, F-codes and reviews." },
+  {
+    slug: "about",
+    label: "About Kite",
+    summary: "Who we are: made with fans, honest prices, the Kite Club.",
+  },
 ] as const;
 
 export type HelpTopicSlug = (typeof HELP_TOPICS)[number]["slug"];

@@ -29,6 +29,36 @@ export interface RateLimiter {
   refund(key: string, rule: RateLimitRule, now: Date): Promise<void>;
 }
 
+/** A bucket to take from: its key and its rule. */
+export type RateLimitBucket = readonly [key: string, rule: RateLimitRule];
+
+/**
+ * Takes one token from each bucket. If any refuses, the tokens taken from the others are given back (a refused
+ * request does no work, so it costs nothing) and the answer is the longest wait. On success `giveBack` returns
+ * them all (a request that turned out not to count).
+ */
+export async function takeEach(
+  limiter: RateLimiter,
+  buckets: readonly RateLimitBucket[],
+  now: Date,
+): Promise<{ ok: true; giveBack: () => Promise<void> } | { ok: false; retryAfterSeconds: number }> {
+  const taken: RateLimitBucket[] = [];
+  const giveBack = async () => {
+    await Promise.all(taken.map(([key, rule]) => limiter.refund(key, rule, now)));
+  };
+  let wait = 0;
+  for (const bucket of buckets) {
+    const result = await limiter.take(bucket[0], bucket[1], now);
+    if (result.ok) taken.push(bucket);
+    else wait = Math.max(wait, result.retryAfterSeconds);
+  }
+  if (wait > 0) {
+    await giveBack();
+    return { ok: false, retryAfterSeconds: wait };
+  }
+  return { ok: true, giveBack };
+}
+
 export function createMemoryRateLimiter({ maxKeys = 100_000 }: { maxKeys?: number } = {}): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number; rule: RateLimitRule }>();
 

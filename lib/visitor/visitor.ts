@@ -13,7 +13,8 @@ import { type FanSaleState, getFanSaleState } from "@/lib/sales/fan-state";
  * the page loads.
  */
 export interface Visitor {
-  user: { name: string; isMarketer: boolean } | null;
+  /** The email fills in forms on shared pages (the contact form), in the browser only. */
+  user: { name: string; email: string; isMarketer: boolean } | null;
   cartCount: number;
   /** This fan's state in the sale asked for (`?sale=<id>`), when signed in and the sale is public. */
   sale: ({ saleId: string } & FanSaleState) | null;
@@ -27,7 +28,7 @@ export async function getVisitor({ saleId }: { saleId?: string | null } = {}): P
     sale = await fanStateFor(saleId, user.id);
   }
   return {
-    user: user ? { name: user.name, isMarketer: user.role === "marketer" } : null,
+    user: user ? { name: user.name, email: user.email, isMarketer: user.role === "marketer" } : null,
     cartCount,
     sale,
   };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ContactForm } from "@/components/help/contact-form";
 import {
   HELP_CENTRE_PAGE,
   helpFaq,
@@ -13,6 +14,7 @@ import { ServiceSections } from "@/components/help/service-sections";
 import { env } from "@/lib/env";
 import { type HelpTopicSlug, isHelpTopicSlug } from "@/lib/help/topics";
 import { zoneLabel } from "@/lib/store-time";
+import { sendContactMessageAction } from "./actions";
 
 type Props = { params: Promise<{ topic?: string[] }> };
 
@@ -20,7 +22,8 @@ type Props = { params: Promise<{ topic?: string[] }> };
  * The help centre (`/help`) and its service pages (`/help/<topic>`, lib/help/topics.ts), one route so they share
  * one frame. The same for every visitor: rendered on first visit, then shared from cache like the other shopper
  * pages, and not at build time, which has no database for the header's categories. The proxy turns any other
- * `/help/…` into the plain 404 before it gets here.
+ * `/help/…` into the plain 404 before it gets here. The contact form is a client component posting to a server
+ * action: the page carries no visitor's data (a signed-in fan's name and email are filled in from /api/me).
  */
 export const revalidate = 300;
 export async function generateStaticParams(): Promise<{ topic: string[] }[]> {
@@ -65,7 +68,10 @@ export default async function HelpPage({ params }: Props) {
       effective={page.effective}
       facts={page.facts}
     >
-      <ServiceSections sections={page.sections} />
+      <ServiceSections
+        sections={page.sections}
+        slots={{ "contact-form": <ContactForm action={sendContactMessageAction} /> }}
+      />
     </HelpShell>
   );
 }
