@@ -10,6 +10,7 @@ export default defineConfig({
     "./db/schema/admin.ts",
     "./db/schema/addresses.ts",
     "./db/schema/mail.ts",
+    "./db/schema/accounts.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",
