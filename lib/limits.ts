@@ -56,3 +56,12 @@ export const MAX_ADDRESSES_PER_ACCOUNT = 20;
 export const NO_REASON_RETURN_DAYS = 7;
 export const FAULT_EXCHANGE_DAYS = 15;
 export const WARRANTY_MONTHS = 12;
+
+/** How long a mailed password-reset link works; a newer link ends the older ones at once. */
+export const PASSWORD_RESET_LINK_MINUTES = 30;
+
+/** How long the link confirming a new email address works. */
+export const EMAIL_CHANGE_LINK_HOURS = 24;
+
+/** A display name's longest form (sign-up and the profile). */
+export const MAX_DISPLAY_NAME_LENGTH = 80;

@@ -6,8 +6,10 @@ import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail } from "./outbox";
+import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
 import type { MailStore } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
+import { renderPasswordResetMail } from "./templates/password-reset";
 import { renderRefundMail } from "./templates/refund";
 import { renderWelcomeMail } from "./templates/welcome";
 
@@ -119,5 +121,81 @@ export async function enqueueRefundMail({
       refundedAt: refund.createdAt,
       reason,
     }),
+  });
+}
+
+/** The reset link, in the transaction that stored its hash (one mail per link). */
+export async function enqueuePasswordResetMail({
+  tx,
+  user,
+  link,
+}: {
+  tx: Tx;
+  user: { email: string; name: string };
+  link: { id: string; url: string; expiresAt: Date };
+}): Promise<boolean> {
+  return enqueueMail({
+    tx,
+    kind: "password_reset",
+    dedupeKey: `password-reset:${link.id}`,
+    to: user.email,
+    mail: renderPasswordResetMail({
+      store: mailStore(),
+      name: user.name,
+      resetUrl: link.url,
+      expiresAt: link.expiresAt,
+    }),
+  });
+}
+
+/** The confirmation link, to the address being confirmed, in the transaction that stored its hash. */
+export async function enqueueEmailChangeMail({
+  tx,
+  user,
+  newEmail,
+  link,
+}: {
+  tx: Tx;
+  user: { name: string };
+  newEmail: string;
+  link: { id: string; url: string; expiresAt: Date };
+}): Promise<boolean> {
+  return enqueueMail({
+    tx,
+    kind: "email_change",
+    dedupeKey: `email-change:${link.id}`,
+    to: newEmail,
+    mail: renderEmailChangeConfirmMail({
+      store: mailStore(),
+      name: user.name,
+      newEmail,
+      confirmUrl: link.url,
+      expiresAt: link.expiresAt,
+    }),
+  });
+}
+
+/** The notice to the address an account just left, in the transaction that changed it. */
+export async function enqueueEmailChangedNotice({
+  tx,
+  tokenId,
+  name,
+  oldEmail,
+  newEmail,
+  now,
+}: {
+  tx: Tx;
+  tokenId: string;
+  name: string;
+  oldEmail: string;
+  newEmail: string;
+  now: Date;
+}): Promise<boolean> {
+  return enqueueMail({
+    tx,
+    kind: "email_changed",
+    dedupeKey: `email-changed:${tokenId}`,
+    to: oldEmail,
+    mail: renderEmailChangedNoticeMail({ store: mailStore(), name, oldEmail, newEmail, changedAt: now }),
   });
 }
