@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { OrderView } from "@/components/orders/order-view";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Order · Kite" };
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user) redirect(`/sign-in?callbackUrl=/account/orders/${encodeURIComponent(id)}`);
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
   const order = await getOrderForUser(await getDb(), { orderId: id, userId: user.id });
