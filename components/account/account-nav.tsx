@@ -18,7 +18,7 @@ export function AccountNav() {
           <li key={section.href}>
             <Link
               href={section.href}
-              className="block h-full rounded-2xl border border-ink-100 p-4 hover:border-accent-300 hover:bg-accent-50"
+              className="block h-full rounded-2xl border border-ink-100 p-4 hover:border-accent-200 hover:bg-accent-50"
             >
               <span className="block font-semibold text-ink-900">{section.title}</span>
               <span className="mt-0.5 block text-sm text-ink-600">{section.blurb}</span>
