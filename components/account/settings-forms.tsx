@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import { NEW_PASSWORD_HINT } from "@/components/auth/reset-password-form";
+import { CurrentPasswordField, NewPasswordFields } from "@/components/auth/password-fields";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { echoedForm, FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
@@ -66,32 +66,8 @@ export function PasswordForm({ change }: { change: MessageAction }) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <InputField
-        id="password-current"
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={errors.currentPassword}
-      />
-      <InputField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.newPassword}
-        hint={NEW_PASSWORD_HINT}
-      />
-      <InputField
-        label="New password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.confirmPassword}
-      />
+      <CurrentPasswordField id="password-current" errors={errors.currentPassword} />
+      <NewPasswordFields name="newPassword" errors={errors} />
       <FormMessage state={state} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <Button type="submit" pending={pending} pendingLabel="Changing…">
@@ -111,15 +87,7 @@ export function EmailForm({ change }: { change: FormAction<{ message: string; ne
   return (
     <form action={formAction} onSubmit={keepWhatWasTyped(formAction)} className="space-y-4" noValidate>
       <InputField label="New email" type="email" autoComplete="email" required {...field("email")} />
-      <InputField
-        id="email-current-password"
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={errors.currentPassword}
-      />
+      <CurrentPasswordField id="email-current-password" errors={errors.currentPassword} />
       <FormMessage state={state} />
       <Button type="submit" pending={pending} pendingLabel="Sending…">
         Send confirmation link

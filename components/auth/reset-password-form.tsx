@@ -2,12 +2,10 @@
 
 import { useActionState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-state";
 import { TextLink } from "@/components/ui/text-link";
 import type { FormAction } from "@/lib/action";
-
-export const NEW_PASSWORD_HINT = "At least 10 characters, mixing letters with numbers or symbols.";
+import { NewPasswordFields } from "./password-fields";
 
 /** A mailed link that cannot be used (used, expired, replaced, unknown): why, and the way to a new one. */
 export function LinkRefused({ message, again }: { message: string; again: { href: string; label: string } }) {
@@ -40,23 +38,7 @@ export function ResetPasswordForm({ token, resetPassword }: { token: string; res
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <InputField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.password}
-        hint={NEW_PASSWORD_HINT}
-      />
-      <InputField
-        label="New password again"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={errors.confirmPassword}
-      />
+      <NewPasswordFields name="password" errors={errors} />
       <FormMessage state={state} />
       <Button type="submit" pending={pending} pendingLabel="Saving…" className="w-full">
         Set new password

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { EMAIL_CHANGE_LINK_HOURS } from "@/lib/limits";
-import { enqueueEmailChangedNotice, enqueueEmailChangeMail } from "@/lib/mail/events";
+import { enqueueEmailChangedNotice, enqueueLinkMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, invalid, ok, Refusal, type Result, refusable } from "@/lib/result";
 import { sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
@@ -136,10 +136,11 @@ export async function requestEmailChange(
       now: check.now,
     });
     const url = `${origin}/account/confirm-email?token=${link.token}`;
-    await enqueueEmailChangeMail({
+    await enqueueLinkMail({
       tx,
-      user,
-      newEmail: email,
+      kind: "email_change",
+      to: email,
+      name: user.name,
       link: { id: link.id, url, expiresAt: link.expiresAt },
     });
   });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { PASSWORD_RESET_LINK_MINUTES } from "@/lib/limits";
-import { enqueuePasswordResetMail } from "@/lib/mail/events";
+import { enqueueLinkMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { ok, Refusal, type Result, refusable } from "@/lib/result";
 import { hashPassword, passwordSchema } from "./password";
@@ -51,7 +51,13 @@ export async function requestPasswordReset(
     await db.transaction(async (tx) => {
       const link = await issueAuthToken(tx, { userId: user.id, purpose: "password_reset", now });
       const url = `${origin}/reset-password?token=${link.token}`;
-      await enqueuePasswordResetMail({ tx, user, link: { id: link.id, url, expiresAt: link.expiresAt } });
+      await enqueueLinkMail({
+        tx,
+        kind: "password_reset",
+        to: user.email,
+        name: user.name,
+        link: { id: link.id, url, expiresAt: link.expiresAt },
+      });
     });
   }
   return ok({ message: RESET_REQUESTED });

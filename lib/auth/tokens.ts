@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { type AuthToken, type AuthTokenPurpose, authTokens } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { EMAIL_CHANGE_LINK_HOURS, PASSWORD_RESET_LINK_MINUTES } from "@/lib/limits";
@@ -24,6 +24,14 @@ export const TOKEN_LIFETIME_MS: Record<AuthTokenPurpose, number> = {
 };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The `token` of a link's query string as a page receives it: one bounded string, or empty. */
+export function tokenFromQuery(raw: string | string[] | undefined): string {
+  return typeof raw === "string" ? raw.slice(0, 200) : "";
+}
+
+const byHash = (tokenHash: string, purpose: AuthTokenPurpose) =>
+  and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.purpose, purpose));
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
@@ -103,48 +111,53 @@ export async function endOpenTokens(
     );
 }
 
+/** A link someone follows: its token, what it is for, and (when they must be signed in as its account) who. */
+export interface LinkUse {
+  token: string;
+  purpose: AuthTokenPurpose;
+  userId?: string | undefined;
+  now: Date;
+}
+
+type LinkAnswer = Promise<{ ok: true; token: AuthToken } | TokenRefusal>;
+
 /**
  * Uses a link: one conditional update, in the transaction of the change it allows. `userId` (when the person must
  * be signed in as the link's account) is part of the condition, so another account's link changes nothing.
  */
-export async function consumeAuthToken(
-  tx: Tx,
-  { token, purpose, userId, now }: { token: string; purpose: AuthTokenPurpose; userId?: string; now: Date },
-): Promise<{ ok: true; token: AuthToken } | TokenRefusal> {
-  if (!TOKEN_SHAPE.test(token)) return refusal("token_unknown", purpose);
-  const tokenHash = hashToken(token);
-  const [used] = await tx
-    .update(authTokens)
-    .set({ usedAt: now })
-    .where(
-      and(
-        eq(authTokens.tokenHash, tokenHash),
-        eq(authTokens.purpose, purpose),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, now),
-        userId ? eq(authTokens.userId, userId) : undefined,
-      ),
-    )
-    .returning();
-  if (used) return { ok: true, token: used };
-  return explainRefusal(tx, { tokenHash, purpose, userId, now });
+export function consumeAuthToken(tx: Tx, use: LinkUse): LinkAnswer {
+  return findUsable(tx, use, async (usable) => {
+    const [used] = await tx.update(authTokens).set({ usedAt: use.now }).where(usable).returning();
+    return used;
+  });
 }
 
 /** A link as its page shows it before anything is written: usable (and whose), or why not. */
-export async function peekAuthToken(
-  db: Db,
-  { token, purpose, userId, now }: { token: string; purpose: AuthTokenPurpose; userId?: string; now: Date },
-): Promise<{ ok: true; token: AuthToken } | TokenRefusal> {
+export function peekAuthToken(db: Db, use: LinkUse): LinkAnswer {
+  return findUsable(db, use, async (usable) => {
+    const [row] = await db.select().from(authTokens).where(usable);
+    return row;
+  });
+}
+
+/** Runs `find` with the condition of a usable link (unused, unexpired, the right account); else says why not. */
+async function findUsable(
+  db: Db | Tx,
+  use: LinkUse,
+  find: (usable: SQL | undefined) => Promise<AuthToken | undefined>,
+): LinkAnswer {
+  const { token, purpose, userId, now } = use;
   if (!TOKEN_SHAPE.test(token)) return refusal("token_unknown", purpose);
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select()
-    .from(authTokens)
-    .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.purpose, purpose)));
-  if (row && row.usedAt === null && row.expiresAt > now && (!userId || row.userId === userId)) {
-    return { ok: true, token: row };
-  }
-  return explainRefusal(db, { tokenHash, purpose, userId, now });
+  const row = await find(
+    and(
+      byHash(tokenHash, purpose),
+      isNull(authTokens.usedAt),
+      gt(authTokens.expiresAt, now),
+      userId ? eq(authTokens.userId, userId) : undefined,
+    ),
+  );
+  return row ? { ok: true, token: row } : explainRefusal(db, { tokenHash, purpose, userId, now });
 }
 
 async function explainRefusal(
@@ -156,10 +169,7 @@ async function explainRefusal(
     now,
   }: { tokenHash: string; purpose: AuthTokenPurpose; userId?: string | undefined; now: Date },
 ): Promise<TokenRefusal> {
-  const [row] = await db
-    .select()
-    .from(authTokens)
-    .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.purpose, purpose)));
+  const [row] = await db.select().from(authTokens).where(byHash(tokenHash, purpose));
   if (!row) return refusal("token_unknown", purpose);
   if (userId && row.userId !== userId) return refusal("token_other_account", purpose);
   if (row.usedAt) return refusal("token_used", purpose);

@@ -124,55 +124,37 @@ export async function enqueueRefundMail({
   });
 }
 
-/** The reset link, in the transaction that stored its hash (one mail per link). */
-export async function enqueuePasswordResetMail({
-  tx,
-  user,
-  link,
-}: {
-  tx: Tx;
-  user: { email: string; name: string };
-  link: { id: string; url: string; expiresAt: Date };
-}): Promise<boolean> {
-  return enqueueMail({
-    tx,
-    kind: "password_reset",
-    dedupeKey: `password-reset:${link.id}`,
-    to: user.email,
-    mail: renderPasswordResetMail({
-      store: mailStore(),
-      name: user.name,
-      resetUrl: link.url,
-      expiresAt: link.expiresAt,
-    }),
-  });
+/** A single-use link as its mail carries it: the token row's id (the dedupe key), the URL, its end. */
+export interface MailedLink {
+  id: string;
+  url: string;
+  expiresAt: Date;
 }
 
-/** The confirmation link, to the address being confirmed, in the transaction that stored its hash. */
-export async function enqueueEmailChangeMail({
+/**
+ * A mail carrying a single-use link, in the transaction that stored the link's hash (one mail per link): a password
+ * reset to the account's address, or an email change's confirmation to the address being confirmed (`to`).
+ */
+export async function enqueueLinkMail({
   tx,
-  user,
-  newEmail,
+  kind,
+  to,
+  name,
   link,
 }: {
   tx: Tx;
-  user: { name: string };
-  newEmail: string;
-  link: { id: string; url: string; expiresAt: Date };
+  kind: "password_reset" | "email_change";
+  to: string;
+  name: string;
+  link: MailedLink;
 }): Promise<boolean> {
-  return enqueueMail({
-    tx,
-    kind: "email_change",
-    dedupeKey: `email-change:${link.id}`,
-    to: newEmail,
-    mail: renderEmailChangeConfirmMail({
-      store: mailStore(),
-      name: user.name,
-      newEmail,
-      confirmUrl: link.url,
-      expiresAt: link.expiresAt,
-    }),
-  });
+  const store = mailStore();
+  const { url, expiresAt } = link;
+  const mail =
+    kind === "password_reset"
+      ? renderPasswordResetMail({ store, name, resetUrl: url, expiresAt })
+      : renderEmailChangeConfirmMail({ store, name, newEmail: to, confirmUrl: url, expiresAt });
+  return enqueueMail({ tx, kind, dedupeKey: `${kind.replace("_", "-")}:${link.id}`, to, mail });
 }
 
 /** The notice to the address an account just left, in the transaction that changed it. */

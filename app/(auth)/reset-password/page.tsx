@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthPage } from "@/components/auth/auth-page";
 import { LinkRefused, ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { peekAuthToken } from "@/lib/auth/tokens";
+import { peekAuthToken, tokenFromQuery } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
 import { getRequestNow } from "@/lib/qa/now";
 import { resetPasswordAction } from "./actions";
@@ -13,8 +13,7 @@ export default async function ResetPasswordPage({
 }: {
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
-  const raw = (await searchParams).token;
-  const token = typeof raw === "string" ? raw.slice(0, 200) : "";
+  const token = tokenFromQuery((await searchParams).token);
   // Read only: the link is used when the form is sent, so a mail scanner opening it spends nothing.
   const link = await peekAuthToken(await getDb(), {
     token,

@@ -1,8 +1,6 @@
-import { action, composeMail, type MailStore, mailTime, para, type RenderedMail } from "./layout";
+import { action, composeMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
 
-export interface EmailChangeConfirmMail {
-  store: MailStore;
-  name: string;
+export interface EmailChangeConfirmMail extends PersonalMail {
   newEmail: string;
   /** The single-use link, token included: it exists only in this mail (the database keeps a hash). */
   confirmUrl: string;
@@ -27,9 +25,7 @@ export function renderEmailChangeConfirmMail(mail: EmailChangeConfirmMail): Rend
   });
 }
 
-export interface EmailChangedNoticeMail {
-  store: MailStore;
-  name: string;
+export interface EmailChangedNoticeMail extends PersonalMail {
   oldEmail: string;
   newEmail: string;
   changedAt: Date;

@@ -4,7 +4,7 @@ import { AccountSubpage } from "@/components/account/account-subpage";
 import { ConfirmEmailForm } from "@/components/account/confirm-email-form";
 import { LinkRefused } from "@/components/auth/reset-password-form";
 import { getCurrentAccount } from "@/lib/auth/session";
-import { peekAuthToken } from "@/lib/auth/tokens";
+import { peekAuthToken, tokenFromQuery } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db";
 import { getRequestNow } from "@/lib/qa/now";
 import { confirmEmailChangeAction } from "../settings/actions";
@@ -16,8 +16,7 @@ export default async function ConfirmEmailPage({
 }: {
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
-  const raw = (await searchParams).token;
-  const token = typeof raw === "string" ? raw.slice(0, 200) : "";
+  const token = tokenFromQuery((await searchParams).token);
   const user = await getCurrentAccount();
   if (!user) {
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/account/confirm-email?token=${token}`)}`);

@@ -23,6 +23,14 @@ import { getRateLimiter } from "@/lib/rate-limit/limiter";
 
 const SIGN_IN = "/sign-in?callbackUrl=/account/settings";
 
+/** Who is asking, with the password they typed as proof, from where (the sign-in throttle counts wrong ones). */
+const passwordCheck = async (userId: string, currentPassword: string, now: Date) => ({
+  userId,
+  currentPassword,
+  ip: await getClientIp(),
+  now,
+});
+
 export const updateProfileAction = defineAction({
   name: "updateProfile",
   caller: "account",
@@ -44,11 +52,8 @@ export const changePasswordAction = defineAction({
   input: changePasswordSchema,
   run: async ({ input, caller, db, now }) => {
     const result = await changePassword(db, getRateLimiter(), {
-      userId: caller.id,
-      currentPassword: input.currentPassword,
+      ...(await passwordCheck(caller.id, input.currentPassword, now)),
       newPassword: input.newPassword,
-      ip: await getClientIp(),
-      now,
     });
     if (result.ok) await renewSession(caller);
     return result;
@@ -63,12 +68,9 @@ export const requestEmailChangeAction = defineAction({
   echoValues: true,
   run: async ({ input, caller, db, now }) =>
     requestEmailChange(db, getRateLimiter(), {
-      userId: caller.id,
-      currentPassword: input.currentPassword,
+      ...(await passwordCheck(caller.id, input.currentPassword, now)),
       email: input.email,
       origin: await getOrigin(),
-      ip: await getClientIp(),
-      now,
     }),
 });
 
