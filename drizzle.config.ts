@@ -12,6 +12,7 @@ export default defineConfig({
     "./db/schema/mail.ts",
     "./db/schema/fulfilment.ts",
     "./db/schema/contact.ts",
+    "./db/schema/accounts.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

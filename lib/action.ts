@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { refresh, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getCurrentMarketer, getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount, getCurrentMarketer, getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/users";
 import { type Db, getDb } from "@/lib/db";
 import { MAX_FORM_FIELDS, MAX_FORM_VALUE_LENGTH } from "@/lib/limits";
@@ -22,7 +22,7 @@ import {
  *
  *   export const saveThing = defineAction({
  *     name: "saveThing",
- *     caller: "marketer",                      // who may call: "guest" | "user" | "marketer"
+ *     caller: "marketer",                      // "guest" | "user" | "account" (re-read) | "marketer"
  *     input: z.object({ … }),                  // FormData fields, parsed (strings: use z.coerce)
  *     run: ({ input, caller, db, now }) => …,  // the work, in lib/: returns a Result
  *     tags: (out) => ["hero"],                  // cache tags the write touches
@@ -33,7 +33,8 @@ import {
  * `Failure`s (code + message + field errors); a thrown error is a bug: logged, answered with a safe sentence.
  */
 
-export type Caller = "guest" | "user" | "marketer";
+/** `account`: a user whose session is checked against the database (account settings; see getCurrentAccount). */
+export type Caller = "guest" | "user" | "account" | "marketer";
 type CallerValue<C extends Caller> = C extends "guest" ? SessionUser | null : SessionUser;
 
 /** What a form's `useActionState` holds: nothing yet, or the last Result plus what the form needs to redraw. */
@@ -131,7 +132,7 @@ async function resolveCaller<C extends Caller>(
     if (def.signInTo && !(await getCurrentUser())) redirect(def.signInTo);
     return { failure: fail("forbidden", def.callerMessage ?? MARKETERS_ONLY) };
   }
-  const user = await getCurrentUser();
+  const user = def.caller === "account" ? await getCurrentAccount() : await getCurrentUser();
   if (user) return { value: user as CallerValue<C> };
   if (def.signInTo) redirect(def.signInTo);
   return { failure: fail("unauthenticated", def.callerMessage ?? SIGN_IN_FIRST) };

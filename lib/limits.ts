@@ -66,3 +66,11 @@ export const WARRANTY_MONTHS = 12;
  */
 export const MAX_SHIPMENT_CSV_BYTES = 64 * 1024;
 export const MAX_SHIPMENT_CSV_ROWS = 500;
+/** How long a mailed password-reset link works; a newer link ends the older ones at once. */
+export const PASSWORD_RESET_LINK_MINUTES = 30;
+
+/** How long the link confirming a new email address works. */
+export const EMAIL_CHANGE_LINK_HOURS = 24;
+
+/** A display name's longest form (sign-up and the profile). */
+export const MAX_DISPLAY_NAME_LENGTH = 80;

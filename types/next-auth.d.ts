@@ -16,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: UserRole;
+    /** When this session signed in (ms): sessions from before `users.sessions_valid_after` are over. */
+    authAt?: number;
   }
 }

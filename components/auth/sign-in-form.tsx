@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { TextLink } from "@/components/ui/text-link";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -40,6 +41,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <InputField label="Email" name="email" type="email" autoComplete="email" required />
       <InputField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="-mt-2 text-right text-sm">
+        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+      </p>
       <p aria-live="polite" className="min-h-5 text-sm text-accent-700" role="status">
         {error}
       </p>

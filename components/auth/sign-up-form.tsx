@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useActionState, useRef, useState } from "react";
+import { type ReactNode, useActionState, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { TextLink } from "@/components/ui/text-link";
 import type { ActionState, FormAction } from "@/lib/action";
+import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/limits";
 
 export function SignUpForm({
   callbackUrl,
@@ -17,7 +19,14 @@ export function SignUpForm({
 }) {
   const router = useRouter();
   const password = useRef("");
-  const [signInError, setSignInError] = useState<string | null>(null);
+  const [signInError, setSignInError] = useState<ReactNode>(null);
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  const EXISTING_ACCOUNT = (
+    <>
+      If an account already exists for this email, <TextLink href={signInHref}>sign in instead</TextLink> with
+      its password (<TextLink href="/forgot-password">forgot it?</TextLink>), or use another email.
+    </>
+  );
   const [state, formAction, pending] = useActionState(
     async (prev: ActionState<{ email: string }>, formData: FormData) => {
       password.current = String(formData.get("password") ?? "");
@@ -32,11 +41,7 @@ export function SignUpForm({
         if (signedIn?.error) {
           // Sign-up answers alike for new and existing emails (lib/auth/users.ts signUp), so this is where an
           // existing account with another password ends up; a cooldown message from sign-in is shown as it is.
-          setSignInError(
-            signedIn.error === "CredentialsSignin"
-              ? "If an account already exists for this email, sign in with its password, or use another email."
-              : signedIn.error,
-          );
+          setSignInError(signedIn.error === "CredentialsSignin" ? EXISTING_ACCOUNT : signedIn.error);
         } else {
           router.push(callbackUrl);
           router.refresh();
@@ -56,7 +61,7 @@ export function SignUpForm({
         autoComplete="name"
         required
         errors={fieldErrors?.name}
-        maxLength={80}
+        maxLength={MAX_DISPLAY_NAME_LENGTH}
       />
       <InputField
         label="Email"
@@ -85,10 +90,7 @@ export function SignUpForm({
       </Button>
       <p className="text-center text-sm text-ink-600">
         Already a Kite fan?{" "}
-        <Link
-          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="font-semibold text-accent-700 hover:underline"
-        >
+        <Link href={signInHref} className="font-semibold text-accent-700 hover:underline">
           Sign in
         </Link>
       </p>

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, identity, integerRef, stockColumns, timestamps, uuidRef } from "./columns";
+import { createdAt, identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 
@@ -28,6 +28,8 @@ export const users = pgTable(
     name: text().notNull(),
     passwordHash: text().notNull(),
     role: userRole().notNull().default("shopper"),
+    /** Sessions signed in before this moment are over (set when the password changes; lib/auth/session.ts). */
+    sessionsValidAfter: timestamptz(),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`)],

@@ -11,7 +11,7 @@ import { resolveAuthRedirect } from "@/lib/http/safe-path";
 import { getRateLimiter } from "@/lib/rate-limit/limiter";
 import { SOMETHING_WENT_WRONG } from "@/lib/result";
 import { decodeSessionToken } from "./session-token";
-import { type SignInResult, signInWithPassword } from "./users";
+import { getSessionAccount, type SignInResult, signInWithPassword } from "./users";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -23,9 +23,11 @@ const DEV_SECRET = "kite-development-secret-not-for-production";
 
 export const authSecret = env.NEXTAUTH_SECRET ?? DEV_SECRET;
 
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // The same JWE as next-auth's own decode, with the derived key cached (./session-token).
   jwt: { decode: decodeSessionToken },
   pages: { signIn: "/sign-in" },
@@ -61,14 +63,20 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // next-auth's default accepts any path starting with "/", so `/\tevil.example` left for another origin.
     redirect: resolveAuthRedirect,
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.name = user.name;
         token.email = user.email;
+        // Real time, like the token's own iat: a password change ends sessions from before it (getSessionAccount).
+        token.authAt = Date.now();
+        return token;
       }
-      return token;
+      // Each time next-auth refreshes the cookie, a session from before a password change becomes a guest's.
+      if (!token.uid) return token;
+      const account = await getSessionAccount(await getDb(), { userId: token.uid, authAt: token.authAt });
+      return account ? { ...token, name: account.name, email: account.email, role: account.role } : {};
     },
     session({ session, token }) {
       if (token.uid && token.role) {

@@ -41,12 +41,16 @@ export function sessionUserFromToken(token: JWT | null): SessionUser | null {
   return { id: token.uid, role: token.role, name: token.name ?? "", email: token.email ?? "" };
 }
 
+/** next-auth's session cookie name (`__Secure-` on https). */
+export const SESSION_COOKIE = (secure: boolean) =>
+  secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+
 /** next-auth's cookie name, and its chunks (`name.0`, `name.1`, …) when a token outgrew one cookie. */
 export function readSessionCookie(
   get: (name: string) => string | undefined,
   { secure }: { secure: boolean },
 ): string | undefined {
-  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const name = SESSION_COOKIE(secure);
   const whole = get(name);
   if (whole) return whole;
   let joined = "";

@@ -14,6 +14,9 @@ import { type Failure, fail } from "@/lib/result";
  *
  * Sign-up: every account created costs a bcrypt hash and is a fresh per-account sale limit, so sign-ups are
  * limited per address.
+ *
+ * Password reset: every request sends a mail, so requests are limited per email (known or not, so the limit tells
+ * nothing) and per address.
  */
 export const AUTH_RATE_LIMITS = {
   signIn: {
@@ -24,6 +27,11 @@ export const AUTH_RATE_LIMITS = {
   },
   signUp: {
     ip: { capacity: 30, refillPerSecond: 1 / 20 },
+  },
+  passwordReset: {
+    /** 3 reset mails to one address, then one every 10 minutes: a mailbox is never flooded. */
+    account: { capacity: 3, refillPerSecond: 1 / 600 },
+    ip: { capacity: 20, refillPerSecond: 1 / 30 },
   },
 } as const satisfies Record<string, Record<string, RateLimitRule>>;
 
@@ -89,5 +97,25 @@ export async function checkSignUpRateLimit(
     "rate_limited",
     `Too many new accounts from your network. Please try again in ${formatWait(result.retryAfterSeconds)}.`,
     { retryAfterSeconds: result.retryAfterSeconds },
+  );
+}
+
+/** One reset request for this email from this address, or a refusal saying when to retry. Both buckets are taken:
+ * a request refused by one still costs the other, so a flood from one address drains its own bucket. */
+export async function checkPasswordResetRateLimit(
+  limiter: RateLimiter,
+  { email, ip, now }: { email: string; ip: string; now: Date },
+): Promise<{ ok: true } | Failure<"rate_limited">> {
+  const rules = AUTH_RATE_LIMITS.passwordReset;
+  const results = await Promise.all([
+    limiter.take(`reset:account:${emailKey(email)}`, rules.account, now),
+    limiter.take(`reset:ip:${ip}`, rules.ip, now),
+  ]);
+  const wait = Math.max(0, ...results.map((r) => (r.ok ? 0 : r.retryAfterSeconds)));
+  if (wait === 0) return { ok: true };
+  return fail(
+    "rate_limited",
+    `Too many reset requests. Please try again in ${formatWait(wait)}, and check your inbox (and spam folder) for the links already sent.`,
+    { retryAfterSeconds: wait },
   );
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type UserRole, users } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/limits";
 import { enqueueWelcomeMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
@@ -16,9 +17,24 @@ export interface SessionUser {
   role: UserRole;
 }
 
+/** An email as accounts keep it: trimmed and lower-cased (the unique index is on lower(email)). */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .pipe(z.email("Enter a valid email address."));
+
+/** The name an account goes by (sign-up and the profile). */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Tell us your name.")
+  .max(MAX_DISPLAY_NAME_LENGTH, `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters.`);
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us your name.").max(80, "Use at most 80 characters."),
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
+  name: displayNameSchema,
+  email: emailSchema,
   password: passwordSchema,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -108,6 +124,38 @@ export async function getUserById(db: Db, { userId }: { userId: string }): Promi
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
+}
+
+/**
+ * The account behind a session, fresh from the database, or null when it is gone or the session signed in before
+ * its password last changed (`sessions_valid_after`; `authAt` is when the session signed in, in ms).
+ */
+export async function getSessionAccount(
+  db: Db,
+  { userId, authAt }: { userId: string; authAt: number | undefined },
+): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const { sessionsValidAfter, ...user } = row;
+  if (sessionsValidAfter && (authAt ?? 0) < sessionsValidAfter.getTime()) return null;
+  return user;
+}
+
+/**
+ * The moment sessions end when a password changes. Real time, not the store's (test) clock: sessions are stamped
+ * with real time when they sign in (`authAt`, like the JWT's own iat), and the two are compared.
+ */
+export function sessionsEndNow(): Date {
+  return new Date();
 }
 
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8k1Q0Y8lQnJp6C2Dl0g1YxZL3W6mC2";

@@ -6,8 +6,10 @@ import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail } from "./outbox";
+import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
 import type { MailStore } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
+import { renderPasswordResetMail } from "./templates/password-reset";
 import { renderRefundMail } from "./templates/refund";
 import { type Parcel, renderShippedMail } from "./templates/shipped";
 import { renderWelcomeMail } from "./templates/welcome";
@@ -141,5 +143,63 @@ export async function enqueueShippedMail({
     dedupeKey: `shipped:${orderId}`,
     to: owner.email,
     mail: renderShippedMail({ store: mailStore(), name: owner.name, orderId, ...parcel }),
+  });
+}
+
+/** A single-use link as its mail carries it: the token row's id (the dedupe key), the URL, its end. */
+export interface MailedLink {
+  id: string;
+  url: string;
+  expiresAt: Date;
+}
+
+/**
+ * A mail carrying a single-use link, in the transaction that stored the link's hash (one mail per link): a password
+ * reset to the account's address, or an email change's confirmation to the address being confirmed (`to`).
+ */
+export async function enqueueLinkMail({
+  tx,
+  kind,
+  to,
+  name,
+  link,
+}: {
+  tx: Tx;
+  kind: "password_reset" | "email_change";
+  to: string;
+  name: string;
+  link: MailedLink;
+}): Promise<boolean> {
+  const store = mailStore();
+  const { url, expiresAt } = link;
+  const mail =
+    kind === "password_reset"
+      ? renderPasswordResetMail({ store, name, resetUrl: url, expiresAt })
+      : renderEmailChangeConfirmMail({ store, name, newEmail: to, confirmUrl: url, expiresAt });
+  return enqueueMail({ tx, kind, dedupeKey: `${kind.replace("_", "-")}:${link.id}`, to, mail });
+}
+
+/** The notice to the address an account just left, in the transaction that changed it. */
+export async function enqueueEmailChangedNotice({
+  tx,
+  tokenId,
+  name,
+  oldEmail,
+  newEmail,
+  now,
+}: {
+  tx: Tx;
+  tokenId: string;
+  name: string;
+  oldEmail: string;
+  newEmail: string;
+  now: Date;
+}): Promise<boolean> {
+  return enqueueMail({
+    tx,
+    kind: "email_changed",
+    dedupeKey: `email-changed:${tokenId}`,
+    to: oldEmail,
+    mail: renderEmailChangedNoticeMail({ store: mailStore(), name, oldEmail, newEmail, changedAt: now }),
   });
 }

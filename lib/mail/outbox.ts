@@ -7,7 +7,15 @@ import type { RenderedMail } from "./templates/layout";
 export type { OutboxMail, OutboxMailStatus };
 
 /** The mails the store sends. Later features (sale reminders, draw results) add their kind here. */
-export const MAIL_KINDS = ["welcome", "order_confirmation", "refund", "shipped", "password_reset"] as const;
+export const MAIL_KINDS = [
+  "welcome",
+  "order_confirmation",
+  "refund",
+  "shipped",
+  "password_reset",
+  "email_change",
+  "email_changed",
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export interface EnqueueMailInput {

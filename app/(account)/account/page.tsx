@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AccountNav } from "@/components/account/account-nav";
 import { DefaultAddressSection } from "@/components/account/address-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { OrderFulfilmentLine } from "@/components/orders/fulfilment-line";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/ui/price";
 import { listAddresses } from "@/lib/addresses/addresses";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
@@ -19,7 +20,7 @@ import { getDateTimeFormat } from "@/lib/store-time";
 export const metadata: Metadata = { title: "Your account · Kite" };
 
 export default async function AccountPage() {
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user) redirect("/sign-in?callbackUrl=/account");
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
   const db = await getDb();
@@ -33,14 +34,15 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-bold tracking-tight">Hi, {user.name}</h1>
-          <p className="mt-1 text-ink-600">{user.email}</p>
+          <h1 className="text-3xl font-bold tracking-tight break-words">Hi, {user.name}</h1>
+          <p className="mt-1 break-all text-ink-600">{user.email}</p>
           {user.role === "marketer" ? (
             <p className="mt-1 text-sm font-semibold text-accent-700">Marketer</p>
           ) : null}
         </div>
         <SignOutButton />
       </div>
+      <AccountNav />
       <DefaultAddressSection address={addresses[0]} count={addresses.length} />
       <section aria-labelledby="orders-title" className="mt-10">
         <h2 id="orders-title" className="text-xl font-semibold">

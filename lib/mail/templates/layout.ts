@@ -16,6 +16,12 @@ export interface MailStore {
   url?: string | undefined;
 }
 
+/** What every mail to one person starts from: the store, and the name it greets them by. */
+export interface PersonalMail {
+  store: MailStore;
+  name: string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;

@@ -1,8 +1,6 @@
-import { action, composeMail, type MailStore, mailTime, para, type RenderedMail } from "./layout";
+import { action, composeMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
 
-export interface PasswordResetMail {
-  store: MailStore;
-  name: string;
+export interface PasswordResetMail extends PersonalMail {
   /** The single-use link, token included: it exists only in this mail (the database keeps a hash). */
   resetUrl: string;
   expiresAt: Date;

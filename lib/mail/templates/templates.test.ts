@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
 import type { MailStore, RenderedMail } from "./layout";
 import { renderOrderConfirmationMail } from "./order-confirmation";
 import { renderPasswordResetMail } from "./password-reset";
@@ -64,6 +65,26 @@ function everyMail(): [string, RenderedMail][] {
         name: "Lin",
         resetUrl: "https://shop.kite.test/reset-password/tok_abc",
         expiresAt: PAID_AT,
+      }),
+    ],
+    [
+      "email change confirmation",
+      renderEmailChangeConfirmMail({
+        store: STORE,
+        name: "Lin",
+        newEmail: "lin.new@example.com",
+        confirmUrl: "https://shop.kite.test/account/confirm-email?token=tok_abc",
+        expiresAt: PAID_AT,
+      }),
+    ],
+    [
+      "email changed notice",
+      renderEmailChangedNoticeMail({
+        store: STORE,
+        name: "Lin",
+        oldEmail: "lin@example.com",
+        newEmail: "lin.new@example.com",
+        changedAt: PAID_AT,
       }),
     ],
   ];

@@ -17,7 +17,7 @@ const addressIdForm = z.object({ addressId: z.string().max(64).default("") });
 
 export const saveAddressAction = defineAction({
   name: "saveAddress",
-  caller: "user",
+  caller: "account",
   signInTo: SIGN_IN,
   input: anyFormFields,
   run: ({ input, caller, db }) =>
@@ -28,7 +28,7 @@ export const saveAddressAction = defineAction({
 
 export const setDefaultAddressAction = defineAction({
   name: "setDefaultAddress",
-  caller: "user",
+  caller: "account",
   signInTo: SIGN_IN,
   input: addressIdForm,
   run: async ({ input, caller, db }) => {
@@ -40,7 +40,7 @@ export const setDefaultAddressAction = defineAction({
 
 export const deleteAddressAction = defineAction({
   name: "deleteAddress",
-  caller: "user",
+  caller: "account",
   signInTo: SIGN_IN,
   input: addressIdForm,
   run: async ({ input, caller, db }) => {

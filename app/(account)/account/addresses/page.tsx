@@ -5,7 +5,7 @@ import { AddressLabel } from "@/components/account/address-card";
 import { AddressCommand } from "@/components/account/address-commands";
 import { ButtonLink } from "@/components/ui/button";
 import { listAddresses } from "@/lib/addresses/addresses";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { MAX_ADDRESSES_PER_ACCOUNT } from "@/lib/limits";
 import { deleteAddressAction, setDefaultAddressAction } from "./actions";
@@ -13,7 +13,7 @@ import { deleteAddressAction, setDefaultAddressAction } from "./actions";
 export const metadata: Metadata = { title: "Delivery addresses · Kite" };
 
 export default async function AddressesPage() {
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user) redirect("/sign-in?callbackUrl=/account/addresses");
   const book = await listAddresses(await getDb(), { userId: user.id });
   const full = book.length >= MAX_ADDRESSES_PER_ACCOUNT;

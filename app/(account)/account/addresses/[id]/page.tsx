@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { AccountSubpage } from "@/components/account/account-subpage";
 import { AddressForm } from "@/components/account/address-form";
 import { getAddress } from "@/lib/addresses/addresses";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { saveAddressAction } from "../actions";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit address · Kite" };
 
 export default async function EditAddressPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user) redirect("/sign-in?callbackUrl=/account/addresses");
   const address = await getAddress(await getDb(), { userId: user.id, addressId: id });
   if (!address) notFound();

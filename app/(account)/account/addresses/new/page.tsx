@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountSubpage } from "@/components/account/account-subpage";
 import { AddressForm } from "@/components/account/address-form";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { toSafeLocalPath } from "@/lib/http/safe-path";
 import { saveAddressAction } from "../actions";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Add an address · Kite" };
 
 export default async function NewAddressPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const next = toSafeLocalPath((await searchParams).next) ?? undefined;
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user)
     redirect(
       `/sign-in?callbackUrl=${encodeURIComponent(`/account/addresses/new${next ? `?next=${next}` : ""}`)}`,

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { FulfilmentProgress } from "@/components/orders/fulfilment-progress";
 import { OrderView } from "@/components/orders/order-view";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentAccount } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
@@ -21,7 +21,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelle
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { cancelled } = await searchParams;
-  const user = await getCurrentUser();
+  const user = await getCurrentAccount();
   if (!user) redirect(`/sign-in?callbackUrl=/account/orders/${encodeURIComponent(id)}`);
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
   const db = await getDb();
