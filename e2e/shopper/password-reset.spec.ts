@@ -8,8 +8,13 @@ async function followMailedLink(
   page: Page,
   { to, subject, link }: { to: string; subject: string; link: RegExp },
 ) {
-  await page.goto("/dev/mailbox");
   const row = page.getByRole("main").getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
+  // The form's answer reads the same before and after a second submit, so the test cannot tell from the page that
+  // the mail is written yet (on a loaded machine it was not, once): read the mailbox again until it is there.
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(row.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await row.first().getByRole("link", { name: subject }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
   const href = await page

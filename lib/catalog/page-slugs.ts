@@ -4,9 +4,7 @@ import { getDb } from "@/lib/db";
 
 /**
  * The slugs that name a real page, known to the proxy so that a made-up one is answered 404 before it reaches a
- * cached route (where each would become a cache entry and a database read). Read once, then again at most once a
- * second and only when a slug is not found: a new sale is a page within a second, and a flood of junk slugs costs
- * at most one small query a second.
+ * cached route (where each would become a cache entry and a database read).
  */
 export interface PageSlugs {
   categories: ReadonlySet<string>;
@@ -14,12 +12,53 @@ export interface PageSlugs {
   sales: ReadonlySet<string>;
 }
 
-const REFRESH_MIN_MS = 1_000;
-const state: { slugs: PageSlugs | null; readAt: number; reading: Promise<PageSlugs> | null } = {
-  slugs: null,
-  readAt: 0,
-  reading: null,
-};
+export type SlugKind = keyof PageSlugs;
+
+/**
+ * A list read once, then read again only when a slug is not in it: by a read that *starts after* the miss arrived
+ * (so it sees every row committed before that request), at most one read per `minIntervalMs`, shared by every miss
+ * waiting for it. A slug created a moment ago is therefore a page on its very first request (it waits up to
+ * `minIntervalMs` at worst, never a 404), and a flood of junk slugs costs at most one small query per interval.
+ *
+ * The earlier shape answered "no" to any miss within a second of the last read, and joined a read already under
+ * way: a sale created just after a read (a crowd opening it the moment it is announced) was a 404 for everyone for
+ * up to a second, which the browser race in the full e2e suite hit.
+ */
+export function createSlugList<T>(
+  read: () => Promise<T>,
+  { minIntervalMs, clock = Date.now }: { minIntervalMs: number; clock?: () => number },
+) {
+  let current: T | null = null;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  /** The next read, not started yet: every miss until it starts can wait for it. */
+  let pending: Promise<T> | null = null;
+
+  function nextRead(): Promise<T> {
+    if (pending) return pending;
+    const wait = Math.max(0, lastStart + minIntervalMs - clock());
+    const started = new Promise<void>((resolve) => (wait === 0 ? resolve() : setTimeout(resolve, wait)));
+    const reading = started.then(async () => {
+      pending = null;
+      lastStart = clock();
+      const value = await read();
+      current = value;
+      return value;
+    });
+    pending = reading;
+    // A failed read leaves the last good list in place; the caller of this read sees the error.
+    reading.catch(() => {});
+    return reading;
+  }
+
+  return {
+    /** The list as last read (reading it the first time). */
+    async get(): Promise<T> {
+      return current ?? nextRead();
+    },
+    /** A list read after this call was made. */
+    fresh: nextRead,
+  };
+}
 
 async function readSlugs(): Promise<PageSlugs> {
   const db = await getDb();
@@ -35,25 +74,10 @@ async function readSlugs(): Promise<PageSlugs> {
   };
 }
 
-function refresh(now: number): Promise<PageSlugs> {
-  if (!state.reading) {
-    state.readAt = now;
-    state.reading = readSlugs()
-      .then((slugs) => {
-        state.slugs = slugs;
-        return slugs;
-      })
-      .finally(() => {
-        state.reading = null;
-      });
-  }
-  return state.reading;
-}
+const slugList = createSlugList(readSlugs, { minIntervalMs: 1_000 });
 
-/** Whether `slug` names a page of this kind; unknown ones re-read the list when the last read is a second old. */
-export async function isPageSlug(kind: keyof PageSlugs, slug: string, now = Date.now()): Promise<boolean> {
-  const known = state.slugs ?? (await refresh(now));
-  if (known[kind].has(slug)) return true;
-  if (now - state.readAt < REFRESH_MIN_MS) return false;
-  return (await refresh(now))[kind].has(slug);
+/** Whether `slug` names a page of this kind; a miss is checked again against a list read after it arrived. */
+export async function isPageSlug(kind: SlugKind, slug: string): Promise<boolean> {
+  if ((await slugList.get())[kind].has(slug)) return true;
+  return (await slugList.fresh())[kind].has(slug);
 }
