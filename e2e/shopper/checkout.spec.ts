@@ -61,17 +61,58 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     await expect(page.getByRole("list", { name: "Orders" }).getByText("Awaiting payment")).toBeVisible();
   });
 
-  test("cancel on Stripe's page → stock back at once", async ({ shopperPage: page, request, baseURL }) => {
+  test("declined, back to the store, then paid: one order, and leaving Stripe's page cancels nothing", async ({
+    shopperPage: page,
+    request,
+    baseURL,
+  }) => {
     const code = "kite-cam-2k-cloud-white";
     const before = await readStock(request, baseURL ?? "", code);
     await cartToCheckout(page, "kite-cam-2k", code);
+    const firstSession = page.url();
+    await payWith(page, TEST_CARDS.decline);
+    await expect(page.getByRole("alert")).toContainText("declined");
+
+    // Back to the store: the order page says the order is still held; nothing went back on sale.
     await page.getByRole("link", { name: /cancel and return/i }).click();
-    await page.waitForURL("**/checkout/cancel**");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout cancelled");
-    const after = await readStock(request, baseURL ?? "", code);
-    expect(after).toMatchObject({ available: before.available, held: before.held, sold: before.sold });
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}\?payment=unfinished/);
+    const orderUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole("heading", { name: "Payment not finished" })).toBeVisible();
+    await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
+    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+
+    // Pressing Checkout in the cart again is the same order and the same payment page…
     await page.goto("/cart");
-    await expect(page.getByTestId("cart-line")).toHaveCount(1);
+    await page.getByRole("button", { name: "Checkout" }).click();
+    await page.waitForURL(/\/checkout\/cs_/);
+    expect(page.url()).toBe(firstSession);
+    // … and so is "Finish paying" on the order page, where this time the card goes through.
+    await page.goto(orderUrl);
+    await page.getByRole("link", { name: "Finish paying" }).first().click();
+    await page.waitForURL(/\/checkout\/cs_/);
+    expect(page.url()).toBe(firstSession);
+    await payWith(page, TEST_CARDS.success);
+    await page.waitForURL("**/checkout/success**");
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+
+    const after = await readStock(request, baseURL ?? "", code);
+    expect(after).toMatchObject({ held: before.held, sold: before.sold + 1 });
+    await page.goto("/account");
+    // One order for the two attempts.
+    await expect(page.getByRole("list", { name: "Orders" }).getByRole("listitem")).toHaveCount(1);
+  });
+
+  test("an old session's return link changes nothing and leads to the order", async ({
+    shopperPage: page,
+  }) => {
+    await cartToCheckout(page, "kite-watch-s", "kite-watch-s-obsidian");
+    await page.getByRole("link", { name: /cancel and return/i }).click();
+    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}\?payment=unfinished/);
+    const order = new URL(page.url()).pathname.split("/").pop() ?? "";
+    // Sessions made before the return link moved still send buyers to /checkout/cancel: a GET that cancels nothing.
+    await page.goto(`/checkout/cancel?order=${order}`);
+    await page.waitForURL(`**/account/orders/${order}?payment=unfinished`);
+    await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
   });
 
   test("a hold left to expire (moved clock) → stock back, session expired", async ({

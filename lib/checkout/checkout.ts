@@ -21,6 +21,7 @@ import {
 import { recordIncident } from "./incidents";
 import { listOrderLines, type SoldLine } from "./order-lines";
 import { refundOrder } from "./refunds";
+import { checkoutReturnUrls } from "./return-urls";
 
 export { refundOrder } from "./refunds";
 export { STRIPE_MIN_SESSION_SECONDS };
@@ -154,8 +155,7 @@ async function createCheckoutSession({
               product_data: { name: line.productName, description: line.variantLabel || undefined },
             },
           })),
-          success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-          cancel_url: `${origin}/checkout/cancel?order=${order.orderId}`,
+          ...checkoutReturnUrls(origin, order.orderId),
           // Our hold is shorter than Stripe allows; the sweep expires the session when the hold ends.
           expires_at: Math.floor(order.sessionExpiresAt.getTime() / 1000),
         },

@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { isRetryableStripeError, withStripeRetry } from "@/lib/payments/stripe";
 import { attachOrderToSaleHold, getSaleHoldForUser } from "@/lib/sales/holds";
 import { type CheckoutDeps, STRIPE_MIN_SESSION_SECONDS } from "./checkout";
+import { checkoutReturnUrls } from "./return-urls";
 
 export const CHECKOUT_THROTTLE = "stripe-checkout-sessions";
 /** A claim older than this belonged to an instance that died mid-way; another instance takes it over. */
@@ -241,8 +242,7 @@ async function createSaleSession({
               },
             },
           ],
-          success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-          cancel_url: `${origin}/checkout/cancel?order=${orderId}`,
+          ...checkoutReturnUrls(origin, orderId),
           expires_at: Math.floor(wallNow.getTime() / 1000) + STRIPE_MIN_SESSION_SECONDS + 60,
         },
         { idempotencyKey: `checkout-session:${orderId}` },

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getStripe, withStripeRetry } from "@/lib/payments/stripe";
-import { cancelCheckout, expireSession, fulfilCheckoutSession } from "./checkout";
+import { expireSession, fulfilCheckoutSession } from "./checkout";
 import { getOrderForUser, type OrderDetail, releaseExpiredOrdersForUser } from "./orders";
 
 /**
@@ -35,22 +35,6 @@ export async function getOrderAfterPayment({
     return getOrderForUser(db, { orderId, userId });
   }
   return order;
-}
-
-/** The cancel page: the hold goes back to stock at once and the session is expired. */
-export async function cancelOrderCheckout({
-  orderId,
-  userId,
-  now,
-}: {
-  orderId: string;
-  userId: string;
-  now: Date;
-}) {
-  const db = await getDb();
-  if (!(await getOrderForUser(db, { orderId, userId }))) return null;
-  await cancelCheckout({ db, stripe: getStripe() }, { orderId, userId, now });
-  return getOrderForUser(db, { orderId, userId });
 }
 
 /** Release on read for the account pages, then expire the released sessions. */

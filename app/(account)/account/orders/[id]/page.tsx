@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { FulfilmentProgress } from "@/components/orders/fulfilment-progress";
 import { OrderView } from "@/components/orders/order-view";
+import { UnfinishedPayment } from "@/components/orders/unfinished-payment";
 import { getCurrentAccount } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
@@ -16,11 +17,14 @@ import { cancelOrderAction } from "./actions";
 
 export const metadata: Metadata = { title: "Order · Kite" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cancelled?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ cancelled?: string; payment?: string }>;
+};
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { cancelled } = await searchParams;
+  const { cancelled, payment } = await searchParams;
   const user = await getCurrentAccount();
   if (!user) redirect(`/sign-in?callbackUrl=/account/orders/${encodeURIComponent(id)}`);
   await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
@@ -44,6 +48,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           Order cancelled. No payment was taken, and the items are back on sale.
         </p>
       ) : null}
+      {payment === "unfinished" ? <UnfinishedPayment order={order} timeZone={env.STORE_TIMEZONE} /> : null}
       <OrderView order={order} timeZone={env.STORE_TIMEZONE} />
       {fulfilment?.paidAt ? (
         <div className="mt-6 rounded-2xl border border-ink-100 p-4">
