@@ -44,6 +44,21 @@ export const REVIEW_WINDOW_DAYS = 200;
 
 export type ProductKind = "phone" | "tablet" | "band" | "watch" | "buds" | "power-bank" | "router" | "camera";
 
+/**
+ * Units of one product a single order may hold, as a gadget store sets them: two phones or tablets (resellers
+ * buy flagships by the box), a few wearables, routers and cameras, more of the small accessories.
+ */
+export const ORDER_LIMIT_BY_KIND: Readonly<Record<ProductKind, number>> = {
+  phone: 2,
+  tablet: 2,
+  band: 3,
+  watch: 3,
+  buds: 5,
+  "power-bank": 5,
+  router: 3,
+  camera: 5,
+};
+
 export interface SeedCategory {
   slug: string;
   name: string;

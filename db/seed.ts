@@ -11,6 +11,7 @@ import {
   DEMO_PRODUCTS,
   DEMO_USERS,
   imagesFor,
+  ORDER_LIMIT_BY_KIND,
   reviewsFor,
   skusFor,
 } from "./seed-data";
@@ -109,8 +110,11 @@ export async function seedDemo(
   db: Db,
   options: {
     onlyIfEmpty?: boolean;
-    /** False for a database an earlier release migrated (no address book yet): the upgrade test seeds one. */
-    addresses?: boolean;
+    /**
+     * A database the first release migrated (the upgrade test seeds one): only the columns it had, so no address
+     * book and no per-product order limits.
+     */
+    firstRelease?: boolean;
   } = {},
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -247,8 +251,21 @@ export async function seedDemo(
       );
 
     await seedUsers(tx);
-    if (options.addresses !== false) await seedAddresses(tx);
+    if (!options.firstRelease) {
+      await seedAddresses(tx);
+      await seedOrderLimits(tx);
+    }
   });
+}
+
+/** Each demo product's per-order limit, by kind: two phones per order, five power banks. */
+async function seedOrderLimits(tx: Tx): Promise<void> {
+  for (const p of DEMO_PRODUCTS) {
+    await tx
+      .update(products)
+      .set({ maxPerOrder: ORDER_LIMIT_BY_KIND[p.kind] })
+      .where(eq(products.slug, p.slug));
+  }
 }
 
 async function idsBySlug(

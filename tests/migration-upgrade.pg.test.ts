@@ -97,7 +97,7 @@ describe("upgrading a database from the previous release's migrations (PostgreSQ
   it("a database left by the previous release has the old kite_reserve_batch; openDb upgrades it to the current one", async () => {
     const old = await openWithPreviousRelease({ url: empty.url, poolMax: 2 });
     try {
-      await seedDemo(old.db, { addresses: false });
+      await seedDemo(old.db, { firstRelease: true });
       product = await getKite9Pro(old.db);
       expect(await appliedMigrations(old.db)).toHaveLength(6);
       const oldDefs = await reserveFunctionDefinitions(old.db);

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/sales", label: "Sales" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/products", label: "Products" },
   { href: "/admin/hero", label: "Hero schedule" },
   { href: "/admin/inbox", label: "Inbox" },
   { href: "/admin/audit", label: "Audit log" },

@@ -15,6 +15,7 @@ function entityHref(type: string, id: string): string | null {
   if (type === "hero_day" && id) return `/admin/hero?day=${id}`;
   if (type === "order" && id) return `/admin/orders/${id}`;
   if (type === "contact_message" && id) return `/admin/inbox/${id}`;
+  if (type === "product") return "/admin/products";
   return null;
 }
 

@@ -54,7 +54,7 @@ function CartLine({ line, setQuantity, remove }: { line: CartLineView } & LineAc
           remove={remove}
           skuId={line.skuId}
           quantity={line.quantity}
-          max={line.available}
+          max={Math.min(line.available, line.maxQuantity)}
           label={`${line.productName}, ${variant}`}
         />
       </div>

@@ -115,7 +115,7 @@ export function BuyBox() {
             </button>
           </div>
           <p id={hintId} className={`text-sm ${quantityError ? "text-accent-700" : "text-ink-600"}`}>
-            {quantityError ?? (soldOut ? "Sold out" : `Up to ${maxQuantity} per order`)}
+            {quantityError ?? quantityHint({ soldOut, maxQuantity, maxPerOrder: product.maxPerOrder })}
           </p>
         </div>
 
@@ -172,4 +172,19 @@ export function BuyBox() {
       </form>
     </div>
   );
+}
+
+/** Under the stepper: the product's order limit, or how few are left when stock is the tighter bound. */
+function quantityHint({
+  soldOut,
+  maxQuantity,
+  maxPerOrder,
+}: {
+  soldOut: boolean;
+  maxQuantity: number;
+  maxPerOrder: number;
+}): string {
+  if (soldOut) return "Sold out";
+  if (maxQuantity < maxPerOrder) return `Only ${maxQuantity} left`;
+  return `Limit ${maxPerOrder} per order`;
 }

@@ -13,7 +13,6 @@ import { useVisitorRefreshingAction } from "@/components/visitor/visitor-provide
 import type { ActionState, FormAction } from "@/lib/action";
 import { resolveSku } from "@/lib/catalog/product-url";
 import type { ImageData, SkuData } from "@/lib/catalog/types";
-import { MAX_LINE_QUANTITY } from "@/lib/limits";
 import { replaceUrlParams, useUrlSearch } from "./url-params";
 
 type CartActionState = ActionState<{ message: string }>;
@@ -21,6 +20,8 @@ type CartActionState = ActionState<{ message: string }>;
 export interface PurchaseProduct {
   slug: string;
   name: string;
+  /** Units of this product one order may hold (the marketer's limit). */
+  maxPerOrder: number;
 }
 
 interface PurchaseContextValue {
@@ -100,7 +101,7 @@ export function PurchaseProvider({
   const [dismissedState, setDismissedState] = useState<CartActionState>(null);
 
   const [requestedQuantity, setRequestedQuantity] = useState(1);
-  const maxQuantity = Math.max(1, Math.min(sku.available, MAX_LINE_QUANTITY));
+  const maxQuantity = Math.max(1, Math.min(sku.available, product.maxPerOrder));
   const quantity = Math.min(Math.max(1, requestedQuantity), maxQuantity);
 
   const [buyBoxVisible, setBuyBoxVisible] = useState(true);

@@ -62,9 +62,15 @@ export const products = pgTable(
     highlights: jsonb().$type<string[]>().notNull().default([]),
     featured: boolean().notNull().default(false),
     position: integer().notNull().default(0),
+    /**
+     * Units of this product (all its versions together) one order may hold; the marketer sets it in the console.
+     * The default is the store-wide line limit, MAX_LINE_QUANTITY.
+     */
+    maxPerOrder: smallint().notNull().default(99),
     ...timestamps,
   },
   (t) => [
+    check("products_max_per_order_range", sql`${t.maxPerOrder} between 1 and 99`),
     index("products_category_idx").on(t.categoryId),
     index("products_name_lower_idx").on(sql`lower(${t.name})`),
   ],

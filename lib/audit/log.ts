@@ -15,9 +15,10 @@ export type AuditAction =
   | "order.pack"
   | "order.ship"
   | "order.deliver"
-  | "contact.status";
+  | "contact.status"
+  | "product.limit";
 
-export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message";
+export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message" | "product";
 
 export interface Actor {
   id: string;

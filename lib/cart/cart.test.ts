@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { carts, skus, users } from "@/db/schema";
+import { carts, products, skus, users } from "@/db/schema";
 import { openSeededPglite } from "@/tests/helpers/db";
 import { addToCart, getCart, mergeGuestCart, removeCartLine, setCartLineQuantity } from "./cart";
 
@@ -18,16 +18,19 @@ beforeAll(async () => {
   if (!user) throw new Error("seeded shopper missing");
   userId = user.id;
   const rows = await handle.db.query.skus.findMany({ with: { product: true } });
-  const candidates = rows.filter((s) => s.available > 20);
+  // Room for the quantities below: products whose order limit is at least 5 (the seed limits phones to 2).
+  const candidates = rows.filter((s) => s.available > 20 && s.product.maxPerOrder >= 5);
   const a = candidates[0];
   const b = candidates.find((s) => s.productId !== a?.productId);
   if (!a || !b) throw new Error("seed needs two in-stock products");
   inStock = { id: a.id, priceMinor: a.priceMinor, productSlug: a.product.slug, available: a.available };
   other = { id: b.id, priceMinor: b.priceMinor };
   soldOut = rows.find((s) => s.available === 0);
-  const few = rows.find((s) => s.available > 0 && s.available < 50);
-  if (!few) throw new Error("seed needs a low-stock SKU");
-  scarce = { id: few.id, available: few.available };
+  // A low-stock SKU under its product's order limit, so stock is what refuses (3 left of a limit-5 product).
+  const few = candidates.find((s) => s.id !== a?.id && s.id !== b?.id);
+  if (!few) throw new Error("seed needs a third in-stock SKU");
+  await handle.db.update(skus).set({ available: 3, quantity: 3, held: 0, sold: 0 }).where(eq(skus.id, few.id));
+  scarce = { id: few.id, available: 3 };
 });
 afterAll(() => handle.close());
 
@@ -112,5 +115,52 @@ describe("cart rules (PGlite)", () => {
     const cart = await getCart(handle.db, { userId });
     expect(cart.problems).toHaveLength(1);
     expect(cart.problems[0]).toContain("Only 1");
+  });
+
+  it("keeps a product's order limit across its versions: add, set quantity, view and checkout's own check", async () => {
+    const phone = await handle.db.query.products.findFirst({
+      where: (p, { eq }) => eq(p.slug, "kite-9-pro"),
+      with: { skus: true },
+    });
+    const [first, second] = (phone?.skus ?? []).filter((s) => s.available > 5);
+    if (!phone || !first || !second) throw new Error("seed needs two Kite 9 Pro versions in stock");
+    expect(phone.maxPerOrder).toBe(2);
+    const owner = { guestCartId: undefined };
+    const tooMany = await addToCart(handle.db, { owner, skuId: first.id, quantity: 3 });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      code: "quantity_limit",
+      message: "You can buy at most 2 Kite 9 Pro per order.",
+    });
+    const added = await addToCart(handle.db, { owner, skuId: first.id, quantity: 1 });
+    if (!added.ok) throw new Error(added.message);
+    const guest = { guestCartId: added.cartId };
+    expect(await addToCart(handle.db, { owner: guest, skuId: second.id, quantity: 1 })).toMatchObject({
+      ok: true,
+    });
+    // A third unit of any version passes the limit, and says what the cart already holds.
+    expect(await addToCart(handle.db, { owner: guest, skuId: second.id, quantity: 1 })).toMatchObject({
+      ok: false,
+      code: "quantity_limit",
+      message: "You can buy at most 2 Kite 9 Pro per order, and 2 are already in your cart.",
+    });
+    expect(
+      await setCartLineQuantity(handle.db, { owner: guest, skuId: first.id, quantity: 2 }),
+    ).toMatchObject({ ok: false, code: "quantity_limit" });
+    const view = await getCart(handle.db, guest);
+    expect(view.itemCount).toBe(2);
+    expect(view.problems).toEqual([]);
+    expect(view.lines.map((l) => l.maxQuantity)).toEqual([1, 1]);
+
+    // A marketer lowers the limit while the cart holds two: the cart page says so.
+    await handle.db.update(products).set({ maxPerOrder: 1 }).where(eq(products.id, phone.id));
+    try {
+      const lowered = await getCart(handle.db, guest);
+      expect(lowered.problems).toEqual([
+        "You can buy at most 1 Kite 9 Pro per order. Lower the quantity to check out.",
+      ]);
+    } finally {
+      await handle.db.update(products).set({ maxPerOrder: 2 }).where(eq(products.id, phone.id));
+    }
   });
 });

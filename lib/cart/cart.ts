@@ -4,6 +4,7 @@ import { cartLines, carts, productImages, products, skus } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
 import type { Result } from "@/lib/result";
+import { orderLimitMessage, productsOverLimit } from "./order-limit";
 
 /** The guest cart's id lives in this cookie until sign-in merges it into the account's cart. */
 export const CART_COOKIE = "kite_cart";
@@ -23,6 +24,8 @@ export interface CartLineView {
   currency: string;
   quantity: number;
   available: number;
+  /** The most this line may hold: the product's per-order limit less the cart's other versions of it. */
+  maxQuantity: number;
   lineTotalMinor: number;
 }
 
@@ -32,7 +35,7 @@ export interface CartView {
   itemCount: number;
   subtotalMinor: number;
   currency: string | null;
-  /** Lines asking for more than is in stock; checkout refuses until they are fixed. */
+  /** Lines asking for more than is in stock or a product's order limit; checkout refuses until they are fixed. */
   problems: string[];
 }
 
@@ -99,6 +102,8 @@ export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
       currency: skus.currency,
       quantity: cartLines.quantity,
       available: skus.available,
+      productId: products.id,
+      maxPerOrder: products.maxPerOrder,
       imageUrl: sql<string | null>`(
         select ${productImages.url} from ${productImages}
         where ${productImages.productId} = ${products.id}
@@ -111,14 +116,23 @@ export async function getCart(db: Db, owner: CartOwner): Promise<CartView> {
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.createdAt), asc(skus.id));
   if (rows.length === 0) return empty;
-  const lines = rows.map((r) => ({ ...r, lineTotalMinor: r.unitPriceMinor * r.quantity }));
-  const problems = lines.flatMap((l) => {
-    const name = `${l.productName} (${[l.colour, l.storage].filter(Boolean).join(", ")})`;
-    if (l.available <= 0) return [`${name} is sold out. Remove it to check out.`];
-    if (l.quantity > l.available)
-      return [`Only ${l.available} of ${name} left. Lower the quantity to check out.`];
-    return [];
-  });
+  const ofProduct = new Map<number, number>();
+  for (const r of rows) ofProduct.set(r.productId, (ofProduct.get(r.productId) ?? 0) + r.quantity);
+  const lines = rows.map(({ productId, maxPerOrder, ...r }) => ({
+    ...r,
+    maxQuantity: maxPerOrder - ((ofProduct.get(productId) ?? 0) - r.quantity),
+    lineTotalMinor: r.unitPriceMinor * r.quantity,
+  }));
+  const problems = [
+    ...lines.flatMap((l) => {
+      const name = `${l.productName} (${[l.colour, l.storage].filter(Boolean).join(", ")})`;
+      if (l.available <= 0) return [`${name} is sold out. Remove it to check out.`];
+      if (l.quantity > l.available)
+        return [`Only ${l.available} of ${name} left. Lower the quantity to check out.`];
+      return [];
+    }),
+    ...productsOverLimit(rows).map((p) => `${orderLimitMessage(p)} Lower the quantity to check out.`),
+  ];
   return {
     id: cartId,
     lines,
@@ -153,7 +167,14 @@ export async function addToCart(
   }: { owner: CartOwner; skuId: number; quantity: number; productSlug?: string },
 ): Promise<CartResult> {
   const [sku] = await db
-    .select({ id: skus.id, available: skus.available, productSlug: products.slug })
+    .select({
+      id: skus.id,
+      available: skus.available,
+      productId: products.id,
+      productSlug: products.slug,
+      productName: products.name,
+      maxPerOrder: products.maxPerOrder,
+    })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(eq(skus.id, skuId));
@@ -169,18 +190,12 @@ export async function addToCart(
     return { ok: false, code: "out_of_stock", message: "Sorry, this option is sold out." };
 
   const cart = await ensureCart(db, owner);
-  const [current] = await db
-    .select({ quantity: cartLines.quantity })
-    .from(cartLines)
-    .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.skuId, skuId)));
-  const next = (current?.quantity ?? 0) + quantity;
-  if (next > MAX_LINE_QUANTITY) {
-    return {
-      ok: false,
-      code: "quantity_limit",
-      message: `You can have at most ${MAX_LINE_QUANTITY} of one item.`,
-    };
+  const held = await unitsInCart(db, { cartId: cart.id, productId: sku.productId, skuId });
+  if (held.ofProduct + quantity > sku.maxPerOrder) {
+    return { ok: false, code: "quantity_limit", message: orderLimitMessage(sku, held.ofProduct) };
   }
+  const current = held.ofSku > 0 ? { quantity: held.ofSku } : null;
+  const next = held.ofSku + quantity;
   if (next > sku.available) {
     return {
       ok: false,
@@ -201,6 +216,22 @@ export async function addToCart(
   return { ok: true, cartId: cart.id, createdGuestCart: cart.created };
 }
 
+/** Units a cart holds of one product (all its versions) and of one of its SKUs. */
+async function unitsInCart(
+  db: Db,
+  { cartId, productId, skuId }: { cartId: string; productId: number; skuId: number },
+): Promise<{ ofProduct: number; ofSku: number }> {
+  const [row] = await db
+    .select({
+      ofProduct: sql<number>`coalesce(sum(${cartLines.quantity}), 0)::int`,
+      ofSku: sql<number>`coalesce(sum(${cartLines.quantity}) filter (where ${cartLines.skuId} = ${skuId}), 0)::int`,
+    })
+    .from(cartLines)
+    .innerJoin(skus, eq(skus.id, cartLines.skuId))
+    .where(and(eq(cartLines.cartId, cartId), eq(skus.productId, productId)));
+  return { ofProduct: Number(row?.ofProduct ?? 0), ofSku: Number(row?.ofSku ?? 0) };
+}
+
 export async function setCartLineQuantity(
   db: Db,
   { owner, skuId, quantity }: { owner: CartOwner; skuId: number; quantity: number },
@@ -208,8 +239,22 @@ export async function setCartLineQuantity(
   const cartId = await findCartId(db, owner);
   if (!cartId) return { ok: false, code: "line_not_found", message: "Your cart is empty." };
   if (quantity === 0) return removeCartLine(db, { owner, skuId });
-  const [sku] = await db.select({ available: skus.available }).from(skus).where(eq(skus.id, skuId));
+  const [sku] = await db
+    .select({
+      available: skus.available,
+      productId: products.id,
+      productName: products.name,
+      maxPerOrder: products.maxPerOrder,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(skus.id, skuId));
   if (!sku) return { ok: false, code: "sku_not_found", message: "That option is no longer sold." };
+  const held = await unitsInCart(db, { cartId, productId: sku.productId, skuId });
+  const otherVersions = held.ofProduct - held.ofSku;
+  if (otherVersions + quantity > sku.maxPerOrder) {
+    return { ok: false, code: "quantity_limit", message: orderLimitMessage(sku, otherVersions) };
+  }
   if (quantity > sku.available) {
     return { ok: false, code: "not_enough_stock", message: `Only ${sku.available} left.` };
   }
@@ -233,7 +278,11 @@ export async function removeCartLine(
   return { ok: true, cartId, createdGuestCart: false };
 }
 
-/** Moves a guest cart's lines into the user's cart (adding quantities, capped) and deletes the guest cart. */
+/**
+ * Moves a guest cart's lines into the user's cart (adding quantities, each line capped at its product's order
+ * limit; two versions of one product can still pass it together, which the cart page flags and checkout refuses)
+ * and deletes the guest cart.
+ */
 export async function mergeGuestCart(
   db: Db,
   { guestCartId, userId }: { guestCartId: string; userId: string },
@@ -253,7 +302,9 @@ export async function mergeGuestCart(
       insert into ${cartLines} (cart_id, sku_id, quantity)
       select ${own.id}, sku_id, quantity from ${cartLines} where cart_id = ${guest.id}
       on conflict (cart_id, sku_id) do update
-        set quantity = least(${cartLines.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY}), updated_at = now()`);
+        set quantity = least(${cartLines.quantity} + excluded.quantity, (
+          select p.max_per_order from skus s join products p on p.id = s.product_id where s.id = excluded.sku_id
+        )), updated_at = now()`);
     await tx.delete(carts).where(eq(carts.id, guest.id));
   });
 }

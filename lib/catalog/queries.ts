@@ -178,7 +178,15 @@ export async function getProductDetail(
 ): Promise<ProductDetailData | null> {
   const product = await db.query.products.findFirst({
     where: eq(products.slug, slug),
-    columns: { id: true, slug: true, name: true, tagline: true, description: true, highlights: true },
+    columns: {
+      id: true,
+      slug: true,
+      name: true,
+      tagline: true,
+      description: true,
+      highlights: true,
+      maxPerOrder: true,
+    },
     with: {
       category: { columns: { slug: true, name: true } },
       skus: {

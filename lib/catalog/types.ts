@@ -64,6 +64,8 @@ export interface ProductDetailData {
   tagline: string;
   description: string;
   highlights: string[];
+  /** Units of this product (all versions together) one order may hold. */
+  maxPerOrder: number;
   category: { slug: string; name: string };
   skus: SkuData[];
   images: ImageData[];

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { orders, outboxMail, skus, users } from "@/db/schema";
+import { cartLines, orders, outboxMail, products, skus, users } from "@/db/schema";
 import { addToCart, getCart } from "@/lib/cart/cart";
 import { submitCard } from "@/stripe-local/testing";
 import { expectInvariant, FAST_RETRY, HOLD_MINUTES, withCheckoutEnv } from "@/tests/helpers/checkout";
@@ -258,6 +258,26 @@ describe("checkout on PostgreSQL against the local Stripe server", () => {
     expect(tooFew).toMatchObject({ ok: false, code: "out_of_stock" });
     expect(await readSku(pick.id)).toMatchObject({ available: 1, held: pick.held });
     expect(scarce === undefined || scarce.available === 0).toBe(true);
+  });
+
+  it("a cart past a product's order limit (a merged guest cart can be) holds nothing and says the limit", async () => {
+    await addToCart(env.db, { owner: { userId: otherId }, skuId: env.sku.id, quantity: 1 });
+    const [product] = await env.db.select().from(products).where(eq(products.id, env.sku.productId));
+    if (!product) throw new Error("sku without product");
+    await env.db
+      .update(cartLines)
+      .set({ quantity: product.maxPerOrder + 1 })
+      .where(eq(cartLines.skuId, env.sku.id));
+    const before = await readSku(env.sku.id);
+    const ordersBefore = await env.db.select().from(orders).where(eq(orders.userId, otherId));
+    const refused = await start(otherId, {}, { email: "marketer@example.com" });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "over_order_limit",
+      message: `You can buy at most ${product.maxPerOrder} ${product.name} per order. Lower the quantity in your cart and try again.`,
+    });
+    expect(await readSku(env.sku.id)).toEqual(before);
+    expect(await env.db.select().from(orders).where(eq(orders.userId, otherId))).toEqual(ordersBefore);
   });
 
   it("cancel returns stock at once and only for the owner; the sweep expires holds and their sessions", async () => {

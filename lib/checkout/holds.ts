@@ -6,6 +6,7 @@ import { queryRows } from "@/db/client";
 import { cartLines, carts, orderLines, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { lockAccount } from "@/lib/auth/users";
+import { orderLimitMessage, productsOverLimit } from "@/lib/cart/order-limit";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -23,7 +24,8 @@ export type CartCheckoutCode =
   | "below_minimum"
   | "too_many_pending"
   | "checkout_in_progress"
-  | "address_required";
+  | "address_required"
+  | "over_order_limit";
 export type HoldError = { code: CartCheckoutCode; message: string };
 
 /** The pending order a checkout pays for: new, or the live one reused. */
@@ -91,7 +93,9 @@ function refuseBelowMinimum({ currency, totalMinor }: { currency: string; totalM
 type CartLine = {
   skuId: number;
   quantity: number;
+  productId: number;
   productName: string;
+  maxPerOrder: number;
   colour: string | null;
   storage: string | null;
   priceMinor: number;
@@ -130,6 +134,11 @@ export async function createOrderFromCart(
       await lockAccount(tx, { userId });
       const lines = await listCartLinesForCheckout({ tx, userId });
       if (lines.length === 0) throw new Refusal(fail("empty_cart", "Your cart is empty."));
+      const [overLimit] = productsOverLimit(lines);
+      if (overLimit) {
+        const message = `${orderLimitMessage(overLimit)} Lower the quantity in your cart and try again.`;
+        throw new Refusal(fail("over_order_limit", message));
+      }
       const shippingAddress = await chooseShippingAddress(tx, { userId, addressId });
       if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
@@ -181,7 +190,7 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
         with: {
           sku: {
             columns: { colour: true, storage: true, priceMinor: true, currency: true },
-            with: { product: { columns: { name: true } } },
+            with: { product: { columns: { id: true, name: true, maxPerOrder: true } } },
           },
         },
       },
@@ -190,7 +199,9 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
   return (cart?.lines ?? []).map(({ sku: { product, ...sku }, ...line }) => ({
     ...line,
     ...sku,
+    productId: product.id,
     productName: product.name,
+    maxPerOrder: product.maxPerOrder,
   }));
 }
 

@@ -54,7 +54,7 @@ export default async function ProductPage({ params }: Props) {
 
       <PurchaseProvider
         addToCart={addToCartAction}
-        product={{ slug: product.slug, name: product.name }}
+        product={{ slug: product.slug, name: product.name, maxPerOrder: product.maxPerOrder }}
         skus={product.skus}
         images={product.images}
       >
