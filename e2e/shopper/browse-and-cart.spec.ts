@@ -194,4 +194,49 @@ test.describe("shopper: browse, choose a SKU, add to cart", () => {
     await expect(page.getByText(/unexpected field/i).first()).toBeVisible();
     await expect(page.getByTestId("cart-count").first()).toHaveText("0");
   });
+
+  test("a phone's order limit: the page says it, a third of any version is refused; a marketer changes a limit", async ({
+    page,
+    product,
+    marketer,
+  }) => {
+    await product.open("kite-9", "?sku=kite-9-midnight-black-8-256");
+    await expect(page.getByText("Limit 2 per order").first()).toBeVisible();
+    const quantity = page.getByRole("spinbutton", { name: /quantity/i }).first();
+    await quantity.fill("2");
+    await product.addToCart();
+    await expect(page.getByTestId("cart-count").first()).toHaveText("2");
+    // Another colour of the same phone counts against the same limit.
+    await product.colour("Sage").click();
+    await quantity.fill("1");
+    await product.addToCartButton().click();
+    await expect(
+      page.getByText("You can buy at most 2 Kite 9 per order, and 2 are already in your cart.").first(),
+    ).toBeVisible();
+    await expect(page.getByTestId("cart-count").first()).toHaveText("2");
+
+    // The console's Products page: a bad limit is refused with a sentence, a good one shows on the product page.
+    const console_ = marketer.page;
+    await console_.goto("/admin/products");
+    const row = console_.locator('[data-testid="product-limit-row"][data-slug="kite-router-ax3000"]');
+    const field = row.getByRole("spinbutton", { name: "Order limit for Kite Router AX3000" });
+    await expect(field).toHaveValue("3");
+    await field.fill("0");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(row.getByRole("alert")).toContainText("at least 1 per order");
+    await expect(field).toHaveValue("0");
+    await field.fill("4");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(row.getByRole("status")).toHaveText("Kite Router AX3000: at most 4 per order.");
+    try {
+      await expect(async () => {
+        await product.open("kite-router-ax3000");
+        await expect(page.getByText("Limit 4 per order").first()).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
+    } finally {
+      await field.fill("3");
+      await row.getByRole("button", { name: "Save" }).click();
+      await expect(row.getByRole("status")).toHaveText("Kite Router AX3000: at most 3 per order.");
+    }
+  });
 });

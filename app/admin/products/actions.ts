@@ -41,5 +41,6 @@ export const setOrderLimitAction = defineAction({
     });
   },
   tags: (out) => [CATALOG_TAGS.products, CATALOG_TAGS.product(out.slug)],
+  echoValues: true,
   refresh: true,
 });

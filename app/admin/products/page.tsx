@@ -21,7 +21,6 @@ export default async function ProductsPage() {
       />
       <DataTable
         caption="Products and their order limits"
-        minWidth="40rem"
         rows={rows}
         rowKey={(r) => r.id}
         rowProps={(r) => ({
@@ -39,15 +38,16 @@ export default async function ProductsPage() {
                 <TextLink href={`/products/${r.slug}`} className="font-semibold">
                   {r.name}
                 </TextLink>
-                <span className="block text-xs text-ink-500">{r.categoryName}</span>
+                <span className="block text-xs text-ink-500">
+                  {r.categoryName} · {r.versions} {r.versions === 1 ? "version" : "versions"} ·{" "}
+                  {r.available.toLocaleString("en")} in stock
+                </span>
               </>
             ),
           },
-          { header: "Versions", numeric: true, cell: (r) => r.versions },
-          { header: "In stock", numeric: true, cell: (r) => r.available.toLocaleString("en") },
           {
             header: "Limit per order",
-            className: "min-w-48",
+            className: "w-44",
             cell: (r) => (
               <OrderLimitForm
                 action={setOrderLimitAction}
