@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { useVisitor } from "@/components/visitor/visitor-provider";
@@ -64,13 +64,19 @@ export function BuyForm({
   reserve: FormAction<{ holdId: string }>;
 }) {
   const [state, action, pending] = useActionState(reserve, null);
-  const [requestKey] = useState(() => crypto.randomUUID());
+  // Made in the browser at the first press, never in the render: the sale page is one cached HTML for every
+  // visitor, so a key rendered into it would be the same for everyone and for every visit.
+  const requestKey = useRef<string | null>(null);
+  const submit = (formData: FormData) => {
+    requestKey.current ??= crypto.randomUUID();
+    formData.set("requestKey", requestKey.current);
+    action(formData);
+  };
   const [skuId, setSkuId] = useState(options[0]?.skuId ?? 0);
   const groupId = useId();
   return (
-    <form action={action} className="space-y-4">
+    <form action={submit} className="space-y-4">
       <input type="hidden" name="saleId" value={saleId} />
-      <input type="hidden" name="requestKey" value={requestKey} />
       {options.length > 1 ? (
         <fieldset>
           <legend className="mb-2 text-sm font-semibold">Choose your variant</legend>
