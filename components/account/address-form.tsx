@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ADDRESS_LIMITS, PROVINCES } from "@/lib/addresses/rules";
 
@@ -27,7 +27,7 @@ export function AddressForm({
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<object>, FormData>(action, null);
-  const { v, field, onInput } = useEchoedForm(state, initial);
+  const { v, field, formProps } = useEchoedForm(state, initial);
   // A required text input bound to its value and errors, with the browser's shipping autofill token.
   const text = (name: string, autofill: string, maxLength: number) => ({
     ...field(name),
@@ -36,14 +36,7 @@ export function AddressForm({
     required: true,
   });
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-4"
-      noValidate
-      data-testid="address-form"
-    >
+    <form {...formProps(formAction)} className="space-y-4" data-testid="address-form">
       {addressId ? <input type="hidden" name="addressId" value={addressId} /> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">

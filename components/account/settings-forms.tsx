@@ -4,7 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import { CurrentPasswordField, NewPasswordFields } from "@/components/auth/password-fields";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { TextLink } from "@/components/ui/text-link";
 import type { FormAction } from "@/lib/action";
 import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/limits";
@@ -42,15 +42,9 @@ export function ProfileForm({
   save: FormAction<{ name: string; message: string }>;
 }) {
   const [state, formAction, pending] = useActionState(save, null);
-  const { field, onInput } = useEchoedForm(state, { name });
+  const { field, formProps } = useEchoedForm(state, { name });
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-4"
-      noValidate
-    >
+    <form {...formProps(formAction)} className="space-y-4">
       <InputField
         label="Display name"
         autoComplete="name"
@@ -89,15 +83,9 @@ export function PasswordForm({ change }: { change: MessageAction }) {
 
 export function EmailForm({ change }: { change: FormAction<{ message: string; newEmail: string }> }) {
   const [state, formAction, pending] = useActionState(change, null);
-  const { field, errors, onInput } = useEchoedForm(state, {});
+  const { field, errors, formProps } = useEchoedForm(state, {});
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-4"
-      noValidate
-    >
+    <form {...formProps(formAction)} className="space-y-4">
       <InputField label="New email" type="email" autoComplete="email" required {...field("email")} />
       <CurrentPasswordField id="email-current-password" errors={errors.currentPassword} />
       <FormMessage state={state} />

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
 import { ConfirmSubmit } from "./confirm-submit";
@@ -42,19 +42,12 @@ export function HeroEntryForm<T extends { message: string }>({
   zone: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const { v, errors, field, onInput } = useEchoedForm(state, initial);
+  const { v, errors, field, formProps } = useEchoedForm(state, initial);
   const [imageUrl, setImageUrl] = useState(v("imageUrl") || images[0]?.url || "");
   const groups = [...new Set(images.map((i) => i.group))];
 
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-4"
-      noValidate
-      data-testid="hero-entry-form"
-    >
+    <form {...formProps(formAction)} className="space-y-4" data-testid="hero-entry-form">
       {entryId !== null ? <input type="hidden" name="entryId" value={entryId} /> : null}
       <input type="hidden" name="requestKey" value={requestKey} />
       <div className="grid gap-4">

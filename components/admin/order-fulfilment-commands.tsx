@@ -3,7 +3,7 @@
 import { type ReactNode, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { CARRIERS, MAX_TRACKING_INPUT_LENGTH } from "@/lib/fulfilment/carriers";
 import type { FulfilmentStep } from "@/lib/fulfilment/rules";
@@ -58,15 +58,9 @@ function ShipForm({
   state: ActionState<Done>;
   orderId: string;
 }) {
-  const { field, onInput } = useEchoedForm(state, { carrier: "", trackingNumber: "" });
+  const { field, formProps } = useEchoedForm(state, { carrier: "", trackingNumber: "" });
   return (
-    <form
-      action={dispatch}
-      onSubmit={keepWhatWasTyped(dispatch)}
-      onInput={onInput}
-      className="space-y-3"
-      noValidate
-    >
+    <form {...formProps(dispatch)} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="command" value="ship" />
       <p className="text-sm text-ink-600">Hand the parcel to a carrier, then record its tracking number.</p>

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
@@ -120,7 +120,7 @@ export function SaleForm<T extends { message: string }>({
   requestKey?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const { v, errors, field, onInput } = useEchoedForm(state, initial);
+  const { v, errors, field, formProps } = useEchoedForm(state, initial);
   const [productId, setProductId] = useState(v("productId"));
   const [slugTouched, setSlugTouched] = useState(mode === "edit" || v("slug") !== "");
   const [slug, setSlug] = useState(v("slug"));
@@ -129,14 +129,7 @@ export function SaleForm<T extends { message: string }>({
   const lockNote = locked ? `Locked: the sale started ${locks.startedAt ?? ""}.` : undefined;
 
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-6"
-      noValidate
-      data-testid={`sale-form-${mode}`}
-    >
+    <form {...formProps(formAction)} className="space-y-6" data-testid={`sale-form-${mode}`}>
       {requestKey ? <input type="hidden" name="requestKey" value={requestKey} /> : null}
       {mode === "edit" ? <input type="hidden" name="saleId" value={v("saleId")} /> : null}
 

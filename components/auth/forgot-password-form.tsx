@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { TextLink } from "@/components/ui/text-link";
 import type { FormAction } from "@/lib/action";
 
@@ -15,15 +15,9 @@ export function ForgotPasswordForm({
   email: string;
 }) {
   const [state, formAction, pending] = useActionState(requestReset, null);
-  const { field, onInput } = useEchoedForm(state, { email });
+  const { field, formProps } = useEchoedForm(state, { email });
   return (
-    <form
-      action={formAction}
-      onSubmit={keepWhatWasTyped(formAction)}
-      onInput={onInput}
-      className="space-y-4"
-      noValidate
-    >
+    <form {...formProps(formAction)} className="space-y-4">
       <InputField label="Email" type="email" autoComplete="email" required {...field("email")} />
       <FormMessage state={state} />
       <Button type="submit" pending={pending} pendingLabel="Sending…" className="w-full">

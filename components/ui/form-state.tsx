@@ -34,7 +34,18 @@ export function useEchoedForm(
     if (typeof name !== "string" || !refused?.fieldErrors?.[name] || names.has(name)) return;
     setEdited({ answer: state, names: new Set([...names, name]) });
   };
-  return { v, errors, field, onInput };
+  /**
+   * The `<form>`'s own props: post to the action without React's reset (keepWhatWasTyped), hear every field's
+   * edit, and leave validation to the server, whose sentences the fields show. Spread it first:
+   * `<form {...formProps(formAction)} className="…">`.
+   */
+  const formProps = (dispatch: (formData: FormData) => void) => ({
+    action: dispatch,
+    onSubmit: keepWhatWasTyped(dispatch),
+    onInput,
+    noValidate: true,
+  });
+  return { v, errors, field, onInput, formProps };
 }
 
 /** The result of a form, announced politely; errors in the accent colour, successes in green. */
