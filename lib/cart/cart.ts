@@ -153,6 +153,24 @@ export async function getCartItemCount(db: Db, owner: CartOwner): Promise<number
   return Number(row?.n ?? 0);
 }
 
+const SKU_NOT_FOUND = { ok: false, code: "sku_not_found", message: "That option is no longer sold." } as const;
+
+/** A SKU with what the cart's rules need of it and its product (stock, order limit), or undefined. */
+async function findSku(db: Db, skuId: number) {
+  const [sku] = await db
+    .select({
+      available: skus.available,
+      productId: products.id,
+      productSlug: products.slug,
+      productName: products.name,
+      maxPerOrder: products.maxPerOrder,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(skus.id, skuId));
+  return sku;
+}
+
 /**
  * Adds units of a SKU. Prices are never taken from the caller; the cart reads them from the SKU when shown.
  * The quantity cap and stock are checked against the line's new total.
@@ -166,19 +184,8 @@ export async function addToCart(
     productSlug,
   }: { owner: CartOwner; skuId: number; quantity: number; productSlug?: string },
 ): Promise<CartResult> {
-  const [sku] = await db
-    .select({
-      id: skus.id,
-      available: skus.available,
-      productId: products.id,
-      productSlug: products.slug,
-      productName: products.name,
-      maxPerOrder: products.maxPerOrder,
-    })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(skus.id, skuId));
-  if (!sku) return { ok: false, code: "sku_not_found", message: "That option is no longer sold." };
+  const sku = await findSku(db, skuId);
+  if (!sku) return SKU_NOT_FOUND;
   if (productSlug !== undefined && sku.productSlug !== productSlug) {
     return {
       ok: false,
@@ -239,17 +246,8 @@ export async function setCartLineQuantity(
   const cartId = await findCartId(db, owner);
   if (!cartId) return { ok: false, code: "line_not_found", message: "Your cart is empty." };
   if (quantity === 0) return removeCartLine(db, { owner, skuId });
-  const [sku] = await db
-    .select({
-      available: skus.available,
-      productId: products.id,
-      productName: products.name,
-      maxPerOrder: products.maxPerOrder,
-    })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(skus.id, skuId));
-  if (!sku) return { ok: false, code: "sku_not_found", message: "That option is no longer sold." };
+  const sku = await findSku(db, skuId);
+  if (!sku) return SKU_NOT_FOUND;
   const held = await unitsInCart(db, { cartId, productId: sku.productId, skuId });
   const otherVersions = held.ofProduct - held.ofSku;
   if (otherVersions + quantity > sku.maxPerOrder) {
