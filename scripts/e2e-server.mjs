@@ -3,10 +3,16 @@
 // on its own port, and the QA tools (test clock, reset route) switched on with a test secret.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
 // Follows the store's port (3100 → 12112), so two suites on one machine on different ports never share one.
 const stripePort = process.env.E2E_STRIPE_PORT ?? String(Number(port) + 9012);
+// The suite's own SMTP server (e2e/support/smtp-sink.ts): the store sends every mail to it, as it would to a real
+// relay; the tests read what arrived (e2e/support/mail.ts). Port and folder follow the store's port too.
+const smtpPort = process.env.E2E_SMTP_PORT ?? String(Number(port) + 9013);
+const smtpDir = process.env.E2E_SMTP_DIR ?? join(tmpdir(), `kite-e2e-smtp-${port}`);
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -17,6 +23,9 @@ const env = {
   STRIPE_LOCAL_PORT: stripePort,
   STRIPE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/stripe/webhook`,
   STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_e2e_local_secret",
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  // Mails leave within a second, so a test waits on the mail, not on the worker's pace.
+  MAIL_SEND_INTERVAL_MS: process.env.MAIL_SEND_INTERVAL_MS ?? "1000",
 };
 if (process.env.E2E_DATABASE_URL) {
   env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -50,6 +59,7 @@ process.on("exit", stop);
 // default 5 s, a client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
 for (const [cmd, args] of [
   ["node_modules/.bin/tsx", ["stripe-local/cli.ts"]],
+  ["node_modules/.bin/tsx", ["e2e/support/smtp-sink.ts", smtpPort, smtpDir]],
   // `next start` plus the socket's address for per-address rate limits (scripts/server.mjs).
   [process.execPath, ["scripts/server.mjs", "--port", port, "--keepAliveTimeout", "65000"]],
 ]) {

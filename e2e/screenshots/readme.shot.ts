@@ -74,3 +74,47 @@ test("marketer console", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.screenshot({ path: `${OUT}/admin-hero.png` });
 });
+
+test("a shopper's checkout, unfinished payment, receipt mail and account", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/sign-in?callbackUrl=/account");
+  await page.getByLabel("Email").fill("shopper@example.com");
+  await page.getByLabel("Password").fill("kite-shopper-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/account");
+  await page.goto("/products/kite-buds-2?sku=kite-buds-2-white");
+  await expect(page.getByTestId("buy-box").first()).toHaveAttribute("data-url-applied", "");
+  await page.getByRole("button", { name: /^add to cart$/i }).first().click();
+  await expect(page.getByText(/added to your cart/i).first()).toBeVisible();
+  await page.goto("/cart");
+  await expect(page.getByText("Deliver to").first()).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${OUT}/checkout-address.png` });
+
+  // Declined, then back to the store: the order page says the order is held and offers to finish paying.
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout\/cs_/);
+  await page.getByLabel("Card number").fill("4000 0000 0000 0002");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByRole("alert")).toContainText("declined");
+  await page.getByRole("link", { name: /cancel and return/i }).click();
+  await page.waitForURL(/payment=unfinished/);
+  await settle(page);
+  await page.screenshot({ path: `${OUT}/payment-unfinished.png` });
+
+  await page.getByRole("link", { name: "Finish paying" }).click();
+  await page.waitForURL(/\/checkout\/cs_/);
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.waitForURL("**/checkout/success**");
+
+  await page.goto("/dev/mailbox");
+  await page.getByRole("link", { name: /Your Kite order/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Your Kite order");
+  await page.screenshot({ path: `${OUT}/mail-receipt.png` });
+
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Orders" })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${OUT}/account.png` });
+});
