@@ -79,6 +79,17 @@ export function parseWith<S extends z.ZodType>(
   return parsed.success ? ok({ data: parsed.data }) : invalid(fieldErrorsFrom(parsed.error));
 }
 
+/**
+ * The refusal of a compare-and-set that matched nothing: the row changed meanwhile (`conflict`, saying what it is
+ * now) or is gone (`not_found`). `current` is the row as it is now, read after the write missed.
+ */
+export function changedMeanwhile<T>(
+  current: T | undefined,
+  { conflict, gone }: { conflict: (current: T) => string; gone: string },
+): Failure<"conflict" | "not_found"> {
+  return current === undefined ? fail("not_found", gone) : fail("conflict", conflict(current));
+}
+
 /** Thrown inside a transaction to roll it back and hand a typed refusal to the caller (see `refusable`). */
 export class Refusal extends Error {
   constructor(readonly failure: Failure) {

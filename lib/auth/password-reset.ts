@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import type { Db } from "@/lib/db";
@@ -10,7 +10,7 @@ import { ok, Refusal, type Result, refusable } from "@/lib/result";
 import { hashPassword, passwordSchema } from "./password";
 import { checkPasswordResetRateLimit } from "./throttle";
 import { consumeAuthToken, issueAuthToken, type TokenRefusalCode } from "./tokens";
-import { emailSchema, sessionsEndNow } from "./users";
+import { emailSchema, findUserByEmail, sessionsEndNow } from "./users";
 
 export const forgotPasswordSchema = z.strictObject({ email: emailSchema });
 
@@ -43,10 +43,7 @@ export async function requestPasswordReset(
 ): Promise<RequestPasswordResetResult> {
   const limited = await checkPasswordResetRateLimit(limiter, { email, ip, now });
   if (!limited.ok) return limited;
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  const user = await findUserByEmail(db, email);
   if (user) {
     await db.transaction(async (tx) => {
       const link = await issueAuthToken(tx, { userId: user.id, purpose: "password_reset", now });

@@ -101,14 +101,20 @@ export async function signInWithPassword(
   return user ? ok({ user }) : fail("invalid_credentials", "Email or password is incorrect.");
 }
 
-export async function verifyCredentials(
-  db: Db,
-  { email, password }: { email: string; password: string },
-): Promise<SessionUser | null> {
+/** The account with this email, compared as the store stores emails (trimmed, any case), or null. */
+export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  return row ?? null;
+}
+
+export async function verifyCredentials(
+  db: Db,
+  { email, password }: { email: string; password: string },
+): Promise<SessionUser | null> {
+  const row = await findUserByEmail(db, email);
   if (!row) {
     // Same cost as a real check, so response time does not reveal which emails exist.
     await verifyPassword(password, DUMMY_HASH);

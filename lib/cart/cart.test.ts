@@ -29,7 +29,10 @@ beforeAll(async () => {
   // A low-stock SKU under its product's order limit, so stock is what refuses (3 left of a limit-5 product).
   const few = candidates.find((s) => s.id !== a?.id && s.id !== b?.id);
   if (!few) throw new Error("seed needs a third in-stock SKU");
-  await handle.db.update(skus).set({ available: 3, quantity: 3, held: 0, sold: 0 }).where(eq(skus.id, few.id));
+  await handle.db
+    .update(skus)
+    .set({ available: 3, quantity: 3, held: 0, sold: 0 })
+    .where(eq(skus.id, few.id));
   scarce = { id: few.id, available: 3 };
 });
 afterAll(() => handle.close());

@@ -153,22 +153,22 @@ export async function getCartItemCount(db: Db, owner: CartOwner): Promise<number
   return Number(row?.n ?? 0);
 }
 
-const SKU_NOT_FOUND = { ok: false, code: "sku_not_found", message: "That option is no longer sold." } as const;
+const SKU_NOT_FOUND = {
+  ok: false,
+  code: "sku_not_found",
+  message: "That option is no longer sold.",
+} as const;
 
 /** A SKU with what the cart's rules need of it and its product (stock, order limit), or undefined. */
 async function findSku(db: Db, skuId: number) {
-  const [sku] = await db
-    .select({
-      available: skus.available,
-      productId: products.id,
-      productSlug: products.slug,
-      productName: products.name,
-      maxPerOrder: products.maxPerOrder,
-    })
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(eq(skus.id, skuId));
-  return sku;
+  const sku = await db.query.skus.findFirst({
+    where: eq(skus.id, skuId),
+    columns: { available: true },
+    with: { product: { columns: { id: true, slug: true, name: true, maxPerOrder: true } } },
+  });
+  if (!sku) return undefined;
+  const { id: productId, slug: productSlug, name: productName, maxPerOrder } = sku.product;
+  return { available: sku.available, productId, productSlug, productName, maxPerOrder };
 }
 
 /**

@@ -4,7 +4,7 @@ import { categories, products, skus } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
-import { fail, ok, Refusal, type Result, refusable } from "@/lib/result";
+import { changedMeanwhile, ok, Refusal, type Result, refusable } from "@/lib/result";
 
 /*
  * The console's side of per-product order limits (the rule itself is lib/cart/order-limit.ts): the list a
@@ -73,12 +73,11 @@ export async function setProductOrderLimit(
           .from(products)
           .where(eq(products.id, productId));
         throw new Refusal(
-          current
-            ? fail(
-                "conflict",
-                `Someone else changed this limit meanwhile: it is now ${current.maxPerOrder} per order. Check it before changing it again.`,
-              )
-            : fail("not_found", "That product is no longer in the catalogue."),
+          changedMeanwhile(current, {
+            conflict: (c) =>
+              `Someone else changed this limit meanwhile: it is now ${c.maxPerOrder} per order. Check it before changing it again.`,
+            gone: "That product is no longer in the catalogue.",
+          }),
         );
       }
       if (from !== to) {

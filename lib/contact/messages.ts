@@ -7,7 +7,16 @@ import { emailKey, formatWait } from "@/lib/auth/throttle";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { type RateLimiter, type RateLimitRule, takeEach } from "@/lib/rate-limit/limiter";
-import { type Failure, fail, ok, parseWith, Refusal, type Result, refusable } from "@/lib/result";
+import {
+  changedMeanwhile,
+  type Failure,
+  fail,
+  ok,
+  parseWith,
+  Refusal,
+  type Result,
+  refusable,
+} from "@/lib/result";
 import { CONTACT_HONEYPOT_FIELD, canMoveContact, contactInput, contactStatusLabel } from "./rules";
 
 /*
@@ -210,14 +219,13 @@ export async function setContactStatus(
         .where(and(eq(contactMessages.id, messageId), eq(contactMessages.status, from)))
         .returning({ id: contactMessages.id, name: contactMessages.name });
       if (!row) {
-        const current = await getContactMessage(tx, { messageId });
+        const current = (await getContactMessage(tx, { messageId })) ?? undefined;
         throw new Refusal(
-          current
-            ? fail(
-                "conflict",
-                `Someone else changed this message meanwhile: it is now ${contactStatusLabel(current.status).toLowerCase()}. Check it before changing it again.`,
-              )
-            : fail("not_found", GONE),
+          changedMeanwhile(current, {
+            conflict: (c) =>
+              `Someone else changed this message meanwhile: it is now ${contactStatusLabel(c.status).toLowerCase()}. Check it before changing it again.`,
+            gone: GONE,
+          }),
         );
       }
       await writeAudit(tx, {
