@@ -84,7 +84,10 @@ test("a shopper's checkout, unfinished payment, receipt mail and account", async
   await page.waitForURL((url) => url.pathname === "/account");
   await page.goto("/products/kite-buds-2?sku=kite-buds-2-white");
   await expect(page.getByTestId("buy-box").first()).toHaveAttribute("data-url-applied", "");
-  await page.getByRole("button", { name: /^add to cart$/i }).first().click();
+  await page
+    .getByRole("button", { name: /^add to cart$/i })
+    .first()
+    .click();
   await expect(page.getByText(/added to your cart/i).first()).toBeVisible();
   await page.goto("/cart");
   await expect(page.getByText("Deliver to").first()).toBeVisible();
@@ -109,7 +112,10 @@ test("a shopper's checkout, unfinished payment, receipt mail and account", async
   await page.waitForURL("**/checkout/success**");
 
   await page.goto("/dev/mailbox");
-  await page.getByRole("link", { name: /Your Kite order/ }).first().click();
+  await page
+    .getByRole("link", { name: /Your Kite order/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Your Kite order");
   await page.screenshot({ path: `${OUT}/mail-receipt.png` });
 

@@ -1,20 +1,6 @@
-import type { Locator } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
-
-/** Types an address into the form as a person would, field by field. */
-async function fillAddress(
-  form: Locator,
-  a: Record<"recipientName" | "mobile" | "province" | "city" | "district" | "street" | "postcode", string>,
-) {
-  await form.getByLabel("Recipient").fill(a.recipientName);
-  await form.getByLabel("Mobile number").fill(a.mobile);
-  await form.getByLabel("Province").selectOption(a.province);
-  await form.getByLabel("City").fill(a.city);
-  await form.getByLabel("District").fill(a.district);
-  await form.getByLabel("Street address").fill(a.street);
-  await form.getByLabel("Postcode").fill(a.postcode);
-}
+import { fillAddress } from "../support/pages";
 
 test.describe("shopper: delivery addresses", () => {
   test("add, fix a refused field, edit, make default and remove, from the account @mobile", async ({

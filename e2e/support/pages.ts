@@ -104,3 +104,17 @@ export function parseMoney(text: string): number {
   const digits = text.replace(/[^0-9.]/g, "");
   return Math.round(Number.parseFloat(digits) * 100);
 }
+
+/** Types a delivery address into the address form as a person would, field by field. */
+export async function fillAddress(
+  form: Locator,
+  a: Record<"recipientName" | "mobile" | "province" | "city" | "district" | "street" | "postcode", string>,
+) {
+  await form.getByLabel("Recipient").fill(a.recipientName);
+  await form.getByLabel("Mobile number").fill(a.mobile);
+  await form.getByLabel("Province").selectOption(a.province);
+  await form.getByLabel("City").fill(a.city);
+  await form.getByLabel("District").fill(a.district);
+  await form.getByLabel("Street address").fill(a.street);
+  await form.getByLabel("Postcode").fill(a.postcode);
+}
