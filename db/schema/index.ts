@@ -8,3 +8,4 @@ export * from "./mail";
 export * from "./orders";
 export * from "./queue";
 export * from "./sales";
+export * from "./returns";
