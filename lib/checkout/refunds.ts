@@ -228,7 +228,8 @@ export async function retryOwedRefunds(
       id: orders.id,
       paymentIntentId: orders.stripePaymentIntentId,
       // An approved return owes the refund too; its mail says why in its own words.
-      returned: sql<boolean>`exists (select 1 from ${orderReturns} where ${orderReturns.orderId} = ${orders.id} and ${orderReturns.status} = 'approved')`,
+      // Spelled out: drizzle leaves columns unqualified in a select without joins, which the subquery would misread.
+      returned: sql<boolean>`exists (select 1 from ${orderReturns} r where r.order_id = "orders"."id" and r.status = 'approved')`,
     })
     .from(orders)
     .where(
