@@ -3,9 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, orderRefunds, orderReturns, orders, outboxMail, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/log";
 import { addToCart } from "@/lib/cart/cart";
+import { applyPayment, restockReturnedOrder } from "@/lib/checkout/holds";
 import { retryOwedRefunds } from "@/lib/checkout/refunds";
 import { deliverOrder, packOrder, shipOrder } from "@/lib/fulfilment/commands";
 import { NO_REASON_RETURN_DAYS } from "@/lib/limits";
+import { createSale } from "@/lib/sales/commands";
+import { attachOrderToSaleHold } from "@/lib/sales/holds";
+import { reserveSaleUnit } from "@/lib/sales/reserve";
+import {
+  bucketMismatches,
+  insertPendingOrder,
+  insertUsers,
+  listBuckets,
+  registerUsers,
+} from "@/lib/sales/test-support";
 import { localStripe, submitCard } from "@/stripe-local/testing";
 import { expectInvariant, FAST_RETRY, withCheckoutEnv } from "@/tests/helpers/checkout";
 import { getSeededMarketer } from "@/tests/helpers/seeded";
@@ -326,5 +337,53 @@ describe("the console's decisions", () => {
         await refuseReturn(env.db, { actor, returnId, refusalReason: "x", now: inWindow }),
       ).toMatchObject({ code: "not_found" });
     }
+  });
+});
+
+describe("restocking a flash-sale order", () => {
+  it("puts the unit back in the sale's bucket it was sold from, once, and ends the fan's hold as returned", async () => {
+    const now = new Date();
+    const created = await createSale(env.db, {
+      slug: `returns-sale-${Date.now()}`,
+      name: "Returns test sale",
+      productId: env.sku.productId,
+      registrationOpensAt: new Date(now.getTime() - 3_600_000),
+      registrationClosesAt: new Date(now.getTime() - 60_000),
+      startsAt: new Date(now.getTime() - 60_000),
+      endsAt: new Date(now.getTime() + 3_600_000),
+      skus: [{ skuId: env.sku.id, quantity: 5, salePriceMinor: 99_900 }],
+    });
+    if (!created.ok) throw new Error(created.message);
+    const { saleId } = created;
+    const [fan] = await insertUsers(env.db, { prefix: `returns-${Date.now()}`, count: 1 });
+    if (!fan) throw new Error("no fan");
+    await registerUsers(env.db, { saleId, userIds: [fan] });
+    const held = await reserveSaleUnit(env.db, {
+      saleId,
+      skuId: env.sku.id,
+      userId: fan,
+      now,
+      holdMinutes: 10,
+    });
+    if (!held.ok) throw new Error(held.message);
+    const orderId = await insertPendingOrder(env.db, {
+      userId: fan,
+      totalMinor: 99_900,
+      holdExpiresAt: new Date(now.getTime() + 600_000),
+    });
+    await attachOrderToSaleHold(env.db, { holdId: held.hold.holdId, userId: fan, orderId });
+    await env.db.transaction((tx) => applyPayment(tx, { orderId, paymentIntentId: null, now }));
+    const sold = await listBuckets(env.db, { saleId });
+    const skuBefore = await env.readSku();
+
+    expect(await env.db.transaction((tx) => restockReturnedOrder(tx, { orderId, now }))).toBe(1);
+    expect(await env.db.transaction((tx) => restockReturnedOrder(tx, { orderId, now }))).toBe(0);
+    const after = await listBuckets(env.db, { saleId });
+    const total = (rows: typeof sold, key: "available" | "sold") => rows.reduce((n, b) => n + b[key], 0);
+    expect(total(after, "available") - total(sold, "available")).toBe(1);
+    expect(total(sold, "sold") - total(after, "sold")).toBe(1);
+    expect(await bucketMismatches(env.db, { saleId })).toEqual([]);
+    // The regular stock is not touched by a sale order's return.
+    expect(await env.readSku()).toMatchObject({ available: skuBefore.available, sold: skuBefore.sold });
   });
 });
