@@ -86,6 +86,8 @@ async function openMail(page: Page, { to, subject }: { to: string; subject: stri
 }
 
 test.describe("marketer: returns", () => {
+  // Each test walks an order through its whole life (pay, pack, ship, deliver, return) with two browsers.
+  test.slow();
   test("delivered order → shopper asks → marketer approves → refunded, mailed, received", async ({
     shopper,
     marketer,
