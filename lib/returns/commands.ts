@@ -266,6 +266,41 @@ export async function refuseReturn(
   });
 }
 
+/** Answers a receipt that changed nothing, from what the return is now. */
+function answerNotReceived(current: ReturnRow): ReturnDone | Failure {
+  if (current.receivedAt) {
+    return ok({
+      orderId: current.orderId,
+      returnId: current.id,
+      changed: false,
+      message: "Already received; the units went back once.",
+    });
+  }
+  if (current.status === "requested") {
+    return fail("not_approved", "Approve this return before marking its parcel received.");
+  }
+  if (current.status === "refused") {
+    return fail("already_refused", "This return was refused, so there is no parcel to receive.");
+  }
+  return fail("conflict", "Someone else is changing this return right now. Reload the page and try again.");
+}
+
+/** The compare-and-set of a receipt: the order id when this transaction marked the parcel received. */
+async function markReceived(tx: Tx, { returnId, now }: { returnId: string; now: Date }) {
+  const [row] = await tx
+    .update(orderReturns)
+    .set({ receivedAt: now })
+    .where(
+      and(
+        eq(orderReturns.id, returnId),
+        eq(orderReturns.status, "approved"),
+        isNull(orderReturns.receivedAt),
+      ),
+    )
+    .returning({ orderId: orderReturns.orderId });
+  return row ?? null;
+}
+
 /** The parcel came back: the units go back on sale, once. Only an approved return can be received. */
 export async function receiveReturn(
   db: Db,
@@ -273,25 +308,14 @@ export async function receiveReturn(
 ): Promise<ReturnDone | Failure> {
   if (!isUuid(returnId)) return returnNotFound();
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(orderReturns)
-      .set({ receivedAt: now })
-      .where(
-        and(
-          eq(orderReturns.id, returnId),
-          eq(orderReturns.status, "approved"),
-          isNull(orderReturns.receivedAt),
-        ),
-      )
-      .returning({ orderId: orderReturns.orderId });
+    let row = await markReceived(tx, { returnId, now });
     if (!row) {
       const current = await readReturn(tx, returnId);
       if (!current) return returnNotFound();
-      const same = { orderId: current.orderId, returnId, changed: false };
-      if (current.receivedAt) return ok({ ...same, message: "Already received; the units went back once." });
-      return current.status === "requested"
-        ? fail("not_approved", "Approve this return before marking its parcel received.")
-        : fail("already_refused", "This return was refused, so there is no parcel to receive.");
+      // An approval that committed while our update skipped the row (it was still `requested` then): try again.
+      if (current.status === "approved" && !current.receivedAt)
+        row = await markReceived(tx, { returnId, now });
+      if (!row) return answerNotReceived(current);
     }
     const units = await restockReturnedOrder(tx, { orderId: row.orderId, now });
     await writeAudit(tx, {
