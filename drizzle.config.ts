@@ -13,6 +13,7 @@ export default defineConfig({
     "./db/schema/fulfilment.ts",
     "./db/schema/contact.ts",
     "./db/schema/accounts.ts",
+    "./db/schema/returns.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

@@ -74,3 +74,12 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
 
 /** A display name's longest form (sign-up and the profile). */
 export const MAX_DISPLAY_NAME_LENGTH = 80;
+
+/**
+ * Returns: a parcel never marked delivered counts as delivered this many days after it shipped (the way Taobao
+ * confirms receipt by itself), so the NO_REASON_RETURN_DAYS window still closes for an order the carrier never
+ * reported signed for.
+ */
+export const ASSUMED_DELIVERY_DAYS = 10;
+/** The longest note a fan may add to a return request, and a marketer's reason for refusing one. */
+export const MAX_RETURN_NOTE_LENGTH = 500;

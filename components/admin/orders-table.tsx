@@ -15,6 +15,7 @@ const FILTER_LABELS: Record<OrderFilter, string> = {
   packed: "Packed",
   shipped: "Shipped",
   delivered: "Delivered",
+  returns: "Open returns",
 };
 
 export function ordersHref(filter: OrderFilter, before?: string): string {
@@ -64,6 +65,11 @@ function FulfilmentCell({ row }: { row: ConsoleOrderRow }) {
       {row.trackingNumber ? (
         <span className="block text-xs text-ink-600">
           {row.carrierName} <span className="font-mono">{row.trackingNumber}</span>
+        </span>
+      ) : null}
+      {row.openReturn ? (
+        <span className="block text-xs font-semibold text-amber-800" data-testid="order-return">
+          {row.openReturn === "requested" ? "Return requested" : "Return approved, parcel due back"}
         </span>
       ) : null}
     </span>

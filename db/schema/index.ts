@@ -7,4 +7,5 @@ export * from "./fulfilment";
 export * from "./mail";
 export * from "./orders";
 export * from "./queue";
+export * from "./returns";
 export * from "./sales";

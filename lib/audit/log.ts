@@ -15,6 +15,10 @@ export type AuditAction =
   | "order.pack"
   | "order.ship"
   | "order.deliver"
+  | "return.request"
+  | "return.approve"
+  | "return.refuse"
+  | "return.receive"
   | "contact.status"
   | "product.limit";
 

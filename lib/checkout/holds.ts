@@ -386,23 +386,70 @@ async function settleStockHolds(
     .returning({ skuId: stockHolds.skuId, quantity: stockHolds.quantity });
 }
 
+/**
+ * Moves units of a SKU back to `available` from `held` (a released hold) or `sold` (a returned order), in one
+ * conditional statement; false when the SKU has fewer units there than that (nothing changed). Product pages whose
+ * stock badge changes are expired.
+ */
+async function putBackOnSale(
+  tx: Tx,
+  { skuId, quantity, from }: { skuId: number; quantity: number; from: "held" | "sold" },
+): Promise<boolean> {
+  const column = from === "held" ? skus.held : skus.sold;
+  const [row] = await tx
+    .update(skus)
+    .set({ available: sql`${skus.available} + ${quantity}`, [from]: sql`${column} - ${quantity}` })
+    .where(and(eq(skus.id, skuId), gte(column, quantity)))
+    .returning({ available: skus.available, productId: skus.productId });
+  if (row && stockBadgeChanged(row.available - quantity, row.available)) {
+    expireProductPagesForStock([row.productId]);
+  }
+  return Boolean(row);
+}
+
 /** Moves a hold's units back to `available`. Runs inside the caller's transaction. */
 async function returnHeldStock(tx: Tx, { orderId, now }: { orderId: string; now: Date }) {
   const released = await settleStockHolds(tx, { orderId, status: "released", now });
-  for (const hold of released) {
-    const [row] = await tx
-      .update(skus)
-      .set({
-        available: sql`${skus.available} + ${hold.quantity}`,
-        held: sql`${skus.held} - ${hold.quantity}`,
-      })
-      .where(eq(skus.id, hold.skuId))
-      .returning({ available: skus.available, productId: skus.productId });
-    if (row && stockBadgeChanged(row.available - hold.quantity, row.available)) {
-      expireProductPagesForStock([row.productId]);
-    }
-  }
+  for (const hold of released) await putBackOnSale(tx, { ...hold, from: "held" });
   return released;
+}
+
+/**
+ * A paid order came back (its return was received): its units go back on sale where they were sold from, the sale's
+ * buckets for a flash-sale order (its holds end as released, reason `returned`), the SKU's stock otherwise. Runs in
+ * the caller's transaction, which must make sure it runs once per order (the return's compare-and-set does).
+ * Returns the units put back.
+ */
+export async function restockReturnedOrder(
+  tx: Tx,
+  { orderId, now }: { orderId: string; now: Date },
+): Promise<number> {
+  const sale = await queryRows<{ units: number }>(
+    tx,
+    sql`
+      with h as (
+        update sale_holds set status = 'released', settled_at = ${now.toISOString()}::timestamptz,
+          release_reason = 'returned'
+        where order_id = ${orderId}::uuid and status = 'converted'
+        returning bucket_id
+      ), c as (select bucket_id, count(*)::int as n from h group by bucket_id),
+      u as (
+        update sale_buckets b set available = b.available + c.n, sold = b.sold - c.n
+        from c where b.id = c.bucket_id
+        returning c.n
+      )
+      select coalesce(sum(n), 0)::int as units from u`,
+  );
+  const saleUnits = sale[0]?.units ?? 0;
+  if (saleUnits > 0) return saleUnits;
+  let units = 0;
+  for (const line of await listOrderLines(tx, { orderId })) {
+    if (!(await putBackOnSale(tx, { ...line, from: "sold" }))) {
+      throw new Error(`order ${orderId}: SKU ${line.skuId} has fewer than ${line.quantity} units sold`);
+    }
+    units += line.quantity;
+  }
+  return units;
 }
 
 /**

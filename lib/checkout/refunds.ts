@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { orderRefunds, orders, stripeEvents } from "@/db/schema";
+import { orderRefunds, orderReturns, orders, stripeEvents } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueRefundMail } from "@/lib/mail/events";
 import {
@@ -10,6 +10,7 @@ import {
   stripeErrorCode,
   withStripeRetry,
 } from "@/lib/payments/stripe";
+import { RETURN_REFUND_REASON } from "@/lib/returns/rules";
 import { recordIncident } from "./incidents";
 
 interface RefundDeps {
@@ -154,13 +155,20 @@ export async function syncRefundsFromStripe(
 export type RefundOutcome = "refunded" | "already_refunded" | "failed";
 
 /**
- * Refunds a payment we owe (it arrived for stock that was gone), idempotent per order, and records the refund.
+ * Refunds a payment we owe (it arrived for stock that was gone, or the order's return was approved), idempotent
+ * per order (one Stripe idempotency key per order: a second call, a racing approval or the sweep's retry gets the
+ * same refund back), and records the refund; `reason` is what the buyer's refund mail says.
  * If Stripe says the charge is already refunded (by the dashboard, or a lost answer), those refunds are recorded
  * instead. Any other failure is retried by the sweep after a growing delay; a final refusal is also an incident.
  */
 export async function refundOrder(
   deps: RefundDeps,
-  { orderId, paymentIntentId, now = new Date() }: { orderId: string; paymentIntentId: string; now?: Date },
+  {
+    orderId,
+    paymentIntentId,
+    now = new Date(),
+    reason = SOLD_OUT_REFUND_REASON,
+  }: { orderId: string; paymentIntentId: string; now?: Date; reason?: string },
 ): Promise<RefundOutcome> {
   try {
     const refund = await withStripeRetry(
@@ -172,7 +180,7 @@ export async function refundOrder(
       deps.retry,
     );
     await deps.db.transaction((tx) =>
-      recordRefunds(tx, { orderId, refunds: [refund], source: "store", reason: SOLD_OUT_REFUND_REASON }),
+      recordRefunds(tx, { orderId, refunds: [refund], source: "store", reason }),
     );
     return "refunded";
   } catch (error) {
@@ -216,7 +224,13 @@ export async function retryOwedRefunds(
   { now, limit = 50 }: { now: Date; limit?: number },
 ): Promise<{ retried: number; refunded: number }> {
   const owed = await deps.db
-    .select({ id: orders.id, paymentIntentId: orders.stripePaymentIntentId })
+    .select({
+      id: orders.id,
+      paymentIntentId: orders.stripePaymentIntentId,
+      // An approved return owes the refund too; its mail says why in its own words.
+      // Spelled out: drizzle leaves columns unqualified in a select without joins, which the subquery would misread.
+      returned: sql<boolean>`exists (select 1 from ${orderReturns} r where r.order_id = "orders"."id" and r.status = 'approved')`,
+    })
     .from(orders)
     .where(
       and(
@@ -235,6 +249,7 @@ export async function retryOwedRefunds(
       orderId: order.id,
       paymentIntentId: order.paymentIntentId,
       now,
+      ...(order.returned ? { reason: RETURN_REFUND_REASON } : {}),
     });
     if (outcome !== "failed") refunded++;
   }

@@ -5,6 +5,7 @@ import {
   orderFulfilment,
   orderLines,
   orderRefunds,
+  orderReturns,
   orders,
   type ShippingAddress,
   users,
@@ -88,7 +89,7 @@ export async function listFulfilmentForUser(
 
 // ─── The console ─────────────────────────────────────────────────────────────
 
-export const ORDER_FILTERS = ["all", "to_pack", "packed", "shipped", "delivered"] as const;
+export const ORDER_FILTERS = ["all", "to_pack", "packed", "shipped", "delivered", "returns"] as const;
 export type OrderFilter = (typeof ORDER_FILTERS)[number];
 export const CONSOLE_ORDERS_PAGE_SIZE = 25;
 
@@ -103,7 +104,12 @@ export interface ConsoleOrderRow {
   step: FulfilmentStep;
   carrierName: string | null;
   trackingNumber: string | null;
+  /** A return that needs the console: waiting for a decision, or approved with its parcel not yet back. */
+  openReturn: "requested" | "approved" | null;
 }
+
+/** Returns waiting for a decision, or approved and not yet received (the `returns` filter, oldest need first). */
+const OPEN_RETURN = sql`(${orderReturns.status} = 'requested' or (${orderReturns.status} = 'approved' and ${orderReturns.receivedAt} is null))`;
 
 const CONSOLE_LIST_COLUMNS = {
   id: orders.id,
@@ -116,11 +122,17 @@ const CONSOLE_LIST_COLUMNS = {
   step: orderFulfilment.status,
   carrier: orderFulfilment.carrier,
   trackingNumber: orderFulfilment.trackingNumber,
+  openReturn: sql<
+    "requested" | "approved" | null
+  >`(select ${orderReturns.status} from ${orderReturns} where ${orderReturns.orderId} = ${orders.id} and ${OPEN_RETURN} limit 1)`,
 };
 
 function filterCondition(filter: OrderFilter): SQL | undefined {
   if (filter === "all") return undefined;
   if (filter === "to_pack") return and(eq(orders.status, "paid"), isNull(orderFulfilment.orderId));
+  if (filter === "returns") {
+    return sql`exists (select 1 from ${orderReturns} where ${orderReturns.orderId} = ${orders.id} and ${OPEN_RETURN})`;
+  }
   return eq(orderFulfilment.status, filter);
 }
 

@@ -11,6 +11,11 @@ import type { MailStore } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
 import { renderPasswordResetMail } from "./templates/password-reset";
 import { renderRefundMail } from "./templates/refund";
+import {
+  renderReturnApprovedMail,
+  renderReturnRefusedMail,
+  renderReturnRequestedMail,
+} from "./templates/returns";
 import { type Parcel, renderShippedMail } from "./templates/shipped";
 import { renderWelcomeMail } from "./templates/welcome";
 
@@ -201,5 +206,44 @@ export async function enqueueEmailChangedNotice({
     dedupeKey: `email-changed:${tokenId}`,
     to: oldEmail,
     mail: renderEmailChangedNoticeMail({ store: mailStore(), name, oldEmail, newEmail, changedAt: now }),
+  });
+}
+
+/** A return's event, inside the transaction that records it: one mail per return and event (keyed by both). */
+export type ReturnMailEvent =
+  | { kind: "return_requested" }
+  | { kind: "return_approved" }
+  | { kind: "return_refused"; refusalReason: string };
+
+export async function enqueueReturnMail({
+  tx,
+  orderId,
+  returnId,
+  reasonLabel,
+  at,
+  event,
+}: {
+  tx: Tx;
+  orderId: string;
+  returnId: string;
+  reasonLabel: string;
+  at: Date;
+  event: ReturnMailEvent;
+}): Promise<boolean> {
+  const owner = await getOrderOwner(tx, { orderId });
+  if (!owner) return false;
+  const base = { store: mailStore(), name: owner.name, orderId, reasonLabel, at };
+  const mail =
+    event.kind === "return_requested"
+      ? renderReturnRequestedMail(base)
+      : event.kind === "return_approved"
+        ? renderReturnApprovedMail(base)
+        : renderReturnRefusedMail({ ...base, refusalReason: event.refusalReason });
+  return enqueueMail({
+    tx,
+    kind: event.kind,
+    dedupeKey: `${event.kind.replace("_", "-")}:${returnId}`,
+    to: owner.email,
+    mail,
   });
 }

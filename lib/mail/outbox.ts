@@ -15,6 +15,9 @@ export const MAIL_KINDS = [
   "password_reset",
   "email_change",
   "email_changed",
+  "return_requested",
+  "return_approved",
+  "return_refused",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

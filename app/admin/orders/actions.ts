@@ -5,6 +5,8 @@ import { defineAction } from "@/lib/action";
 import { deliverOrder, packOrder, shipOrder } from "@/lib/fulfilment/commands";
 import { shipFromCsv } from "@/lib/fulfilment/upload";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
+import { getStripe } from "@/lib/payments/stripe";
+import { approveReturn, receiveReturn, refuseReturn } from "@/lib/returns/commands";
 
 /*
  * The console's fulfilment commands, as declarations: marketers only, the lib/fulfilment command (which checks
@@ -52,4 +54,34 @@ export const uploadShipmentsAction = defineAction({
   maxValueLength: SERVER_ACTION_BODY_LIMIT_BYTES,
   input: manifestForm,
   run: ({ input, caller, db, now }) => shipFromCsv(db, { actor: caller, text: input.csv, now }),
+});
+
+/** A return, by its id (checked by the commands: a typed refusal for an unknown one). */
+const returnForm = z.object({ returnId: z.string().trim().max(64).default("") });
+
+/** Approves a return and refunds the order through the checkout's idempotent refund. */
+export const approveReturnAction = defineAction({
+  name: "approveReturn",
+  caller: "marketer",
+  input: returnForm,
+  run: ({ input, caller, db, now }) =>
+    approveReturn({ db, stripe: getStripe() }, { actor: caller, returnId: input.returnId, now }),
+  refresh: true,
+});
+
+export const refuseReturnAction = defineAction({
+  name: "refuseReturn",
+  caller: "marketer",
+  input: returnForm.extend({ refusalReason: z.string().default("") }),
+  run: ({ input, caller, db, now }) => refuseReturn(db, { actor: caller, ...input, now }),
+  refresh: true,
+  echoValues: true,
+});
+
+export const receiveReturnAction = defineAction({
+  name: "receiveReturn",
+  caller: "marketer",
+  input: returnForm,
+  run: ({ input, caller, db, now }) => receiveReturn(db, { actor: caller, returnId: input.returnId, now }),
+  refresh: true,
 });

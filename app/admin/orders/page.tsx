@@ -26,7 +26,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Orders"
-        description={`Newest first. Pack paid orders, ship them with a carrier and tracking number, mark them delivered. Times in ${zoneLabel(tz, now)}.`}
+        description={`Newest first. Pack paid orders, ship them with a carrier and tracking number, mark them delivered; answer returns under Open returns. Times in ${zoneLabel(tz, now)}.`}
         actions={
           <ButtonLink href="/admin/orders/upload" variant="secondary" size="console">
             Upload tracking numbers
@@ -41,7 +41,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           <EmptyState title={cursor ? "No older orders" : "No orders here"}>
             {filter === "to_pack"
               ? "Every paid order has been packed."
-              : "Orders appear here as shoppers check out."}
+              : filter === "returns"
+                ? "No return is waiting for a decision or for its parcel."
+                : "Orders appear here as shoppers check out."}
           </EmptyState>
         }
       />

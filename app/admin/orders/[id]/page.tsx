@@ -4,19 +4,33 @@ import { OrderBuyerCard, OrderLinesCard, OrderPaymentCard } from "@/components/a
 import { OrderFulfilmentCommands } from "@/components/admin/order-fulfilment-commands";
 import { Card, PageHeader } from "@/components/admin/ui";
 import { FulfilmentProgress } from "@/components/orders/fulfilment-progress";
+import { ReturnCommands } from "@/components/returns/return-commands";
+import { ReturnSummary } from "@/components/returns/return-summary";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getConsoleOrder } from "@/lib/fulfilment/queries";
 import { orderNumber } from "@/lib/ids";
-import { deliverOrderAction, packOrderAction, shipOrderAction } from "../actions";
+import { getReturnForConsole } from "@/lib/returns/queries";
+import {
+  approveReturnAction,
+  deliverOrderAction,
+  packOrderAction,
+  receiveReturnAction,
+  refuseReturnAction,
+  shipOrderAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Order" };
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireMarketerPage(`/admin/orders/${encodeURIComponent(id)}`);
-  const order = await getConsoleOrder(await getDb(), { orderId: id });
+  const db = await getDb();
+  const [order, ret] = await Promise.all([
+    getConsoleOrder(db, { orderId: id }),
+    getReturnForConsole(db, { orderId: id }),
+  ]);
   if (!order) notFound();
   const tz = env.STORE_TIMEZONE;
   const paid = order.payment.status === "paid";
@@ -44,6 +58,21 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               />
             </div>
           </Card>
+          {ret ? (
+            <Card title="Return" titleId="return-title">
+              <div className="space-y-4" data-testid="console-return">
+                <ReturnSummary ret={ret} timeZone={tz} />
+                <ReturnCommands
+                  ret={ret}
+                  actions={{
+                    approve: approveReturnAction,
+                    refuse: refuseReturnAction,
+                    receive: receiveReturnAction,
+                  }}
+                />
+              </div>
+            </Card>
+          ) : null}
           <OrderLinesCard order={order} />
         </div>
         <div className="min-w-0 space-y-6">

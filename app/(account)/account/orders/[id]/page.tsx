@@ -5,6 +5,8 @@ import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { FulfilmentProgress } from "@/components/orders/fulfilment-progress";
 import { OrderView } from "@/components/orders/order-view";
 import { UnfinishedPayment } from "@/components/orders/unfinished-payment";
+import { ReturnRequestForm } from "@/components/returns/return-request-form";
+import { ReturnSummary } from "@/components/returns/return-summary";
 import { getCurrentAccount } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
@@ -12,8 +14,11 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getFulfilmentForUser } from "@/lib/fulfilment/queries";
 import { orderNumber } from "@/lib/ids";
+import { NO_REASON_RETURN_DAYS } from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
-import { cancelOrderAction } from "./actions";
+import { getReturnPanelForUser, type ReturnPanel } from "@/lib/returns/queries";
+import { formatStoreDateTime } from "@/lib/store-time";
+import { cancelOrderAction, requestReturnAction } from "./actions";
 
 export const metadata: Metadata = { title: "Order · Kite" };
 
@@ -27,11 +32,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { cancelled, payment } = await searchParams;
   const user = await getCurrentAccount();
   if (!user) redirect(`/sign-in?callbackUrl=/account/orders/${encodeURIComponent(id)}`);
-  await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
+  const now = await getRequestNow();
+  await releaseExpiredForUser({ userId: user.id, now });
   const db = await getDb();
-  const [order, fulfilment] = await Promise.all([
+  const [order, fulfilment, returns] = await Promise.all([
     getOrderForUser(db, { orderId: id, userId: user.id }),
     getFulfilmentForUser(db, { orderId: id, userId: user.id }),
+    getReturnPanelForUser(db, { orderId: id, userId: user.id, now }),
   ]);
   if (!order) notFound();
   return (
@@ -55,6 +62,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <FulfilmentProgress fulfilment={fulfilment} timeZone={env.STORE_TIMEZONE} />
         </div>
       ) : null}
+      {returns ? <ReturnSection orderId={order.id} panel={returns} /> : null}
       {order.status === "pending" ? (
         <section aria-labelledby="cancel-title" className="mt-6 rounded-2xl border border-ink-100 p-4">
           <h2 id="cancel-title" className="text-base font-semibold">
@@ -68,5 +76,40 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Why a return can't be asked for, shown only when it is something the fan would look for (not before shipping). */
+const SAY_WHY_CLOSED = new Set(["window_closed"]);
+
+/** The order's return: its status when there is one, and the form while the window is open. */
+function ReturnSection({ orderId, panel }: { orderId: string; panel: ReturnPanel }) {
+  const tz = env.STORE_TIMEZONE;
+  const { latest, eligibility } = panel;
+  const closedWhy =
+    !eligibility.open && SAY_WHY_CLOSED.has(eligibility.failure.code) ? eligibility.failure : null;
+  if (!latest && !eligibility.open && !closedWhy) return null;
+  return (
+    <section
+      aria-labelledby="return-title"
+      className="mt-6 rounded-2xl border border-ink-100 p-4"
+      data-testid="returns"
+    >
+      <h2 id="return-title" className="mb-3 text-base font-semibold">
+        {latest ? "Return" : "Return this order"}
+      </h2>
+      {latest ? <ReturnSummary ret={latest} timeZone={tz} /> : null}
+      {eligibility.open ? (
+        <div className={latest ? "mt-5 border-t border-ink-100 pt-4" : ""}>
+          <p className="mb-3 text-sm text-ink-600">
+            {latest ? "You can ask again" : `${NO_REASON_RETURN_DAYS}-day no-reason returns: ask`} until{" "}
+            {formatStoreDateTime(new Date(eligibility.until), tz)}. We refund the whole order once we approve
+            it.
+          </p>
+          <ReturnRequestForm action={requestReturnAction} orderId={orderId} />
+        </div>
+      ) : null}
+      {closedWhy ? <p className="text-sm text-ink-600">{closedWhy.message}</p> : null}
+    </section>
   );
 }
