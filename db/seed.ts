@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { and, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "./client";
@@ -40,6 +40,40 @@ function upsertFrom<T extends PgTable>(table: T, keys: (keyof T["$inferInsert"] 
     set: { ...set, updatedAt: sql`now()` },
     setWhere: sql`(${sql.join(current, sql`, `)}) is distinct from (${sql.join(proposed, sql`, `)})`,
   };
+}
+
+/**
+ * An upsert that names only the columns given (drizzle's insert names every column of today's schema, `default`
+ * for the rest): the upgrade test seeds a database an earlier release migrated, whose tables lack later columns.
+ * Values are encoded by their columns (jsonb, timestamps); on conflict, `upsertFrom`'s rule applies.
+ */
+function upsertColumns<T extends PgTable>(
+  table: T,
+  rows: Partial<T["$inferInsert"]>[],
+  {
+    target,
+    update,
+  }: { target: keyof T["$inferInsert"] & string; update: (keyof T["$inferInsert"] & string)[] },
+): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const column = (key: string) => {
+    const c = columns[key];
+    if (!c) throw new Error(`no column ${key}`);
+    return c;
+  };
+  const name = (key: string) => sql.raw(`"${toSnakeCase(column(key).name)}"`);
+  const keys = Object.keys(rows[0] ?? {});
+  const values = rows.map(
+    (row) =>
+      sql`(${sql.join(
+        keys.map((k) => sql.param((row as Record<string, unknown>)[k], column(k))),
+        sql`, `,
+      )})`,
+  );
+  const set = [...update.map((k) => sql`${name(k)} = excluded.${name(k)}`), sql`"updated_at" = now()`];
+  return sql`insert into ${table} (${sql.join(keys.map(name), sql`, `)}) values ${sql.join(values, sql`, `)}
+    on conflict (${name(target)}) do update set ${sql.join(set, sql`, `)}
+    where ${upsertFrom(table, update).setWhere}`;
 }
 
 /** A demo account without any address gets its demo default (one the fan added or changed is left alone). */
@@ -137,9 +171,18 @@ export async function seedDemo(
       DEMO_CATEGORIES.map((c) => c.slug),
     );
 
-    await tx
-      .insert(products)
-      .values(
+    const productColumns = [
+      "categoryId",
+      "name",
+      "tagline",
+      "description",
+      "highlights",
+      "featured",
+      "position",
+    ] as const;
+    await tx.execute(
+      upsertColumns(
+        products,
         DEMO_PRODUCTS.map((p, position) => ({
           slug: p.slug,
           categoryId: required(categoryIds.get(p.categorySlug), `category ${p.categorySlug}`),
@@ -150,19 +193,9 @@ export async function seedDemo(
           featured: p.featured,
           position,
         })),
-      )
-      .onConflictDoUpdate({
-        target: products.slug,
-        ...upsertFrom(products, [
-          "categoryId",
-          "name",
-          "tagline",
-          "description",
-          "highlights",
-          "featured",
-          "position",
-        ]),
-      });
+        { target: "slug", update: [...productColumns] },
+      ),
+    );
     const productIds = await idsBySlug(
       tx,
       products,
@@ -261,10 +294,11 @@ export async function seedDemo(
 /** Each demo product's per-order limit, by kind: two phones per order, five power banks. */
 async function seedOrderLimits(tx: Tx): Promise<void> {
   for (const p of DEMO_PRODUCTS) {
+    const limit = ORDER_LIMIT_BY_KIND[p.kind];
     await tx
       .update(products)
-      .set({ maxPerOrder: ORDER_LIMIT_BY_KIND[p.kind] })
-      .where(eq(products.slug, p.slug));
+      .set({ maxPerOrder: limit, updatedAt: sql`now()` })
+      .where(and(eq(products.slug, p.slug), ne(products.maxPerOrder, limit)));
   }
 }
 
