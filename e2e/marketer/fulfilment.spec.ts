@@ -46,6 +46,8 @@ test.describe("marketer: fulfilment", () => {
     shopper,
     marketer,
   }, testInfo) => {
+    // Two browsers, four axe checks and ten full-page pictures: near a minute on a quiet machine.
+    test.slow();
     const shop = shopper.page;
     await checkoutToStripe(shop);
     await shop.getByLabel("Card number").fill(TEST_CARDS.success);
