@@ -177,6 +177,42 @@ test.describe("marketer: console", () => {
     await expect(form.getByText("Please check the highlighted fields.")).toBeVisible();
   });
 
+  test("a sale price at or above the everyday price needs the confirmation box, on create and on edit", async ({
+    marketerPage,
+    storeDay,
+  }) => {
+    const main = marketerPage.getByRole("main");
+    const console_ = new ConsolePages(marketerPage);
+    const name = `Everyday price ${tag()}`;
+    // The Kite 9 Pro's first version sells at ¥4,499.00 every day.
+    const version = await console_.fillNewSale({ name, quantity: 5, price: "4499.00", day: storeDay });
+    const price = main.getByLabel(`Sale price of ${version}`, { exact: true });
+    const confirm = main.getByRole("checkbox", { name: /Sell at or above the everyday price/ });
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await expect(main.getByText("Please check the highlighted fields.")).toBeVisible();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toHaveAccessibleDescription(/The same as the everyday price \(¥4,499\.00\)/);
+    await expect(price).toHaveValue("4499.00");
+    await expect(main.getByLabel("Name", { exact: true })).toHaveValue(name);
+    await expect(main.getByLabel(`Units of ${version}`, { exact: true })).toHaveValue("5");
+
+    await confirm.check();
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await marketerPage.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
+
+    // Editing: the saved price stays without asking again; a higher one needs the box ticked again.
+    await expect(price).toHaveValue("4499.00");
+    await expect(confirm).not.toBeChecked();
+    await price.fill("4599.00");
+    await main.getByRole("button", { name: "Save changes" }).click();
+    await expect(price).toHaveAccessibleDescription(/Above the everyday price \(¥4,499\.00\)/);
+    await expect(price).toHaveValue("4599.00");
+    await confirm.check();
+    await main.getByRole("button", { name: "Save changes" }).click();
+    await expect(main.getByTestId("form-message")).toHaveText("Saved.");
+    await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  });
+
   test("a second hero entry for a day that has one is refused", async ({ marketerPage, storeDay }) => {
     const console_ = new ConsolePages(marketerPage);
     const day = storeDay.date;

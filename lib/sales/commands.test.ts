@@ -10,7 +10,7 @@ import { atStoreTime } from "@/lib/sales/store-day";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { versionFields } from "@/tests/helpers/sale-form";
 import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "./commands";
-import { skuField } from "./draft";
+import { CONFIRM_EVERYDAY_PRICE_FIELD, skuField } from "./draft";
 import { cachedLiveView } from "./live";
 import { updateSaleFromForm } from "./update";
 
@@ -118,6 +118,46 @@ describe("creating a sale", () => {
     const third = await createSaleFromForm(handle.db, { actor, raw, timeZone: SH, now: NOW });
     expect(third).toMatchObject({ ok: true, saleId: first.saleId, duplicate: true });
     expect(await auditCount(first.saleId)).toBe(1);
+  });
+});
+
+describe("a sale price at or above the everyday price (Kite 9 Pro 12 GB + 256 GB: ¥4,499)", () => {
+  it("is refused on create and on edit unless confirmed; the confirmed price is saved", async () => {
+    const price = skuField(proSkus[0]?.id ?? 0, "price");
+    const sales0 = await saleCount();
+    const refused = await createSaleFromForm(handle.db, {
+      actor,
+      raw: saleForm({ [price]: "4499.00" }),
+      timeZone: SH,
+      now: NOW,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "invalid" });
+    if (!refused.ok) expect(refused.fieldErrors?.[price]?.[0]).toContain("everyday price (¥4,499.00)");
+    expect(await saleCount()).toBe(sales0);
+
+    const base = saleForm({ [price]: "4600.00", [CONFIRM_EVERYDAY_PRICE_FIELD]: "on" });
+    const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const unticked = editForm(created.saleId, base, { [CONFIRM_EVERYDAY_PRICE_FIELD]: "" });
+    const edit = (over: Record<string, string>) =>
+      updateSaleFromForm(handle.db, {
+        actor,
+        saleId: created.saleId,
+        raw: { ...unticked, ...over },
+        timeZone: SH,
+        now: NOW,
+      });
+    // The saved price, left as it is, is not asked about again; a new price at or above the everyday one is.
+    expect(await edit({ name: "Renamed" })).toMatchObject({ ok: true, changed: true });
+    expect(await edit({ [price]: "4700.00" })).toMatchObject({
+      ok: false,
+      fieldErrors: { [price]: [expect.stringContaining("Above the everyday price")] },
+    });
+    expect(await edit({ [price]: "4700.00", [CONFIRM_EVERYDAY_PRICE_FIELD]: "on" })).toMatchObject({
+      ok: true,
+    });
+    expect(await edit({ [price]: "4000.00" })).toMatchObject({ ok: true });
   });
 });
 
