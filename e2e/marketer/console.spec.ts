@@ -138,7 +138,7 @@ test.describe("marketer: console", () => {
     // Every write is in the audit log, with who did it.
     await marketerPage.goto("/admin/audit");
     const audit = marketerPage.getByRole("main").getByRole("table").first();
-    await expect(audit).toContainText(`Created sale “${sale.name}”`);
+    await expect(audit).toContainText(`${marketer.account.name} created sale “${sale.name}” with 40 units`);
     await expect(audit.getByTestId("audit-row").filter({ hasText: headline }).first()).toHaveAttribute(
       "data-action",
       "hero.set",
@@ -214,8 +214,49 @@ test.describe("marketer: console", () => {
     await expect(price).toHaveValue("4599.00");
     await confirm.check();
     await main.getByRole("button", { name: "Save changes" }).click();
-    await expect(main.getByTestId("form-message")).toHaveText("Saved.");
+    await expect(main.getByTestId("sale-form-edit").getByTestId("form-message")).toHaveText("Saved.");
     await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the audit log reads as sentences and filters by who, kind and days; bad filters say why", async ({
+    marketer,
+    storeDay,
+  }) => {
+    const page = marketer.page;
+    const { account } = marketer;
+    const sale = await new ConsolePages(page).createSale({
+      name: `Audit drop ${tag()}`,
+      quantity: 7,
+      price: "3999.00",
+      day: storeDay,
+    });
+    await page.goto("/admin/audit");
+    const filters = page.getByTestId("audit-filters");
+    await filters.getByLabel("Who").selectOption({ label: `${account.name} (${account.email})` });
+    await filters.getByLabel("Kind of change").selectOption({ label: "Sale created" });
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/kind=sale\.create/);
+    const rows = page.getByTestId("audit-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute("data-action", "sale.create");
+    await expect(rows.first()).toContainText(`${account.name} created sale “${sale.name}” with 7 units`);
+    await expect(rows.first()).not.toContainText("sale.create");
+    await expect(filters.getByLabel("Kind of change")).toHaveValue("sale.create");
+
+    // A range of days with nothing in it: the empty state, with the filters kept.
+    await filters.getByLabel(/^From/).fill("2099-01-01");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("No changes match these filters")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Show every change" })).toBeVisible();
+
+    // Filters that can't be read: a message, the field marked, no rows and no error page.
+    const res = await page.goto("/admin/audit?from=2040-02-30&to=2040-01-01&kind=DROP%20TABLE");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("alert")).toContainText("These filters can't be used");
+    await expect(page.getByRole("alert")).toContainText("Use a start date like 2026-03-14.");
+    await expect(filters.getByLabel(/^From/)).toHaveAttribute("aria-invalid", "true");
+    await expect(filters.getByLabel("Kind of change")).toHaveAttribute("aria-invalid", "true");
+    await expect(rows).toHaveCount(0);
   });
 
   test("a second hero entry for a day that has one is refused", async ({ marketerPage, storeDay }) => {
@@ -290,6 +331,6 @@ test.describe("marketer: console", () => {
     await expect(marketerPage.getByTestId("sale-state").first()).not.toHaveAttribute("data-state", "ended");
     await expect(marketerPage.getByRole("button", { name: "End sale now…" })).toBeVisible();
     await marketerPage.goto("/admin/audit");
-    await expect(marketerPage.getByRole("main")).not.toContainText(`Ended sale “${sale.name}”`);
+    await expect(marketerPage.getByRole("main")).not.toContainText(`ended sale “${sale.name}”`);
   });
 });

@@ -30,20 +30,14 @@ import {
   type Success,
 } from "@/lib/result";
 import { FOREIGN_KEY_VIOLATION, isUuid, sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
-import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { addStoreDays, atStoreTime, DAY_SHAPE, isStoreDay, storeDayOf } from "@/lib/sales/store-day";
 import { formatStoreDay } from "@/lib/store-time";
 
 /** How far ahead the calendar reaches, and how far a marketer may schedule. */
 export const CALENDAR_DAYS = 28;
 export const MAX_DAYS_AHEAD = 366;
 
-/** A date's shape with a real month and day number (the calendar check follows). */
-const DAY_SHAPE = /^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** "2026-03-14" and a day that exists (not 30 February). */
-export function isStoreDay(value: string | undefined | null): value is string {
-  return typeof value === "string" && DAY_SHAPE.test(value) && addStoreDays(value, 0) === value;
-}
+export { isStoreDay };
 
 export interface HeroImageOption {
   url: string;
