@@ -114,6 +114,7 @@ function VariantFigures({ variants }: { variants: LiveVariant[] }) {
         framed={false}
         density="compact"
         minWidth="34rem"
+        focusableScroll
         rows={variants}
         rowKey={(v) => v.skuId}
         rowProps={(v) => ({ "data-testid": "live-variant", "data-sku": String(v.skuId) })}
