@@ -2,13 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/audit/log";
+import { describeAuditEntry } from "@/lib/audit/wording";
 import { formatStoreDateTime } from "@/lib/store-time";
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
 
 function entityHref(type: string, id: string): string | null {
   if (type === "sale" && id) return `/admin/sales/${id}`;
@@ -19,61 +14,27 @@ function entityHref(type: string, id: string): string | null {
   return null;
 }
 
-/** The fields one change touched, before and after, folded away under a count. */
-function ChangedFields({ diff }: { diff: AuditRow["diff"] }) {
-  const changes = Object.entries(diff ?? {});
-  if (changes.length === 0) return null;
-  return (
-    <details className="mt-1.5">
-      <summary className="cursor-pointer text-xs font-medium text-ink-600">
-        {changes.length} {changes.length === 1 ? "field" : "fields"}
-      </summary>
-      <table className="mt-2 w-full text-xs">
-        <caption className="sr-only">Fields changed</caption>
-        <thead className="text-ink-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Field
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Before
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              After
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map(([field, change]) => (
-            <tr key={field}>
-              <th scope="row" className="py-1 pr-3 font-normal text-ink-600">
-                {field}
-              </th>
-              <td className="py-1 pr-3 break-all text-ink-700">{show(change.from)}</td>
-              <td className="py-1 break-all text-ink-900">{show(change.to)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
-  );
-}
-
-function AuditChange({ row }: { row: AuditRow }) {
+function AuditChange({ row, timeZone }: { row: AuditRow; timeZone: string }) {
   const href = entityHref(row.entityType, row.entityId);
+  const { sentence, details } = describeAuditEntry(row, { timeZone });
   return (
     <>
       <p className="text-ink-900">
-        <code className="mr-2 rounded bg-ink-100 px-1.5 py-0.5 text-xs text-ink-700">{row.action}</code>
         {href ? (
           <Link href={href} className="hover:underline">
-            {row.summary}
+            {sentence}
           </Link>
         ) : (
-          row.summary
+          sentence
         )}
       </p>
-      <ChangedFields diff={row.diff} />
+      {details.length > 0 ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs text-ink-600">
+          {details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </>
   );
 }
@@ -91,7 +52,7 @@ export function AuditTable({
   return (
     <DataTable
       caption="Console changes, newest first"
-      minWidth="48rem"
+      minWidth="44rem"
       rows={rows}
       rowKey={(r) => r.id}
       rowProps={(r) => ({ className: "align-top", "data-testid": "audit-row", "data-action": r.action })}
@@ -102,8 +63,17 @@ export function AuditTable({
           className: "whitespace-nowrap text-ink-700",
           cell: (r) => formatStoreDateTime(r.createdAt, timeZone),
         },
-        { header: "Who", className: "text-ink-700", cell: (r) => r.actorEmail },
-        { header: "Change", cell: (r) => <AuditChange row={r} /> },
+        {
+          header: "Who",
+          className: "text-ink-700",
+          cell: (r) => (
+            <>
+              {r.actorName}
+              <span className="block text-xs break-all text-ink-500">{r.actorEmail}</span>
+            </>
+          ),
+        },
+        { header: "Change", cell: (r) => <AuditChange row={r} timeZone={timeZone} /> },
       ]}
     />
   );
@@ -128,9 +98,9 @@ export function AuditList({
     <List className={className}>
       {rows.map((r) => (
         <li key={r.id} className={List === "ul" ? "py-2.5" : undefined}>
-          <p className="text-ink-900">{r.summary}</p>
+          <p className="text-ink-900">{describeAuditEntry(r, { timeZone }).sentence}</p>
           <p className={meta === "small" ? "text-xs text-ink-500" : "text-ink-500"}>
-            {r.actorEmail} · {formatStoreDateTime(r.createdAt, timeZone)}
+            {formatStoreDateTime(r.createdAt, timeZone)}
           </p>
         </li>
       ))}

@@ -6,11 +6,21 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
+import { heroImageFor } from "@/lib/hero/image";
 import { ConfirmSubmit } from "./confirm-submit";
 
 export interface HeroTargetOptions {
-  sales: { id: string; name: string; when: string }[];
-  products: { id: number; name: string }[];
+  /** `imageUrl`: the image a hero shows when the marketer leaves the image empty (its product's first). */
+  sales: { id: string; name: string; when: string; imageUrl: string | null }[];
+  products: { id: number; name: string; imageUrl: string | null }[];
+}
+
+/** The image of `sale:<id>` or `product:<id>`, as the options list it. */
+function targetImage(targets: HeroTargetOptions, target: string): string | null {
+  const [kind, id] = target.split(":");
+  const list: { id: string | number; imageUrl: string | null }[] =
+    kind === "sale" ? targets.sales : kind === "product" ? targets.products : [];
+  return list.find((t) => String(t.id) === id)?.imageUrl ?? null;
 }
 
 export interface HeroImageChoice {
@@ -43,7 +53,9 @@ export function HeroEntryForm<T extends { message: string }>({
 }) {
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const { v, errors, field, formProps } = useEchoedForm(state, initial);
-  const [imageUrl, setImageUrl] = useState(v("imageUrl") || images[0]?.url || "");
+  const [imageUrl, setImageUrl] = useState(v("imageUrl"));
+  const [target, setTarget] = useState(v("target"));
+  const shown = heroImageFor({ chosen: imageUrl, targetImage: targetImage(targets, target) });
   const groups = [...new Set(images.map((i) => i.group))];
 
   return (
@@ -61,7 +73,7 @@ export function HeroEntryForm<T extends { message: string }>({
           type="date"
           hint="The day runs from midnight to midnight in the store's zone."
         />
-        <SelectField label="Show" {...field("target")}>
+        <SelectField label="Show" {...field("target")} onChange={(e) => setTarget(e.currentTarget.value)}>
           <option value="">Choose a sale or a product…</option>
           <optgroup label="Sales">
             {targets.sales.map((s) => (
@@ -90,10 +102,12 @@ export function HeroEntryForm<T extends { message: string }>({
           label="Image"
           name="imageUrl"
           // Uncontrolled, so the reset after a refused submit keeps the echoed choice (see SaleForm).
-          defaultValue={v("imageUrl") || images[0]?.url}
+          defaultValue={v("imageUrl")}
           onChange={(e) => setImageUrl(e.currentTarget.value)}
           errors={errors.imageUrl}
+          hint={imageUrl ? undefined : "The chosen sale's or product's own picture."}
         >
+          <option value="">Same as the sale or product</option>
           {groups.map((group) => (
             <optgroup key={group} label={group}>
               {images
@@ -107,7 +121,7 @@ export function HeroEntryForm<T extends { message: string }>({
           ))}
         </SelectField>
         <ProductImage
-          src={imageUrl}
+          src={shown}
           size={88}
           className="h-22 w-22 rounded-lg border border-ink-200 bg-ink-50 object-contain p-1"
         />

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import type { LiveSaleView as LiveView } from "@/lib/sales/live";
 import { formatOffset } from "@/lib/sales/live-series";
+import type { LiveVariant } from "@/lib/sales/live-variants";
 import { SalesChart } from "./sales-chart";
 import { SaleStateBadge, Stat, type StatProps } from "./ui";
 
@@ -61,6 +63,66 @@ function liveStats(view: LiveView, soldShare: number): (StatProps & { testId: st
       detail: "holds made, incl. expired",
     },
   ];
+}
+
+const VARIANT_COLUMNS: DataColumn<LiveVariant>[] = [
+  {
+    header: "Version",
+    rowHeader: true,
+    className: "min-w-40",
+    cell: (v) => (
+      <>
+        <span className="font-medium text-ink-900">{v.label}</span>
+        <span className="block text-xs break-all text-ink-500">{v.code}</span>
+      </>
+    ),
+  },
+  { header: "Units", numeric: true, cell: (v) => number.format(v.quantity) },
+  { header: "Sold", numeric: true, cell: (v) => number.format(v.sold) },
+  { header: "Held", numeric: true, cell: (v) => number.format(v.held) },
+  { header: "Left", numeric: true, cell: (v) => number.format(v.remaining) },
+  {
+    header: "Sell-through",
+    numeric: true,
+    className: "min-w-32",
+    cell: (v) => (
+      <span className="flex items-center justify-end gap-2">
+        <span aria-hidden="true" className="h-1.5 w-14 overflow-hidden rounded-full bg-ink-100">
+          <span
+            className="block h-full rounded-full bg-accent-600"
+            style={{ width: `${Math.round((v.sellThrough ?? 0) * 100)}%` }}
+          />
+        </span>
+        {v.sellThrough === null ? "—" : percent.format(v.sellThrough)}
+      </span>
+    ),
+  },
+];
+
+/** Units sold, held and left per version: which colour or size is selling, not only the sale's totals. */
+function VariantFigures({ variants }: { variants: LiveVariant[] }) {
+  return (
+    <section aria-labelledby="variants-title" className="rounded-xl border border-ink-200 bg-white p-5">
+      <h2 id="variants-title" className="mb-1 text-base font-semibold text-ink-900">
+        By version
+      </h2>
+      <p className="mb-3 text-xs text-ink-500">
+        Sell-through: units sold ÷ units in the sale for that version.
+      </p>
+      <DataTable
+        caption="Units sold, held and left per version"
+        framed={false}
+        density="compact"
+        minWidth="34rem"
+        focusableScroll
+        rows={variants}
+        rowKey={(v) => v.skuId}
+        rowProps={(v) => ({ "data-testid": "live-variant", "data-sku": String(v.skuId) })}
+        columns={VARIANT_COLUMNS}
+        empty={<p className="text-sm text-ink-600">This sale has no versions.</p>}
+      />
+    </section>
+  );
 }
 
 /**
@@ -154,6 +216,8 @@ export function LiveSaleView({
           <Stat key={stat.testId} {...stat} />
         ))}
       </dl>
+
+      <VariantFigures variants={view.variants} />
 
       <section aria-labelledby="chart-title" className="rounded-xl border border-ink-200 bg-white p-5">
         <h2 id="chart-title" className="mb-3 text-base font-semibold text-ink-900">

@@ -7,8 +7,11 @@ import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
-import { formatMoneyInput } from "@/lib/money-input";
-import { skuField } from "@/lib/sales/draft-fields";
+import {
+  CONFIRM_EVERYDAY_PRICE_FIELD,
+  CONFIRM_EVERYDAY_PRICE_LABEL,
+  skuField,
+} from "@/lib/sales/draft-fields";
 
 import { Card } from "./ui";
 
@@ -17,6 +20,8 @@ export interface SaleFormSku {
   code: string;
   label: string;
   listPriceMinor: number;
+  /** The catalogue's everyday price: a sale price at or above it needs the confirmation box ticked. */
+  everydayPriceMinor: number;
   currency: string;
   /** Catalogue stock (create) or units free in the sale (edit), for context only. */
   available: number;
@@ -93,6 +98,26 @@ function SaleTimesCard({
         ))}
       </div>
     </Card>
+  );
+}
+
+/** The explicit consent a sale price at or above the everyday price needs (the rule: lib/sales/draft.ts). */
+function ConfirmEverydayPrice({ checked }: { checked: boolean }) {
+  return (
+    <label className="mt-4 flex items-start gap-3 rounded-lg border border-ink-200 p-3 text-sm">
+      <input
+        type="checkbox"
+        name={CONFIRM_EVERYDAY_PRICE_FIELD}
+        defaultChecked={checked}
+        className="mt-0.5 h-4 w-4 accent-accent-600"
+      />
+      <span>
+        <span className="block font-medium text-ink-900">{CONFIRM_EVERYDAY_PRICE_LABEL}</span>
+        <span className="text-ink-600">
+          A sale is a discount: tick this only if a version is meant to sell at its everyday price or above.
+        </span>
+      </span>
+    </label>
   );
 }
 
@@ -290,7 +315,10 @@ export function SaleForm<T extends { message: string }>({
                           {sku.label}
                           <span className="block text-xs font-normal break-all text-ink-500">{sku.code}</span>
                           <span className="block text-xs font-normal text-ink-500">
-                            List price {formatMoney(sku.listPriceMinor, sku.currency)}
+                            Everyday price {formatMoney(sku.everydayPriceMinor, sku.currency)}
+                            {sku.listPriceMinor > sku.everydayPriceMinor
+                              ? ` · list ${formatMoney(sku.listPriceMinor, sku.currency)}`
+                              : null}
                           </span>
                         </th>
                         <td className="px-3 py-3 text-ink-700 tabular-nums">
@@ -337,7 +365,7 @@ export function SaleForm<T extends { message: string }>({
                             name={price}
                             type="text"
                             inputMode="decimal"
-                            defaultValue={v(price) || formatMoneyInput(sku.listPriceMinor, sku.currency)}
+                            defaultValue={v(price)}
                             readOnly={locked && included}
                             aria-invalid={pErrors ? true : undefined}
                             aria-describedby={pErrors ? `field-${price}-error` : undefined}
@@ -356,6 +384,9 @@ export function SaleForm<T extends { message: string }>({
             </table>
           </div>
         )}
+        {product && !locked ? (
+          <ConfirmEverydayPrice checked={v(CONFIRM_EVERYDAY_PRICE_FIELD) === "on"} />
+        ) : null}
         <p className="mt-3 text-xs text-ink-500">
           {locked
             ? "The sale has started: prices and the versions are locked; a quantity can grow, or shrink down to the units already held or sold."

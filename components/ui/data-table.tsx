@@ -44,6 +44,7 @@ export function DataTable<Row>({
   framed = true,
   maxHeight,
   tableProps,
+  focusableScroll = false,
 }: {
   caption: string;
   columns: DataColumn<Row>[];
@@ -60,6 +61,11 @@ export function DataTable<Row>({
   /** Scrolls vertically past this height, with the header kept in view (e.g. "16rem"). */
   maxHeight?: string;
   tableProps?: Omit<ComponentProps<"table">, "className" | "style" | "children">;
+  /**
+   * A table with nothing focusable in it (figures only) that may scroll sideways: its frame takes the keyboard
+   * focus, as a region named by the caption, so keyboard users can scroll it too.
+   */
+  focusableScroll?: boolean;
 }) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   const pad = DENSITY[density];
@@ -68,6 +74,7 @@ export function DataTable<Row>({
     <div
       className={`relative ${maxHeight ? "overflow-auto" : "overflow-x-auto"} ${framed ? "rounded-xl border border-ink-200" : ""}`}
       style={wrapperStyle}
+      {...(focusableScroll ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}
     >
       <table className="w-full text-left text-sm" style={minWidth ? { minWidth } : undefined} {...tableProps}>
         <caption className="sr-only">{caption}</caption>

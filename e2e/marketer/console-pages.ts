@@ -11,6 +11,14 @@ export interface CreatedSale {
   slug: string;
 }
 
+export interface NewSaleInput {
+  name: string;
+  quantity: number;
+  price: string;
+  day: StoreDay;
+  perAccountLimit?: number;
+}
+
 export class ConsolePages {
   constructor(readonly page: Page) {}
 
@@ -18,19 +26,20 @@ export class ConsolePages {
    * Fills the new-sale form for the Kite 9 Pro (first version only) and creates it: registration open from now
    * (the form's default), the sale at noon on `day` (the test's own store day) for two hours.
    */
-  async createSale({
-    name,
-    quantity,
-    price,
-    day,
-    perAccountLimit = 1,
-  }: {
-    name: string;
-    quantity: number;
-    price: string;
-    day: StoreDay;
-    perAccountLimit?: number;
-  }): Promise<CreatedSale> {
+  async createSale(sale: NewSaleInput): Promise<CreatedSale> {
+    const main = this.page.getByRole("main");
+    await this.fillNewSale(sale);
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await this.page.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
+    await expect(main.getByRole("status").filter({ hasText: "Sale created and scheduled." })).toBeVisible();
+    const saleId = /\/admin\/sales\/([0-9a-f-]{36})/.exec(this.page.url())?.[1];
+    if (!saleId) throw new Error(`no sale id in ${this.page.url()}`);
+    const address = await main.getByLabel("Web address").inputValue();
+    return { saleId, name: sale.name, slug: address.replace(/^\/sales\//, "") };
+  }
+
+  /** Opens the new-sale form and fills it (see `createSale`); returns the version's label. */
+  async fillNewSale({ name, quantity, price, day, perAccountLimit = 1 }: NewSaleInput): Promise<string> {
     const main = this.page.getByRole("main");
     await this.page.goto("/admin/sales/new");
     await expect(main.getByRole("heading", { level: 1, name: "New sale" })).toBeVisible();
@@ -43,13 +52,7 @@ export class ConsolePages {
     await main.getByLabel(/^Registration closes/).fill(day.input(12));
     await main.getByLabel(/^Sale starts/).fill(day.input(12));
     await main.getByLabel(/^Sale ends/).fill(day.input(14));
-    await main.getByRole("button", { name: "Create sale" }).click();
-    await this.page.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
-    await expect(main.getByRole("status").filter({ hasText: "Sale created and scheduled." })).toBeVisible();
-    const saleId = /\/admin\/sales\/([0-9a-f-]{36})/.exec(this.page.url())?.[1];
-    if (!saleId) throw new Error(`no sale id in ${this.page.url()}`);
-    const address = await main.getByLabel("Web address").inputValue();
-    return { saleId, name, slug: address.replace(/^\/sales\//, "") };
+    return version;
   }
 
   async scheduleHero({

@@ -116,6 +116,10 @@ test.describe("marketer: console", () => {
     await expect(live.getByTestId("live-registrations")).toHaveText("17");
     await expect(live.getByTestId("live-buyers")).toHaveText("9");
     await expect(live.getByTestId("live-conversion")).toHaveText("52.9%");
+    // The same figures per version (this sale has one): units, sold, held, left, sell-through.
+    const version = live.getByTestId("live-variant");
+    await expect(version).toHaveCount(1);
+    await expect(version.getByRole("cell")).toHaveText(["40", "9", "4", "27", "22.5%"]);
 
     // More buyers a few seconds later sell it out: the sell-out time and the chart follow.
     await simulateCrowd(request, baseURL ?? "", sale.saleId, new Date(start.getTime() + 5_000), {
@@ -127,13 +131,14 @@ test.describe("marketer: console", () => {
     await expect(live.getByTestId("live-held")).toHaveText("4");
     await expect(live).toHaveAttribute("data-state", "sold_out");
     await expect(live.getByTestId("live-sellout")).toHaveText("0:05");
+    await expect(version.getByRole("cell")).toHaveText(["40", "36", "4", "0", "90%"]);
     await expect(live.getByTestId("chart-summary")).toContainText("sold per second");
     await expect(live.getByRole("img", { name: /Units per second since the start/ })).toBeVisible();
 
     // Every write is in the audit log, with who did it.
     await marketerPage.goto("/admin/audit");
     const audit = marketerPage.getByRole("main").getByRole("table").first();
-    await expect(audit).toContainText(`Created sale “${sale.name}”`);
+    await expect(audit).toContainText(`${marketer.account.name} created sale “${sale.name}” with 40 units`);
     await expect(audit.getByTestId("audit-row").filter({ hasText: headline }).first()).toHaveAttribute(
       "data-action",
       "hero.set",
@@ -175,6 +180,84 @@ test.describe("marketer: console", () => {
     await form.getByLabel("Headline").fill("");
     await form.getByRole("button", { name: /Schedule hero|Save changes/ }).click();
     await expect(form.getByText("Please check the highlighted fields.")).toBeVisible();
+  });
+
+  test("a sale price at or above the everyday price needs the confirmation box, on create and on edit", async ({
+    marketerPage,
+    storeDay,
+  }) => {
+    const main = marketerPage.getByRole("main");
+    const console_ = new ConsolePages(marketerPage);
+    const name = `Everyday price ${tag()}`;
+    // The Kite 9 Pro's first version sells at ¥4,499.00 every day.
+    const version = await console_.fillNewSale({ name, quantity: 5, price: "4499.00", day: storeDay });
+    const price = main.getByLabel(`Sale price of ${version}`, { exact: true });
+    const confirm = main.getByRole("checkbox", { name: /Sell at or above the everyday price/ });
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await expect(main.getByText("Please check the highlighted fields.")).toBeVisible();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+    await expect(price).toHaveAccessibleDescription(/The same as the everyday price \(¥4,499\.00\)/);
+    await expect(price).toHaveValue("4499.00");
+    await expect(main.getByLabel("Name", { exact: true })).toHaveValue(name);
+    await expect(main.getByLabel(`Units of ${version}`, { exact: true })).toHaveValue("5");
+
+    await confirm.check();
+    await main.getByRole("button", { name: "Create sale" }).click();
+    await marketerPage.waitForURL(/\/admin\/sales\/[0-9a-f-]{36}\?status=created$/);
+
+    // Editing: the saved price stays without asking again; a higher one needs the box ticked again.
+    await expect(price).toHaveValue("4499.00");
+    await expect(confirm).not.toBeChecked();
+    await price.fill("4599.00");
+    await main.getByRole("button", { name: "Save changes" }).click();
+    await expect(price).toHaveAccessibleDescription(/Above the everyday price \(¥4,499\.00\)/);
+    await expect(price).toHaveValue("4599.00");
+    await confirm.check();
+    await main.getByRole("button", { name: "Save changes" }).click();
+    await expect(main.getByTestId("sale-form-edit").getByTestId("form-message")).toHaveText("Saved.");
+    await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("the audit log reads as sentences and filters by who, kind and days; bad filters say why", async ({
+    marketer,
+    storeDay,
+  }) => {
+    const page = marketer.page;
+    const { account } = marketer;
+    const sale = await new ConsolePages(page).createSale({
+      name: `Audit drop ${tag()}`,
+      quantity: 7,
+      price: "3999.00",
+      day: storeDay,
+    });
+    await page.goto("/admin/audit");
+    const filters = page.getByTestId("audit-filters");
+    await filters.getByLabel("Who").selectOption({ label: `${account.name} (${account.email})` });
+    await filters.getByLabel("Kind of change").selectOption({ label: "Sale created" });
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/kind=sale\.create/);
+    const rows = page.getByTestId("audit-row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute("data-action", "sale.create");
+    await expect(rows.first()).toContainText(`${account.name} created sale “${sale.name}” with 7 units`);
+    await expect(rows.first()).not.toContainText("sale.create");
+    await expect(filters.getByLabel("Kind of change")).toHaveValue("sale.create");
+
+    // A range of days with nothing in it: the empty state, with the filters kept.
+    await filters.getByLabel(/^From/).fill("2099-01-01");
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByText("No changes match these filters")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Show every change" })).toBeVisible();
+
+    // Filters that can't be read: a message, the field marked, no rows and no error page.
+    const res = await page.goto("/admin/audit?from=2040-02-30&to=2040-01-01&kind=DROP%20TABLE");
+    expect(res?.status()).toBe(200);
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText("These filters can't be used");
+    await expect(alert).toContainText("Use a start date like 2026-03-14.");
+    await expect(filters.getByLabel(/^From/)).toHaveAttribute("aria-invalid", "true");
+    await expect(filters.getByLabel("Kind of change")).toHaveAttribute("aria-invalid", "true");
+    await expect(rows).toHaveCount(0);
   });
 
   test("a second hero entry for a day that has one is refused", async ({ marketerPage, storeDay }) => {
@@ -249,6 +332,6 @@ test.describe("marketer: console", () => {
     await expect(marketerPage.getByTestId("sale-state").first()).not.toHaveAttribute("data-state", "ended");
     await expect(marketerPage.getByRole("button", { name: "End sale now…" })).toBeVisible();
     await marketerPage.goto("/admin/audit");
-    await expect(marketerPage.getByRole("main")).not.toContainText(`Ended sale “${sale.name}”`);
+    await expect(marketerPage.getByRole("main")).not.toContainText(`ended sale “${sale.name}”`);
   });
 });

@@ -117,7 +117,7 @@ test.describe("marketer: fulfilment", () => {
 
     await console.goto("/admin/audit");
     await expect(
-      console.getByText(`Shipped order ${orderId.slice(0, 8).toUpperCase()} with SF Express`),
+      console.getByText(`shipped order #${orderId.slice(0, 8).toUpperCase()} with SF Express`),
     ).toBeVisible();
   });
 

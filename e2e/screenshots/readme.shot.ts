@@ -105,7 +105,7 @@ test("a shopper's checkout, unfinished payment, receipt mail and account", async
   await settle(page);
   await page.screenshot({ path: `${OUT}/payment-unfinished.png` });
 
-  await page.getByRole("link", { name: "Finish paying" }).click();
+  await page.getByRole("link", { name: "Finish paying" }).first().click();
   await page.waitForURL(/\/checkout\/cs_/);
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();

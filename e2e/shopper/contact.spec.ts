@@ -79,7 +79,7 @@ test.describe("shopper: contact form", () => {
     await expect(
       marketerPage
         .getByTestId("audit-row")
-        .filter({ hasText: `Marked the message from ${who.name} answered` }),
+        .filter({ hasText: `marked the message from ${who.name} answered` }),
     ).toBeVisible();
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { type AuditDiff, auditLog } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 
@@ -121,54 +122,110 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
 export interface AuditRow {
   id: number;
   actorEmail: string;
+  /** The marketer's name now (their email when the account is gone). */
+  actorName: string;
   action: string;
   entityType: string;
   entityId: string;
   summary: string;
   diff: AuditDiff;
   createdAt: Date;
+  /** What the entry is about, by name, for its sentence (./wording.ts). */
+  subject: { name: string | null; productName: string | null; currency: string | null };
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
+export interface AuditQuery {
+  /** The id of the last row of the previous page (keyset: rows can share a timestamp). */
+  before?: number | undefined;
+  /** One entity's history (a sale's changes on its own page). */
+  entity?: { type: AuditEntityType; id: string };
+  actorId?: string | undefined;
+  action?: string | undefined;
+  /** Entries made at or after `since` and before `until`. */
+  since?: Date | undefined;
+  until?: Date | undefined;
+  limit?: number;
+}
+
+const UUID_SQL = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+/** The entry's subject by name, one row at most: a sale (with its product and currency), a product, a message. */
+const SUBJECT = sql`
+  left join lateral (
+    select s.name, p.name as product_name,
+      (select ss.currency from sale_skus ss where ss.sale_id = s.id order by ss.position limit 1) as currency
+    from sales s join products p on p.id = s.product_id
+    where a.entity_type = 'sale'
+      and s.id = (case when a.entity_id ~ ${UUID_SQL} then a.entity_id::uuid end)
+    union all
+    select p.name, null, null from products p
+    where a.entity_type = 'product' and p.id = (case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end)
+    union all
+    select m.name, null, null from contact_messages m
+    where a.entity_type = 'contact_message'
+      and m.id = (case when a.entity_id ~ ${UUID_SQL} then a.entity_id::uuid end)
+    limit 1) subject on true`;
+
+function auditConditions(q: AuditQuery): SQL[] {
+  const conditions: SQL[] = [sql`a.summary <> ''`];
+  if (q.before !== undefined) {
+    conditions.push(
+      sql`(a.created_at, a.id) < ((select created_at from audit_log where id = ${q.before}), ${q.before}::bigint)`,
+    );
+  }
+  if (q.entity) conditions.push(sql`a.entity_type = ${q.entity.type} and a.entity_id = ${q.entity.id}`);
+  if (q.actorId) conditions.push(sql`a.actor_id = ${q.actorId}::uuid`);
+  if (q.action) conditions.push(sql`a.action = ${q.action}`);
+  if (q.since) conditions.push(sql`a.created_at >= ${q.since.toISOString()}::timestamptz`);
+  if (q.until) conditions.push(sql`a.created_at < ${q.until.toISOString()}::timestamptz`);
+  return conditions;
+}
+
+type AuditSqlRow = Omit<AuditRow, "subject" | "createdAt"> & {
+  createdAt: Date | string;
+  subjectName: string | null;
+  subjectProduct: string | null;
+  subjectCurrency: string | null;
+};
+
 /**
- * Recent entries, newest first, `AUDIT_PAGE_SIZE` at a time; `before` is the last row's id of the previous page.
- * Optionally one entity's history (a sale's changes on its own page).
+ * Entries newest first, `AUDIT_PAGE_SIZE` (at most 200) at a time, filtered by who, what kind and when, with the
+ * names their sentences need, in one statement; `nextBefore` is the cursor of the next page, or null.
  */
 export async function listAuditEntries(
   db: Db,
-  {
-    before,
-    entity,
-    limit = AUDIT_PAGE_SIZE,
-  }: { before?: number | undefined; entity?: { type: AuditEntityType; id: string }; limit?: number } = {},
+  q: AuditQuery = {},
 ): Promise<{ rows: AuditRow[]; nextBefore: number | null }> {
-  const conditions = [];
-  if (before !== undefined) {
-    // Rows of a page can share a timestamp: page by (createdAt, id) through the id of the last row seen.
-    const cursor = sql`(select created_at from ${auditLog} where id = ${before})`;
-    conditions.push(
-      or(lt(auditLog.createdAt, cursor), and(eq(auditLog.createdAt, cursor), lt(auditLog.id, before))),
-    );
-  }
-  if (entity) {
-    conditions.push(eq(auditLog.entityType, entity.type), eq(auditLog.entityId, entity.id));
-  }
-  const rows = await db
-    .select({
-      id: auditLog.id,
-      actorEmail: auditLog.actorEmail,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      summary: auditLog.summary,
-      diff: auditLog.diff,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .where(and(...conditions, sql`${auditLog.summary} <> ''`))
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const limit = Math.min(Math.max(1, q.limit ?? AUDIT_PAGE_SIZE), 200);
+  const rows = await queryRows<AuditSqlRow>(
+    db,
+    sql`
+      select a.id::int as id, a.actor_email as "actorEmail", coalesce(u.name, a.actor_email) as "actorName",
+        a.action, a.entity_type as "entityType", a.entity_id as "entityId", a.summary, a.diff,
+        a.created_at as "createdAt", subject.name as "subjectName", subject.product_name as "subjectProduct",
+        subject.currency as "subjectCurrency"
+      from audit_log a
+      left join users u on u.id = a.actor_id
+      ${SUBJECT}
+      where ${sql.join(auditConditions(q), sql` and `)}
+      order by a.created_at desc, a.id desc
+      limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit).map(({ subjectName, subjectProduct, subjectCurrency, ...r }) => ({
+    ...r,
+    diff: typeof r.diff === "string" ? (JSON.parse(r.diff) as AuditDiff) : r.diff,
+    createdAt: new Date(r.createdAt),
+    subject: { name: subjectName, productName: subjectProduct, currency: subjectCurrency },
+  }));
   return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** The marketers the log's "who" filter offers (by name). */
+export async function listAuditActors(db: Db): Promise<{ id: string; name: string; email: string }[]> {
+  return queryRows(
+    db,
+    sql`select id, name, email from users where role = 'marketer' order by name, email limit 200`,
+  );
 }

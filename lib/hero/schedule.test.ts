@@ -1,5 +1,6 @@
+import { inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { type DbHandle, queryRows } from "@/db/client";
 import { heroSchedule, orders } from "@/db/schema";
 import { type Actor, listAuditEntries } from "@/lib/audit/log";
 import { CONSOLE_NOW, SHANGHAI, setUpConsoleFixture } from "@/lib/sales/console-fixture";
@@ -155,6 +156,43 @@ describe("the hero schedule", () => {
     });
     expect((await handle.db.select({ id: heroSchedule.id }).from(heroSchedule)).length).toBe(rows0);
     expect(await auditCount()).toBe(audit0);
+  });
+
+  it("uses the sale's or product's own image when the image is left empty; an explicit choice wins", async () => {
+    const sale = await create();
+    const firstImage = async (slug: string) => {
+      const [row] = await queryRows<{ url: string }>(
+        handle.db,
+        sql`select i.url from product_images i join products p on p.id = i.product_id
+          where p.slug = ${slug} order by i.position, i.id limit 1`,
+      );
+      return row?.url;
+    };
+    const proImage = await firstImage("kite-9-pro");
+    const padImage = await firstImage("kite-pad-5");
+    expect(proImage && padImage).toBeTruthy();
+    const save = (over: Record<string, string>) =>
+      saveHeroEntry(handle.db, { actor, raw: heroForm({ imageUrl: "", ...over }), timeZone: SH, now: NOW });
+    expect(await save({ storeDay: "2040-03-02", target: `sale:${sale.saleId}` })).toMatchObject({ ok: true });
+    expect(await save({ storeDay: "2040-03-06", target: `product:${padId}` })).toMatchObject({ ok: true });
+    const chosen = "/images/hero/kite-9-pro.svg";
+    expect(
+      await save({ storeDay: "2040-03-07", target: `product:${padId}`, imageUrl: chosen }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const images = Object.fromEntries(
+      (await listHeroCalendar(handle.db, { fromDay: "2040-03-02", days: 6 })).map((e) => [
+        e.storeDay,
+        e.imageUrl,
+      ]),
+    );
+    expect(images).toMatchObject({ "2040-03-02": proImage, "2040-03-06": padImage, "2040-03-07": chosen });
+    const preview = await getHeroPreview(handle.db, { asOf: new Date("2040-03-06T04:00:00Z"), timeZone: SH });
+    expect(preview.entry?.imageUrl).toBe(padImage);
+    await handle.db
+      .delete(heroSchedule)
+      .where(inArray(heroSchedule.storeDay, ["2040-03-02", "2040-03-06", "2040-03-07"]));
   });
 
   it("resolves the day in the store's zone: local midnight, across daylight-saving changes", async () => {

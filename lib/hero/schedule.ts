@@ -13,6 +13,7 @@ import {
   writeAudit,
 } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
+import { heroImageFor, NO_TARGET_IMAGE } from "@/lib/hero/image";
 import { isSafeLocalPath } from "@/lib/http/safe-path";
 import {
   addFieldError,
@@ -29,20 +30,14 @@ import {
   type Success,
 } from "@/lib/result";
 import { FOREIGN_KEY_VIOLATION, isUuid, sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
-import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
+import { addStoreDays, atStoreTime, DAY_SHAPE, isStoreDay, storeDayOf } from "@/lib/sales/store-day";
 import { formatStoreDay } from "@/lib/store-time";
 
 /** How far ahead the calendar reaches, and how far a marketer may schedule. */
 export const CALENDAR_DAYS = 28;
 export const MAX_DAYS_AHEAD = 366;
 
-/** A date's shape with a real month and day number (the calendar check follows). */
-const DAY_SHAPE = /^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** "2026-03-14" and a day that exists (not 30 February). */
-export function isStoreDay(value: string | undefined | null): value is string {
-  return typeof value === "string" && DAY_SHAPE.test(value) && addStoreDays(value, 0) === value;
-}
+export { isStoreDay };
 
 export interface HeroImageOption {
   url: string;
@@ -138,7 +133,11 @@ export const heroEntrySchema = z.object({
     .string()
     .trim()
     .max(500)
-    .regex(/^(\/(?!\/)|https:\/\/)/, "Use an image path on this site (/images/…) or an https:// address."),
+    // Empty: the target's own image (./image); only a target without one is then refused.
+    .refine(
+      (url) => url === "" || /^(\/(?!\/)|https:\/\/)/.test(url),
+      "Use an image path on this site (/images/…) or an https:// address.",
+    ),
   ctaLabel: z.string().trim().min(1, "Write the button label.").max(40, "Use at most 40 characters."),
   ctaHref: z
     .string()
@@ -149,9 +148,19 @@ export const heroEntrySchema = z.object({
 
 type HeroTarget = { saleId: string } | { productId: number };
 
+/**
+ * A product's first image (what its cards show), as a subquery on a qualified product id column. Named in raw SQL
+ * because drizzle writes a one-table select's columns unqualified, which the subquery would read as its own.
+ */
+const firstImageOf = (productId: "products.id" | "sales.product_id") =>
+  sql<string | null>`(select i.url from product_images i where i.product_id = ${sql.raw(productId)}
+    order by i.position, i.id limit 1)`;
+
 interface TargetFacts {
   name: string;
   defaultHref: string;
+  /** The image a hero shows when the marketer leaves the image empty (see ./image). */
+  imageUrl: string | null;
   /** The sale or product does not exist (the refusal's code is then `not_found`). */
   missing: boolean;
 }
@@ -168,18 +177,25 @@ async function readHeroTarget(
 ): Promise<TargetFacts> {
   if ("productId" in target) {
     const [product] = await db
-      .select({ name: products.name, slug: products.slug })
+      .select({ name: products.name, slug: products.slug, imageUrl: firstImageOf("products.id") })
       .from(products)
       .where(eq(products.id, target.productId));
     if (!product) addFieldError(errors, "target", "That product doesn't exist. Choose one from the list.");
     return {
       name: product?.name ?? "",
       defaultHref: product ? `/products/${product.slug}` : "",
+      imageUrl: product?.imageUrl ?? null,
       missing: !product,
     };
   }
   const [sale] = await db
-    .select({ name: sales.name, slug: sales.slug, status: sales.status, endsAt: sales.endsAt })
+    .select({
+      name: sales.name,
+      slug: sales.slug,
+      status: sales.status,
+      endsAt: sales.endsAt,
+      imageUrl: firstImageOf("sales.product_id"),
+    })
     .from(sales)
     .where(eq(sales.id, target.saleId));
   if (!sale) addFieldError(errors, "target", "That sale doesn't exist. Choose one from the list.");
@@ -189,7 +205,12 @@ async function readHeroTarget(
   else if (isStoreDay(storeDay) && sale.endsAt <= atStoreTime(storeDay, 0, 0, timeZone)) {
     addFieldError(errors, "target", `That sale ends before ${formatStoreDay(storeDay)}.`);
   }
-  return { name: sale?.name ?? "", defaultHref: sale ? `/sales/${sale.slug}` : "", missing: !sale };
+  return {
+    name: sale?.name ?? "",
+    defaultHref: sale ? `/sales/${sale.slug}` : "",
+    imageUrl: sale?.imageUrl ?? null,
+    missing: !sale,
+  };
 }
 
 /** The day: shaped like a date, a real one, not over, and within a year. */
@@ -225,9 +246,11 @@ async function readHeroForm(
   if (!target) addFieldError(errors, "target", "Choose a sale or a product.");
   const facts = target ? await readHeroTarget(db, { target, storeDay, timeZone, errors }) : null;
   checkStoreDay(storeDay, { today: storeDayOf(now, timeZone), errors });
+  const imageUrl = heroImageFor({ chosen: raw.imageUrl, targetImage: facts?.imageUrl });
+  if (!imageUrl && facts && !facts.missing) addFieldError(errors, "imageUrl", NO_TARGET_IMAGE);
   const parsed = heroEntrySchema.safeParse({
     headline: raw.headline ?? "",
-    imageUrl: raw.imageUrl ?? "",
+    imageUrl,
     ctaLabel: raw.ctaLabel ?? "",
     ctaHref: raw.ctaHref?.trim() ? raw.ctaHref : facts?.defaultHref || "/",
   });
@@ -235,7 +258,7 @@ async function readHeroForm(
     for (const [field, messages] of Object.entries(fieldErrorsFrom(parsed.error))) {
       for (const message of messages) addFieldError(errors, field, message);
     }
-  } else if (!(await listHeroImages(db)).some((i) => i.url === parsed.data.imageUrl)) {
+  } else if (imageUrl && !(await listHeroImages(db)).some((i) => i.url === parsed.data.imageUrl)) {
     addFieldError(errors, "imageUrl", "Choose one of the listed images.");
   }
   if (Object.keys(errors).length > 0 || !parsed.success || !target) {
@@ -418,6 +441,7 @@ export async function listSchedulableSales(db: Db, { now }: { now: Date }) {
       startsAt: sales.startsAt,
       endsAt: sales.endsAt,
       featured: sales.featured,
+      imageUrl: firstImageOf("sales.product_id"),
     })
     .from(sales)
     .where(and(eq(sales.status, "scheduled"), sql`${sales.endsAt} > ${now.toISOString()}::timestamptz`))
@@ -426,7 +450,12 @@ export async function listSchedulableSales(db: Db, { now }: { now: Date }) {
 
 export async function listProductTargets(db: Db) {
   return db
-    .select({ id: products.id, name: products.name, slug: products.slug })
+    .select({
+      id: products.id,
+      name: products.name,
+      slug: products.slug,
+      imageUrl: firstImageOf("products.id"),
+    })
     .from(products)
     .orderBy(asc(products.position), asc(products.id));
 }

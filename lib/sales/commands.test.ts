@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type DbHandle, queryRows } from "@/db/client";
+import { type DbHandle, queryCount, queryRows } from "@/db/client";
 import { auditLog, orders, sales } from "@/db/schema";
 import { type Actor, listAuditEntries } from "@/lib/audit/log";
 import { CONSOLE_NOW, SHANGHAI, setUpConsoleFixture } from "@/lib/sales/console-fixture";
@@ -10,8 +10,8 @@ import { atStoreTime } from "@/lib/sales/store-day";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { versionFields } from "@/tests/helpers/sale-form";
 import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "./commands";
-import { skuField } from "./draft";
-import { cachedLiveView } from "./live";
+import { CONFIRM_EVERYDAY_PRICE_FIELD, skuField } from "./draft";
+import { cachedLiveView, readSaleActivity, toLiveView } from "./live";
 import { updateSaleFromForm } from "./update";
 
 const SH = SHANGHAI;
@@ -118,6 +118,46 @@ describe("creating a sale", () => {
     const third = await createSaleFromForm(handle.db, { actor, raw, timeZone: SH, now: NOW });
     expect(third).toMatchObject({ ok: true, saleId: first.saleId, duplicate: true });
     expect(await auditCount(first.saleId)).toBe(1);
+  });
+});
+
+describe("a sale price at or above the everyday price (Kite 9 Pro 12 GB + 256 GB: ¥4,499)", () => {
+  it("is refused on create and on edit unless confirmed; the confirmed price is saved", async () => {
+    const price = skuField(proSkus[0]?.id ?? 0, "price");
+    const sales0 = await saleCount();
+    const refused = await createSaleFromForm(handle.db, {
+      actor,
+      raw: saleForm({ [price]: "4499.00" }),
+      timeZone: SH,
+      now: NOW,
+    });
+    expect(refused).toMatchObject({ ok: false, code: "invalid" });
+    if (!refused.ok) expect(refused.fieldErrors?.[price]?.[0]).toContain("everyday price (¥4,499.00)");
+    expect(await saleCount()).toBe(sales0);
+
+    const base = saleForm({ [price]: "4600.00", [CONFIRM_EVERYDAY_PRICE_FIELD]: "on" });
+    const created = await createSaleFromForm(handle.db, { actor, raw: base, timeZone: SH, now: NOW });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const unticked = editForm(created.saleId, base, { [CONFIRM_EVERYDAY_PRICE_FIELD]: "" });
+    const edit = (over: Record<string, string>) =>
+      updateSaleFromForm(handle.db, {
+        actor,
+        saleId: created.saleId,
+        raw: { ...unticked, ...over },
+        timeZone: SH,
+        now: NOW,
+      });
+    // The saved price, left as it is, is not asked about again; a new price at or above the everyday one is.
+    expect(await edit({ name: "Renamed" })).toMatchObject({ ok: true, changed: true });
+    expect(await edit({ [price]: "4700.00" })).toMatchObject({
+      ok: false,
+      fieldErrors: { [price]: [expect.stringContaining("Above the everyday price")] },
+    });
+    expect(await edit({ [price]: "4700.00", [CONFIRM_EVERYDAY_PRICE_FIELD]: "on" })).toMatchObject({
+      ok: true,
+    });
+    expect(await edit({ [price]: "4000.00" })).toMatchObject({ ok: true });
   });
 });
 
@@ -352,5 +392,46 @@ describe("the live view", () => {
       [0, 2],
     ]);
     expect(await cachedLiveView(handle.db, { saleId: "x", now: NOW })).toBeNull();
+  });
+
+  it("gives units sold, held and left and the sell-through per version, read in the same two statements", async () => {
+    const created = await create();
+    const [skuA, skuB] = [proSkus[0]?.id ?? 0, proSkus[1]?.id ?? 0];
+    const startsAt = atStoreTime("2040-03-02", 12, 0, SH);
+    const fans = await insertUsers(handle.db, { prefix: `sku-${created.saleId.slice(0, 6)}`, count: 5 });
+    await registerUsers(handle.db, { saleId: created.saleId, userIds: fans });
+    for (const [i, userId] of fans.entries()) {
+      const r = await reserveSaleUnit(handle.db, {
+        saleId: created.saleId,
+        skuId: i < 3 ? skuA : skuB,
+        userId,
+        now: new Date(startsAt.getTime() + 1000),
+        holdMinutes: 10,
+      });
+      expect(r.ok).toBe(true);
+    }
+    // One unit of A paid.
+    await handle.db.execute(sql`
+      update sale_holds set status = 'converted', settled_at = ${new Date(startsAt.getTime() + 2000).toISOString()}::timestamptz
+      where id in (select id from sale_holds where sale_id = ${created.saleId}::uuid and sku_id = ${skuA}::int limit 1)`);
+    await handle.db.execute(sql`
+      update sale_buckets b set held = b.held - x.n, sold = b.sold + x.n
+      from (select bucket_id, count(*)::int as n from sale_holds
+            where sale_id = ${created.saleId}::uuid and status = 'converted' group by bucket_id) x
+      where b.id = x.bucket_id`);
+    const before = queryCount();
+    const view = await readSaleActivity(handle.db, { saleId: created.saleId });
+    expect(queryCount() - before).toBe(2);
+    if (!view) throw new Error("no activity");
+    const live = toLiveView(view, { now: new Date(startsAt.getTime() + 5000) });
+    expect(live.variants.map((v) => [v.skuId, v.quantity, v.sold, v.held, v.remaining])).toEqual([
+      [skuA, 300, 1, 2, 297],
+      [skuB, 200, 0, 2, 198],
+    ]);
+    expect(live.variants[0]).toMatchObject({ sellThrough: 1 / 300, shareOfSold: 1 });
+    expect(live.variants[0]?.label).toContain("12 GB + 256 GB");
+    // The versions add up to the sale's totals.
+    const sum = (k: "sold" | "held" | "remaining") => live.variants.reduce((n, v) => n + v[k], 0);
+    expect([sum("sold"), sum("held"), sum("remaining")]).toEqual([live.sold, live.held, live.remaining]);
   });
 });

@@ -186,7 +186,7 @@ async function readNewSaleForm(
   }
   const productSkus = product
     ? await db
-        .select({ id: skus.id, currency: skus.currency })
+        .select({ id: skus.id, currency: skus.currency, everydayPriceMinor: skus.priceMinor })
         .from(skus)
         .where(eq(skus.productId, product.id))
         .orderBy(asc(skus.position), asc(skus.id))

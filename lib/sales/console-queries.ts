@@ -130,6 +130,8 @@ export interface SaleSkuForEdit {
   code: string;
   label: string;
   listPriceMinor: number;
+  /** The catalogue's everyday price: a sale price at or above it needs the marketer's confirmation. */
+  everydayPriceMinor: number;
   currency: string;
   included: boolean;
   quantity: number;
@@ -188,6 +190,7 @@ export async function getSaleForEdit(
     db,
     sql`
       select k.id as "skuId", k.code, k.colour, k.storage, k.list_price_minor as "listPriceMinor",
+        k.price_minor as "everydayPriceMinor",
         coalesce(ss.currency, k.currency) as currency, (ss.sku_id is not null) as included,
         coalesce(ss.quantity, 0)::int as quantity, coalesce(ss.sale_price_minor, k.price_minor)::int as "salePriceMinor",
         coalesce(b.available, 0)::int as available, coalesce(b.held, 0)::int as held, coalesce(b.sold, 0)::int as sold

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { versionFields } from "@/tests/helpers/sale-form";
-import { parseSaleForm, skuField } from "./draft";
+import { CONFIRM_EVERYDAY_PRICE_FIELD, everydayPriceError, parseSaleForm, skuField } from "./draft";
 
 const SH = "Asia/Shanghai";
 const skus = [
-  { id: 11, currency: "CNY" },
-  { id: 12, currency: "CNY" },
+  { id: 11, currency: "CNY", everydayPriceMinor: 449_900 },
+  { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
 ];
 
 function valid(over: Record<string, string> = {}): Record<string, string> {
@@ -23,8 +23,8 @@ function valid(over: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-function errorsOf(raw: Record<string, string>) {
-  const parsed = parseSaleForm(raw, { timeZone: SH, skus });
+function errorsOf(raw: Record<string, string>, savedPrices?: ReadonlyMap<number, number>) {
+  const parsed = parseSaleForm(raw, { timeZone: SH, skus, savedPrices });
   return parsed.ok ? {} : parsed.fieldErrors;
 }
 
@@ -92,5 +92,74 @@ describe("the sale form", () => {
   it("refuses a version that is not the product's (a forged or stale form)", () => {
     const errors = errorsOf(valid({ [skuField(999, "include")]: "on", [skuField(999, "quantity")]: "5" }));
     expect(errors.skus?.[0]).toContain("isn't part of this product");
+  });
+});
+
+describe("a sale price at or above the everyday price", () => {
+  const priceOf11 = skuField(11, "price");
+  const at = (price: string, over: Record<string, string> = {}) =>
+    errorsOf(valid({ ...versionFields(11, { include: "on", quantity: "600", price }), ...over }));
+
+  it("is refused without the confirmation, next to the price, naming the everyday price", () => {
+    expect(at("4499.00")[priceOf11]).toEqual([
+      "The same as the everyday price (¥4,499.00). Lower it, or tick “Sell at or above the everyday price”.",
+    ]);
+    expect(at("4699")[priceOf11]).toEqual([
+      "Above the everyday price (¥4,499.00). Lower it, or tick “Sell at or above the everyday price”.",
+    ]);
+    expect(at("4498.99")[priceOf11]).toBeUndefined();
+  });
+
+  it("is allowed when the marketer ticks the confirmation", () => {
+    for (const ticked of ["on", "true"]) {
+      const parsed = parseSaleForm(
+        valid({
+          ...versionFields(11, { include: "on", quantity: "600", price: "4699.00" }),
+          [CONFIRM_EVERYDAY_PRICE_FIELD]: ticked,
+        }),
+        { timeZone: SH, skus },
+      );
+      expect(parsed.ok).toBe(true);
+    }
+    expect(at("4699", { [CONFIRM_EVERYDAY_PRICE_FIELD]: "" })[priceOf11]).toHaveLength(1);
+  });
+
+  it("checks only versions in the sale, each against its own everyday price", () => {
+    const errors = errorsOf(
+      valid({
+        ...versionFields(11, { include: "on", quantity: "1", price: "4600" }),
+        ...versionFields(12, { include: "on", quantity: "1", price: "4600" }),
+      }),
+    );
+    expect(errors[priceOf11]).toHaveLength(1);
+    expect(errors[skuField(12, "price")]).toBeUndefined();
+    expect(
+      errorsOf(valid({ ...versionFields(12, { price: "9999" }) }))[skuField(12, "price")],
+    ).toBeUndefined();
+  });
+
+  it("on edit, does not ask again about a price left as it was saved, but does about a changed one", () => {
+    const saved = new Map([[11, 460_000]]);
+    expect(
+      errorsOf(valid({ ...versionFields(11, { include: "on", quantity: "1", price: "4600" }) }), saved)[
+        priceOf11
+      ],
+    ).toBeUndefined();
+    expect(
+      errorsOf(valid({ ...versionFields(11, { include: "on", quantity: "1", price: "4650" }) }), saved)[
+        priceOf11
+      ],
+    ).toHaveLength(1);
+  });
+
+  it("is one pure rule (everydayPriceError) the parser uses", () => {
+    const base = { everydayPriceMinor: 1000, currency: "CNY", confirmed: false };
+    expect(everydayPriceError({ ...base, salePriceMinor: 999 })).toBeNull();
+    expect(everydayPriceError({ ...base, salePriceMinor: 1000 })).toContain(
+      "The same as the everyday price (¥10.00)",
+    );
+    expect(everydayPriceError({ ...base, salePriceMinor: 1001, confirmed: true })).toBeNull();
+    expect(everydayPriceError({ ...base, salePriceMinor: 1001, unchanged: true })).toBeNull();
+    expect(everydayPriceError({ ...base, currency: "JPY", salePriceMinor: 1000 })).toContain("¥1,000");
   });
 });

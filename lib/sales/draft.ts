@@ -6,10 +6,17 @@ import {
   PER_ACCOUNT_LIMIT_MAX,
   PER_ACCOUNT_LIMIT_MIN,
 } from "@/lib/limits";
+import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
 import { parseStoreDateTime } from "@/lib/store-time";
-import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./draft-fields";
+import {
+  CONFIRM_EVERYDAY_PRICE_FIELD,
+  CONFIRM_EVERYDAY_PRICE_LABEL,
+  SALE_TIME_FIELDS,
+  type SaleTimeField,
+  skuField,
+} from "./draft-fields";
 import { DEFAULT_BUCKET_COUNT, MAX_BUCKET_COUNT } from "./rules";
 
 /**
@@ -20,7 +27,7 @@ import { DEFAULT_BUCKET_COUNT, MAX_BUCKET_COUNT } from "./rules";
  * prices as typed, one group of fields per version). Pure, so every refusal is unit-tested.
  */
 
-export { SALE_TIME_FIELDS, type SaleTimeField, skuField };
+export { CONFIRM_EVERYDAY_PRICE_FIELD, SALE_TIME_FIELDS, type SaleTimeField, skuField };
 
 const MAX_SQL_INT = 2_147_483_647;
 
@@ -206,12 +213,42 @@ function parseFormTimes(raw: Record<string, string>, timeZone: string, errors: F
   return times;
 }
 
-const isIncluded = (raw: Record<string, string>, skuId: number) =>
-  ["on", "true"].includes(raw[skuField(skuId, "include")] ?? "");
+const isTicked = (raw: Record<string, string>, field: string) => ["on", "true"].includes(raw[field] ?? "");
+const isIncluded = (raw: Record<string, string>, skuId: number) => isTicked(raw, skuField(skuId, "include"));
+
+/** A version of the product as the form's parser needs it: its currency and its everyday (catalogue) price. */
+export interface SaleFormSkuOption {
+  id: number;
+  currency: string;
+  everydayPriceMinor: number;
+}
+
+/**
+ * A sale is a discount: a sale price at or above the version's everyday price is refused unless the marketer ticks
+ * “Sell at or above the everyday price” (`confirmed`). A price left as it was saved (`unchanged`, when editing)
+ * was already allowed, so it is not asked about again. The message, or null.
+ */
+export function everydayPriceError({
+  salePriceMinor,
+  everydayPriceMinor,
+  currency,
+  confirmed,
+  unchanged = false,
+}: {
+  salePriceMinor: number;
+  everydayPriceMinor: number;
+  currency: string;
+  confirmed: boolean;
+  unchanged?: boolean;
+}): string | null {
+  if (confirmed || unchanged || salePriceMinor < everydayPriceMinor) return null;
+  const everyday = formatMoney(everydayPriceMinor, currency);
+  return `${salePriceMinor === everydayPriceMinor ? "The same as" : "Above"} the everyday price (${everyday}). Lower it, or tick “${CONFIRM_EVERYDAY_PRICE_LABEL}”.`;
+}
 
 function parseFormLines(
   raw: Record<string, string>,
-  skus: readonly { id: number; currency: string }[],
+  { skus, savedPrices }: Pick<SaleFormContext, "skus" | "savedPrices">,
   errors: FieldErrors,
 ): SaleFormSku[] {
   const known = new Set(skus.map((s) => s.id));
@@ -227,7 +264,8 @@ function parseFormLines(
     );
   }
   const lines: SaleFormSku[] = [];
-  for (const { id, currency } of skus) {
+  const confirmed = isTicked(raw, CONFIRM_EVERYDAY_PRICE_FIELD);
+  for (const { id, currency, everydayPriceMinor } of skus) {
     if (!isIncluded(raw, id)) continue;
     const quantity = parseField(
       errors,
@@ -237,6 +275,16 @@ function parseFormLines(
     );
     const price = parseMoneyInput(raw[skuField(id, "price")] ?? "", currency);
     if (!price.ok) addFieldError(errors, skuField(id, "price"), price.message);
+    const tooHigh =
+      price.ok &&
+      everydayPriceError({
+        salePriceMinor: price.amountMinor,
+        everydayPriceMinor,
+        currency,
+        confirmed,
+        unchanged: savedPrices?.get(id) === price.amountMinor,
+      });
+    if (tooHigh) addFieldError(errors, skuField(id, "price"), tooHigh);
     if (quantity !== undefined && price.ok) {
       lines.push({ skuId: id, quantity, salePriceMinor: price.amountMinor });
     }
@@ -247,20 +295,26 @@ function parseFormLines(
   return lines;
 }
 
+export interface SaleFormContext {
+  timeZone: string;
+  /** The product's versions: rows for any other SKU id are refused (a forged or stale form). */
+  skus: readonly SaleFormSkuOption[];
+  /** Editing: the sale price each version in the sale has now, by SKU id (left as is, it is not re-confirmed). */
+  savedPrices?: ReadonlyMap<number, number>;
+}
+
 /**
- * Parses the part of the create and edit forms they share. `skus` are the product's versions with their
- * currency: rows for any other SKU id are refused (a forged or stale form), and at least one must be included.
+ * Parses the part of the create and edit forms they share: at least one version must be included, and a sale
+ * price at or above a version's everyday price needs the form's confirmation (`everydayPriceError`).
  */
-export function parseSaleForm(
-  raw: Record<string, string>,
-  { timeZone, skus }: { timeZone: string; skus: readonly { id: number; currency: string }[] },
-): ParsedSaleForm {
+export function parseSaleForm(raw: Record<string, string>, context: SaleFormContext): ParsedSaleForm {
+  const { timeZone } = context;
   const errors: FieldErrors = {};
   const name = parseField(errors, "name", saleNameSchema, raw.name);
   const headline = parseField(errors, "headline", saleHeadlineSchema, raw.headline ?? "");
   const perAccountLimit = parseField(errors, "perAccountLimit", perAccountLimitSchema, raw.perAccountLimit);
   const times = parseFormTimes(raw, timeZone, errors);
-  const lines = parseFormLines(raw, skus, errors);
+  const lines = parseFormLines(raw, context, errors);
   if (
     Object.keys(errors).length > 0 ||
     name === undefined ||

@@ -14,6 +14,7 @@ import {
 } from "@/lib/sales/figures";
 import type { SaleState } from "@/lib/sales/rules";
 import { type BinnedSeries, binSeries, chartSpan, type SecondPoint } from "./live-series";
+import { type LiveVariant, toLiveVariants, type VariantCounts } from "./live-variants";
 
 /** What the database says about a sale's selling, independent of the caller's clock (so it can be shared). */
 export interface SaleActivity {
@@ -23,11 +24,33 @@ export interface SaleActivity {
   buyers: number;
   /** Units reserved and units sold in each second since the start that had any. */
   perSecond: SecondPoint[];
+  /** Each version's stock in the sale, in the sale's order. */
+  variants: VariantCounts[];
 }
+
+/** The versions' bucket sums, grouped in the database: one row per version, however many buckets. */
+const VARIANTS_JSON = (saleId: string) => sql`
+  coalesce((
+    select json_agg(json_build_object('skuId', v.sku_id, 'code', v.code, 'colour', v.colour,
+      'storage', v.storage, 'quantity', v.quantity, 'remaining', v.remaining, 'held', v.held, 'sold', v.sold)
+      order by v.position, v.sku_id)
+    from (
+      select ss.sku_id, ss.position, k.code, k.colour, k.storage,
+        coalesce(sum(b.quantity), 0)::int as quantity, coalesce(sum(b.available), 0)::int as remaining,
+        coalesce(sum(b.held), 0)::int as held, coalesce(sum(b.sold), 0)::int as sold
+      from sale_skus ss
+      join skus k on k.id = ss.sku_id
+      left join sale_buckets b on b.sale_id = ss.sale_id and b.sku_id = ss.sku_id
+      where ss.sale_id = ${saleId}::uuid
+      group by ss.sku_id, ss.position, k.code, k.colour, k.storage
+    ) v), '[]'::json)`;
+
+const fromJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 /**
  * Two queries: the live counts (bucket sums and registration shards, shared with the shop's figures) and the
- * holds grouped by second since the start: reservations by when they were made, sales by when they were paid.
+ * activity: the holds grouped by second since the start (reservations by when they were made, sales by when they
+ * were paid) and the bucket sums grouped by version, in the same statement.
  */
 export async function readSaleActivity(db: Db, { saleId }: { saleId: string }): Promise<SaleActivity | null> {
   if (!isUuid(saleId)) return null;
@@ -37,6 +60,7 @@ export async function readSaleActivity(db: Db, { saleId }: { saleId: string }): 
     name: string;
     buyers: number;
     series: [number, number, number][] | string;
+    variants: VariantCounts[] | string;
   }>(
     db,
     sql`
@@ -56,17 +80,17 @@ export async function readSaleActivity(db: Db, { saleId }: { saleId: string }): 
             ) y
             where y.sec >= 0
             group by y.sec
-          ) x), '[]'::json) as series
+          ) x), '[]'::json) as series,
+        ${VARIANTS_JSON(saleId)} as variants
       from sales s where s.id = ${saleId}::uuid`,
   );
   if (!row) return null;
-  const series =
-    typeof row.series === "string" ? (JSON.parse(row.series) as [number, number, number][]) : row.series;
   return {
     counts,
     name: row.name,
     buyers: row.buyers,
-    perSecond: series.map(([t, reserved, sold]) => ({ t, reserved, sold })),
+    perSecond: fromJson(row.series).map(([t, reserved, sold]) => ({ t, reserved, sold })),
+    variants: fromJson(row.variants),
   };
 }
 
@@ -94,6 +118,8 @@ export interface LiveSaleView {
   /** Totals over the whole sale (the bars may cover only part of it). */
   totalReserved: number;
   totalSoldTracked: number;
+  /** The same stock figures per version, with each one's sell-through. */
+  variants: LiveVariant[];
 }
 
 export function toLiveView(activity: SaleActivity, { now }: { now: Date }): LiveSaleView {
@@ -122,6 +148,7 @@ export function toLiveView(activity: SaleActivity, { now }: { now: Date }): Live
     series: binSeries(activity.perSecond, { spanSeconds: span }),
     totalReserved: activity.perSecond.reduce((n, p) => n + p.reserved, 0),
     totalSoldTracked: activity.perSecond.reduce((n, p) => n + p.sold, 0),
+    variants: toLiveVariants(activity.variants),
   };
 }
 
@@ -129,7 +156,8 @@ export function toLiveView(activity: SaleActivity, { now }: { now: Date }): Live
 export function reviveSaleActivity(json: unknown): SaleActivity | null {
   if (json === null) return null;
   const raw = json as SaleActivity;
-  return { ...raw, counts: reviveSaleCounts(raw.counts) };
+  // `variants` may be missing from an entry a previous release shared (the cache lives about a second).
+  return { ...raw, counts: reviveSaleCounts(raw.counts), variants: raw.variants ?? [] };
 }
 
 /**

@@ -28,3 +28,11 @@ export function addStoreDays(storeDay: string, days: number): string {
   if (!y || !m || !d) throw new Error(`not a store day: ${storeDay}`);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** A date's shape with a real month and day number (the calendar check follows). */
+export const DAY_SHAPE = /^(?!0000)\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** "2026-03-14" and a day that exists (not 30 February). */
+export function isStoreDay(value: string | undefined | null): value is string {
+  return typeof value === "string" && DAY_SHAPE.test(value) && addStoreDays(value, 0) === value;
+}

@@ -244,7 +244,12 @@ export async function updateSaleFromForm(
   if (stage === "ended") return fail("sale_ended", SALE_ENDED);
   const parsed = parseSaleForm(raw, {
     timeZone,
-    skus: current.skus.map((s) => ({ id: s.skuId, currency: s.currency })),
+    skus: current.skus.map((s) => ({
+      id: s.skuId,
+      currency: s.currency,
+      everydayPriceMinor: s.everydayPriceMinor,
+    })),
+    savedPrices: new Map(current.skus.filter((s) => s.included).map((s) => [s.skuId, s.salePriceMinor])),
   });
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const value = parsed.value;

@@ -12,7 +12,6 @@ import { env } from "@/lib/env";
 import {
   CALENDAR_DAYS,
   type CalendarEntry,
-  type HeroImageOption,
   isStoreDay,
   listHeroCalendar,
   listHeroImages,
@@ -28,14 +27,14 @@ import { removeHeroEntryAction, saveHeroEntryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Hero schedule" };
 
-/** The editor's starting values: the day's entry, or a new one with the first image and a default button. */
-function heroFormValues(entry: CalendarEntry | null, day: string, images: HeroImageOption[]) {
+/** The editor's starting values: the day's entry, or a new one with the target's own image and a default button. */
+function heroFormValues(entry: CalendarEntry | null, day: string) {
   if (!entry) {
     return {
       storeDay: day,
       target: "",
       headline: "",
-      imageUrl: images[0]?.url ?? "",
+      imageUrl: "",
       ctaLabel: "See the sale",
       ctaHref: "",
     };
@@ -70,9 +69,13 @@ async function loadHeroSchedule(requested: string | undefined, now: Date, tz: st
     entry: byDay.get(d),
   }));
   const when = (s: { startsAt: Date }) => formatStoreDateTime(s.startsAt, tz);
-  const saleOptions = sales.map((s) => ({ id: s.id, name: s.name, when: when(s) }));
+  const saleOptions = sales.map((s) => ({ id: s.id, name: s.name, when: when(s), imageUrl: s.imageUrl }));
   const featured = sales.find((s) => s.featured) ?? null;
-  return { today, day, days, entry: dayEntries[0] ?? null, saleOptions, featured, products, images };
+  const targets = {
+    sales: saleOptions,
+    products: products.map((p) => ({ id: p.id, name: p.name, imageUrl: p.imageUrl })),
+  };
+  return { today, day, days, entry: dayEntries[0] ?? null, saleOptions, featured, targets, images };
 }
 
 /** After a save or a removal: what happened, and a link to see the homepage that day. */
@@ -99,7 +102,7 @@ export default async function HeroSchedulePage({
   const { day: requested, status } = await searchParams;
   const now = await getRequestNow();
   const tz = env.STORE_TIMEZONE;
-  const { today, day, days, entry, saleOptions, featured, products, images } = await loadHeroSchedule(
+  const { today, day, days, entry, saleOptions, featured, targets, images } = await loadHeroSchedule(
     requested,
     now,
     tz,
@@ -141,8 +144,8 @@ export default async function HeroSchedulePage({
             <HeroEntryForm
               key={`${day}-${entry?.id ?? "new"}`}
               action={saveHeroEntryAction}
-              initial={heroFormValues(entry, day, images)}
-              targets={{ sales: saleOptions, products: products.map((p) => ({ id: p.id, name: p.name })) }}
+              initial={heroFormValues(entry, day)}
+              targets={targets}
               images={images}
               entryId={entry?.id ?? null}
               requestKey={randomUUID()}

@@ -44,7 +44,8 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
   for (const s of sale.skus) {
     if (s.included) initial[skuField(s.skuId, "include")] = "on";
     initial[skuField(s.skuId, "quantity")] = s.included ? String(s.quantity) : "";
-    initial[skuField(s.skuId, "price")] = formatMoneyInput(s.salePriceMinor, s.currency);
+    // A version not in the sale has no sale price yet: the marketer types one (the form shows the everyday price).
+    initial[skuField(s.skuId, "price")] = s.included ? formatMoneyInput(s.salePriceMinor, s.currency) : "";
   }
   return initial;
 }
@@ -58,6 +59,7 @@ function saleFormProduct(sale: SaleForEdit): SaleFormProduct {
       code: s.code,
       label: s.label,
       listPriceMinor: s.listPriceMinor,
+      everydayPriceMinor: s.everydayPriceMinor,
       currency: s.currency,
       available: s.available,
       held: s.held,

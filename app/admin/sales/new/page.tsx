@@ -52,6 +52,7 @@ export default async function NewSalePage() {
             code: s.code,
             label: s.label,
             listPriceMinor: s.listPriceMinor,
+            everydayPriceMinor: s.priceMinor,
             currency: s.currency,
             available: s.available,
           })),

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import { parseAuditFilters } from "./filters";
+import { AUDIT_KINDS, type AuditFacts, describeAuditEntry } from "./wording";
+
+const SH = { timeZone: "Asia/Shanghai" };
+const SALE_ID = "0b6a1c52-5f0e-4c1e-9b0a-3f3b8c2d1e00";
+const ORDER_ID = "4f1c9e2a-77b0-4d5e-8a61-0c2d3e4f5a6b";
+
+const entry = (over: Partial<AuditFacts>): AuditFacts => ({
+  action: "sale.update",
+  actorName: "Li Wei",
+  entityType: "sale",
+  entityId: SALE_ID,
+  summary: "",
+  diff: {},
+  subject: { name: "Noon drop", productName: "Kite 9 Pro", currency: "CNY" },
+  ...over,
+});
+const say = (over: Partial<AuditFacts>) => describeAuditEntry(entry(over), SH);
+
+/** One case per kind the code writes (grep `action: "` under lib/ for the writers). */
+const CASES: Record<string, [Partial<AuditFacts>, string]> = {
+  "sale.create": [
+    {
+      action: "sale.create",
+      diff: { status: { from: null, to: "scheduled" }, totalQuantity: { from: null, to: 500 } },
+    },
+    "Li Wei created sale “Noon drop” with 500 units",
+  ],
+  "sale.update": [
+    { diff: { "Graphite · 12 GB + 256 GB price": { from: "3999.00", to: "3499.00" } } },
+    "Li Wei changed the sale price of Kite 9 Pro (Graphite · 12 GB + 256 GB) from ¥3,999 to ¥3,499",
+  ],
+  "sale.publish": [{ action: "sale.publish" }, "Li Wei scheduled sale “Noon drop” (it was a draft)"],
+  "sale.end": [{ action: "sale.end" }, "Li Wei ended sale “Noon drop” early"],
+  "sale.feature": [
+    { action: "sale.feature", diff: { featured: { from: "Dawn drop", to: "Noon drop" } } },
+    "Li Wei featured sale “Noon drop” instead of “Dawn drop”",
+  ],
+  "sale.unfeature": [
+    { action: "sale.unfeature", diff: { featured: { from: "Noon drop", to: null } } },
+    "Li Wei stopped featuring “Noon drop”: no sale is featured",
+  ],
+  "hero.set": [
+    {
+      action: "hero.set",
+      entityType: "hero_day",
+      entityId: "2040-03-02",
+      diff: JSON.parse(
+        JSON.stringify({
+          headline: { from: undefined, to: "Noon drop" },
+          imageUrl: { from: undefined, to: "/images/hero/a.svg" },
+        }),
+      ),
+    },
+    "Li Wei scheduled the hero of Fri 2 Mar (“Noon drop”)",
+  ],
+  "hero.delete": [
+    {
+      action: "hero.delete",
+      entityType: "hero_day",
+      entityId: "2040-03-02",
+      diff: { headline: { from: "Noon drop", to: null } },
+    },
+    "Li Wei removed the hero of Fri 2 Mar (“Noon drop”)",
+  ],
+  "order.pack": [
+    { action: "order.pack", entityType: "order", entityId: ORDER_ID },
+    "Li Wei packed order #4F1C9E2A",
+  ],
+  "order.ship": [
+    {
+      action: "order.ship",
+      entityType: "order",
+      entityId: ORDER_ID,
+      diff: { carrier: { from: null, to: "SF Express" }, trackingNumber: { from: null, to: "SF123" } },
+    },
+    "Li Wei shipped order #4F1C9E2A with SF Express, tracking SF123",
+  ],
+  "order.deliver": [
+    { action: "order.deliver", entityType: "order", entityId: ORDER_ID },
+    "Li Wei marked order #4F1C9E2A delivered",
+  ],
+  "contact.status": [
+    {
+      action: "contact.status",
+      entityType: "contact_message",
+      subject: { name: "Ana Lima", productName: null, currency: null },
+      diff: { status: { from: "new", to: "answered" } },
+    },
+    "Li Wei marked the message from Ana Lima answered",
+  ],
+  "product.limit": [
+    {
+      action: "product.limit",
+      entityType: "product",
+      entityId: "3",
+      subject: { name: "Kite 9 Pro", productName: null, currency: null },
+      diff: { maxPerOrder: { from: 99, to: 2 } },
+    },
+    "Li Wei changed the order limit of Kite 9 Pro from 99 to 2",
+  ],
+};
+
+describe("the audit log's wording", () => {
+  it.each(Object.entries(CASES))("words %s", (_kind, [over, sentence]) => {
+    expect(say(over).sentence).toBe(sentence);
+  });
+
+  it("has a case for every kind it knows", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(AUDIT_KINDS).sort());
+  });
+
+  it("words every field of a sale's edit; the first in the sentence, all in the details", () => {
+    const said = say({
+      diff: {
+        "Graphite · 12 GB + 256 GB price": { from: "3999.00", to: "3499.50" },
+        "Ice · 12 GB + 512 GB quantity": { from: 0, to: 50 },
+        "Graphite · 16 GB + 1 TB quantity": { from: 20, to: 0 },
+        "Graphite · 12 GB + 256 GB quantity": { from: 300, to: 350 },
+        startsAt: { from: "2040-03-02T04:00:00.000Z", to: "2040-03-03T04:00:00.000Z" },
+        name: { from: "Noon", to: "Noon drop" },
+        totalQuantity: { from: 320, to: 400 },
+      },
+    });
+    expect(said.sentence).toBe(
+      "Li Wei changed the sale price of Kite 9 Pro (Graphite · 12 GB + 256 GB) from ¥3,999 to ¥3,499.50 and 5 more things",
+    );
+    expect(said.details).toEqual([
+      "added Kite 9 Pro (Ice · 12 GB + 512 GB) to the sale with 50 units",
+      "took Kite 9 Pro (Graphite · 16 GB + 1 TB) out of the sale",
+      "changed the units of Kite 9 Pro (Graphite · 12 GB + 256 GB) from 300 to 350",
+      expect.stringMatching(/^changed the start of sale “Noon drop” from .*2 Mar.* to .*3 Mar/),
+      "changed the name of sale “Noon drop” from “Noon” to “Noon drop”",
+    ]);
+    expect(say({ diff: { totalQuantity: { from: 10, to: 20 } } }).sentence).toBe(
+      "Li Wei changed the units of sale “Noon drop” from 10 to 20",
+    );
+  });
+
+  it("says so when the sale is gone, and never prints JSON", () => {
+    const said = say({ action: "sale.end", subject: undefined });
+    expect(said.sentence).toBe("Li Wei ended a sale that no longer exists early");
+    const edited = say({ subject: undefined, diff: { "Ice price": { from: "10.00", to: "9.00" } } });
+    expect(edited.sentence).toBe(
+      "Li Wei changed the sale price of a sale that no longer exists (Ice) from 10 to 9",
+    );
+    expect(edited.sentence).not.toMatch(/[{}]/);
+  });
+
+  it("falls back to a readable sentence for a kind it does not know (returns are being added)", () => {
+    const said = say({
+      action: "return.approve",
+      actorName: "Mei Chen",
+      entityType: "return",
+      entityId: "R-1042",
+      summary: "Approved return R-1042 for order 4F1C9E2A",
+    });
+    expect(said.sentence).toBe("Mei Chen recorded “return approve” on return R-1042");
+    expect(said.details).toEqual(["Approved return R-1042 for order 4F1C9E2A"]);
+    expect(say({ action: "toString", entityType: "order", entityId: ORDER_ID }).sentence).toBe(
+      "Li Wei recorded “toString” on order #4F1C9E2A",
+    );
+  });
+});
+
+describe("the audit log's filters (URL search params)", () => {
+  it("reads empty filters as none, and real ones as given", () => {
+    expect(parseAuditFilters({})).toMatchObject({ ok: true, active: false });
+    expect(parseAuditFilters({ actor: "", kind: "", from: "", to: "" })).toMatchObject({
+      ok: true,
+      active: false,
+    });
+    expect(
+      parseAuditFilters({
+        actor: SALE_ID,
+        kind: "sale.update",
+        from: "2040-03-01",
+        to: "2040-03-01",
+        before: "42",
+      }),
+    ).toEqual({
+      ok: true,
+      active: true,
+      filters: { actor: SALE_ID, kind: "sale.update", from: "2040-03-01", to: "2040-03-01", before: 42 },
+    });
+    expect(parseAuditFilters({ kind: ["order.ship", "x"] })).toMatchObject({
+      ok: true,
+      filters: { kind: "order.ship" },
+    });
+    // A kind nobody worded yet is still a kind (another release may write it).
+    expect(parseAuditFilters({ kind: "return.approve" })).toMatchObject({ ok: true });
+  });
+
+  it("refuses what it can't read, with a message per field, keeping what was asked", () => {
+    const bad = parseAuditFilters({
+      actor: "mara",
+      kind: "DROP TABLE",
+      from: "2040-02-30",
+      to: "tomorrow",
+      before: "-1",
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.fieldErrors).toEqual({
+      actor: ["Choose a marketer from the list."],
+      kind: ["Choose a kind of change from the list."],
+      from: ["Use a start date like 2026-03-14."],
+      to: ["Use an end date like 2026-03-14."],
+      before: ["That page link is broken: go back to the newest entries."],
+    });
+    expect(bad.message).toMatch(/^These filters can't be used: Choose a marketer/);
+    expect(bad.values.actor).toBe("mara");
+    const backwards = parseAuditFilters({ from: "2040-03-05", to: "2040-03-01" });
+    expect(backwards).toMatchObject({
+      ok: false,
+      fieldErrors: { to: ["The end date must be on or after the start date."] },
+    });
+  });
+});
