@@ -100,6 +100,46 @@ const CASES: Record<string, [Partial<AuditFacts>, string]> = {
     },
     "Li Wei changed the order limit of Kite 9 Pro from 99 to 2",
   ],
+  "return.request": [
+    {
+      action: "return.request",
+      entityType: "order",
+      entityId: ORDER_ID,
+      actorName: "Chen Jing",
+      diff: { return: { from: null, to: "requested" }, reason: { from: null, to: "Arrived damaged" } },
+    },
+    "Chen Jing asked to return order #4F1C9E2A: Arrived damaged",
+  ],
+  "return.approve": [
+    {
+      action: "return.approve",
+      entityType: "order",
+      entityId: ORDER_ID,
+      diff: { return: { from: "requested", to: "approved" } },
+    },
+    "Li Wei approved the return of order #4F1C9E2A and refunded it",
+  ],
+  "return.refuse": [
+    {
+      action: "return.refuse",
+      entityType: "order",
+      entityId: ORDER_ID,
+      diff: {
+        return: { from: "requested", to: "refused" },
+        refusalReason: { from: null, to: "Only the carton was dented." },
+      },
+    },
+    "Li Wei refused the return of order #4F1C9E2A: Only the carton was dented.",
+  ],
+  "return.receive": [
+    {
+      action: "return.receive",
+      entityType: "order",
+      entityId: ORDER_ID,
+      diff: { unitsRestocked: { from: 0, to: 2 } },
+    },
+    "Li Wei received the returned parcel of order #4F1C9E2A; 2 units back on sale",
+  ],
 };
 
 describe("the audit log's wording", () => {
@@ -148,16 +188,16 @@ describe("the audit log's wording", () => {
     expect(edited.sentence).not.toMatch(/[{}]/);
   });
 
-  it("falls back to a readable sentence for a kind it does not know (returns are being added)", () => {
+  it("falls back to a readable sentence for a kind it does not know (one a newer release writes)", () => {
     const said = say({
-      action: "return.approve",
+      action: "return.exchange",
       actorName: "Mei Chen",
       entityType: "return",
       entityId: "R-1042",
-      summary: "Approved return R-1042 for order 4F1C9E2A",
+      summary: "Exchanged return R-1042 for order 4F1C9E2A",
     });
-    expect(said.sentence).toBe("Mei Chen recorded “return approve” on return R-1042");
-    expect(said.details).toEqual(["Approved return R-1042 for order 4F1C9E2A"]);
+    expect(said.sentence).toBe("Mei Chen recorded “return exchange” on return R-1042");
+    expect(said.details).toEqual(["Exchanged return R-1042 for order 4F1C9E2A"]);
     expect(say({ action: "toString", entityType: "order", entityId: ORDER_ID }).sentence).toBe(
       "Li Wei recorded “toString” on order #4F1C9E2A",
     );

@@ -200,6 +200,27 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
       `marked the message from ${e.subject?.name ?? "a visitor"} ${String(e.diff.status?.to ?? "changed").replaceAll("_", " ")}`,
   },
   "product.limit": { label: "Order limit changed", describe: productLimit },
+  "return.request": {
+    label: "Return asked for",
+    describe: (e) =>
+      `asked to return ${orderRef(e)}${e.diff.reason?.to ? `: ${String(e.diff.reason.to)}` : ""}`,
+  },
+  "return.approve": {
+    label: "Return approved",
+    describe: (e) => `approved the return of ${orderRef(e)} and refunded it`,
+  },
+  "return.refuse": {
+    label: "Return refused",
+    describe: (e) =>
+      `refused the return of ${orderRef(e)}${e.diff.refusalReason?.to ? `: ${String(e.diff.refusalReason.to)}` : ""}`,
+  },
+  "return.receive": {
+    label: "Returned parcel received",
+    describe: (e) => {
+      const units = Number(e.diff.unitsRestocked?.to ?? 0);
+      return `received the returned parcel of ${orderRef(e)}; ${units} ${units === 1 ? "unit" : "units"} back on sale`;
+    },
+  },
 };
 
 const ENTITY_WORDS: Record<string, string> = {
