@@ -1,5 +1,5 @@
 import type { FulfilmentStatus, OrderStatus } from "@/db/schema";
-import { fail, ok, type Result } from "@/lib/result";
+import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { type CarrierCode, carrierName } from "./carriers";
 
 /*
@@ -48,22 +48,25 @@ export function describeShipment(carrier: string | null, trackingNumber: string 
   return `${carrierName(carrier)} ${trackingNumber ?? ""}`.trim();
 }
 
-/** Packing and shipping need money in hand; anything else about the payment is a refusal. */
-function paymentRefusal(payment: OrderStatus): Result<never, TransitionCode> | null {
-  switch (payment) {
-    case "paid":
-      return null;
-    case "pending":
-      return fail(
-        "not_paid",
-        "This order hasn't been paid yet, so it can't be packed or shipped. Wait until it shows as paid.",
-      );
-    case "refunded":
-      return fail("refunded", "This order was refunded. Don't send it; put the units back on the shelf.");
-    default:
-      return fail("order_closed", `This order was ${payment} without payment; there is nothing to send.`);
-  }
+/**
+ * Why an order's payment stops an after-payment step (packing, shipping, a return), in that step's own words;
+ * null when it is paid. Shared by fulfilment and returns so both read the payment the same way.
+ */
+export function paymentRefusal(
+  payment: OrderStatus,
+  words: { pending: string; refunded: string; closed: (status: OrderStatus) => string },
+): Failure<"not_paid" | "refunded" | "order_closed"> | null {
+  if (payment === "paid") return null;
+  if (payment === "pending") return fail("not_paid", words.pending);
+  if (payment === "refunded") return fail("refunded", words.refunded);
+  return fail("order_closed", words.closed(payment));
 }
+
+const SHIPPING_PAYMENT_WORDS = {
+  pending: "This order hasn't been paid yet, so it can't be packed or shipped. Wait until it shows as paid.",
+  refunded: "This order was refunded. Don't send it; put the units back on the shelf.",
+  closed: (status: OrderStatus) => `This order was ${status} without payment; there is nothing to send.`,
+};
 
 /** Asking for a step the order has gone past. */
 function pastRefusal(state: FulfilmentState): Result<never, TransitionCode> {
@@ -99,7 +102,7 @@ export function planTransition(
     return repeat ? same() : pastRefusal(state);
   }
   if (command.type === "pack" && rank(state.step) >= rank("shipped")) return pastRefusal(state);
-  const refused = paymentRefusal(state.payment);
+  const refused = paymentRefusal(state.payment, SHIPPING_PAYMENT_WORDS);
   if (refused) return refused;
   if (command.type === "pack") return state.step === "packed" ? same() : step();
   if (state.step === "unfulfilled") {

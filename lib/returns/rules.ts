@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OrderStatus, ReturnStatus } from "@/db/schema";
+import { paymentRefusal } from "@/lib/fulfilment/rules";
 import { ASSUMED_DELIVERY_DAYS, MAX_RETURN_NOTE_LENGTH, NO_REASON_RETURN_DAYS } from "@/lib/limits";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -105,24 +106,11 @@ export type ReturnRefusalCode =
   | "not_shipped"
   | "window_closed";
 
-function paymentRefusal(payment: OrderStatus): Result<never, ReturnRefusalCode> | null {
-  switch (payment) {
-    case "paid":
-      return null;
-    case "pending":
-      return fail(
-        "not_paid",
-        "This order hasn't been paid, so there is nothing to return. You can cancel it instead.",
-      );
-    case "refunded":
-      return fail("refunded", "This order has already been refunded, so there is nothing to return.");
-    default:
-      return fail(
-        "order_closed",
-        `This order was ${payment} without payment, so there is nothing to return.`,
-      );
-  }
-}
+const RETURN_PAYMENT_WORDS = {
+  pending: "This order hasn't been paid, so there is nothing to return. You can cancel it instead.",
+  refunded: "This order has already been refunded, so there is nothing to return.",
+  closed: (status: OrderStatus) => `This order was ${status} without payment, so there is nothing to return.`,
+};
 
 export const ALREADY_REQUESTED = "You've already asked to return this order. We'll answer by mail soon.";
 
@@ -134,7 +122,7 @@ export function checkReturnEligibility(
   if (input.latest?.status === "approved") {
     return fail("already_returned", "This order's return was already approved; the refund is on its way.");
   }
-  const refused = paymentRefusal(input.payment);
+  const refused = paymentRefusal(input.payment, RETURN_PAYMENT_WORDS);
   if (refused) return refused;
   const window = returnWindow(input);
   if (!window) {
