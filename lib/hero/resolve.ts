@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { getBoast, parseSaleTimes, type SaleTimes } from "@/lib/sales/rules";
+import { saleImageSql } from "@/lib/sales/sale-image";
 import { startOfNextStoreDay, storeDayOf } from "@/lib/sales/store-day";
 
 export interface HeroSale extends SaleTimes {
@@ -72,7 +73,7 @@ export type Hero =
 
 const saleColumns = sql`
   s.id, s.slug, s.name, s.headline, p.slug as "productSlug", p.name as "productName",
-  (select i.url from product_images i where i.product_id = p.id order by i.position, i.id limit 1) as "imageUrl",
+  ${saleImageSql("s.id", "p.id")} as "imageUrl",
   s.registration_opens_at as "registrationOpensAt", s.registration_closes_at as "registrationClosesAt",
   s.starts_at as "startsAt", s.ends_at as "endsAt", s.total_quantity as "totalQuantity",
   s.sold_out_at as "soldOutAt"`;

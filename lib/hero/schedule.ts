@@ -30,6 +30,7 @@ import {
   type Success,
 } from "@/lib/result";
 import { FOREIGN_KEY_VIOLATION, isUuid, sqlState, UNIQUE_VIOLATION } from "@/lib/sales/db-errors";
+import { saleImageSql } from "@/lib/sales/sale-image";
 import { addStoreDays, atStoreTime, DAY_SHAPE, isStoreDay, storeDayOf } from "@/lib/sales/store-day";
 import { formatStoreDay } from "@/lib/store-time";
 
@@ -152,7 +153,7 @@ type HeroTarget = { saleId: string } | { productId: number };
  * A product's first image (what its cards show), as a subquery on a qualified product id column. Named in raw SQL
  * because drizzle writes a one-table select's columns unqualified, which the subquery would read as its own.
  */
-const firstImageOf = (productId: "products.id" | "sales.product_id") =>
+const firstImageOf = (productId: "products.id") =>
   sql<string | null>`(select i.url from product_images i where i.product_id = ${sql.raw(productId)}
     order by i.position, i.id limit 1)`;
 
@@ -194,7 +195,7 @@ async function readHeroTarget(
       slug: sales.slug,
       status: sales.status,
       endsAt: sales.endsAt,
-      imageUrl: firstImageOf("sales.product_id"),
+      imageUrl: saleImageSql("sales.id", "sales.product_id"),
     })
     .from(sales)
     .where(eq(sales.id, target.saleId));
@@ -441,7 +442,7 @@ export async function listSchedulableSales(db: Db, { now }: { now: Date }) {
       startsAt: sales.startsAt,
       endsAt: sales.endsAt,
       featured: sales.featured,
-      imageUrl: firstImageOf("sales.product_id"),
+      imageUrl: saleImageSql("sales.id", "sales.product_id"),
     })
     .from(sales)
     .where(and(eq(sales.status, "scheduled"), sql`${sales.endsAt} > ${now.toISOString()}::timestamptz`))

@@ -1,12 +1,13 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { productImages, products, sales, skus } from "@/db/schema";
+import { products, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
 import type { SaleBasics, SaleProduct } from "./queries";
 import { getSaleState, parseSaleTimes, type SaleState, type SaleTimes } from "./rules";
+import { saleImageSql } from "./sale-image";
 
 /** The marketer console's reads of sales: the list with live counts, the catalogue for the form, one sale to edit. */
 
@@ -173,17 +174,13 @@ export async function getSaleForEdit(
       productId: products.id,
       productSlug: products.slug,
       productName: products.name,
+      imageUrl: saleImageSql("sales.id", "sales.product_id"),
     })
     .from(sales)
     .innerJoin(products, eq(products.id, sales.productId))
     .where(eq(sales.id, saleId));
   if (!sale) return null;
-  const [image] = await db
-    .select({ url: productImages.url })
-    .from(productImages)
-    .where(eq(productImages.productId, sale.productId))
-    .orderBy(asc(productImages.position), asc(productImages.id))
-    .limit(1);
+
   const rows = await queryRows<
     Omit<SaleSkuForEdit, "label"> & { colour: string; storage: string | null; listPriceMinor: number }
   >(
@@ -202,10 +199,10 @@ export async function getSaleForEdit(
       where k.product_id = ${sale.productId}::int
       order by ss.position nulls last, k.position, k.id`,
   );
-  const { productId, productSlug, productName, ...rest } = sale;
+  const { productId, productSlug, productName, imageUrl, ...rest } = sale;
   return {
     ...rest,
-    product: { id: productId, slug: productSlug, name: productName, imageUrl: image?.url ?? null },
+    product: { id: productId, slug: productSlug, name: productName, imageUrl },
     skus: rows.map(({ colour, storage, ...r }) => ({ ...r, label: variantLabel({ colour, storage }) })),
   };
 }

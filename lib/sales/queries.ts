@@ -5,6 +5,7 @@ import type { Sale } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUuid } from "./db-errors";
 import { getBoast, parseSaleTimes, type SaleTimes } from "./rules";
+import { saleImageSql } from "./sale-image";
 
 /** What every read of one sale shows of its own row, besides its times. */
 export type SaleBasics = Pick<
@@ -52,8 +53,7 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
         s.registration_opens_at as "registrationOpensAt", s.registration_closes_at as "registrationClosesAt",
         s.starts_at as "startsAt", s.ends_at as "endsAt", s.per_account_limit as "perAccountLimit",
         s.total_quantity as "totalQuantity", s.sold_out_at as "soldOutAt",
-        json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'imageUrl',
-          (select i.url from product_images i where i.product_id = p.id order by i.position, i.id limit 1))
+        json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'imageUrl', ${saleImageSql("s.id", "p.id")})
           as "product",
         (select json_agg(json_build_object(
             'skuId', k.id, 'code', k.code, 'colour', k.colour, 'colourHex', k.colour_hex, 'storage', k.storage,

@@ -589,6 +589,22 @@ describe("figures cache", () => {
   });
 });
 
+describe("a sale's picture", () => {
+  it("is the product image in its first version's colour, not the product's first colour", async () => {
+    const pro = await getSeededProduct(handle.db, { slug: "kite-9-pro" });
+    const first = pro.skus[0];
+    const otherColour = pro.skus.find((s) => s.colour !== first?.colour);
+    if (!first || !otherColour) throw new Error("Kite 9 Pro needs two colours");
+    const slugOf = (colour: string) => colour.toLowerCase().replaceAll(" ", "-");
+    const saleId = await newSale({
+      skus: [{ skuId: otherColour.id, quantity: 10, salePriceMinor: 399900 }],
+    });
+    const sale = await getSale(handle.db, { saleId });
+    expect(sale?.product.imageUrl).toContain(`/${slugOf(otherColour.colour)}-1.`);
+    expect(sale?.product.imageUrl).not.toContain(`/${slugOf(first.colour)}-`);
+  });
+});
+
 describe("seedDemoSales", () => {
   it("creates an upcoming launch and a sold-out past sale, and a rerun changes nothing", async () => {
     const now = new Date("2030-06-01T02:00:00Z");

@@ -19,11 +19,11 @@ export async function getSeededMarketer(db: Db): Promise<Actor> {
 export async function getSeededProduct(
   db: Db,
   { slug }: { slug: string },
-): Promise<{ productId: number; skus: { id: number; currency: string }[] }> {
+): Promise<{ productId: number; skus: { id: number; currency: string; colour: string }[] }> {
   const [product] = await db.select({ id: products.id }).from(products).where(eq(products.slug, slug));
   if (!product) throw new Error(`${slug} not seeded`);
   const rows = await db
-    .select({ id: skus.id, currency: skus.currency })
+    .select({ id: skus.id, currency: skus.currency, colour: skus.colour })
     .from(skus)
     .where(eq(skus.productId, product.id))
     .orderBy(asc(skus.position), asc(skus.id));
