@@ -1733,7 +1733,7 @@ const REVIEW_TEMPLATES: Record<ProductKind, KindTemplates> = {
         plain: ALL_LOVE,
       },
       {
-        body: "Pan and tilt, night vision and local storage for ¥199 is great value.",
+        body: "Pan and tilt, night vision and local storage, all for ¥199.",
         titles: ["Great value"],
         plain: ["Worth every fen", "Love it", "Best buy this year"],
       },
