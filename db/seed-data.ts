@@ -947,290 +947,876 @@ function pick<T>(rng: () => number, items: readonly T[]): T {
   return item;
 }
 
-type Tone = "love" | "like" | "mixed" | "dislike";
+export type Tone = "love" | "like" | "mixed" | "dislike";
 
-interface ReviewTemplates {
-  titles: Record<Tone, readonly string[]>;
-  bodies: Record<Tone, readonly string[]>;
+/** Titles that could head any review of a tone; each template lists only those that fit its own text. */
+const PLAIN_TITLES = {
+  love: ["Worth every fen", "Kite did it again", "Instant recommendation", "Love it", "Best buy this year"],
+  like: ["Very good for the price", "Solid", "Happy with it", "Does what it says"],
+  mixed: ["Good, not perfect", "Fine for the money", "Some rough edges"],
+  dislike: ["Expected more", "Not for me", "Returned it"],
+} as const satisfies Record<Tone, readonly string[]>;
+
+/** One review's text and the titles written for it: every title here is about this body. */
+interface ReviewTemplate<Plain extends string> {
+  body: string;
+  /** Titles about what the body says. */
+  titles: readonly [string, ...string[]];
+  /** Plain titles of the tone that fit the body too; empty when none does. */
+  plain: readonly Plain[];
 }
 
-const GENERIC: ReviewTemplates = {
-  titles: {
-    love: ["Worth every fen", "Kite did it again", "Instant recommendation", "Love it", "Best buy this year"],
-    like: ["Very good for the price", "Solid", "Happy with it", "Does what it says"],
-    mixed: ["Good, not perfect", "Fine for the money", "Some rough edges"],
-    dislike: ["Expected more", "Not for me", "Returned it"],
-  },
-  bodies: {
+type KindTemplates = { [T in Tone]: readonly ReviewTemplate<(typeof PLAIN_TITLES)[T][number]>[] };
+
+const ALL_LOVE = PLAIN_TITLES.love;
+const ALL_LIKE = PLAIN_TITLES.like;
+const ALL_MIXED = PLAIN_TITLES.mixed;
+
+/**
+ * A second sentence a review may end with: about delivery, packaging, support or the price, so it fits any
+ * title of its tone.
+ */
+export const REVIEW_ADD_ONS: Readonly<Record<Tone, readonly string[]>> = {
+  love: [
+    "Delivery took two days and the box is properly nice.",
+    "My third Kite product and still no regrets.",
+    "Told the whole group chat about it.",
+    "At this price I keep waiting for the catch. There isn't one.",
+  ],
+  like: [
+    "Arrived quickly and well packed.",
+    "Came the next day in a neat little box.",
+    "Support answered a quick question the same afternoon.",
+  ],
+  mixed: [
+    "Support answered my email within a day, which I appreciated.",
+    "Delivery was quick and the packaging was fine.",
+    "For the money it's fair, just manage your expectations.",
+  ],
+  dislike: [
+    "Delivery was quick, to be fair to Kite.",
+    "Support replied the same day, for what it's worth.",
+    "The specs looked great on paper.",
+  ],
+};
+
+/**
+ * Review templates per product kind and tone. A kind's text holds for every product of that kind (the phones
+ * are the 9 Pro, the 9 and the 9 Lite), so it names only what all of them have per their specs.
+ */
+const REVIEW_TEMPLATES: Record<ProductKind, KindTemplates> = {
+  phone: {
     love: [
-      "Delivery took two days and the box is properly nice.",
-      "My third Kite product and still no regrets.",
-      "Told the whole group chat about it.",
-      "At this price I keep waiting for the catch. There isn't one.",
+      {
+        body: "Night photos look better than my friend's phone that cost twice as much.",
+        titles: ["Night photos beat pricier phones", "The camera is unreal"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "I plug it in while I shower and it's well topped up before I'm dressed.",
+        titles: ["Charges while I shower", "Charging is seriously quick"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "The screen is bright enough to read in direct sun at noon.",
+        titles: ["Readable in full sun"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Every app opens instantly and it never stutters.",
+        titles: ["Smooth as butter", "Never stutters"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Portrait shots of my kids finally look like a real camera took them.",
+        titles: ["Portraits finally look right", "The camera is unreal"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Battery gets me through a full day of maps and photos with 40% left.",
+        titles: ["Battery outlasts my day", "Still 40% at bedtime"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Switched from a phone that cost twice as much and I don't miss a thing.",
+        titles: ["Switched and happy", "Flagship for way less"],
+        plain: ["Worth every fen", "Love it", "Best buy this year"],
+      },
     ],
     like: [
-      "Arrived quickly and well packed.",
-      "A couple of small things I'd change, but nothing that matters day to day.",
-      "Friends keep asking what it is.",
+      {
+        body: "The main camera is excellent; the selfie camera is only good.",
+        titles: ["Really good main camera", "Great phone, one nitpick"],
+        plain: ["Very good for the price", "Happy with it"],
+      },
+      {
+        body: "Fast, clean software and barely any preinstalled apps.",
+        titles: ["Fast and clean", "Hardly any bloat"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Slightly heavier than my old phone but I stopped noticing after a week.",
+        titles: ["A bit heavy, soon forgotten", "Great phone, one nitpick"],
+        plain: ["Very good for the price", "Happy with it"],
+      },
+      {
+        body: "Charging is properly fast; half an hour on the cable covers my whole day.",
+        titles: ["Quick to charge"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Every app is quick and the 120 Hz screen is bright and sharp.",
+        titles: ["Fast and bright"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Coming from my Kite 7, the screen and the battery are a clear step up.",
+        titles: ["Upgrade from my Kite 7"],
+        plain: ["Very good for the price", "Happy with it"],
+      },
     ],
     mixed: [
-      "Support answered within a day, which helped.",
-      "Hoping a software update sorts out the rest.",
-      "For the money it's fair, just manage your expectations.",
+      {
+        body: "It gets warm after half an hour of gaming, which throttles a little.",
+        titles: ["Warm when gaming", "Slows down when it's warm"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
+      {
+        body: "Photos are great in daylight, indoors at night they get soft.",
+        titles: ["Night shots so-so", "Great by day, soft at night"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Good phone, but the haptics feel a bit cheap compared with the rest.",
+        titles: ["Haptics let it down"],
+        plain: ALL_MIXED,
+      },
+      {
+        body: "It's a big, heavy phone; my hand aches after a long scroll on the metro.",
+        titles: ["Good but heavy"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "The camera is great, but the phone gets warm after ten minutes of video.",
+        titles: ["Camera great, gets warm"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
     ],
     dislike: [
-      "Return was easy, to be fair to Kite.",
-      "Maybe I got an unlucky unit.",
-      "The specs looked great on paper.",
+      {
+        body: "Mine drains 10% overnight doing nothing.",
+        titles: ["Drains overnight", "Battery not as claimed"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "The fingerprint reader misses about one in five tries.",
+        titles: ["Fingerprint reader misses a lot"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Had two app crashes in the first week after an update.",
+        titles: ["Software needs work", "Crashes after an update"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "It gets too warm to hold comfortably after twenty minutes of gaming.",
+        titles: ["Too warm when gaming"],
+        plain: ["Expected more", "Not for me"],
+      },
+      {
+        body: "Sent it back within the week: auto-brightness kept dimming the screen indoors.",
+        titles: ["Auto-brightness drove me mad"],
+        plain: ["Returned it", "Not for me"],
+      },
+    ],
+  },
+  tablet: {
+    love: [
+      {
+        body: "144 Hz makes scrolling comics ridiculously smooth.",
+        titles: ["Comics scroll so smoothly", "Best screen I've owned"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "The four speakers fill the room; movie nights moved to the tablet.",
+        titles: ["Those speakers!", "Movie nights on the tablet"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "With the keyboard I write all my uni reports on it.",
+        titles: ["Replaced my laptop", "Uni reports on a tablet"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Battery easily covers a long flight with downloaded shows.",
+        titles: ["Lasts a long-haul flight"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Light, loud and sharp enough that the TV stays off most evenings now.",
+        titles: ["Perfect sofa tablet"],
+        plain: ALL_LOVE,
+      },
+    ],
+    like: [
+      {
+        body: "Great for reading, the screen is sharp and easy on the eyes.",
+        titles: ["Great for reading", "Sharp, easy screen"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Light enough to hold in bed for an hour.",
+        titles: ["Light enough for bed"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Pen latency is low enough for sketching.",
+        titles: ["Good with the pen"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The front camera sits on the long edge, so video calls in landscape look natural.",
+        titles: ["Camera in the right place for calls"],
+        plain: ["Very good for the price", "Happy with it"],
+      },
+      {
+        body: "I mostly read and watch shows on it, and it's very good at both.",
+        titles: ["Great for reading and video"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "Some apps are still stretched phone apps in landscape.",
+        titles: ["Some apps look stretched", "Screen great, apps so-so"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
+      {
+        body: "It's excellent for media, less so for real multitasking.",
+        titles: ["Media yes, multitasking less so"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "The back picks up fingerprints quickly.",
+        titles: ["Fingerprint magnet"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Writing on it really needs the keyboard, and that's an extra purchase on top.",
+        titles: ["Keyboard sold separately, sadly"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Handwritten notes work fine, but the glass feels slippery under the pen.",
+        titles: ["Fine for notes"],
+        plain: ["Good, not perfect"],
+      },
+    ],
+    dislike: [
+      {
+        body: "Takes nearly two hours to charge from empty.",
+        titles: ["Charging slower than hoped", "Slow to charge"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Without a case it slides off every table.",
+        titles: ["Too slippery"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "The screen washes out on a sunny balcony; it's really an indoor tablet.",
+        titles: ["Hard to see outdoors"],
+        plain: ["Expected more", "Not for me"],
+      },
+      {
+        body: "A faint yellow patch appeared along the bottom edge after two weeks, so it went back.",
+        titles: ["Screen patch after two weeks"],
+        plain: ["Returned it", "Expected more"],
+      },
+    ],
+  },
+  band: {
+    love: [
+      {
+        body: "Twelve days between charges, and that's with a workout most mornings.",
+        titles: ["Battery lasts forever", "Twelve days on a charge"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Sleep data matches how tired I actually feel.",
+        titles: ["Sleep tracking is spot on"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "So light I wear it in the shower and to bed.",
+        titles: ["Forget it's on"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "The screen is bright enough outdoors, even on runs at noon.",
+        titles: ["Readable on sunny runs"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "For ¥249 it does everything I actually used on my old, far pricier watch.",
+        titles: ["Best ¥249 I've spent"],
+        plain: ["Worth every fen", "Love it", "Best buy this year"],
+      },
+    ],
+    like: [
+      {
+        body: "Step count is close to my phone's, heart rate close to my chest strap.",
+        titles: ["Accurate enough"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Swim tracking works well in the pool.",
+        titles: ["Good in the pool"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Lots of watch faces, I found a clean one quickly.",
+        titles: ["Plenty of watch faces"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The always-on screen is clear at a glance, even with the brightness turned down.",
+        titles: ["Bright, clear screen"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Heart rate zones on my wrist finally keep my easy runs easy.",
+        titles: ["Great for running"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "The strap clasp is fiddly with one hand.",
+        titles: ["Good band, clumsy strap", "Fiddly clasp"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "You can read notifications but not reply to most of them.",
+        titles: ["Notifications limited"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+      {
+        body: "GPS comes from the phone, so I still carry it on runs.",
+        titles: ["No GPS of its own"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+      {
+        body: "Fine for steps and sleep, but the workout stats are fairly basic.",
+        titles: ["Fine tracker"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+    ],
+    dislike: [
+      {
+        body: "During interval training the heart rate lagged a lot.",
+        titles: ["Heart rate lags on intervals"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Had to switch to a fabric strap after a week.",
+        titles: ["Swapped the strap within a week"],
+        plain: [],
+      },
+      {
+        body: "The stock strap left a red rash on my wrist by the evening.",
+        titles: ["Strap irritated my skin"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "Resting heart rate jumps from 60 to 110 while I'm sitting at my desk.",
+        titles: ["Heart rate jumps around"],
+        plain: ["Expected more"],
+      },
+    ],
+  },
+  watch: {
+    love: [
+      {
+        body: "The round steel case looks smart with a shirt and nobody guesses the price.",
+        titles: ["Looks like a real watch", "Smart with a shirt"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Dual-band GPS tracks my trail runs right on the path, even under trees.",
+        titles: ["GPS is excellent"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Eight days with workouts every morning before it asked for the charger.",
+        titles: ["Over a week of battery"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Payments from the wrist at the metro gate are the killer feature.",
+        titles: ["Paying at the metro gate"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Colleagues ask about it most days, and they're surprised it's a smartwatch.",
+        titles: ["Gets compliments daily"],
+        plain: ALL_LOVE,
+      },
+    ],
+    like: [
+      {
+        body: "Call quality is better than I expected from a watch.",
+        titles: ["Calls from the wrist work"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The screen is crisp and readable in sun.",
+        titles: ["Crisp, readable screen"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Workout summaries are clear and fun to check.",
+        titles: ["Clear workout summaries"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "On hikes the altitude and route match the trail signs closely.",
+        titles: ["Great for hiking"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "At 44 g it's noticeable when sleeping.",
+        titles: ["Nice but heavy", "Heavy to sleep in"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Third-party app choice is thin compared with bigger brands.",
+        titles: ["Apps are limited"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+      {
+        body: "The stock strap is fine; I swapped it for leather.",
+        titles: ["Strap could be better"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "With GPS on for a run every day, the battery lasts about five days.",
+        titles: ["Daily GPS eats the battery"],
+        plain: ["Good, not perfect"],
+      },
+    ],
+    dislike: [
+      {
+        body: "At 46 mm it swamps my wrist, wish there was a smaller one.",
+        titles: ["Too big for my wrist"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "Lost connection to my phone twice a day until I reinstalled the app.",
+        titles: ["Sync issues", "Kept losing my phone"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Notifications reach the watch a good minute after my phone buzzes.",
+        titles: ["Notifications lag behind"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "The magnetic charger comes off if the cable is nudged; twice I woke to a flat watch.",
+        titles: ["Charger falls off too easily"],
+        plain: ["Expected more"],
+      },
+    ],
+  },
+  buds: {
+    love: [
+      {
+        body: "Noise cancelling kills the metro rumble completely.",
+        titles: ["Metro is silent now", "ANC punches above its price"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Bass is deep without drowning the vocals.",
+        titles: ["Great bass, clear vocals"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "I wear them through a whole work day without sore ears.",
+        titles: ["Comfy for hours"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Switching between laptop and phone just works.",
+        titles: ["Laptop to phone, no fuss"],
+        plain: ALL_LOVE,
+      },
+    ],
+    like: [
+      {
+        body: "Sound is balanced out of the box, a little EQ makes it great.",
+        titles: ["Very good sound"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The medium tips fit me perfectly.",
+        titles: ["Fits well"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Battery easily lasts my commute all week.",
+        titles: ["A week of commutes per charge"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "On calls from my desk people hear me clearly.",
+        titles: ["Great for calls indoors"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "On calls outdoors people say I sound distant in wind.",
+        titles: ["Mic struggles in wind"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "The case is chunkier than I'd like for jeans pockets.",
+        titles: ["Case a bit bulky"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Default sound is bright; fixed it in the app.",
+        titles: ["App EQ needed"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "The noise cancelling is great, but the mic picks up a lot of street noise on calls.",
+        titles: ["Good ANC, average mic"],
+        plain: ["Good, not perfect"],
+      },
+    ],
+    dislike: [
+      {
+        body: "They work loose during runs, even with the large tips.",
+        titles: ["Fall out when running"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "The left earbud drops out every few days and needs a reset.",
+        titles: ["Left bud disconnects"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "With noise cancelling on there's a faint hiss in quiet rooms.",
+        titles: ["Hiss with ANC on"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "They press on my ears after an hour; just not the right shape for me.",
+        titles: ["Sore ears after an hour"],
+        plain: ["Not for me"],
+      },
+    ],
+  },
+  "power-bank": {
+    love: [
+      {
+        body: "Topped up my phone four times on a camping weekend.",
+        titles: ["Weekend trip sorted"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Phone, earbuds and watch charging at once on the train.",
+        titles: ["Charges everything"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "The aluminium shell feels premium and survived a drop.",
+        titles: ["Survived a drop"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Gets my Kite 9 from flat to about half in half an hour.",
+        titles: ["Fast top-ups on the go"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "It lives in my work bag now and I haven't had a flat phone in months.",
+        titles: ["Always in my bag"],
+        plain: ALL_LOVE,
+      },
+    ],
+    like: [
+      {
+        body: "Capacity is as advertised, about four phone charges.",
+        titles: ["Good capacity"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The LEDs make it easy to see how much is left.",
+        titles: ["Easy to see what's left"],
+        plain: ["Very good for the price", "Solid", "Happy with it"],
+      },
+      {
+        body: "Three ports is exactly what I needed for travel.",
+        titles: ["Three ports, just right"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The aluminium shell feels sturdy and hasn't picked up a scratch in my bag.",
+        titles: ["Nice build"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "At 380 g you notice it in a small bag.",
+        titles: ["Heavy in a small bag"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Takes around four hours to refill from empty.",
+        titles: ["Slow to recharge itself"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "It's a brick at 380 g, but four phone charges make up for it.",
+        titles: ["Heavy but worth it"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+      {
+        body: "Charging two phones at once, each one charges noticeably slower.",
+        titles: ["Slower with two phones"],
+        plain: ["Good, not perfect"],
+      },
+    ],
+    dislike: [
+      {
+        body: "Gets noticeably warm when charging two things.",
+        titles: ["Runs warm"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "My laptop only pulls about 20 W from it.",
+        titles: ["Not 33 W on my laptop"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Too heavy to carry every day, so it sits in a drawer now.",
+        titles: ["Too heavy for daily carry"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "After three months it only gives my phone two full charges.",
+        titles: ["Capacity dropped fast"],
+        plain: ["Expected more"],
+      },
+    ],
+  },
+  router: {
+    love: [
+      {
+        body: "The bedroom at the far end gets full speed now.",
+        titles: ["Whole flat covered", "Finally fast Wi-Fi"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Scanned the code, named the network, done.",
+        titles: ["Setup in 2 minutes"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Twenty-plus devices online and nothing slows down.",
+        titles: ["Twenty devices, no slowdown"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Paired it with my old Kite router as a mesh in one tap.",
+        titles: ["Mesh in one tap"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "My ping in online games dropped and the lag spikes are gone.",
+        titles: ["Gaming ping dropped"],
+        plain: ALL_LOVE,
+      },
+    ],
+    like: [
+      {
+        body: "Hasn't needed a restart since I installed it.",
+        titles: ["Stable for weeks"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Big jump from my old Wi-Fi 5 box in every room.",
+        titles: ["Big upgrade"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Antennas are adjustable, which helped through a thick wall.",
+        titles: ["Antennas help through walls"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The three gigabit LAN ports cover my TV, console and desk PC.",
+        titles: ["Enough wired ports"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "With four antennas up it takes over the shelf.",
+        titles: ["Takes over the shelf"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Advanced settings are hidden a few menus deep.",
+        titles: ["App could be clearer"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
+      {
+        body: "Speeds are great, but it's much bigger than my old router.",
+        titles: ["Fast but big"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Only three LAN ports, so the study needed a switch as well.",
+        titles: ["Could use more ports"],
+        plain: ["Good, not perfect", "Fine for the money"],
+      },
+    ],
+    dislike: [
+      {
+        body: "Lost connection a few times late at night until a firmware update.",
+        titles: ["Dropouts at night"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "No VPN server or detailed QoS, so power users look elsewhere.",
+        titles: ["Settings too basic"],
+        plain: ["Not for me"],
+      },
+      {
+        body: "The far end of the house still gets one bar, whichever way the antennas point.",
+        titles: ["Still weak in the far room"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "My smart plugs on 2.4 GHz keep dropping off the network.",
+        titles: ["Smart plugs keep dropping"],
+        plain: ["Expected more"],
+      },
+    ],
+  },
+  camera: {
+    love: [
+      {
+        body: "Night vision is sharp enough to read the clock across the room.",
+        titles: ["Crystal clear at night"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Clips go to my own NAS, no monthly fee, exactly what I wanted.",
+        titles: ["No subscription!"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Panning around to find the cat from the office is the highlight of my day.",
+        titles: ["Watches the cat perfectly"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "2K makes a real difference when you zoom in on the door.",
+        titles: ["Sharp enough to zoom in"],
+        plain: ALL_LOVE,
+      },
+      {
+        body: "Pan and tilt, night vision and local storage, all for ¥199.",
+        titles: ["Great value"],
+        plain: ["Worth every fen", "Love it", "Best buy this year"],
+      },
+    ],
+    like: [
+      {
+        body: "Set up in five minutes, the app walks you through it.",
+        titles: ["Easy setup"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Person detection ignores the moving curtains now.",
+        titles: ["Person alerts work"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "Two-way talk is clear enough to tell the dog off.",
+        titles: ["Good for telling the dog off"],
+        plain: ALL_LIKE,
+      },
+      {
+        body: "The picture is sharp enough to make out faces at the front door.",
+        titles: ["Sharp picture"],
+        plain: ALL_LIKE,
+      },
+    ],
+    mixed: [
+      {
+        body: "The live view takes a few seconds to open in the app.",
+        titles: ["Good, app is slow"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
+      {
+        body: "The speaker is quiet if the TV is on.",
+        titles: ["Speaker is quiet"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "Night vision is fine indoors, but pointed through a window the infrared glare hides the garden.",
+        titles: ["Night view no good through glass"],
+        plain: ["Good, not perfect"],
+      },
+      {
+        body: "It sees the whole room, but the motor whirs audibly every time it pans.",
+        titles: ["Noisy when panning"],
+        plain: ["Good, not perfect", "Some rough edges"],
+      },
+    ],
+    dislike: [
+      {
+        body: "Alerts every time a car's headlights sweep the window.",
+        titles: ["Too many alerts"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "Loses Wi-Fi a couple of times a week in the hallway.",
+        titles: ["Wi-Fi drops"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "It stopped recording to the microSD card after a week and I lost a day of clips.",
+        titles: ["Stopped recording to the card"],
+        plain: ["Expected more"],
+      },
+      {
+        body: "The picture smears whenever someone moves quickly, so faces at the door are a blur.",
+        titles: ["Blurry when people move"],
+        plain: ["Expected more"],
+      },
     ],
   },
 };
 
-const BY_KIND: Record<ProductKind, ReviewTemplates> = {
-  phone: {
-    titles: {
-      love: [
-        "The camera is unreal",
-        "Flagship for way less",
-        "Battery for days",
-        "Smooth as butter",
-        "Switched and happy",
-      ],
-      like: ["Great phone, one nitpick", "Fast and bright", "Really good camera", "Upgrade from my Kite 7"],
-      mixed: ["Camera great, gets warm", "Good but heavy", "Night shots so-so"],
-      dislike: ["Too warm when gaming", "Battery not as claimed", "Software needs work"],
-    },
-    bodies: {
-      love: [
-        "Night photos look better than my friend's phone that cost twice as much.",
-        "I charge it while I shower and it's full before I'm dressed.",
-        "The screen is bright enough to read in direct sun at noon.",
-        "Every app opens instantly and it never stutters.",
-        "Portrait shots of my kids finally look like a real camera took them.",
-        "Battery gets me through a full day of maps and photos with 40% left.",
-      ],
-      like: [
-        "The main camera is excellent; the ultra-wide is only good.",
-        "Fast, clean software and barely any preinstalled apps.",
-        "Slightly heavier than my old phone but I stopped noticing after a week.",
-        "Charging is ridiculously fast, the case in the box is a nice touch.",
-      ],
-      mixed: [
-        "It gets warm after half an hour of gaming, which throttles a little.",
-        "Photos are great in daylight, indoors at night they get soft.",
-        "Good phone, but the haptics feel a bit cheap compared with the rest.",
-      ],
-      dislike: [
-        "Mine drains 10% overnight doing nothing.",
-        "The fingerprint reader misses about one in five tries.",
-        "Had two app crashes in the first week after an update.",
-      ],
-    },
-  },
-  tablet: {
-    titles: {
-      love: ["Best screen I've owned", "Perfect sofa tablet", "Those speakers!", "Replaced my laptop"],
-      like: ["Great for reading and video", "Light and quick", "Good with the pen"],
-      mixed: ["Screen great, apps so-so", "Keyboard sold separately, sadly", "Fine for notes"],
-      dislike: ["Too slippery", "Charging slower than hoped"],
-    },
-    bodies: {
-      love: [
-        "144 Hz makes scrolling comics ridiculously smooth.",
-        "The four speakers fill the room; movie nights moved to the tablet.",
-        "With the keyboard I write all my uni reports on it.",
-        "Battery easily covers a long flight with downloaded shows.",
-      ],
-      like: [
-        "Great for reading, the screen is sharp and easy on the eyes.",
-        "Light enough to hold in bed for an hour.",
-        "Pen latency is low enough for sketching.",
-      ],
-      mixed: [
-        "Some apps are still stretched phone apps in landscape.",
-        "It's excellent for media, less so for real multitasking.",
-        "The back picks up fingerprints quickly.",
-      ],
-      dislike: ["Takes nearly two hours to charge from empty.", "Without a case it slides off every table."],
-    },
-  },
-  band: {
-    titles: {
-      love: ["Battery lasts forever", "Best ¥249 I've spent", "Forget it's on", "Sleep tracking is spot on"],
-      like: ["Accurate enough", "Bright, clear screen", "Great for running"],
-      mixed: ["Good band, clumsy strap", "Notifications limited", "Fine tracker"],
-      dislike: ["Heart rate jumps around", "Strap irritated my skin"],
-    },
-    bodies: {
-      love: [
-        "Charged it once in sixteen days, with the always-on screen.",
-        "Sleep data matches how tired I actually feel.",
-        "So light I wear it in the shower and to bed.",
-        "The screen is bright enough outdoors, even on runs at noon.",
-      ],
-      like: [
-        "Step count is close to my phone's, heart rate close to my chest strap.",
-        "Swim tracking works well in the pool.",
-        "Lots of watch faces, I found a clean one quickly.",
-      ],
-      mixed: [
-        "The strap clasp is fiddly with one hand.",
-        "You can read notifications but not reply to most of them.",
-        "GPS comes from the phone, so I still carry it on runs.",
-      ],
-      dislike: [
-        "During interval training the heart rate lagged a lot.",
-        "Had to switch to a fabric strap after a week.",
-      ],
-    },
-  },
-  watch: {
-    titles: {
-      love: ["Looks like a real watch", "Gets compliments daily", "GPS is excellent", "A week of battery"],
-      like: ["Classy and capable", "Great for hiking", "Calls from the wrist work"],
-      mixed: ["Nice but heavy", "Apps are limited", "Strap could be better"],
-      dislike: ["Too big for my wrist", "Sync issues"],
-    },
-    bodies: {
-      love: [
-        "The round steel case looks smart with a shirt and nobody guesses the price.",
-        "Dual-band GPS tracks my trail runs right on the path, even under trees.",
-        "Eight days with workouts every morning before it asked for the charger.",
-        "Payments from the wrist at the metro gate are the killer feature.",
-      ],
-      like: [
-        "Call quality is better than I expected from a watch.",
-        "The screen is crisp and readable in sun.",
-        "Workout summaries are clear and fun to check.",
-      ],
-      mixed: [
-        "At 44 g it's noticeable when sleeping.",
-        "Third-party app choice is thin compared with bigger brands.",
-        "The stock strap is fine; I swapped it for leather.",
-      ],
-      dislike: [
-        "At 46 mm it swamps my wrist, wish there was a smaller one.",
-        "Lost connection to my phone twice a day until I reinstalled the app.",
-      ],
-    },
-  },
-  buds: {
-    titles: {
-      love: [
-        "ANC punches above its price",
-        "Great bass, clear mids",
-        "Metro is silent now",
-        "Comfy for hours",
-      ],
-      like: ["Very good sound", "Fits well", "Great for calls indoors"],
-      mixed: ["Good ANC, average mic", "Case a bit bulky", "App EQ needed"],
-      dislike: ["Fall out when running", "Left bud disconnects"],
-    },
-    bodies: {
-      love: [
-        "Noise cancelling kills the metro rumble completely.",
-        "Bass is deep without drowning the vocals.",
-        "I wear them through a whole work day without sore ears.",
-        "Switching between laptop and phone just works.",
-      ],
-      like: [
-        "Sound is balanced out of the box, a little EQ makes it great.",
-        "The medium tips fit me perfectly.",
-        "Battery easily lasts my commute all week.",
-      ],
-      mixed: [
-        "On calls outdoors people say I sound distant in wind.",
-        "The case is chunkier than I'd like for jeans pockets.",
-        "Default sound is bright; fixed it in the app.",
-      ],
-      dislike: [
-        "They work loose during runs, even with the large tips.",
-        "The left earbud drops out every few days and needs a reset.",
-      ],
-    },
-  },
-  "power-bank": {
-    titles: {
-      love: ["Charges everything", "Weekend trip sorted", "Fast and solid", "Always in my bag"],
-      like: ["Does the job well", "Good capacity", "Nice build"],
-      mixed: ["Heavy but worth it", "Slow to recharge itself"],
-      dislike: ["Runs warm", "Not 33 W on my laptop"],
-    },
-    bodies: {
-      love: [
-        "Topped up my phone four times on a camping weekend.",
-        "Phone, earbuds and watch charging at once on the train.",
-        "The aluminium shell feels premium and survived a drop.",
-        "Fast-charges my Kite 9 almost as quickly as the wall charger.",
-      ],
-      like: [
-        "Capacity is as advertised, about four phone charges.",
-        "The LEDs make it easy to see how much is left.",
-        "Three ports is exactly what I needed for travel.",
-      ],
-      mixed: ["At 380 g you notice it in a small bag.", "Takes around four hours to refill from empty."],
-      dislike: ["Gets noticeably warm when charging two things.", "My laptop only pulls about 20 W from it."],
-    },
-  },
-  router: {
-    titles: {
-      love: ["Whole flat covered", "Setup in 2 minutes", "Gaming ping dropped", "Finally fast Wi-Fi"],
-      like: ["Big upgrade", "Stable for weeks", "Mesh works great"],
-      mixed: ["Fast but big", "App could be clearer"],
-      dislike: ["Dropouts at night", "Settings too basic"],
-    },
-    bodies: {
-      love: [
-        "The bedroom at the far end gets full speed now.",
-        "Scanned the code, named the network, done.",
-        "Twenty-plus devices online and nothing slows down.",
-        "Paired it with my old Kite router as a mesh in one tap.",
-      ],
-      like: [
-        "Hasn't needed a restart since I installed it.",
-        "Big jump from my old Wi-Fi 5 box in every room.",
-        "Antennas are adjustable, which helped through a thick wall.",
-      ],
-      mixed: [
-        "With four antennas up it takes over the shelf.",
-        "Advanced settings are hidden a few menus deep.",
-      ],
-      dislike: [
-        "Lost connection a few times late at night until a firmware update.",
-        "No VPN server or detailed QoS, so power users look elsewhere.",
-      ],
-    },
-  },
-  camera: {
-    titles: {
-      love: ["Crystal clear at night", "No subscription!", "Watches the cat perfectly", "Great value"],
-      like: ["Sharp picture", "Easy setup", "Person alerts work"],
-      mixed: ["Good, app is slow", "Speaker is quiet"],
-      dislike: ["Too many alerts", "Wi-Fi drops"],
-    },
-    bodies: {
-      love: [
-        "Night vision is sharp enough to read the clock across the room.",
-        "Clips go to my own NAS, no monthly fee, exactly what I wanted.",
-        "Panning around to find the cat from the office is the highlight of my day.",
-        "2K makes a real difference when you zoom in on the door.",
-      ],
-      like: [
-        "Set up in five minutes, the app walks you through it.",
-        "Person detection ignores the moving curtains now.",
-        "Two-way talk is clear enough to tell the dog off.",
-      ],
-      mixed: [
-        "The live view takes a few seconds to open in the app.",
-        "The speaker is quiet if the TV is on.",
-      ],
-      dislike: [
-        "Alerts every time a car's headlights sweep the window.",
-        "Loses Wi-Fi a couple of times a week in the hallway.",
-      ],
-    },
-  },
-};
+/**
+ * Every (title, body) pair a review of this kind and tone can open with; a seeded review is one of these, its
+ * body optionally followed by a space and one of REVIEW_ADD_ONS[tone].
+ */
+export function reviewPairs(kind: ProductKind, tone: Tone): [title: string, body: string][] {
+  const pool: readonly ReviewTemplate<string>[] = REVIEW_TEMPLATES[kind][tone];
+  return pool.flatMap((t) =>
+    [...new Set([...t.titles, ...t.plain])].map((title): [string, string] => [title, t.body]),
+  );
+}
 
 // biome-ignore format: a compact table reads better
 const SURNAMES = [
@@ -1270,7 +1856,7 @@ function rating(rng: () => number): number {
   return 1;
 }
 
-function toneOf(stars: number): Tone {
+export function toneOf(stars: number): Tone {
   if (stars === 5) return "love";
   if (stars === 4) return "like";
   if (stars === 3) return "mixed";
@@ -1284,7 +1870,7 @@ export function variantLabel(sku: Pick<SeedSku, "colour" | "storage">): string {
 /** The product's demo reviews, newest first; the same product always gives the same reviews. */
 export function reviewsFor(product: SeedProduct): SeedReview[] {
   const rng = createRng(hashString(`reviews:${product.slug}`));
-  const kind = BY_KIND[product.kind];
+  const templates = REVIEW_TEMPLATES[product.kind];
   const skuList = skusFor(product);
   const windowMs = REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000;
   const ratings = Array.from({ length: product.reviewCount }, () => rating(rng));
@@ -1297,10 +1883,13 @@ export function reviewsFor(product: SeedProduct): SeedReview[] {
 
   const rows: SeedReview[] = ratings.map((stars) => {
     const tone = toneOf(stars);
-    const useGenericTitle = rng() < 0.3;
-    const title = pick(rng, useGenericTitle ? GENERIC.titles[tone] : kind.titles[tone]);
-    const first = pick(rng, kind.bodies[tone]);
-    const second = rng() < 0.55 ? pick(rng, GENERIC.bodies[tone]) : null;
+    // Five draws as before the titles were tied to their text (plain title?, template, title, add-on? and,
+    // when so, which one), so every later field of every review stays as it was.
+    const plainTitle = rng() < 0.3;
+    const pool: readonly ReviewTemplate<string>[] = templates[tone];
+    const template = pick(rng, pool);
+    const title = pick(rng, plainTitle && template.plain.length > 0 ? template.plain : template.titles);
+    const addOn = rng() < 0.55 ? pick(rng, REVIEW_ADD_ONS[tone]) : null;
     const sku = pick(rng, skuList);
     // Older reviews have had more time to collect votes; most still sit at 0–3.
     const age = rng();
@@ -1309,7 +1898,7 @@ export function reviewsFor(product: SeedProduct): SeedReview[] {
       authorName: authorName(rng),
       rating: stars,
       title,
-      body: second ? `${first} ${second}` : first,
+      body: addOn ? `${template.body} ${addOn}` : template.body,
       variantLabel: variantLabel(sku),
       verified: rng() < 0.8,
       helpfulCount,
