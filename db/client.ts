@@ -38,7 +38,19 @@ export interface OpenDbOptions {
    * build a database as that release left it, then upgrade it through this same path.
    */
   migrationsFolder?: string | undefined;
+  /**
+   * How `url` reaches PostgreSQL. `session` (default): straight, or through a pooler in session mode.
+   * `transaction`: through PgBouncer in transaction pooling, where two statements outside one transaction may
+   * run on different server connections. Then the pool sends no named prepared statements (PgBouncer before
+   * 1.21, Debian 12's 1.18 among them, cannot route them; see {@link usesNamedStatements}) and keeps no session
+   * state, and migrations, which hold a session advisory lock, go to `directUrl` instead.
+   */
+  poolMode?: PoolMode | undefined;
+  /** A postgres:// URL straight to the server, for migrations when `poolMode` is `transaction`. */
+  directUrl?: string | undefined;
 }
+
+export type PoolMode = "session" | "transaction";
 
 /**
  * Statements this process sent to the database, both engines (issue 16: a page view served from cache costs none).
@@ -167,11 +179,16 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   const migrationsFolder = options.migrationsFolder ?? MIGRATIONS;
   if (options.url) {
+    const poolMode = options.poolMode ?? "session";
+    if (poolMode === "transaction" && shouldMigrate && !options.directUrl) {
+      throw new Error("poolMode 'transaction' needs directUrl (DATABASE_DIRECT_URL) to run migrations");
+    }
     const pool = new StorePool({
       connectionString: options.url,
       max: options.poolMax ?? 10,
       application_name: options.applicationName ?? STORE_APPLICATION_NAME,
     });
+    pool.namedStatements = poolMode === "session";
     // An idle client whose server connection is terminated (restart, failover, a dropped test database) emits
     // `error` on the pool; without a listener that crashes the process. The pool replaces the client.
     pool.on("error", (error) => console.warn("[db] idle PostgreSQL client lost:", error.message));
@@ -184,13 +201,16 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
     countPgQueries(pool);
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     if (shouldMigrate) {
-      const client = await pool.connect();
-      try {
-        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-        client.release();
+      if (poolMode === "transaction") {
+        const direct = new pg.Client({
+          connectionString: options.directUrl,
+          application_name: "kite-migrate",
+        });
+        await direct.connect();
+        await migrateLocked(direct, migrationsFolder).finally(() => direct.end());
+      } else {
+        const client = await pool.connect();
+        await migrateLocked(client, migrationsFolder).finally(() => client.release());
       }
     }
     return { db, engine: "postgres", close: () => pool.end() };
@@ -203,6 +223,16 @@ export async function openDb(options: OpenDbOptions = {}): Promise<DbHandle> {
   const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
   if (shouldMigrate) await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Applies migrations on one session, holding an advisory lock so instances starting together take turns. */
+async function migrateLocked(client: pg.Client | pg.PoolClient, migrationsFolder: string): Promise<void> {
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+  }
 }
 
 type ConnectCallback = (
@@ -219,6 +249,8 @@ type ConnectCallback = (
  * The callback form (pool.query) releases on error by itself and is left as is.
  */
 class StorePool extends pg.Pool {
+  /** False behind a transaction pooler: see OpenDbOptions.poolMode. */
+  namedStatements = true;
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
@@ -247,6 +279,15 @@ function releaseWhenLost(client: pg.PoolClient): pg.PoolClient {
     release(error);
   };
   return client;
+}
+
+/**
+ * The node-postgres pool behind `db` when it may run named prepared statements (parsed and planned once per
+ * server connection); null on PGlite and behind a transaction pooler, where callers send unnamed statements.
+ */
+export function namedStatementPool(db: Db): pg.Pool | null {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof StorePool && client.namedStatements ? client : null;
 }
 
 /** Rows of a raw query, whichever engine ran it. */

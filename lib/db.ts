@@ -14,6 +14,8 @@ async function init(): Promise<DbHandle> {
     url: env.DATABASE_URL,
     dataDir: env.PGLITE_DIR,
     poolMax: env.DATABASE_POOL_MAX,
+    poolMode: env.DATABASE_POOL_MODE,
+    directUrl: env.DATABASE_DIRECT_URL,
   });
   if (seedsDemoData) {
     await seedDemo(handle.db, { onlyIfEmpty: true });

@@ -72,6 +72,20 @@ describe("a production server's environment", () => {
     await expect(loadProductionEnv({ NEXT_PHASE: "phase-production-build" })).resolves.toBeDefined();
   });
 
+  it("behind PgBouncer's transaction pooling, asks for the direct URL that migrations need", async () => {
+    const error = await loadProductionEnv({ ...COMPLETE, DATABASE_POOL_MODE: "transaction" }).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(error).toContain("DATABASE_DIRECT_URL");
+    const env = await loadProductionEnv({
+      ...COMPLETE,
+      DATABASE_POOL_MODE: "transaction",
+      DATABASE_DIRECT_URL: "postgres://kite@db.internal:5432/kite",
+    });
+    expect(env.env.DATABASE_POOL_MODE).toBe("transaction");
+  });
+
   it("seeds demo data in development and tests only (staging when asked)", async () => {
     const at = async (STORE_ENV: string, SEED_DEMO?: string) => {
       process.env = { ...saved, NODE_ENV: "test", STORE_ENV, SEED_DEMO } as NodeJS.ProcessEnv;

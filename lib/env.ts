@@ -22,6 +22,17 @@ const schema = z.object({
     .url()
     .refine((u) => u.startsWith("postgres://") || u.startsWith("postgresql://"), "must be a postgres:// URL")
     .optional(),
+  /**
+   * `transaction` when DATABASE_URL is PgBouncer in transaction pooling (the production topology: README): no
+   * named prepared statements, and migrations over DATABASE_DIRECT_URL. Default `session` (straight to PostgreSQL).
+   */
+  DATABASE_POOL_MODE: z.enum(["session", "transaction"]).default("session"),
+  /** Straight to PostgreSQL (not the pooler): migrations hold a session advisory lock. */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .url()
+    .refine((u) => u.startsWith("postgres://") || u.startsWith("postgresql://"), "must be a postgres:// URL")
+    .optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   SEED_DEMO: bool,
@@ -111,6 +122,12 @@ function productionProblems(raw: NodeJS.ProcessEnv): string[] {
     if (!raw[name]) problems.push(`${name}: is required in production (${why})`);
   };
   need("DATABASE_URL", "PostgreSQL; the embedded PGlite is one process with no backups");
+  if (raw.DATABASE_POOL_MODE === "transaction") {
+    need(
+      "DATABASE_DIRECT_URL",
+      "migrations bypass the transaction pooler: they hold a session advisory lock",
+    );
+  }
   need("NEXTAUTH_SECRET", "signs sessions; 32+ random bytes");
   need("NEXTAUTH_URL", "the store's https:// address");
   if (raw.NEXTAUTH_URL && URL.canParse(raw.NEXTAUTH_URL) && new URL(raw.NEXTAUTH_URL).protocol !== "https:") {

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { asc, eq } from "drizzle-orm";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { products, skus } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { freePort } from "@/tests/helpers/ports";
 import { createSale } from "./commands";
 import { accountsOverLimit, bucketMismatches, insertUsers, registerUsers } from "./test-support";
 
@@ -34,15 +34,6 @@ let redisServer: ChildProcess | undefined;
 let saleId: string;
 let skuId: number;
 let fans: string[];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A redis-server child on `port`, answering PING before this returns. */
 async function startRedisServer(): Promise<ChildProcess> {

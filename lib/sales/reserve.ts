@@ -1,7 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import pg from "pg";
-import { queryRows } from "@/db/client";
+import { namedStatementPool, queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type Batcher, createBatcher } from "./batcher";
@@ -83,8 +82,8 @@ async function runNamed<T>(db: Db, name: string, source: string, params: Params)
     if (!(n in params)) throw new Error(`missing parameter :${n}`);
     return params[n] ?? null;
   });
-  const client = (db as unknown as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool) return (await client.query({ name, text, values })).rows as T[];
+  const pool = namedStatementPool(db);
+  if (pool) return (await pool.query({ name, text, values })).rows as T[];
   const parts = text.split(/\$(\d+)/);
   const chunks: SQL[] = parts.map((part, i) =>
     i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,

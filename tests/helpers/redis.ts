@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createRedisRateLimiter, type RateLimiter } from "@/lib/rate-limit/limiter";
 import { createRedisClient, type RedisClient } from "@/lib/redis";
+import { freePort } from "./ports";
 
 export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -86,12 +86,7 @@ export function setupTestRedis({ instances = 2 }: { instances?: number } = {}): 
 
 /** A client for a port where nothing listens: Redis "down" for the fail-open paths. */
 export async function openUnreachableRedis(): Promise<RedisClient> {
-  const port = await new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 1));
-    });
-  });
+  const port = await freePort();
   const client = createRedisClient(`redis://127.0.0.1:${port}`);
   client.connect().catch(() => {});
   return client;
