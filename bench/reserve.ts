@@ -11,22 +11,31 @@
  *
  * Counts completed reservations (committed, not attempts) over a fixed duration, checks each design's accounting
  * after its run, and prints figures only. Creates and drops its own database on BENCH_DATABASE_URL's server.
- * BENCH_SECONDS (default 4) sets the length of each run; BENCH_CONNECTIONS (default 2,16,64) the levels;
- * BENCH_BUCKETS (default 16, the store's default) the stock rows of (a).
+ * BENCH_SECONDS (default 4) sets the length of each run; BENCH_CONNECTIONS (default 16,64,256) the client
+ * connections; BENCH_BUCKETS (default 16, the store's default) the stock rows of (a).
+ *
+ * Each level runs on two routes (BENCH_ROUTES, default direct,pgbouncer): straight to PostgreSQL, and through a
+ * PgBouncer in transaction pooling that this script starts (scripts/start-pgbouncer.sh) with BENCH_BOUNCER_POOL
+ * (default 16) server connections, as the production topology runs it: many client connections, few on the server.
+ * A direct level above what the server's max_connections leaves free is reported as refused, not run.
  */
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type DbHandle, openDb, queryRows } from "@/db/client";
+import { type DbHandle, openDb, type PoolMode, queryRows } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { createSale } from "@/lib/sales/commands";
 import { configureReserveBatching, getReserveBatchStats, reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
+import { type PgBouncer, startPgBouncer } from "@/tests/helpers/pgbouncer";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const LEVELS = (process.env.BENCH_CONNECTIONS ?? "2,16,64").split(",").map(Number);
+const LEVELS = (process.env.BENCH_CONNECTIONS ?? "16,64,256").split(",").map(Number);
+type Route = "direct" | "pgbouncer";
+const ROUTES = (process.env.BENCH_ROUTES ?? "direct,pgbouncer").split(",") as Route[];
+const BOUNCER_POOL = Number(process.env.BENCH_BOUNCER_POOL ?? 16);
 const DB_NAME = `kite_bench_${process.pid}`;
 /** More accounts than any run can serve at limit 1, so (a) never runs out of fans. */
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 120_000);
@@ -39,6 +48,7 @@ const CALLERS_PER_CONNECTION = Number(process.env.BENCH_CALLERS_PER_CONNECTION ?
 
 interface RunResult {
   design: Design;
+  route: Route;
   connections: number;
   completed: number;
   seconds: number;
@@ -49,6 +59,13 @@ function dbUrl(): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DB_NAME}`;
   return url.toString();
+}
+
+/** Where a run's connections go: the database itself, or the same database through PgBouncer. */
+interface Target {
+  route: Route;
+  url: string;
+  poolMode: PoolMode;
 }
 
 async function admin(statement: string) {
@@ -83,6 +100,7 @@ async function warm(pool: pg.Pool, n: number) {
 
 async function runOurs(
   setup: DbHandle,
+  target: Target,
   connections: number,
   productId: number,
   skuId: number,
@@ -91,7 +109,7 @@ async function runOurs(
 ) {
   configureReserveBatching({ maxBatch, maxInFlight: connections });
   const created = await createSale(setup.db, {
-    slug: `bench-${connections}-${maxBatch}-${Date.now()}`,
+    slug: `bench-${target.route}-${connections}-${maxBatch}-${Date.now()}`,
     name: "Bench sale",
     productId,
     registrationOpensAt: new Date(Date.now() - 3600_000),
@@ -106,7 +124,12 @@ async function runOurs(
   await registerUsers(setup.db, { saleId, userIds: users });
   await setup.db.execute(sql`analyze sale_registrations, sale_holds, sale_buckets`);
 
-  const handle = await openDb({ url: dbUrl(), poolMax: connections, migrate: false });
+  const handle = await openDb({
+    url: target.url,
+    poolMode: target.poolMode,
+    poolMax: connections,
+    migrate: false,
+  });
   const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
   await warm(pool, connections);
   let next = 0;
@@ -151,8 +174,8 @@ async function resetBaseline(pool: pg.Pool) {
     insert into bench_stock values (1, ${STOCK}, 0);`);
 }
 
-async function runBaseline(design: Exclude<Design, "ours">, connections: number) {
-  const pool = new pg.Pool({ connectionString: dbUrl(), max: connections });
+async function runBaseline(design: Exclude<Design, "ours">, target: Target, connections: number) {
+  const pool = new pg.Pool({ connectionString: target.url, max: connections });
   await resetBaseline(pool);
   await warm(pool, connections);
   const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
@@ -221,6 +244,7 @@ async function main() {
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   await admin(`create database ${DB_NAME}`);
   let setup: DbHandle | null = null;
+  let bouncer: PgBouncer | undefined;
   try {
     setup = await openDb({ url: dbUrl(), poolMax: 4 });
     await seedDemo(setup.db);
@@ -241,62 +265,108 @@ async function main() {
     );
 
     const results: RunResult[] = [];
-    for (const connections of LEVELS) {
-      const before = getReserveBatchStats();
-      const ours = await runOurs(setup, connections, sku.productId, sku.id, users.slice(), {
-        maxBatch: 8,
-        callers: connections * CALLERS_PER_CONNECTION,
-      });
-      const after = getReserveBatchStats();
-      const perCall = (after.clicks - before.clicks) / Math.max(1, after.batches - before.batches);
-      results.push({
-        design: "ours",
-        connections,
-        ...ours,
-        check: `${ours.check}, ${perCall.toFixed(1)} clicks/call`,
-      });
-      const unbatched = await runOurs(setup, connections, sku.productId, sku.id, users.slice(), {
-        maxBatch: 1,
-        callers: connections,
-      });
-      results.push({ design: "ours-1", connections, ...unbatched });
-      for (const design of ["for-update", "naive", "raw"] as const) {
-        results.push({ design, connections, ...(await runBaseline(design, connections)) });
-      }
-      // Each run leaves dead rows behind; vacuum so the next level starts from the same footing.
-      await setup.db.execute(sql`vacuum analyze`);
-    }
-
-    const header = `${pad("conns", 5)}  ${pad("design", 12, true)}${pad("completed", 10)}${pad("res/s", 9)}${pad("vs (b)", 8)}${pad("vs (d)", 8)}  accounting`;
-    console.log(header);
-    console.log("─".repeat(header.length + 30));
-    const label: Record<Design, string> = {
-      ours: "(a) ours",
-      "ours-1": "(a1) 1/call",
-      "for-update": "(b) for upd",
-      naive: "(c) naive",
-      raw: "(d) raw row",
-    };
-    for (const connections of LEVELS) {
-      const rate = (d: Design) => {
-        const r = results.find((x) => x.design === d && x.connections === connections);
-        return r ? r.completed / r.seconds : Number.NaN;
-      };
-      for (const r of results.filter((x) => x.connections === connections)) {
-        const perSecond = r.completed / r.seconds;
-        console.log(
-          `${pad(connections, 5)}  ${pad(label[r.design], 12, true)}${pad(r.completed, 10)}${pad(Math.round(perSecond), 9)}` +
-            `${pad(`${(perSecond / rate("for-update")).toFixed(2)}×`, 8)}${pad(`${(perSecond / rate("raw")).toFixed(2)}×`, 8)}  ${r.check}`,
-        );
+    const refused: string[] = [];
+    const free = await freeServerConnections(setup);
+    for (const route of ROUTES) {
+      if (route === "pgbouncer") bouncer = await startPgBouncer({ poolSize: BOUNCER_POOL });
+      const target: Target =
+        route === "direct"
+          ? { route, url: dbUrl(), poolMode: "session" }
+          : { route, url: (bouncer as PgBouncer).through(dbUrl()), poolMode: "transaction" };
+      for (const connections of LEVELS) {
+        if (route === "direct" && connections > free) {
+          refused.push(
+            `direct at ${connections}: the server allows ${free} more connections (max_connections)`,
+          );
+          continue;
+        }
+        results.push(...(await runLevel(setup, target, connections, sku, users)));
       }
     }
+    printTable(results, refused);
     console.log(
       `\ntotal ${((performance.now() - totalStart) / 1000).toFixed(0)} s, load average ${loadavg()[0]?.toFixed(1)}`,
     );
   } finally {
     await setup?.close();
+    await bouncer?.stop();
     await admin(`drop database if exists ${DB_NAME} with (force)`);
   }
+}
+
+/** What max_connections leaves for this benchmark (superuser slots and other sessions taken off). */
+async function freeServerConnections(setup: DbHandle): Promise<number> {
+  const [row] = await queryRows<{ free: number }>(
+    setup.db,
+    sql`select (current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+          - (select count(*) from pg_stat_activity)::int) as free`,
+  );
+  return row?.free ?? 0;
+}
+
+/** Every design at one level on one route. */
+async function runLevel(
+  setup: DbHandle,
+  target: Target,
+  connections: number,
+  sku: { id: number; productId: number },
+  users: string[],
+): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  const route = target.route;
+  const before = getReserveBatchStats();
+  const ours = await runOurs(setup, target, connections, sku.productId, sku.id, users.slice(), {
+    maxBatch: 8,
+    callers: connections * CALLERS_PER_CONNECTION,
+  });
+  const after = getReserveBatchStats();
+  const perCall = (after.clicks - before.clicks) / Math.max(1, after.batches - before.batches);
+  results.push({
+    design: "ours",
+    route,
+    connections,
+    ...ours,
+    check: `${ours.check}, ${perCall.toFixed(1)} clicks/call`,
+  });
+  const unbatched = await runOurs(setup, target, connections, sku.productId, sku.id, users.slice(), {
+    maxBatch: 1,
+    callers: connections,
+  });
+  results.push({ design: "ours-1", route, connections, ...unbatched });
+  for (const design of ["for-update", "naive", "raw"] as const) {
+    results.push({ design, route, connections, ...(await runBaseline(design, target, connections)) });
+  }
+  // Each run leaves dead rows behind; vacuum so the next level starts from the same footing.
+  await setup.db.execute(sql`vacuum analyze`);
+  return results;
+}
+
+function printTable(results: RunResult[], refused: string[]) {
+  const header = `${pad("route", 9, true)} ${pad("conns", 5)}  ${pad("design", 12, true)}${pad("completed", 10)}${pad("res/s", 9)}${pad("vs (b)", 8)}${pad("vs (d)", 8)}  accounting`;
+  console.log(header);
+  console.log("─".repeat(header.length + 30));
+  const label: Record<Design, string> = {
+    ours: "(a) ours",
+    "ours-1": "(a1) 1/call",
+    "for-update": "(b) for upd",
+    naive: "(c) naive",
+    raw: "(d) raw row",
+  };
+  const runs = [...new Set(results.map((r) => `${r.route}:${r.connections}`))];
+  for (const run of runs) {
+    const rate = (d: Design) => {
+      const r = results.find((x) => x.design === d && `${x.route}:${x.connections}` === run);
+      return r ? r.completed / r.seconds : Number.NaN;
+    };
+    for (const r of results.filter((x) => `${x.route}:${x.connections}` === run)) {
+      const perSecond = r.completed / r.seconds;
+      console.log(
+        `${pad(r.route, 9, true)} ${pad(r.connections, 5)}  ${pad(label[r.design], 12, true)}${pad(r.completed, 10)}${pad(Math.round(perSecond), 9)}` +
+          `${pad(`${(perSecond / rate("for-update")).toFixed(2)}×`, 8)}${pad(`${(perSecond / rate("raw")).toFixed(2)}×`, 8)}  ${r.check}`,
+      );
+    }
+  }
+  for (const line of refused) console.log(`${line}: not run`);
 }
 
 main().catch((error: unknown) => {
