@@ -1,136 +1,81 @@
 /**
- * `npm run bench:http`: the real HTTP path of a running `next start`, against a static file from the same server.
+ * `npm run bench:http`: the flash sale over real HTTP, driven by wrk (a C load generator, so the client leaves the
+ * server its core), with the server's own CPU read from /proc.
  *
- *   1. Prepares, in the server's database (BENCH_DATABASE_URL, i.e. the DATABASE_URL the server uses): ACCOUNTS
- *      shoppers registered for a live sale of UNITS units (default 100,000 fans for 50,000 units: demand twice the
- *      supply), in bulk.
- *   2. Signs every fan in without bcrypt: a next-auth session cookie minted with the server's NEXTAUTH_SECRET.
- *   3. Ceiling: GET STATIC_PATH for a few seconds at CONCURRENCY, the same machine and server.
- *   4. The sale: every fan POSTs one reservation (in random order, CONCURRENCY at a time) until the sale is sold
- *      out; prints seconds to sell out, reservations/s as a share of the static file's requests/s, p50/p99.
+ * For each MODE (BENCH_MODES, default "lean,next": the lean handler scripts/server.mjs puts in front of Next, then
+ * the same store with KITE_LEAN_RESERVE=0, i.e. Next's route handler around the same function):
+ *   1. Starts the built store (scripts/server.mjs, TRUSTED_PROXIES=1) on a fresh PostgreSQL database, and prepares
+ *      ACCOUNTS fans registered for a live sale of UNITS units (default 100,000 for 50,000: demand twice the
+ *      supply), each signed in with a session cookie minted with the server's secret.
+ *   2. Ceiling: wrk GETs STATIC_PATH for STATIC_SECONDS at CONCURRENCY connections; server CPU per request.
+ *   3. The sale: wrk (bench/support/reserve.lua) sends every fan's one reservation, in random order, CONCURRENCY
+ *      in flight, each with its own cookie, X-Forwarded-For and request key; seconds to sell out (the sale's
+ *      recorded sold-out instant), p50/p99, server CPU per request, every answer counted by kind.
+ *   4. Losers: the fans who got nothing press again for LOSER_SECONDS: "sold out" answers per second and CPU each.
+ *   5. Accounting: exactly UNITS holds, remaining + held + sold = UNITS, the hold rows match the created answers.
  *
- * The reserve route is POST /api/sales/{saleId}/reserve (RESERVE_PATH), the same rule as the Buy now button.
- *
- * Environment: BASE_URL (default http://127.0.0.1:3000), BENCH_DATABASE_URL (required), NEXTAUTH_SECRET (as the
- * server), ACCOUNTS, UNITS, CONCURRENCY (default 256), STATIC_PATH (default /favicon.svg), STATIC_SECONDS (5).
+ * Environment: BENCH_DATABASE_URL (a PostgreSQL server for the fresh database; default the local one), ACCOUNTS,
+ * UNITS, CONCURRENCY (256), STATIC_PATH (/favicon.svg), STATIC_SECONDS (5), LOSER_SECONDS (5), BENCH_PORT (3300).
  */
 import { randomUUID } from "node:crypto";
-import { performance } from "node:perf_hooks";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { openDb, queryRows } from "@/db/client";
 import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
+import { treeCpuMs } from "./support/proc";
+import { type BenchServer, ensureBuild, startStore } from "./support/server";
+import { runWrk, runWrkScript, type WrkResult } from "./support/wrk";
 
-const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
-const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
 const UNITS = Number(process.env.UNITS ?? 50_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 256);
 const STATIC_PATH = process.env.STATIC_PATH ?? "/favicon.svg";
 const STATIC_SECONDS = Number(process.env.STATIC_SECONDS ?? 5);
-const RESERVE_PATH = process.env.RESERVE_PATH ?? "/api/sales/{saleId}/reserve";
-/** Must equal the server's secret; this is lib/auth/options.ts's development fallback. */
-const SECRET = process.env.NEXTAUTH_SECRET ?? "kite-development-secret-not-for-production";
-const COOKIE = BASE_URL.startsWith("https://")
-  ? "__Secure-next-auth.session-token"
-  : "next-auth.session-token";
+const LOSER_SECONDS = Number(process.env.LOSER_SECONDS ?? 5);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const MODES = (process.env.BENCH_MODES ?? "lean,next").split(",") as Mode[];
+const SECRET = "bench-secret-0123456789abcdef0123";
+const COOKIE = "next-auth.session-token";
+const SCRIPT = path.join(process.cwd(), "bench/support/reserve.lua");
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+type Mode = "lean" | "next";
+
+interface Measured extends WrkResult {
+  cpuMsPerRequest: number;
+  script?: Record<string, number>;
 }
 
-/** Runs `work` over `count` items with at most `limit` in flight, until done or `stop()` says so. */
-async function bounded(count: number, limit: number, work: (i: number) => Promise<void>, stop = () => false) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count && !stop()) await work(next++);
-    }),
-  );
+/** wrk's run with the server tree's CPU over it. */
+function measured(server: BenchServer, run: () => WrkResult & { script?: Record<string, number> }): Measured {
+  const before = treeCpuMs(server.pid);
+  const result = run();
+  const cpuMs = treeCpuMs(server.pid) - before;
+  return { ...result, cpuMsPerRequest: cpuMs / Math.max(1, result.requests) };
 }
 
-async function staticCeiling() {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + STATIC_SECONDS * 1000;
-  const started = performance.now();
-  await bounded(
-    Number.MAX_SAFE_INTEGER,
-    CONCURRENCY,
-    async () => {
-      const t = performance.now();
-      const res = await fetch(`${BASE_URL}${STATIC_PATH}`);
-      await res.arrayBuffer();
-      if (!res.ok) errors += 1;
-      latencies.push(performance.now() - t);
-    },
-    () => performance.now() >= deadline,
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    errors,
-  };
-}
-
-type ReserveOutcome = "reserved" | "sold_out" | "refused" | "rate_limited" | "error";
-
-/**
- * One fan's reservation over HTTP (POST /api/sales/:id/reserve): 201 (or 200 for a replay) with the hold,
- * 409 `{ code: "sold_out" }` once nothing is left, 429 with Retry-After when rate-limited. Each simulated fan
- * carries their own X-Forwarded-For, as they would behind the load balancer, so the per-address limit applies
- * per fan rather than to the benchmark as a whole.
- */
-async function reserveOnce(
-  saleId: string,
-  skuId: number,
-  cookie: string,
-  fan: number,
-): Promise<ReserveOutcome> {
-  const res = await fetch(`${BASE_URL}${RESERVE_PATH.replace("{saleId}", saleId)}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      cookie: `${COOKIE}=${cookie}`,
-      // Each fan from their own address, as a load balancer would report it: start the server with
-      // TRUSTED_PROXIES=1 (README: Benchmarks), or every fan shares this machine's per-address bucket.
-      "x-forwarded-for": `10.${(fan >> 16) & 255}.${(fan >> 8) & 255}.${fan & 255}`,
-    },
-    body: JSON.stringify({ skuId, requestKey: randomUUID() }),
-  });
-  if (res.status === 429) return "rate_limited";
-  const body = (await res.json().catch(() => null)) as { holdId?: string; code?: string } | null;
-  if (res.ok && body?.holdId) return "reserved";
-  if (body?.code === "sold_out") return "sold_out";
-  return res.status >= 500 ? "error" : "refused";
-}
-
-async function main() {
-  if (!DATABASE_URL) throw new Error("Set BENCH_DATABASE_URL to the database the running server uses.");
-  const health = await fetch(`${BASE_URL}/api/health`).catch(() => null);
-  if (!health?.ok) throw new Error(`No healthy server at ${BASE_URL} (start one with npm start).`);
-
-  const handle = await openDb({ url: DATABASE_URL, poolMax: 4, migrate: false });
+/** ACCOUNTS fans registered for a live sale of UNITS units, and a wrk file line per fan (random order). */
+async function prepareSale(server: BenchServer, dir: string) {
+  const handle = await openDb({ url: server.databaseUrl, poolMax: 4, migrate: false });
   try {
     const [sku] = await queryRows<{ id: number; productId: number }>(
       handle.db,
       sql`select k.id, k.product_id as "productId" from skus k join products p on p.id = k.product_id
           where p.slug = 'kite-9-pro' order by k.position limit 1`,
     );
-    if (!sku) throw new Error("The server's database has no kite-9-pro; seed it first.");
-    const runId = Date.now().toString(36);
-    console.log(
-      `preparing ${ACCOUNTS.toLocaleString("en-US")} fans and a sale of ${UNITS.toLocaleString("en-US")} units…`,
-    );
-    const users = await insertUsers(handle.db, { prefix: `http-${runId}`, count: ACCOUNTS });
+    if (!sku) throw new Error("The store's database has no kite-9-pro.");
+    const users = await insertUsers(handle.db, {
+      prefix: `http-${Date.now().toString(36)}`,
+      count: ACCOUNTS,
+    });
     const now = Date.now();
     const sale = await createSale(handle.db, {
-      slug: `bench-http-${runId}`,
+      slug: `bench-http-${now.toString(36)}`,
       name: "HTTP bench sale",
       productId: sku.productId,
       status: "scheduled",
@@ -142,71 +87,136 @@ async function main() {
     });
     if (!sale.ok) throw new Error(sale.message);
     await registerUsers(handle.db, { saleId: sale.saleId, userIds: users });
-    const cookies = await Promise.all(
-      users.map((id, i) =>
-        encode({
-          token: {
-            sub: id,
-            uid: id,
-            role: "shopper",
-            name: `Fan ${i + 1}`,
-            email: `http-${runId}-${i + 1}@test.kite`,
-          },
+    const lines = await Promise.all(
+      users.map(async (id, i) => {
+        const cookie = await encode({
+          token: { sub: id, uid: id, role: "shopper", name: `Fan ${i + 1}` },
           secret: SECRET,
-        }),
-      ),
+        });
+        // Each fan from their own address, as the load balancer (TRUSTED_PROXIES=1) reports it.
+        const forwarded = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+        return {
+          id,
+          line: `${cookie}\t${forwarded}\t${JSON.stringify({ skuId: sku.id, requestKey: randomUUID() })}`,
+        };
+      }),
     );
-
-    const ceiling = await staticCeiling();
-    console.log(
-      `static ${STATIC_PATH}: ${Math.round(ceiling.perSecond)} req/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms`,
-    );
-
-    const order = users.map((_, i) => i).sort(() => Math.random() - 0.5);
-    const outcomes: Record<ReserveOutcome, number> = {
-      reserved: 0,
-      sold_out: 0,
-      refused: 0,
-      rate_limited: 0,
-      error: 0,
-    };
-    const latencies: number[] = [];
-    let soldOutAfter = Number.NaN;
-    const started = performance.now();
-    await bounded(
-      order.length,
-      CONCURRENCY,
-      async (k) => {
-        const i = order[k] as number;
-        const t = performance.now();
-        const outcome = await reserveOnce(sale.saleId, sku.id, cookies[i] as string, i).catch(
-          () => "error" as const,
-        );
-        latencies.push(performance.now() - t);
-        outcomes[outcome] += 1;
-        if (outcome === "reserved" && outcomes.reserved === UNITS)
-          soldOutAfter = (performance.now() - started) / 1000;
-      },
-      () => outcomes.reserved >= UNITS,
-    );
-    latencies.sort((a, b) => a - b);
-    const counts = await readSaleCounts(handle.db, { saleId: sale.saleId });
-    const requestsPerSecond = latencies.length / ((performance.now() - started) / 1000);
-    console.log(
-      `reserve: ${outcomes.reserved.toLocaleString("en-US")} units in ${soldOutAfter.toFixed(1)} s ` +
-        `(${Math.round(requestsPerSecond)} req/s, ${((requestsPerSecond / ceiling.perSecond) * 100).toFixed(0)} % of static), ` +
-        `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
-    );
-    console.log("outcomes", outcomes, "database", {
-      remaining: counts?.remaining,
-      held: counts?.held,
-      exact: counts
-        ? counts.remaining + counts.held + counts.sold === UNITS && counts.held === outcomes.reserved
-        : false,
-    });
+    lines.sort(() => Math.random() - 0.5);
+    const fansFile = path.join(dir, "fans.tsv");
+    writeFileSync(fansFile, `${lines.map((l) => l.line).join("\n")}\n`);
+    return { saleId: sale.saleId, fansFile, lines };
   } finally {
     await handle.close();
   }
+}
+
+async function readOutcome(server: BenchServer, saleId: string, startedAt: number, winners: Set<string>) {
+  const handle = await openDb({ url: server.databaseUrl, poolMax: 2, migrate: false });
+  try {
+    const counts = await readSaleCounts(handle.db, { saleId });
+    const holders = await queryRows<{ userId: string }>(
+      handle.db,
+      sql`select user_id as "userId" from sale_holds where sale_id = ${saleId}::uuid and status = 'active'`,
+    );
+    for (const h of holders) winners.add(h.userId);
+    const soldOutAfter = counts?.soldOutAt ? (counts.soldOutAt.getTime() - startedAt) / 1000 : Number.NaN;
+    return { counts, holds: holders.length, soldOutAfter };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function runMode(mode: Mode) {
+  const server = await startStore({
+    port: PORT,
+    stripePort: PORT + 1,
+    adminUrl: ADMIN_URL,
+    database: `kite_bench_http_${mode}`,
+    env: { TRUSTED_PROXIES: "1", KITE_LEAN_RESERVE: mode === "lean" ? "1" : "0", NEXTAUTH_SECRET: SECRET },
+    log: (line) => (line.includes("[next]") && !line.includes("serving") ? undefined : console.log(line)),
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "kite-bench-http-"));
+  try {
+    console.log(
+      `\n[${mode}] preparing ${ACCOUNTS.toLocaleString("en-US")} fans and ${UNITS.toLocaleString("en-US")} units…`,
+    );
+    const { saleId, fansFile, lines } = await prepareSale(server, dir);
+    const url = `${server.baseUrl}/api/sales/${saleId}/reserve`;
+    const ceiling = measured(server, () =>
+      runWrk(`${server.baseUrl}${STATIC_PATH}`, { connections: CONCURRENCY, seconds: STATIC_SECONDS }),
+    );
+    const startedAt = Date.now();
+    const sale = measured(server, () =>
+      runWrkScript(url, SCRIPT, [fansFile, COOKIE, new URL(url).pathname, "2"], {
+        connections: CONCURRENCY,
+        maxSeconds: 600,
+      }),
+    );
+    const winners = new Set<string>();
+    const outcome = await readOutcome(server, saleId, startedAt, winners);
+    const losersFile = path.join(dir, "losers.tsv");
+    writeFileSync(
+      losersFile,
+      `${lines
+        .filter((l) => !winners.has(l.id))
+        .map((l) => l.line)
+        .join("\n")}\n`,
+    );
+    const losers = measured(server, () =>
+      runWrkScript(url, SCRIPT, [losersFile, COOKIE, new URL(url).pathname, "2", "loop"], {
+        connections: CONCURRENCY,
+        maxSeconds: LOSER_SECONDS,
+      }),
+    );
+    const created = sale.script?.created ?? 0;
+    const exact =
+      outcome.counts !== null &&
+      outcome.holds === UNITS &&
+      created === UNITS &&
+      outcome.counts.remaining === 0 &&
+      outcome.counts.remaining + outcome.counts.held + outcome.counts.sold === UNITS;
+    return { mode, ceiling, sale, losers, outcome, exact };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
+  }
+}
+
+function report(r: Awaited<ReturnType<typeof runMode>>) {
+  const { ceiling, sale, losers, outcome } = r;
+  const ms = (v: number) => `${v.toFixed(2)} ms`;
+  console.log(
+    `\n[${r.mode}] ${r.mode === "lean" ? "lean handler in front of Next" : "Next's route handler"}`,
+  );
+  console.log(
+    `  static ${STATIC_PATH}: ${Math.round(ceiling.perSecond)} req/s, p99 ${ceiling.p99Ms.toFixed(1)} ms, server CPU ${ms(ceiling.cpuMsPerRequest)}/req`,
+  );
+  console.log(
+    `  sale: ${UNITS.toLocaleString("en-US")} units sold out in ${outcome.soldOutAfter.toFixed(1)} s; ` +
+      `${sale.requests.toLocaleString("en-US")} requests at ${Math.round(sale.perSecond)}/s, p50 ${sale.p50Ms.toFixed(1)} ms, ` +
+      `p99 ${sale.p99Ms.toFixed(1)} ms; server CPU ${ms(sale.cpuMsPerRequest)}/req = ` +
+      `${(sale.cpuMsPerRequest / ceiling.cpuMsPerRequest).toFixed(1)}× static`,
+  );
+  console.log("  answers", sale.script);
+  console.log(
+    `  losers pressing again: ${Math.round(losers.perSecond)} "sold out" answers/s = ` +
+      `${((losers.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of static, server CPU ${ms(losers.cpuMsPerRequest)}/req, p99 ${losers.p99Ms.toFixed(1)} ms`,
+  );
+  console.log("  answers", losers.script);
+  console.log(
+    `  accounting: ${r.exact ? "exact" : "MISMATCH"} (${outcome.holds} holds, remaining ${outcome.counts?.remaining}, held ${outcome.counts?.held}, sold ${outcome.counts?.sold})`,
+  );
+}
+
+async function main() {
+  ensureBuild();
+  const results = [];
+  for (const mode of MODES) results.push(await runMode(mode));
+  console.log(
+    `\n${ACCOUNTS.toLocaleString("en-US")} fans, ${UNITS.toLocaleString("en-US")} units, ${CONCURRENCY} connections; load average ${loadavg()[0]?.toFixed(1)}`,
+  );
+  for (const r of results) report(r);
+  if (results.some((r) => !r.exact)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

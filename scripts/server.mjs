@@ -6,8 +6,13 @@
 // This server passes the socket's address in `x-kite-socket-address` (replacing any copy a client sent), and
 // lib/http.ts picks the client from it and TRUSTED_PROXIES (README: Security). Same flags as `next start`:
 //   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0] [--keepAliveTimeout 65000]
+//
+// It also answers the flash sale's click, POST /api/sales/{id}/reserve, itself: lib/sales/hot-path.ts, bundled by
+// scripts/build-hot-path.mjs at start, calls the very function Next's route calls (lib/sales/reserve-endpoint.ts)
+// without Next's request machinery around it (README: Hot path). KITE_LEAN_RESERVE=0 leaves that path to Next.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { buildHotPath } from "./build-hot-path.mjs";
 import { installQueryProbes, queryProbesAllowed } from "./query-probes.mjs";
 
 const { values } = parseArgs({
@@ -32,17 +37,28 @@ await app.prepare();
 // Outside production, a request may ask for its database queries to be counted (scripts/query-probes.mjs).
 const withQueryProbe = queryProbesAllowed() ? installQueryProbes() : null;
 
+const hotPath = process.env.KITE_LEAN_RESERVE === "0" ? null : await import(await buildHotPath());
+
+function serve(req, res) {
+  const saleId = hotPath?.reserveSaleId(req);
+  if (saleId != null) hotPath.handleReserve(req, res, saleId);
+  else handle(req, res);
+}
+
 const server = createServer((req, res) => {
   req.headers["x-kite-socket-address"] = req.socket.remoteAddress ?? "";
-  if (withQueryProbe) withQueryProbe(req.headers, () => handle(req, res));
-  else handle(req, res);
+  if (withQueryProbe) withQueryProbe(req.headers, () => serve(req, res));
+  else serve(req, res);
 });
 // Longer than a load balancer's 60 s idle timeout (and a test client's pooled sockets): with Node's default 5 s a
 // client can reuse a socket just as the server closes it and get ECONNRESET (seen in CI).
 server.keepAliveTimeout = Number(values.keepAliveTimeout);
 server.headersTimeout = server.keepAliveTimeout + 1000;
 server.listen(port, hostname, () => {
-  console.log(`› Next is serving on http://${hostname ?? "localhost"}:${port}`);
+  console.log(
+    `› Next is serving on http://${hostname ?? "localhost"}:${port}` +
+      (hotPath ? " (flash-sale reservations by the lean handler)" : ""),
+  );
 });
 
 function stop() {

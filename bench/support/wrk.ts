@@ -54,3 +54,44 @@ export function runWrk(
   if (run.status !== 0) throw new Error(`wrk failed on ${url}: ${run.stderr || run.stdout}`);
   return parseWrk(run.stdout, seconds);
 }
+
+/**
+ * wrk driven by a Lua script (bench/support/*.lua) with its arguments after `--`: up to `maxSeconds`, or until
+ * the script stops its threads. Returns wrk's figures and the line the script's `done` prints after "KITE ".
+ */
+export function runWrkScript(
+  url: string,
+  script: string,
+  args: string[],
+  {
+    threads = 2,
+    connections = 64,
+    maxSeconds = 60,
+  }: { threads?: number; connections?: number; maxSeconds?: number },
+): WrkResult & { script: Record<string, number> } {
+  const started = Date.now();
+  const run = spawnSync(
+    "wrk",
+    [
+      `-t${threads}`,
+      `-c${connections}`,
+      `-d${maxSeconds}s`,
+      "--latency",
+      "--timeout",
+      "10s",
+      "-s",
+      script,
+      url,
+      "--",
+      ...args,
+    ],
+    { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (run.error) throw new Error(`wrk did not run (${run.error.message}): scripts/install-bench-tools.sh`);
+  if (run.status !== 0) throw new Error(`wrk failed on ${url}: ${run.stderr || run.stdout}`);
+  const line = /^KITE (\{.*\})$/m.exec(run.stdout)?.[1];
+  if (!line) throw new Error(`wrk's script printed no figures:\n${run.stdout}\n${run.stderr}`);
+  const took = /requests in ([\d.]+(?:us|ms|s|m)),/.exec(run.stdout)?.[1];
+  const seconds = took ? toMs(took) / 1000 : (Date.now() - started) / 1000;
+  return { ...parseWrk(run.stdout, seconds), script: JSON.parse(line) as Record<string, number> };
+}

@@ -5,12 +5,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { CART_COOKIE, mergeGuestCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { getClientIp } from "@/lib/http";
 import { resolveAuthRedirect } from "@/lib/http/safe-path";
 import { getRateLimiter } from "@/lib/rate-limit/limiter";
 import { SOMETHING_WENT_WRONG } from "@/lib/result";
-import { decodeSessionToken } from "./session-token";
+import { authSecret, decodeSessionToken } from "./session-token";
 import { getSessionAccount, type SignInResult, signInWithPassword } from "./users";
 
 const credentialsSchema = z.object({
@@ -18,10 +17,7 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** A development-only secret so `npm start` works on a fresh clone; production must set NEXTAUTH_SECRET (env.ts). */
-const DEV_SECRET = "kite-development-secret-not-for-production";
-
-export const authSecret = env.NEXTAUTH_SECRET ?? DEV_SECRET;
+export { authSecret } from "./session-token";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

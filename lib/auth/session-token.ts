@@ -1,6 +1,8 @@
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { JWT } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { cookieFrom, type HeaderReader } from "@/lib/http/request-info";
 import type { SessionUser } from "./users";
 
 /**
@@ -10,6 +12,14 @@ import type { SessionUser } from "./users";
  * (same derivation, same format), and next-auth uses this same decode through `authOptions.jwt`.
  */
 const keys = new Map<string, Uint8Array>();
+
+/** A development-only secret so `npm start` works on a fresh clone; production must set NEXTAUTH_SECRET (env.ts). */
+const DEV_SECRET = "kite-development-secret-not-for-production";
+
+export const authSecret = env.NEXTAUTH_SECRET ?? DEV_SECRET;
+
+/** Session cookies are `__Secure-` and TLS-only when the store's own URL is https. */
+export const SECURE_SESSION_COOKIE = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 function encryptionKey(secret: string): Uint8Array {
   let key = keys.get(secret);
@@ -60,4 +70,22 @@ export function readSessionCookie(
     joined += chunk;
   }
   return joined || undefined;
+}
+
+/**
+ * The signed-in user a request's headers carry (its session cookie), or null: getCurrentUser from headers alone,
+ * for the lean reserve handler in front of Next. No database query.
+ */
+export async function sessionUserFromHeaders(
+  h: HeaderReader,
+  { secure = SECURE_SESSION_COOKIE, secret = authSecret }: { secure?: boolean; secret?: string } = {},
+): Promise<SessionUser | null> {
+  const token = readSessionCookie((name) => cookieFrom(h, name), { secure });
+  if (!token) return null;
+  try {
+    return sessionUserFromToken(await decodeSessionToken({ token, secret }));
+  } catch {
+    // Forged, expired or written under another secret: a guest, as next-auth treats it.
+    return null;
+  }
 }

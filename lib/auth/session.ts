@@ -3,12 +3,17 @@ import { cookies } from "next/headers";
 import { encode, type JWT } from "next-auth/jwt";
 import { CART_COOKIE, type CartOwner } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { authSecret, SESSION_MAX_AGE_SECONDS } from "./options";
-import { decodeSessionToken, readSessionCookie, SESSION_COOKIE, sessionUserFromToken } from "./session-token";
+import {
+  decodeSessionToken,
+  readSessionCookie,
+  SECURE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  sessionUserFromToken,
+} from "./session-token";
 import { getSessionAccount, getUserById, type SessionUser } from "./users";
 
-const SECURE_COOKIE = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+const SECURE_COOKIE = SECURE_SESSION_COOKIE;
 
 /**
  * The signed-in user from the session cookie, or null: what `getServerSession(authOptions)` returns, without

@@ -12,6 +12,12 @@ import { fail, ok, type Result } from "@/lib/result";
 export const DEFAULT_JSON_BODY_LIMIT = 16 * 1024;
 
 export type BodyFailureCode = "payload_too_large" | "invalid_body";
+
+/** What a body is read from: a Web `Request`, or the lean handler's view of a Node request (./plain.ts). */
+export interface BodySource {
+  headers: { get(name: string): string | null };
+  body: ReadableStream<Uint8Array> | null;
+}
 export type BodyResult<T extends object> = Result<T, BodyFailureCode>;
 
 function tooLarge(maxBytes: number) {
@@ -20,7 +26,7 @@ function tooLarge(maxBytes: number) {
 
 /** The body as bytes, at most `maxBytes`. */
 export async function readBodyBytes(
-  request: Request,
+  request: BodySource,
   maxBytes: number,
 ): Promise<BodyResult<{ bytes: Uint8Array }>> {
   const declared = request.headers.get("content-length");
@@ -58,7 +64,7 @@ export async function readBodyBytes(
 
 /** The body as UTF-8 text, at most `maxBytes` (the exact bytes, for signatures: decoding is strict). */
 export async function readBodyText(
-  request: Request,
+  request: BodySource,
   maxBytes: number,
 ): Promise<BodyResult<{ text: string }>> {
   const read = await readBodyBytes(request, maxBytes);

@@ -1,3 +1,5 @@
+import type { HeaderReader } from "./request-info";
+
 /**
  * Cookie-authenticated JSON routes answer only to our own pages. A browser sends the session cookie with a
  * request another site makes; what it cannot do without our consent (CORS) is send `Content-Type:
@@ -16,18 +18,26 @@ export function isJsonContentType(value: string | null): boolean {
   return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
 }
 
-/** null when the request may go on; otherwise the answer to send. */
-export function refuseCrossSiteJson(request: Request, { storeOrigin }: OriginCheck): Response | null {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
-    return Response.json({ error: "Send JSON (Content-Type: application/json)." }, { status: 415 });
+/** Why a JSON write must be refused (415 not JSON, 403 another site's), or null when it may go on. */
+export function crossSiteRefusal(
+  headers: HeaderReader,
+  { storeOrigin }: OriginCheck,
+): { status: 415 | 403; error: string } | null {
+  if (!isJsonContentType(headers.get("content-type"))) {
+    return { status: 415, error: "Send JSON (Content-Type: application/json)." };
   }
-  const origin = request.headers.get("origin");
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const host = request.headers.get("host");
+  const origin = headers.get("origin");
+  const fetchSite = headers.get("sec-fetch-site");
+  const host = headers.get("host");
   const ours =
     origin === null
       ? fetchSite === null || fetchSite === "same-origin" || fetchSite === "none"
       : origin === storeOrigin || (URL.canParse(origin) && host !== null && new URL(origin).host === host);
-  if (!ours) return Response.json({ error: "Cross-site requests are not accepted here." }, { status: 403 });
-  return null;
+  return ours ? null : { status: 403, error: "Cross-site requests are not accepted here." };
+}
+
+/** null when the request may go on; otherwise the answer to send. */
+export function refuseCrossSiteJson(request: Request, check: OriginCheck): Response | null {
+  const refusal = crossSiteRefusal(request.headers, check);
+  return refusal ? Response.json({ error: refusal.error }, { status: refusal.status }) : null;
 }

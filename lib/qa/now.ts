@@ -1,7 +1,7 @@
 import "server-only";
-import { cookies, draftMode, headers } from "next/headers";
-import { env, qaToolsEnabled } from "@/lib/env";
-import { QA_CLOCK_COOKIE, QA_CLOCK_HEADER, resolveNow } from "./clock";
+import { draftMode, headers } from "next/headers";
+import { qaToolsEnabled } from "@/lib/env";
+import { requestNowFrom } from "./request-now";
 
 /**
  * The store's "now" for the current request. Every rule takes `now` as an argument; pages, actions and route
@@ -9,9 +9,7 @@ import { QA_CLOCK_COOKIE, QA_CLOCK_HEADER, resolveNow } from "./clock";
  */
 export async function getRequestNow(): Promise<Date> {
   if (!qaToolsEnabled) return new Date();
-  const [jar, hdrs] = await Promise.all([cookies(), headers()]);
-  const token = hdrs.get(QA_CLOCK_HEADER) ?? jar.get(QA_CLOCK_COOKIE)?.value;
-  return resolveNow({ realNow: Date.now(), token, secret: env.QA_SECRET, enabled: true });
+  return requestNowFrom(await headers());
 }
 
 /** Next's draft-mode cookie (its value is the build's preview id). */

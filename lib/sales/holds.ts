@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import { pause, SETTLE_MAX_TRIES } from "./contention";
 import { isUuid, pgArray, sqlState, UNIQUE_VIOLATION } from "./db-errors";
 import { recordSoldOutIfEmpty } from "./sold-out";
+import { forgetSoldOut } from "./sold-out-memo";
 
 /*
  * Every writer of sale stock locks bucket rows with SKIP LOCKED and never waits for one (see ./contention), then
@@ -54,7 +55,10 @@ export async function releaseSaleHold(
           h.sale_id as "saleId", h.order_id as "orderId"
         from (select 1) as one left join h on true`,
     );
-    if (row?.saleId) return { released: true, saleId: row.saleId, orderId: row.orderId };
+    if (row?.saleId) {
+      forgetSoldOut(row.saleId);
+      return { released: true, saleId: row.saleId, orderId: row.orderId };
+    }
     if (!row?.status) return { released: false, reason: "not_found" };
     if (row.status !== "active") return { released: false, reason: "not_active" };
     await pause(attempt);
@@ -113,6 +117,7 @@ export async function sweepExpiredSaleHolds(
       )
       select h.id as "holdId", h.sale_id as "saleId", h.order_id as "orderId" from h`,
   );
+  for (const saleId of new Set(rows.map((r) => r.saleId))) forgetSoldOut(saleId);
   return { released: rows.length, holds: rows };
 }
 

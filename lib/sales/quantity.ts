@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import type { Tx } from "@/lib/db";
 import { MAX_TRIES, pause } from "@/lib/sales/contention";
 import { splitIntoBuckets } from "@/lib/sales/rules";
+import { forgetSoldOut } from "./sold-out-memo";
 
 /*
  * A marketer changing how many units of a version a sale has, while fans may be buying it.
@@ -50,6 +51,8 @@ export async function readSkuStock(tx: Tx, { saleId, skuId }: { saleId: string; 
  * second (the caller says the store is busy and nothing is written).
  */
 export async function growSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits): Promise<boolean> {
+  // Units arrive: this instance stops answering "sold out" from memory (others within SOLD_OUT_MEMO_MS).
+  forgetSoldOut(saleId);
   let left = units;
   for (let attempt = 0; left > 0 && attempt < MAX_TRIES; attempt++) {
     const free = await queryRows<{ id: number }>(

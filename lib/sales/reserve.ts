@@ -9,6 +9,7 @@ import { isConnectionLost, isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-er
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
+import { answerFromSoldOutMemo, rememberHolder, rememberSoldOut } from "./sold-out-memo";
 
 export interface SaleHoldView {
   holdId: string;
@@ -127,6 +128,9 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   }
   const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   const judgeWith = { skuId, now, requestKey, timeZone: input.timeZone ?? env.STORE_TIMEZONE };
+  // A version this instance knows is sold out: "sold out" without the database, unless this fan holds a unit.
+  const fromMemo = await answerFromSoldOutMemo({ saleId, skuId, userId });
+  if (fromMemo) return fromMemo;
   try {
     return await reserveWithRetries(db, input, { expiresAt, requestKey, judgeWith });
   } catch (error) {
@@ -171,6 +175,8 @@ async function reserveWithRetries(
       if (row.bucketAvailable === 0) {
         await db.transaction((tx) => recordSoldOutIfEmpty(tx, { saleId, now }));
       }
+      // Not awaited: the winner's answer never waits on Redis (a holder it fails to record turns the memo off).
+      void rememberHolder({ saleId, userId });
       return {
         ok: true,
         existing: false,
@@ -185,7 +191,11 @@ async function reserveWithRetries(
     }
 
     const verdict = judge(context, judgeWith);
-    if (verdict.kind === "result") return verdict.result;
+    if (verdict.kind === "result") {
+      const result = verdict.result;
+      if (!result.ok && result.code === "sold_out") rememberSoldOut({ saleId, skuId, result });
+      return result;
+    }
     if (verdict.kind === "release") {
       // Release on read: the fan's own expired holds go back before they try again.
       for (const holdId of verdict.holdIds) {

@@ -1,0 +1,150 @@
+import "server-only";
+import { createRedisFallback, getRedis, type RedisClient, redisKeyPrefix } from "@/lib/redis";
+import type { ReserveResult } from "./reserve";
+
+/*
+ * Losers answered cheaply. When a version sells out, the crowd keeps pressing Buy now; each press used to cost a
+ * database call that could only say "sold out". Once this instance has been told a version is sold out, it answers
+ * the next presses on it from memory for SOLD_OUT_MEMO_MS, without the database, except for a fan who holds a
+ * unit of the sale: their press may be a double click or a retry that must get their hold back, so it goes to the
+ * database as before. Holders are recorded when they win, in this instance's memory and, with REDIS_URL, in a
+ * Redis set shared by every instance (one SADD per unit sold, one SISMEMBER per refused press).
+ *
+ * Units that come back (a hold released in this process) clear the sale's memo at once; released by another
+ * instance, they show here within SOLD_OUT_MEMO_MS. A memo only ever refuses, so it can delay a sale, never
+ * oversell one. When Redis does not answer, or could not record a holder, the press goes to the database.
+ * Without REDIS_URL the store is one instance, whose memory knows every holder.
+ */
+
+export const SOLD_OUT_MEMO_MS = 1000;
+/** Holder sets kept in memory: the live sales of the last while. */
+const MAX_SALES = 16;
+/** Long after any hold of a sale has ended; the set is only needed while its sale is sold out. */
+const HOLDERS_TTL_SECONDS = 2 * 24 * 3600;
+
+/** Where holders are recorded beyond this instance: Redis, or nothing. `has` is null when it cannot tell. */
+export interface HolderStore {
+  add(saleId: string, userId: string): Promise<boolean>;
+  has(saleId: string, userId: string): Promise<boolean | null>;
+}
+
+export function createRedisHolderStore(
+  client: RedisClient,
+  prefix = redisKeyPrefix("sale-holders"),
+): HolderStore {
+  const withFallback = createRedisFallback("sale holders");
+  return {
+    add: (saleId, userId) =>
+      withFallback(
+        client,
+        async (c) => {
+          await c
+            .multi()
+            .sAdd(prefix + saleId, userId)
+            .expire(prefix + saleId, HOLDERS_TTL_SECONDS)
+            .exec();
+          return true;
+        },
+        async () => false,
+      ),
+    has: (saleId, userId) =>
+      withFallback(
+        client,
+        async (c) => (await c.sIsMember(prefix + saleId, userId)) === 1,
+        async () => null,
+      ),
+  };
+}
+
+interface Memo {
+  soldOut: Map<string, { until: number; result: ReserveResult }>;
+  holders: Map<string, Set<string>>;
+  /** Sales where a holder could not be recorded in the shared store: no memo answers for them here. */
+  incomplete: Set<string>;
+  shared: HolderStore | null | undefined;
+  answered: number;
+}
+
+const memo: Memo = {
+  soldOut: new Map(),
+  holders: new Map(),
+  incomplete: new Set(),
+  shared: undefined,
+  answered: 0,
+};
+
+function sharedStore(): HolderStore | null {
+  if (memo.shared === undefined) {
+    const client = getRedis();
+    memo.shared = client ? createRedisHolderStore(client) : null;
+  }
+  return memo.shared;
+}
+
+/** Tests: start afresh, optionally with another shared store (null: memory only). */
+export function resetSoldOutMemo(shared?: HolderStore | null) {
+  memo.soldOut.clear();
+  memo.holders.clear();
+  memo.incomplete.clear();
+  memo.shared = shared;
+  memo.answered = 0;
+}
+
+/** Presses answered from memory so far (tests and benchmarks report it). */
+export function soldOutMemoAnswers(): number {
+  return memo.answered;
+}
+
+const key = (saleId: string, skuId: number) => `${saleId}:${skuId}`;
+
+/** The "sold out" answer for this press, when memory may give it; null means ask the database. */
+export async function answerFromSoldOutMemo(
+  { saleId, skuId, userId }: { saleId: string; skuId: number; userId: string },
+  nowMs: number = Date.now(),
+): Promise<ReserveResult | null> {
+  const hit = memo.soldOut.get(key(saleId, skuId));
+  if (!hit) return null;
+  if (hit.until <= nowMs) {
+    memo.soldOut.delete(key(saleId, skuId));
+    return null;
+  }
+  if (memo.incomplete.has(saleId) || memo.holders.get(saleId)?.has(userId)) return null;
+  const shared = sharedStore();
+  if (shared && (await shared.has(saleId, userId)) !== false) return null;
+  memo.answered += 1;
+  return hit.result;
+}
+
+/** The database said this version is sold out: answer the next presses on it from memory for a while. */
+export function rememberSoldOut(
+  { saleId, skuId, result }: { saleId: string; skuId: number; result: ReserveResult },
+  nowMs: number = Date.now(),
+) {
+  memo.soldOut.set(key(saleId, skuId), { until: nowMs + SOLD_OUT_MEMO_MS, result });
+}
+
+/**
+ * A fan won a unit of the sale: their later presses must reach the database. Recorded in memory at once; the
+ * shared store's answer is awaited by nobody on the hot path (a failure turns this instance's memo off for the sale).
+ */
+export async function rememberHolder({ saleId, userId }: { saleId: string; userId: string }) {
+  let holders = memo.holders.get(saleId);
+  if (!holders) {
+    if (memo.holders.size >= MAX_SALES) {
+      const oldest = memo.holders.keys().next().value as string;
+      memo.holders.delete(oldest);
+      // Memory was the only record of its holders: from now on its presses go to the database.
+      if (!sharedStore()) memo.incomplete.add(oldest);
+    }
+    holders = new Set();
+    memo.holders.set(saleId, holders);
+  }
+  holders.add(userId);
+  const shared = sharedStore();
+  if (shared && !(await shared.add(saleId, userId))) memo.incomplete.add(saleId);
+}
+
+/** Units of the sale came back (a release here): nothing of it is sold out any more. */
+export function forgetSoldOut(saleId: string) {
+  for (const k of memo.soldOut.keys()) if (k.startsWith(`${saleId}:`)) memo.soldOut.delete(k);
+}
