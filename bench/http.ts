@@ -11,7 +11,8 @@
  *   3. The sale: wrk (bench/support/reserve.lua) sends every fan's one reservation, in random order, CONCURRENCY
  *      in flight, each with its own cookie, X-Forwarded-For and request key; seconds to sell out (the sale's
  *      recorded sold-out instant), p50/p99, server CPU per request, every answer counted by kind.
- *   4. Losers: the fans who got nothing press again for LOSER_SECONDS: "sold out" answers per second and CPU each.
+ *   4. Losers: the fans who got nothing press again for LOSER_SECONDS: "sold out" answers per second and CPU each;
+ *      then the winners poll their place in the checkout line (GET /api/sales/holds/{id}) for as long.
  *   5. Accounting: exactly UNITS holds, remaining + held + sold = UNITS, the hold rows match the created answers.
  *
  * Environment: BENCH_DATABASE_URL (a PostgreSQL server for the fresh database; default the local one), ACCOUNTS,
@@ -52,9 +53,12 @@ interface Measured extends WrkResult {
 }
 
 /** wrk's run with the server tree's CPU over it. */
-function measured(server: BenchServer, run: () => WrkResult & { script?: Record<string, number> }): Measured {
+async function measured(
+  server: BenchServer,
+  run: () => Promise<WrkResult & { script?: Record<string, number> }> | WrkResult,
+): Promise<Measured> {
   const before = treeCpuMs(server.pid);
-  const result = run();
+  const result = await run();
   const cpuMs = treeCpuMs(server.pid) - before;
   return { ...result, cpuMsPerRequest: cpuMs / Math.max(1, result.requests) };
 }
@@ -110,15 +114,20 @@ async function prepareSale(server: BenchServer, dir: string) {
   }
 }
 
-async function readOutcome(server: BenchServer, saleId: string, startedAt: number, winners: Set<string>) {
+async function readOutcome(
+  server: BenchServer,
+  saleId: string,
+  startedAt: number,
+  winners: Map<string, string>,
+) {
   const handle = await openDb({ url: server.databaseUrl, poolMax: 2, migrate: false });
   try {
     const counts = await readSaleCounts(handle.db, { saleId });
-    const holders = await queryRows<{ userId: string }>(
+    const holders = await queryRows<{ userId: string; holdId: string }>(
       handle.db,
-      sql`select user_id as "userId" from sale_holds where sale_id = ${saleId}::uuid and status = 'active'`,
+      sql`select user_id as "userId", id as "holdId" from sale_holds where sale_id = ${saleId}::uuid and status = 'active'`,
     );
-    for (const h of holders) winners.add(h.userId);
+    for (const h of holders) winners.set(h.userId, h.holdId);
     const soldOutAfter = counts?.soldOutAt ? (counts.soldOutAt.getTime() - startedAt) / 1000 : Number.NaN;
     return { counts, holds: holders.length, soldOutAfter };
   } finally {
@@ -142,17 +151,26 @@ async function runMode(mode: Mode) {
     );
     const { saleId, fansFile, lines } = await prepareSale(server, dir);
     const url = `${server.baseUrl}/api/sales/${saleId}/reserve`;
-    const ceiling = measured(server, () =>
+    const ceiling = await measured(server, () =>
       runWrk(`${server.baseUrl}${STATIC_PATH}`, { connections: CONCURRENCY, seconds: STATIC_SECONDS }),
     );
     const startedAt = Date.now();
-    const sale = measured(server, () =>
-      runWrkScript(url, SCRIPT, [fansFile, COOKIE, new URL(url).pathname, "2"], {
+    const watcher = await openDb({ url: server.databaseUrl, poolMax: 1, migrate: false });
+    let soldOutSeen = 0;
+    const sale = await measured(server, () =>
+      runWrkScript(url, SCRIPT, [fansFile, COOKIE, new URL(url).pathname, "2", "once"], {
         connections: CONCURRENCY,
         maxSeconds: 600,
+        doneFiles: path.join(dir, "done-"),
+        // Sold out: a second more for the answers in flight, then stop (the rest could only hear "sold out").
+        until: async () => {
+          if (!soldOutSeen && (await readSaleCounts(watcher.db, { saleId }))?.soldOutAt)
+            soldOutSeen = Date.now();
+          return soldOutSeen > 0 && Date.now() - soldOutSeen > 1000;
+        },
       }),
-    );
-    const winners = new Set<string>();
+    ).finally(() => watcher.close());
+    const winners = new Map<string, string>();
     const outcome = await readOutcome(server, saleId, startedAt, winners);
     const losersFile = path.join(dir, "losers.tsv");
     writeFileSync(
@@ -162,20 +180,36 @@ async function runMode(mode: Mode) {
         .map((l) => l.line)
         .join("\n")}\n`,
     );
-    const losers = measured(server, () =>
+    const losers = await measured(server, () =>
       runWrkScript(url, SCRIPT, [losersFile, COOKIE, new URL(url).pathname, "2", "loop"], {
         connections: CONCURRENCY,
         maxSeconds: LOSER_SECONDS,
       }),
     );
+    // Winners watching their place in the checkout line (GET /api/sales/holds/{id}, what the hold page polls).
+    const pollsFile = path.join(dir, "polls.tsv");
+    writeFileSync(
+      pollsFile,
+      `${lines
+        .filter((l) => winners.has(l.id))
+        .map((l) => `${l.line.split("\t").slice(0, 2).join("\t")}\t\t/api/sales/holds/${winners.get(l.id)}`)
+        .join("\n")}\n`,
+    );
+    const polls = await measured(server, () =>
+      runWrkScript(url, SCRIPT, [pollsFile, COOKIE, new URL(url).pathname, "2", "loop"], {
+        connections: CONCURRENCY,
+        maxSeconds: LOSER_SECONDS,
+      }),
+    );
+    // Every unit is one hold, and no more "reserved" answers reached the fans than there were units.
     const created = sale.script?.created ?? 0;
     const exact =
       outcome.counts !== null &&
       outcome.holds === UNITS &&
-      created === UNITS &&
+      created <= UNITS &&
       outcome.counts.remaining === 0 &&
       outcome.counts.remaining + outcome.counts.held + outcome.counts.sold === UNITS;
-    return { mode, ceiling, sale, losers, outcome, exact };
+    return { mode, ceiling, sale, losers, polls, outcome, exact };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await server.stop();
@@ -203,6 +237,11 @@ function report(r: Awaited<ReturnType<typeof runMode>>) {
       `${((losers.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of static, server CPU ${ms(losers.cpuMsPerRequest)}/req, p99 ${losers.p99Ms.toFixed(1)} ms`,
   );
   console.log("  answers", losers.script);
+  const { polls } = r;
+  console.log(
+    `  winners polling their place in line: ${Math.round(polls.perSecond)}/s, server CPU ${ms(polls.cpuMsPerRequest)}/req, p99 ${polls.p99Ms.toFixed(1)} ms`,
+  );
+  console.log("  answers", polls.script);
   console.log(
     `  accounting: ${r.exact ? "exact" : "MISMATCH"} (${outcome.holds} holds, remaining ${outcome.counts?.remaining}, held ${outcome.counts?.held}, sold ${outcome.counts?.sold})`,
   );

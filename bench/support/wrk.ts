@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 export interface WrkResult {
   requests: number;
@@ -56,10 +57,11 @@ export function runWrk(
 }
 
 /**
- * wrk driven by a Lua script (bench/support/*.lua) with its arguments after `--`: up to `maxSeconds`, or until
- * the script stops its threads. Returns wrk's figures and the line the script's `done` prints after "KITE ".
+ * wrk driven by a Lua script (bench/support/*.lua) with its arguments after `--`: for `maxSeconds`, or, with
+ * `doneFiles`, until the script has written one file per thread under that prefix, or until `until` says so
+ * (then wrk is interrupted and reports as usual). Returns wrk's figures and the line the script's `done` prints after "KITE ".
  */
-export function runWrkScript(
+export async function runWrkScript(
   url: string,
   script: string,
   args: string[],
@@ -67,10 +69,19 @@ export function runWrkScript(
     threads = 2,
     connections = 64,
     maxSeconds = 60,
-  }: { threads?: number; connections?: number; maxSeconds?: number },
-): WrkResult & { script: Record<string, number> } {
+    doneFiles,
+    until,
+  }: {
+    threads?: number;
+    connections?: number;
+    maxSeconds?: number;
+    doneFiles?: string;
+    /** Polled every 100 ms: true interrupts wrk (it then reports as usual). */
+    until?: () => Promise<boolean>;
+  },
+): Promise<WrkResult & { script: Record<string, number> }> {
   const started = Date.now();
-  const run = spawnSync(
+  const child = spawn(
     "wrk",
     [
       `-t${threads}`,
@@ -84,14 +95,40 @@ export function runWrkScript(
       url,
       "--",
       ...args,
+      ...(doneFiles ? [doneFiles] : []),
     ],
-    { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+    { stdio: ["ignore", "pipe", "pipe"] },
   );
-  if (run.error) throw new Error(`wrk did not run (${run.error.message}): scripts/install-bench-tools.sh`);
-  if (run.status !== 0) throw new Error(`wrk failed on ${url}: ${run.stderr || run.stdout}`);
-  const line = /^KITE (\{.*\})$/m.exec(run.stdout)?.[1];
-  if (!line) throw new Error(`wrk's script printed no figures:\n${run.stdout}\n${run.stderr}`);
-  const took = /requests in ([\d.]+(?:us|ms|s|m)),/.exec(run.stdout)?.[1];
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once("error", (error) =>
+      reject(new Error(`wrk did not run (${error.message}): scripts/install-bench-tools.sh`)),
+    );
+    child.once("close", (code) => resolve(code));
+  });
+  let finished = false;
+  void exited.finally(() => {
+    finished = true;
+  });
+  if (doneFiles || until) {
+    const files = Array.from({ length: threads }, (_, i) => `${doneFiles}${i}`);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (finished) break;
+      if ((doneFiles && files.every((f) => existsSync(f))) || (until && (await until()))) {
+        child.kill("SIGINT");
+        break;
+      }
+    }
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`wrk failed on ${url}: ${stderr || stdout}`);
+  const line = /^KITE (\{.*\})$/m.exec(stdout)?.[1];
+  if (!line) throw new Error(`wrk's script printed no figures:\n${stdout}\n${stderr}`);
+  const took = /requests in ([\d.]+(?:us|ms|s|m)),/.exec(stdout)?.[1];
   const seconds = took ? toMs(took) / 1000 : (Date.now() - started) / 1000;
-  return { ...parseWrk(run.stdout, seconds), script: JSON.parse(line) as Record<string, number> };
+  return { ...parseWrk(stdout, seconds), script: JSON.parse(line) as Record<string, number> };
 }

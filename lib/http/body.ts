@@ -20,7 +20,7 @@ export interface BodySource {
 }
 export type BodyResult<T extends object> = Result<T, BodyFailureCode>;
 
-function tooLarge(maxBytes: number) {
+export function tooLarge(maxBytes: number) {
   return fail("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { type BodyResult, readBodyText } from "./body";
+import { type BodyResult, readBodyText, tooLarge } from "./body";
 import type { HeaderReader } from "./request-info";
 
 /*
@@ -43,8 +43,13 @@ export function plainFromNode(req: IncomingMessage): PlainRequest {
   };
   return {
     headers,
-    readBody: (maxBytes) =>
-      readBodyText({ headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array> }, maxBytes),
+    readBody: async (maxBytes) => {
+      // Too large by its own account: answered without touching the stream, which Node then drains after the
+      // answer (cancelling it would destroy the socket before the client reads the 413).
+      const declared = headers.get("content-length")?.trim();
+      if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) return tooLarge(maxBytes);
+      return readBodyText({ headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array> }, maxBytes);
+    },
   };
 }
 
