@@ -16,7 +16,8 @@
  *   5. Accounting: exactly UNITS holds, remaining + held + sold = UNITS, the hold rows match the created answers.
  *
  * Environment: BENCH_DATABASE_URL (a PostgreSQL server for the fresh database; default the local one), ACCOUNTS,
- * UNITS, CONCURRENCY (256), STATIC_PATH (/favicon.svg), STATIC_SECONDS (5), LOSER_SECONDS (5), BENCH_PORT (3300).
+ * UNITS, CONCURRENCY (256), STATIC_PATH (/favicon.svg), STATIC_SECONDS (5), LOSER_SECONDS (5), POLL_SECONDS (10),
+ * BENCH_PORT (3300).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +40,7 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 256);
 const STATIC_PATH = process.env.STATIC_PATH ?? "/favicon.svg";
 const STATIC_SECONDS = Number(process.env.STATIC_SECONDS ?? 5);
 const LOSER_SECONDS = Number(process.env.LOSER_SECONDS ?? 5);
+const POLL_SECONDS = Number(process.env.POLL_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const MODES = (process.env.BENCH_MODES ?? "lean,next").split(",") as Mode[];
 const SECRET = "bench-secret-0123456789abcdef0123";
@@ -198,7 +200,7 @@ async function runMode(mode: Mode) {
     const polls = await measured(server, () =>
       runWrkScript(url, SCRIPT, [pollsFile, COOKIE, new URL(url).pathname, "2", "loop"], {
         connections: CONCURRENCY,
-        maxSeconds: LOSER_SECONDS,
+        maxSeconds: POLL_SECONDS,
       }),
     );
     // Every unit is one hold, and no more "reserved" answers reached the fans than there were units.
@@ -229,7 +231,7 @@ function report(r: Awaited<ReturnType<typeof runMode>>) {
     `  sale: ${UNITS.toLocaleString("en-US")} units sold out in ${outcome.soldOutAfter.toFixed(1)} s; ` +
       `${sale.requests.toLocaleString("en-US")} requests at ${Math.round(sale.perSecond)}/s, p50 ${sale.p50Ms.toFixed(1)} ms, ` +
       `p99 ${sale.p99Ms.toFixed(1)} ms; server CPU ${ms(sale.cpuMsPerRequest)}/req = ` +
-      `${(sale.cpuMsPerRequest / ceiling.cpuMsPerRequest).toFixed(1)}× static`,
+      `${(sale.cpuMsPerRequest / ceiling.cpuMsPerRequest).toFixed(1)}× static (answers received before the stop: ${sale.script?.created ?? 0} reserved)`,
   );
   console.log("  answers", sale.script);
   console.log(

@@ -90,7 +90,10 @@ describe("the lean reserve handler", () => {
     expect(big.status).toBe(413);
     expect((await big.json()).code).toBe("payload_too_large");
     // Megabytes announced: the client still reads its 413 (the socket is not torn down under it).
-    const huge = await reserve({ headers, body: JSON.stringify({ skuId: 1, pad: "x".repeat(8 * 1024 * 1024) }) });
+    const huge = await reserve({
+      headers,
+      body: JSON.stringify({ skuId: 1, pad: "x".repeat(8 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
   });
 });

@@ -9,7 +9,13 @@ import { isConnectionLost, isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-er
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
-import { answerFromSoldOutMemo, rememberHolder, rememberSoldOut } from "./sold-out-memo";
+import {
+  answerFromLimitMemo,
+  answerFromSoldOutMemo,
+  rememberHolder,
+  rememberLimitReached,
+  rememberSoldOut,
+} from "./sold-out-memo";
 
 export interface SaleHoldView {
   holdId: string;
@@ -129,7 +135,9 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   const judgeWith = { skuId, now, requestKey, timeZone: input.timeZone ?? env.STORE_TIMEZONE };
   // A version this instance knows is sold out: "sold out" without the database, unless this fan holds a unit.
-  const fromMemo = await answerFromSoldOutMemo({ saleId, skuId, userId });
+  const fromMemo =
+    answerFromLimitMemo({ saleId, skuId, userId, requestKey }) ??
+    (await answerFromSoldOutMemo({ saleId, skuId, userId }));
   if (fromMemo) return fromMemo;
   try {
     return await reserveWithRetries(db, input, { expiresAt, requestKey, judgeWith });
@@ -194,6 +202,9 @@ async function reserveWithRetries(
     if (verdict.kind === "result") {
       const result = verdict.result;
       if (!result.ok && result.code === "sold_out") rememberSoldOut({ saleId, skuId, result });
+      if (!result.ok && result.code === "limit_reached" && context) {
+        rememberLimitReached({ saleId, userId, result, holds: context.holds });
+      }
       return result;
     }
     if (verdict.kind === "release") {

@@ -109,6 +109,38 @@ describe("the sold-out memo (memory only, as one instance without Redis)", () =>
   });
 });
 
+describe("fans at their limit (memory)", () => {
+  it("a fan holding the limit is refused again without the database, but gets their hold back for a retry or its version", async () => {
+    resetSoldOutMemo(null);
+    const { saleId, users, press } = await smallSale(5, 2);
+    const [a] = users as [string];
+    const pressB = (requestKey: string) =>
+      reserveSaleUnit(handle.db, {
+        saleId,
+        skuId: product.skuB,
+        userId: a,
+        now: T0,
+        holdMinutes: 10,
+        requestKey,
+      });
+    const held = await press(a, "key-a-hold");
+    expect(held).toMatchObject({ ok: true, existing: false });
+    // The other version: over the limit of 1, said by the database, then from memory.
+    expect(await pressB("key-a-b-001")).toMatchObject({ ok: false, code: "limit_reached" });
+    const before = queryCount();
+    expect(await pressB("key-a-b-002")).toMatchObject({ ok: false, code: "limit_reached" });
+    expect(queryCount() - before).toBe(0);
+    expect(soldOutMemoAnswers()).toBe(1);
+    // A retry of the hold's own press, and a press for the version held, still reach the database.
+    expect(await pressB("key-a-hold")).toMatchObject({ ok: true, existing: true });
+    expect(await press(a, "key-a-other")).toMatchObject({ ok: true, existing: true });
+    // The fan cancels: room again at once.
+    if (!held.ok) throw new Error("unreachable");
+    await releaseSaleHold(handle.db, { holdId: held.hold.holdId, now: T0, reason: "cancelled", userId: a });
+    expect(await pressB("key-a-b-003")).toMatchObject({ ok: true, existing: false });
+  });
+});
+
 describe("the sold-out memo with a shared holder store (several instances)", () => {
   it("asks the store; a holder another instance recorded, or no answer, goes to the database", async () => {
     const recorded = new Set<string>();

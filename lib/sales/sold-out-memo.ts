@@ -7,7 +7,8 @@ import type { ReserveResult } from "./reserve";
  * database call that could only say "sold out". Once this instance has been told a version is sold out, it answers
  * the next presses on it from memory for SOLD_OUT_MEMO_MS, without the database, except for a fan who holds a
  * unit of the sale: their press may be a double click or a retry that must get their hold back, so it goes to the
- * database as before. Holders are recorded when they win, in this instance's memory and, with REDIS_URL, in a
+ * database as before. A fan who already holds the sale's limit is answered the same way (see answerFromLimitMemo).
+ * Holders are recorded when they win, in this instance's memory and, with REDIS_URL, in a
  * Redis set shared by every instance (one SADD per unit sold, one SISMEMBER per refused press).
  *
  * Units that come back (a hold released in this process) clear the sale's memo at once; released by another
@@ -56,8 +57,19 @@ export function createRedisHolderStore(
   };
 }
 
+interface LimitMemo {
+  until: number;
+  result: ReserveResult;
+  /** The request keys of the fan's live holds: a press with one of them is a retry that gets its hold back. */
+  holdKeys: Set<string>;
+  /** Versions the fan holds: a press for one of them gets that hold back. */
+  heldSkus: Set<number>;
+}
+
 interface Memo {
   soldOut: Map<string, { until: number; result: ReserveResult }>;
+  /** Fans told they hold the sale's limit, by sale then fan. */
+  atLimit: Map<string, Map<string, LimitMemo>>;
   holders: Map<string, Set<string>>;
   /** Sales where a holder could not be recorded in the shared store: no memo answers for them here. */
   incomplete: Set<string>;
@@ -67,6 +79,7 @@ interface Memo {
 
 const memo: Memo = {
   soldOut: new Map(),
+  atLimit: new Map(),
   holders: new Map(),
   incomplete: new Set(),
   shared: undefined,
@@ -84,6 +97,7 @@ function sharedStore(): HolderStore | null {
 /** Tests: start afresh, optionally with another shared store (null: memory only). */
 export function resetSoldOutMemo(shared?: HolderStore | null) {
   memo.soldOut.clear();
+  memo.atLimit.clear();
   memo.holders.clear();
   memo.incomplete.clear();
   memo.shared = shared;
@@ -144,7 +158,63 @@ export async function rememberHolder({ saleId, userId }: { saleId: string; userI
   if (shared && !(await shared.add(saleId, userId))) memo.incomplete.add(saleId);
 }
 
-/** Units of the sale came back (a release here): nothing of it is sold out any more. */
+/**
+ * A fan already holding the sale's limit presses again: the answer the database gave them a moment ago, without
+ * it, unless the press is a retry of one of their holds (its request key) or for a version they hold, which the
+ * database answers with that hold. Null means ask the database.
+ */
+export function answerFromLimitMemo(
+  {
+    saleId,
+    skuId,
+    userId,
+    requestKey,
+  }: { saleId: string; skuId: number; userId: string; requestKey: string | null },
+  nowMs: number = Date.now(),
+): ReserveResult | null {
+  const fans = memo.atLimit.get(saleId);
+  const hit = fans?.get(userId);
+  if (!fans || !hit) return null;
+  if (hit.until <= nowMs) {
+    fans.delete(userId);
+    return null;
+  }
+  if ((requestKey !== null && hit.holdKeys.has(requestKey)) || hit.heldSkus.has(skuId)) return null;
+  memo.answered += 1;
+  return hit.result;
+}
+
+/** The database said this fan holds the sale's limit (with these holds): answer their next presses from memory. */
+export function rememberLimitReached(
+  {
+    saleId,
+    userId,
+    result,
+    holds,
+  }: {
+    saleId: string;
+    userId: string;
+    result: ReserveResult;
+    holds: { requestKey: string | null; skuId: number; status: string }[];
+  },
+  nowMs: number = Date.now(),
+) {
+  let fans = memo.atLimit.get(saleId);
+  if (!fans) {
+    if (memo.atLimit.size >= MAX_SALES) memo.atLimit.delete(memo.atLimit.keys().next().value as string);
+    fans = new Map();
+    memo.atLimit.set(saleId, fans);
+  }
+  const holdKeys = new Set(holds.flatMap((h) => (h.requestKey ? [h.requestKey] : [])));
+  const heldSkus = new Set(holds.filter((h) => h.status === "active").map((h) => h.skuId));
+  fans.set(userId, { until: nowMs + SOLD_OUT_MEMO_MS, result, holdKeys, heldSkus });
+}
+
+/**
+ * Units of the sale came back, or a fan's hold ended (a release here): nothing of it is sold out any more, and
+ * fans at their limit may have room again. Released on another instance: within SOLD_OUT_MEMO_MS.
+ */
 export function forgetSoldOut(saleId: string) {
   for (const k of memo.soldOut.keys()) if (k.startsWith(`${saleId}:`)) memo.soldOut.delete(k);
+  memo.atLimit.delete(saleId);
 }
