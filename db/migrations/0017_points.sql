@@ -42,7 +42,7 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_referrer_id_users_id_fk" FOREI
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "points_accounts_referral_code_idx" ON "points_accounts" USING btree ("referral_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "points_entries_reason_cause_idx" ON "points_entries" USING btree ("reason","cause");--> statement-breakpoint
-CREATE INDEX "points_entries_user_idx" ON "points_entries" USING btree ("user_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "points_entries_user_idx" ON "points_entries" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "points_entries_order_idx" ON "points_entries" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "referrals_referrer_idx" ON "referrals" USING btree ("referrer_id","created_at");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_points_spent_non_negative" CHECK ("orders"."points_spent" >= 0);

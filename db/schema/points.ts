@@ -64,8 +64,8 @@ export const pointsEntries = pgTable(
   },
   (t) => [
     uniqueIndex("points_entries_reason_cause_idx").on(t.reason, t.cause),
-    // The account page's history, newest first, keyset-paged by (created_at, id).
-    index("points_entries_user_idx").on(t.userId, t.createdAt, t.id),
+    // The account page's history, newest first, keyset-paged by id (ids follow the order entries were written).
+    index("points_entries_user_idx").on(t.userId, t.id),
     index("points_entries_order_idx").on(t.orderId),
     check("points_entries_amount_non_zero", sql`${t.amount} <> 0`),
   ],

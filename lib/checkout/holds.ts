@@ -23,6 +23,7 @@ import {
 } from "@/lib/points/checkout";
 import { creditOrderPaid, returnSpentPoints, spendPoints } from "@/lib/points/ledger";
 import { tierUnitPrice } from "@/lib/points/rules";
+import { creditReferralForOrder } from "@/lib/referrals/referrals";
 import { fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 import { listOrderLines } from "./order-lines";
@@ -674,8 +675,8 @@ export async function applyPayment(
 type SettleOrder = { tx: Tx; orderId: string; paymentIntentId: string | null; now: Date };
 
 /**
- * Paid, and its receipt enqueued and its points credited in the same transaction (sent and credited once, only if
- * the payment commits).
+ * Paid, and its receipt enqueued and its points (and a referrer's, for a referred friend's first order) credited in
+ * the same transaction (sent and credited once, only if the payment commits).
  */
 async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
   await tx
@@ -684,6 +685,7 @@ async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder)
     .where(eq(orders.id, orderId));
   await enqueueOrderConfirmation({ tx, orderId, now });
   await creditOrderPaid(tx, { orderId });
+  await creditReferralForOrder(tx, { orderId, now });
 }
 
 /** The money arrived but the units cannot be had: the order is closed as refunded, with the refund owed. */

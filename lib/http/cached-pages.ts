@@ -10,7 +10,8 @@ import { storeDayOf } from "@/lib/sales/store-day";
  * and nothing is rendered at build time (the build has no database). `/home/…` asked for directly is not a page.
  * The help centre and its service pages (`/help`, `/help/<topic>`) are the same for everyone too.
  */
-const CACHED_PAGE = /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$|help(?:$|\/))/;
+const CACHED_PAGE =
+  /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$|help(?:$|\/)|club$)/;
 export const HOME_DAY_PREFIX = "/home/";
 const NOT_A_PAGE = "/_not-a-page";
 

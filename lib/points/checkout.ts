@@ -4,7 +4,7 @@ import { pointsAccounts } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { fail, Refusal } from "@/lib/result";
-import { MAX_POINTS_SHARE_PERCENT, maxPointsForOrder, type Tier, tierFor } from "./rules";
+import { MAX_POINTS_SHARE_PERCENT, maxPointsForOrder, type Tier, tierFor, tierUnitPrice } from "./rules";
 
 export type PointsRefusalCode = "points_over_limit" | "points_insufficient" | "points_stale";
 
@@ -80,4 +80,37 @@ export function notEnoughPoints({ balance, points }: { balance: number; points: 
       { fieldErrors: { points: [`You have ${balance.toLocaleString("en")} points.`] } },
     ),
   );
+}
+
+/** What the cart shows a signed-in fan before checkout: the tier price of the cart and the points it may use. */
+export interface CartClub {
+  tier: Tier["name"];
+  discountPercent: number;
+  /** The cart at the tier price. */
+  totalMinor: number;
+  currency: string;
+  balance: number;
+  /** The most points this cart may use, and the fan has (0 when none). */
+  maxPoints: number;
+}
+
+export async function getCartClub(
+  db: Db,
+  {
+    userId,
+    lines,
+    currency,
+  }: { userId: string; lines: { unitPriceMinor: number; quantity: number }[]; currency: string },
+): Promise<CartClub> {
+  const perks = await readCheckoutPerks(db, { userId });
+  const percent = perks.tier.discountPercent;
+  const totalMinor = lines.reduce((sum, l) => sum + tierUnitPrice(l.unitPriceMinor, percent) * l.quantity, 0);
+  return {
+    tier: perks.tier.name,
+    discountPercent: percent,
+    totalMinor,
+    currency,
+    balance: perks.balance,
+    maxPoints: Math.max(0, Math.min(perks.balance, pointsAllowed({ currency, totalMinor }))),
+  };
 }

@@ -1,11 +1,13 @@
 /**
- * The Kite Club's rules in one place: how points are earned and spent, the tiers and their perks. Pure and
- * import-free, so the checkout, the account page, the published /club page and the product page's tier price
- * (in the browser) all read the same numbers.
+ * The Kite Club's rules in one place: how points are earned and spent, the tiers and their perks. Pure (its one
+ * import is a type), so the checkout, the account page, the published /club page and the product page's tier
+ * price (in the browser) all read the same numbers.
  *
  * "Regular items" are everything bought through the cart at the everyday price; units bought in a flash sale are
  * sale items: they earn no points and get no tier discount.
  */
+
+import type { PointsReason } from "@/db/schema/points";
 
 /** Points earned per 1.00 (one major unit) of the money paid for regular items. */
 export const POINTS_PER_MAJOR_UNIT = 10;
@@ -168,3 +170,14 @@ export const REFERRAL_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/;
 export function normaliseReferralCode(input: string): string {
   return input.trim().toUpperCase();
 }
+
+/** What each reason reads as in the history. */
+export const POINTS_REASON_LABELS: Record<PointsReason, string> = {
+  order_paid: "Earned on an order",
+  order_refunded: "Taken back: order refunded",
+  beta_purchase: "Beta purchase",
+  referral: "A friend's first order",
+  adjustment: "Adjusted by Kite",
+  points_spent: "Used at checkout",
+  points_returned: "Returned to you",
+};
