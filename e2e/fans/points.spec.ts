@@ -1,7 +1,6 @@
-import type { Page } from "@playwright/test";
-import { TEST_CARDS, uniqueEmail } from "../support/env";
+import { uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { AuthPages, ProductPage } from "../support/pages";
+import { AuthPages, ProductPage, payCart } from "../support/pages";
 
 /**
  * The Kite Club from a fan's side: a paid order earns points and moves the fan up a tier, the product page then
@@ -11,16 +10,6 @@ import { AuthPages, ProductPage } from "../support/pages";
 
 // Kite Watch S: one size, ¥999.00; 10 points per ¥1.00 lifts a new fan from Member past Gold's 5,000.
 const WATCH = { slug: "kite-watch-s", price: "¥999.00", goldPrice: "¥979.02" };
-
-async function payOnStripe(page: Page) {
-  await page.goto("/cart");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout\/cs_/);
-  await page.getByLabel("Card number").fill(TEST_CARDS.success);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.waitForURL("**/checkout/success**");
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-}
 
 test.describe("fans: points and tiers", () => {
   test("a fan pays, earns points, moves up to Gold and sees the Gold price; points pay part of the next order", async ({
@@ -36,7 +25,8 @@ test.describe("fans: points and tiers", () => {
     await product.open(WATCH.slug);
     await expect(page.getByTestId("tier-price")).toContainText("Kite Club");
     await product.addToCart();
-    await payOnStripe(page);
+    await page.goto("/cart");
+    await payCart(page);
 
     await page.goto("/account/points");
     await expect(page.getByTestId("points-tier")).toHaveText("Gold");
@@ -58,14 +48,12 @@ test.describe("fans: points and tiers", () => {
     await expect(page.getByTestId("tier-saving")).toContainText("Gold price (−2 %)");
     await expect(page.getByTestId("cart-total")).toHaveText(WATCH.goldPrice);
     await page.getByLabel("Use Kite points").fill("4000");
-    await page.getByRole("button", { name: "Checkout" }).click();
-    await page.waitForURL(/\/checkout\/cs_/);
-    await expect(page.getByText(/Gold price \(−2 %\)/).first()).toBeVisible();
-    await expect(page.getByText("¥939.02").first()).toBeVisible();
-    await page.getByLabel("Card number").fill(TEST_CARDS.success);
-    await page.getByRole("button", { name: /^Pay / }).click();
-    await page.waitForURL("**/checkout/success**");
-    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    await payCart(page, {
+      beforePay: async () => {
+        await expect(page.getByText(/Gold price \(−2 %\)/).first()).toBeVisible();
+        await expect(page.getByText("¥939.02").first()).toBeVisible();
+      },
+    });
     await page.goto("/account/points");
     // 9,990 − 4,000 spent + 9,390 earned on the ¥939.02 paid.
     await expect(page.getByTestId("points-balance")).toHaveText("15,380");

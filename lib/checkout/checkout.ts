@@ -92,7 +92,7 @@ export async function startCheckout(
     points,
     expectedBalance,
   });
-  if (!created.ok) return fail(created.code, created.message);
+  if (!created.ok) return fail(created.code, created.message, { fieldErrors: created.fieldErrors ?? {} });
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 

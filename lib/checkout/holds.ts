@@ -24,7 +24,7 @@ import {
 import { creditOrderPaid, returnSpentPoints, spendPoints } from "@/lib/points/ledger";
 import { tierUnitPrice } from "@/lib/points/rules";
 import { creditReferralForOrder } from "@/lib/referrals/referrals";
-import { fail, Refusal } from "@/lib/result";
+import { type FieldErrors, fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 import { listOrderLines } from "./order-lines";
 
@@ -37,7 +37,7 @@ export type CartCheckoutCode =
   | "address_required"
   | "over_order_limit"
   | PointsRefusalCode;
-export type HoldError = { code: CartCheckoutCode; message: string };
+export type HoldError = { code: CartCheckoutCode; message: string; fieldErrors?: FieldErrors };
 
 /** The pending order a checkout pays for: new, or the live one reused. */
 export interface CheckoutOrder {

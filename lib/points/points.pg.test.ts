@@ -292,3 +292,34 @@ describe("tier prices and points at checkout", () => {
     await expectLedgerInStep(other);
   });
 });
+
+describe("points after a refund", () => {
+  it("a refund and a spend of the same points at once: the ledger stays in step, either order of arrival", async () => {
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      const fan = await env.newShopper();
+      const { orderId, sessionId } = await payOne(fan);
+      for (const event of await completedEvents(sessionId)) await env.deliver(event);
+      const paid = await orderRow(orderId);
+      const earned = pointsEarned({ paidMinor: paid.totalMinor, currency: "CNY" });
+      // Within 5 % whichever tier the fan is in when the checkout runs (before or after the refund lands).
+      const spend = Math.min(earned, Math.floor((tierUnitPrice(env.sku.priceMinor, 5) * 5) / 100));
+      const intent = paid.stripePaymentIntentId ?? "";
+      await env.stripe.refunds.create({ payment_intent: intent });
+      await env.emptyCart(fan);
+      await env.addOne(fan);
+      const [, started] = await Promise.all([
+        deliverRefundEvents(intent),
+        env.start(fan, {}, { points: spend }),
+      ]);
+      outcomes.add(started.ok ? "spent" : started.code);
+      const account = await accountOf(fan);
+      // Earned points are all taken back; what was spent meanwhile leaves the balance below zero.
+      expect(account?.lifetimeEarned).toBe(0);
+      expect(account?.balance).toBe(started.ok ? -spend : 0);
+      if (!started.ok) expect(started.code).toBe("points_insufficient");
+      await expectLedgerInStep(fan);
+    }
+    expect([...outcomes].every((o) => o === "spent" || o === "points_insufficient")).toBe(true);
+  });
+});
