@@ -107,20 +107,15 @@ export async function creditReferralForOrder(
   tx: Tx,
   { orderId, now }: { orderId: string; now: Date },
 ): Promise<void> {
-  const [order] = await tx.select({ userId: orders.userId }).from(orders).where(eq(orders.id, orderId));
-  if (!order) return;
+  // One statement for the common case (a buyer nobody referred, or already credited): the order's referral, locked.
   const [referral] = await tx
-    .select({ referrerId: referrals.referrerId })
+    .select({ referrerId: referrals.referrerId, friendId: referrals.friendId })
     .from(referrals)
-    .where(
-      and(
-        eq(referrals.friendId, order.userId),
-        isNull(referrals.creditedAt),
-        isNull(referrals.refusedReason),
-      ),
-    )
-    .for("update");
+    .innerJoin(orders, eq(orders.userId, referrals.friendId))
+    .where(and(eq(orders.id, orderId), isNull(referrals.creditedAt), isNull(referrals.refusedReason)))
+    .for("update", { of: referrals });
   if (!referral) return;
+  const order = { userId: referral.friendId };
   const [check] = await queryRows<{ same_address: boolean }>(
     tx,
     sql`select ${sameAddressSql(orderId, referral.referrerId)} as same_address`,
