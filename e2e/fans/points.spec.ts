@@ -60,6 +60,8 @@ test.describe("fans: points and tiers", () => {
     await expect(
       page.getByRole("list", { name: "Points history" }).getByText("Used at checkout"),
     ).toBeVisible();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: testInfo.outputPath("account-points-360.png"), fullPage: true });
   });
 
   test("the club's rules are published and linked from the footer", async ({ page }, testInfo) => {
