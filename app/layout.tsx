@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { ReferralCapture } from "@/components/club/referral-capture";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { VisitorProvider } from "@/components/visitor/visitor-provider";
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <VisitorProvider>
+          <ReferralCapture />
           <SiteHeader categories={categories} />
           <main id="main" className="flex-1">
             {children}

@@ -7,13 +7,14 @@ import Link from "next/link";
 export const ACCOUNT_SECTIONS = [
   { href: "/account#orders-title", title: "Orders", blurb: "What you bought, its delivery and receipts" },
   { href: "/account/addresses", title: "Addresses", blurb: "Where your orders are delivered" },
+  { href: "/account/points", title: "Points & tier", blurb: "Your Kite Club points, tier and referrals" },
   { href: "/account/settings", title: "Settings", blurb: "Your name, email and password" },
 ] as const;
 
 export function AccountNav() {
   return (
     <nav aria-label="Your account" className="mt-8">
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid gap-3 sm:grid-cols-2">
         {ACCOUNT_SECTIONS.map((section) => (
           <li key={section.href}>
             <Link

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type ReactNode, useActionState, useRef, useState } from "react";
+import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
+import { readReferralCode } from "@/components/club/referral-capture";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { TextLink } from "@/components/ui/text-link";
@@ -20,6 +21,8 @@ export function SignUpForm({
   const router = useRouter();
   const password = useRef("");
   const [signInError, setSignInError] = useState<ReactNode>(null);
+  const [referralCode, setReferralCode] = useState("");
+  useEffect(() => setReferralCode(readReferralCode()), []);
   const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   const EXISTING_ACCOUNT = (
     <>
@@ -79,6 +82,16 @@ export function SignUpForm({
         required
         errors={fieldErrors?.password}
         hint="At least 10 characters, mixing letters with numbers or symbols."
+      />
+      <InputField
+        label="Referral code (optional)"
+        name="ref"
+        autoComplete="off"
+        value={referralCode}
+        onChange={(event) => setReferralCode(event.target.value)}
+        maxLength={32}
+        errors={fieldErrors?.ref}
+        hint="From a friend's share link: they earn points when your first order is paid."
       />
       <p aria-live="polite" role="status" className="min-h-5 text-sm text-accent-700">
         {state && !state.ok

@@ -5,6 +5,7 @@ import { ProductImage } from "@/components/ui/product-image";
 import type { FormAction } from "@/lib/action";
 import type { CartLineView, CartView } from "@/lib/cart/cart";
 import { variantLabel } from "@/lib/catalog/variant-label";
+import type { CartClub } from "@/lib/points/checkout";
 import { CartLineControls } from "./cart-line-controls";
 import { type CheckoutAddress, CheckoutButton } from "./checkout-button";
 
@@ -81,13 +82,18 @@ export function CartSummary({
   signedIn,
   startCheckout,
   addresses,
+  club = null,
 }: {
   cart: CartView;
   signedIn: boolean;
   startCheckout: FormAction<{ url: string }>;
   /** The signed-in fan's address book, default first. */
   addresses: CheckoutAddress[];
+  /** The signed-in fan's tier price and points (null for a guest). */
+  club?: CartClub | null;
 }) {
+  const currency = cart.currency ?? "CNY";
+  const tierSaving = club ? cart.subtotalMinor - club.totalMinor : 0;
   return (
     <aside aria-labelledby="summary-title" className="h-fit rounded-2xl bg-ink-50 p-5">
       <h2 id="summary-title" className="text-lg font-semibold">
@@ -102,10 +108,20 @@ export function CartSummary({
           <dt>Shipping</dt>
           <dd>Free</dd>
         </div>
+        {club && tierSaving > 0 ? (
+          <div className="flex justify-between" data-testid="tier-saving">
+            <dt>
+              {club.tier} price (−{club.discountPercent} %)
+            </dt>
+            <dd>
+              −<Price amountMinor={tierSaving} currency={currency} size="sm" />
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between border-t border-ink-200 pt-3 text-base font-semibold">
           <dt>Total</dt>
           <dd data-testid="cart-total">
-            <Price amountMinor={cart.subtotalMinor} currency={cart.currency ?? "CNY"} />
+            <Price amountMinor={club ? club.totalMinor : cart.subtotalMinor} currency={currency} />
           </dd>
         </div>
       </dl>
@@ -121,6 +137,7 @@ export function CartSummary({
           disabled={cart.problems.length > 0}
           startCheckout={startCheckout}
           addresses={addresses}
+          club={club}
         />
       ) : (
         <ButtonLink href="/sign-in?callbackUrl=/cart" size="lg" className="mt-5 w-full">

@@ -5,6 +5,9 @@ import { useActionState, useId } from "react";
 import { AddressLabel, type AddressView } from "@/components/account/address-card";
 import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action";
+import { formatMoney } from "@/lib/money";
+import type { CartClub } from "@/lib/points/checkout";
+import { MINOR_UNITS_PER_POINT } from "@/lib/points/rules";
 
 export type CheckoutAddress = AddressView & { id: string; isDefault: boolean };
 
@@ -18,13 +21,18 @@ export function CheckoutButton({
   disabled,
   startCheckout,
   addresses,
+  club = null,
 }: {
   disabled: boolean;
   startCheckout: FormAction<{ url: string }>;
   addresses: CheckoutAddress[];
+  club?: CartClub | null;
 }) {
   const [state, action, pending] = useActionState(startCheckout, null);
   const legendId = useId();
+  const pointsId = useId();
+  const pointsHintId = useId();
+  const pointsError = state && !state.ok ? state.fieldErrors?.points?.[0] : undefined;
   const noAddress = addresses.length === 0;
   return (
     <form action={action} className="mt-5">
@@ -65,6 +73,31 @@ export function CheckoutButton({
           </>
         )}
       </fieldset>
+      {club && club.balance > 0 ? (
+        <div className="mt-4">
+          <label htmlFor={pointsId} className="text-sm font-semibold">
+            Use Kite points
+          </label>
+          <input type="hidden" name="expectedBalance" value={club.balance} />
+          <input
+            id={pointsId}
+            name="points"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={club.maxPoints}
+            step={1}
+            defaultValue={0}
+            aria-describedby={pointsHintId}
+            aria-invalid={pointsError ? true : undefined}
+            className="mt-1 block w-full rounded-xl border border-ink-300 bg-white px-3 py-2 tabular-nums focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-600"
+          />
+          <p id={pointsHintId} className={`mt-1 text-xs ${pointsError ? "text-accent-700" : "text-ink-600"}`}>
+            {pointsError ??
+              `You have ${club.balance.toLocaleString("en")} points; use up to ${club.maxPoints.toLocaleString("en")} here (100 points = ${formatMoney(100 * MINOR_UNITS_PER_POINT, club.currency)}).`}
+          </p>
+        </div>
+      ) : null}
       <Button
         type="submit"
         size="lg"

@@ -17,6 +17,7 @@ const HELP_LINKS = [
 ];
 const KITE_LINKS = [
   ...KITE_SLUGS.map(topicLink),
+  { href: "/club", label: "Kite Club: points & tiers" },
   { href: "/account", label: "Account & orders" },
   { href: "/cart", label: "Cart" },
 ];

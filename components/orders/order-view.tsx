@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import type { OrderDetail } from "@/lib/checkout/orders";
+import { MINOR_UNITS_PER_POINT, tierWithPerk } from "@/lib/points/rules";
 import { formatStoreDateTime } from "@/lib/store-time";
 import { OrderStatusBadge } from "./order-status";
 
@@ -37,6 +38,29 @@ export function OrderView({ order, timeZone }: { order: OrderDetail; timeZone: s
           </li>
         ))}
       </ul>
+      {order.tierDiscountPercent > 0 || order.pointsSpent > 0 ? (
+        <dl className="space-y-1 border-t border-ink-100 p-4 text-sm text-ink-700">
+          {order.tierDiscountPercent > 0 ? (
+            <div className="flex justify-between">
+              <dt>{tierWithPerk(order.tierDiscountPercent)} price</dt>
+              <dd>−{order.tierDiscountPercent} % on every item, included above</dd>
+            </div>
+          ) : null}
+          {order.pointsSpent > 0 ? (
+            <div className="flex justify-between" data-testid="order-points">
+              <dt>Paid with {order.pointsSpent.toLocaleString("en")} points</dt>
+              <dd>
+                −
+                <Price
+                  amountMinor={order.pointsSpent * MINOR_UNITS_PER_POINT}
+                  currency={order.currency}
+                  size="sm"
+                />
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
       <div className="flex justify-between border-t border-ink-100 p-4 font-semibold">
         <span>Total</span>
         <span data-testid="order-total">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ShareButton } from "@/components/club/share-button";
 import { Stars } from "@/components/ui/stars";
 import type { ProductDetailData } from "@/lib/catalog/types";
 import { ReviewsTabLink } from "./reviews-tab-link";
@@ -29,6 +30,7 @@ export function ProductIntro({ product }: { product: ProductDetailData }) {
           <p className="text-sm text-ink-600">No reviews yet</p>
         )}
       </div>
+      <ShareButton title={product.name} className="mt-3" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { TierPrice } from "@/components/club/tier-price";
 import { SkuPrice } from "@/components/ui/price";
 import { useRovingFocus } from "@/components/ui/roving-focus";
 import { StockBadge } from "@/components/ui/stock-badge";
@@ -150,6 +151,7 @@ export function SkuSelector() {
             <span>Ships from Kite&apos;s own warehouse</span>
           )}
         </div>
+        <TierPrice priceMinor={sku.priceMinor} currency={sku.currency} />
       </div>
 
       <OptionGroup

@@ -6,6 +6,7 @@ export * from "./contact";
 export * from "./fulfilment";
 export * from "./mail";
 export * from "./orders";
+export * from "./points";
 export * from "./queue";
 export * from "./returns";
 export * from "./sales";

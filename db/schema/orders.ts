@@ -55,6 +55,10 @@ export const orders = pgTable(
     refundNextAttemptAt: timestamptz(),
     /** Where it goes, as the address was when the order was placed (null for orders from before addresses). */
     shippingAddress: jsonb().$type<ShippingAddress>(),
+    /** The tier perk applied to this order's regular items, in percent (lib/points/rules.ts); 0 for none. */
+    tierDiscountPercent: integer().notNull().default(0),
+    /** Points spent on this order: each takes one minor unit off the total (lib/points/rules.ts). */
+    pointsSpent: integer().notNull().default(0),
     paidAt: timestamptz(),
     closedAt: timestamptz(),
     createdAt: createdAt(),
@@ -79,6 +83,7 @@ export const orders = pgTable(
       .where(sql`${t.refundOwedAt} is not null and ${t.stripeRefundId} is null`),
     index("orders_payment_intent_idx").on(t.stripePaymentIntentId),
     check("orders_total_non_negative", sql`${t.totalMinor} >= 0`),
+    check("orders_points_spent_non_negative", sql`${t.pointsSpent} >= 0`),
   ],
 );
 export type Order = typeof orders.$inferSelect;

@@ -99,6 +99,20 @@ export class AuthPages {
   }
 }
 
+/**
+ * From the cart page (already open, its choices made) to a paid order: Checkout, the card on Stripe's (local)
+ * page, back on the success page with the order paid. `beforePay` runs on Stripe's page before the card.
+ */
+export async function payCart(page: Page, { beforePay }: { beforePay?: () => Promise<void> } = {}) {
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout\/cs_/);
+  await beforePay?.();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.waitForURL("**/checkout/success**");
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+}
+
 /** Money as the store prints it ("¥2,999.00") → minor units. */
 export function parseMoney(text: string): number {
   const digits = text.replace(/[^0-9.]/g, "");

@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/db";
 import { MAX_DISPLAY_NAME_LENGTH } from "@/lib/limits";
 import { enqueueWelcomeMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
+import { checkReferralCode, type ReferralCode, recordReferral } from "@/lib/referrals/referrals";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
 import { beginSignInAttempt, checkSignUpRateLimit } from "./throttle";
@@ -36,6 +37,8 @@ export const signUpSchema = z.object({
   name: displayNameSchema,
   email: emailSchema,
   password: passwordSchema,
+  /** The referral code of the friend whose share link brought them (optional). */
+  ref: z.string().trim().max(32, "A referral code has 8 letters and digits.").optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
@@ -49,7 +52,16 @@ const emailTaken = (): Failure<"email_taken"> =>
 /** A shopper's account and its welcome mail, in one transaction: the mail exists only if the account does. */
 export async function createUser(
   db: Db,
-  { input, now }: { input: SignUpInput; now: Date },
+  {
+    input,
+    now,
+    onCreated,
+  }: {
+    input: SignUpInput;
+    now: Date;
+    /** More to write in the same transaction once the account exists (a referral). */
+    onCreated?: (tx: Tx, user: SessionUser) => Promise<void>;
+  },
 ): Promise<CreateUserResult> {
   const passwordHash = await hashPassword(input.password);
   const row = await db.transaction(async (tx) => {
@@ -58,14 +70,17 @@ export async function createUser(
       .values({ email: input.email, name: input.name, passwordHash, role: "shopper" })
       .onConflictDoNothing()
       .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-    if (created) await enqueueWelcomeMail({ tx, user: created, now });
+    if (created) {
+      await enqueueWelcomeMail({ tx, user: created, now });
+      await onCreated?.(tx, created);
+    }
     return created;
   });
   if (!row) return emailTaken();
   return { ok: true, user: row };
 }
 
-export type SignUpResult = Result<{ email: string }, "rate_limited">;
+export type SignUpResult = Result<{ email: string }, "rate_limited" | ReferralCode>;
 
 /**
  * Sign-up as the form sees it: throttled per address, and the same answer whether or not the email already had an
@@ -81,7 +96,14 @@ export async function signUp(
 ): Promise<SignUpResult> {
   const limited = await checkSignUpRateLimit(limiter, { ip, now });
   if (!limited.ok) return limited;
-  await createUser(db, { input, now });
+  let onCreated: ((tx: Tx, user: SessionUser) => Promise<void>) | undefined;
+  if (input.ref) {
+    // Checked before anything is written: a code of one's own, or one nobody has, is refused with a reason.
+    const referral = await checkReferralCode(db, { code: input.ref, email: input.email });
+    if (!referral.ok) return referral;
+    onCreated = (tx, user) => recordReferral(tx, { friendId: user.id, referrerId: referral.referrerId, now });
+  }
+  await createUser(db, { input, now, ...(onCreated ? { onCreated } : {}) });
   return ok({ email: input.email });
 }
 

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type Stripe from "stripe";
-import type { ShippingAddress } from "@/db/schema";
 import { orders, stripeEvents } from "@/db/schema";
 import { toStripeShipping } from "@/lib/addresses/rules";
 import type { Db, Tx } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
 import { isStripeNotFound, type RetryOptions, stripeErrorCode, withStripeRetry } from "@/lib/payments/stripe";
+import { allocatePoints, MINOR_UNITS_PER_POINT, splitDiscountedLine, tierWithPerk } from "@/lib/points/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { isConnectionLost } from "@/lib/sales/db-errors";
+import type { CheckoutOrder } from "./holds";
 import {
   applyPayment,
   belowMinimumMessage,
@@ -65,6 +67,8 @@ export async function startCheckout(
     holdMinutes,
     origin,
     addressId,
+    points,
+    expectedBalance,
   }: {
     userId: string;
     email: string;
@@ -73,11 +77,22 @@ export async function startCheckout(
     origin: string;
     /** The delivery address chosen at checkout; without one, the account's default. */
     addressId?: string | undefined;
+    /** Points to spend on the order, and the balance the fan's form showed (lib/points/checkout.ts). */
+    points?: number | undefined;
+    expectedBalance?: number | undefined;
   },
 ): Promise<StartCheckoutResult> {
   const wallNow = new Date((deps.wallClockSeconds?.() ?? Date.now() / 1000) * 1000);
-  const created = await createOrderFromCart(deps.db, { userId, now, holdMinutes, wallNow, addressId });
-  if (!created.ok) return fail(created.code, created.message);
+  const created = await createOrderFromCart(deps.db, {
+    userId,
+    now,
+    holdMinutes,
+    wallNow,
+    addressId,
+    points,
+    expectedBalance,
+  });
+  if (!created.ok) return fail(created.code, created.message, { fieldErrors: created.fieldErrors ?? {} });
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
@@ -129,7 +144,10 @@ async function createCheckoutSession({
   origin,
 }: {
   deps: CheckoutDeps;
-  order: { orderId: string; currency: string; sessionExpiresAt: Date; shippingAddress: ShippingAddress };
+  order: Pick<
+    CheckoutOrder,
+    "orderId" | "currency" | "sessionExpiresAt" | "shippingAddress" | "tierDiscountPercent" | "pointsSpent"
+  >;
   lines: SoldLine[];
   email: string;
   origin: string;
@@ -147,14 +165,7 @@ async function createCheckoutSession({
             metadata: { orderId: order.orderId },
             shipping: toStripeShipping(order.shippingAddress),
           },
-          line_items: lines.map((line) => ({
-            quantity: line.quantity,
-            price_data: {
-              currency: order.currency.toLowerCase(),
-              unit_amount: line.unitPriceMinor,
-              product_data: { name: line.productName, description: line.variantLabel || undefined },
-            },
-          })),
+          line_items: stripeLineItems(order, lines),
           ...checkoutReturnUrls(origin, order.orderId),
           // Our hold is shorter than Stripe allows; the sweep expires the session when the hold ends.
           expires_at: Math.floor(order.sessionExpiresAt.getTime() / 1000),
@@ -163,6 +174,60 @@ async function createCheckoutSession({
       ),
     deps.retry,
   );
+}
+
+/**
+ * The order's lines as Stripe line items. The tier perk is already in each line's price and the points are
+ * spread over the lines (lib/points/rules.ts), so the discount Stripe sees sits on the lines themselves, each
+ * line's name saying so: Checkout takes no negative line items, and the local Stripe server models no
+ * coupons (`discounts` is accepted and ignored there, which would charge the undiscounted total).
+ */
+function stripeLineItems(
+  order: Pick<CheckoutOrder, "currency" | "tierDiscountPercent" | "pointsSpent">,
+  lines: SoldLine[],
+): Stripe.Checkout.SessionCreateParams.LineItem[] {
+  const currency = order.currency.toLowerCase();
+  const pointsPerLine = allocatePoints(
+    lines.map((l) => l.unitPriceMinor * l.quantity),
+    order.pointsSpent,
+  );
+  return lines.flatMap((line, i) => {
+    const points = pointsPerLine[i] ?? 0;
+    const name = [line.productName, ...discountNotes({ ...order, points })].join(" · ");
+    return splitDiscountedLine({
+      unitMinor: line.unitPriceMinor,
+      quantity: line.quantity,
+      discountMinor: points * MINOR_UNITS_PER_POINT,
+    }).map((part) => ({
+      quantity: part.quantity,
+      price_data: {
+        currency,
+        unit_amount: part.unitMinor,
+        product_data: { name, description: line.variantLabel || undefined },
+      },
+    }));
+  });
+}
+
+/** What a line's description says about its discounts: the tier price, the points on it. */
+function discountNotes({
+  tierDiscountPercent,
+  points,
+  currency,
+}: {
+  tierDiscountPercent: number;
+  points: number;
+  currency: string;
+}): string[] {
+  const notes: string[] = [];
+  if (tierDiscountPercent > 0)
+    notes.push(`${tierWithPerk(tierDiscountPercent)} price (−${tierDiscountPercent} %)`);
+  if (points > 0) {
+    notes.push(
+      `${formatMoney(points * MINOR_UNITS_PER_POINT, currency)} paid with ${points.toLocaleString("en")} points`,
+    );
+  }
+  return notes;
 }
 
 /** Expires a Checkout Session whose hold was released, so it can no longer be paid. Best effort. */

@@ -14,7 +14,17 @@ import type { Db, Tx } from "@/lib/db";
 import { MAX_PENDING_ORDERS_PER_ACCOUNT, STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { enqueueOrderConfirmation } from "@/lib/mail/events";
 import { formatMoney } from "@/lib/money";
-import { fail, Refusal } from "@/lib/result";
+import {
+  type CheckoutPerks,
+  notEnoughPoints,
+  type PointsRefusalCode,
+  readCheckoutPerks,
+  refuseUnspendablePoints,
+} from "@/lib/points/checkout";
+import { creditOrderPaid, returnSpentPoints, spendPoints } from "@/lib/points/ledger";
+import { tierUnitPrice } from "@/lib/points/rules";
+import { creditReferralForOrder } from "@/lib/referrals/referrals";
+import { type FieldErrors, fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
 import { listOrderLines } from "./order-lines";
 
@@ -25,8 +35,9 @@ export type CartCheckoutCode =
   | "too_many_pending"
   | "checkout_in_progress"
   | "address_required"
-  | "over_order_limit";
-export type HoldError = { code: CartCheckoutCode; message: string };
+  | "over_order_limit"
+  | PointsRefusalCode;
+export type HoldError = { code: CartCheckoutCode; message: string; fieldErrors?: FieldErrors };
 
 /** The pending order a checkout pays for: new, or the live one reused. */
 export interface CheckoutOrder {
@@ -41,11 +52,20 @@ export interface CheckoutOrder {
   reused: boolean;
   /** Where it goes: the order's own copy of the address it was placed with. */
   shippingAddress: ShippingAddress;
+  /** The tier perk on its lines (their prices already include it) and the points taken off its total. */
+  tierDiscountPercent: number;
+  pointsSpent: number;
 }
 /** What a new cart order is created on: its total and currency, when its hold ends and when its session would. */
 type OrderTerms = Pick<
   CheckoutOrder,
-  "totalMinor" | "currency" | "holdExpiresAt" | "sessionExpiresAt" | "shippingAddress"
+  | "totalMinor"
+  | "currency"
+  | "holdExpiresAt"
+  | "sessionExpiresAt"
+  | "shippingAddress"
+  | "tierDiscountPercent"
+  | "pointsSpent"
 >;
 export type CreateOrderResult =
   | ({ ok: true; replacedSessionIds: string[] } & CheckoutOrder)
@@ -89,6 +109,8 @@ function refuseBelowMinimum({ currency, totalMinor }: { currency: string; totalM
  * - a total below Stripe's minimum charge is refused before anything is held.
  * Stock is held line by line with one conditional `available >= n` decrement each (no read-then-write), in SKU
  * order so two checkouts never deadlock; if any line cannot be held, nothing is held.
+ * The fan's tier perk is applied to every line's price (cart items are regular items), and points asked for are
+ * spent in the same transaction (lib/points/checkout.ts says what is refused); a refusal writes nothing.
  */
 type CartLine = {
   skuId: number;
@@ -118,6 +140,8 @@ export async function createOrderFromCart(
     holdMinutes,
     wallNow = now,
     addressId,
+    points = 0,
+    expectedBalance,
   }: {
     userId: string;
     now: Date;
@@ -125,6 +149,10 @@ export async function createOrderFromCart(
     wallNow?: Date;
     /** The address chosen at checkout; without one, the account's default. */
     addressId?: string | undefined;
+    /** Points to spend on this order. */
+    points?: number;
+    /** The points balance the fan's form showed, to refuse a stale one. */
+    expectedBalance?: number | undefined;
   },
 ): Promise<CreateOrderResult> {
   const holdExpiresAt = new Date(now.getTime() + holdMinutes * 60_000);
@@ -142,27 +170,33 @@ export async function createOrderFromCart(
       const shippingAddress = await chooseShippingAddress(tx, { userId, addressId });
       if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
-      const live = await reuseOrReleaseLiveOrder({ tx, userId, lines, shippingAddress, now, wallNow });
+      const perks = await readCheckoutPerks(tx, { userId });
+      const live = await reuseOrReleaseLiveOrder({
+        tx,
+        userId,
+        lines,
+        shippingAddress,
+        now,
+        wallNow,
+        perks,
+        points,
+      });
       const replacedSessionIds = live.replaced ? [live.replaced] : [];
       if (live.reused) return { ok: true, ...live.reused, replacedSessionIds };
       await refuseTooManyPending({ tx, userId });
 
-      const currency = lines[0]?.currency ?? "CNY";
-      refuseBelowMinimum({
-        currency,
-        totalMinor: lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0),
-      });
-
-      const held = await holdCartLines({ tx, lines });
-      const terms: OrderTerms = {
-        currency,
-        totalMinor: held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0),
+      const { orderId, terms } = await holdNewCartOrder({
+        tx,
+        userId,
+        lines,
+        perks,
+        points,
+        expectedBalance,
+        now,
         holdExpiresAt,
-        sessionExpiresAt: new Date((Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000),
+        wallNow,
         shippingAddress,
-      };
-      refuseBelowMinimum(terms);
-      const orderId = await insertCartOrder({ tx, userId, terms, held, now });
+      });
       return { ok: true, orderId, ...terms, sessionUrl: null, reused: false, replacedSessionIds };
     });
   } catch (error) {
@@ -176,6 +210,61 @@ export async function createOrderFromCart(
     }
     throw error;
   }
+}
+
+/**
+ * A new cart order: the lines priced at the fan's tier, checked against Stripe's minimum and the points rules
+ * before anything is held and again at the prices held, then the order, its holds and the points spent on it.
+ */
+async function holdNewCartOrder({
+  tx,
+  userId,
+  lines,
+  perks,
+  points,
+  expectedBalance,
+  now,
+  holdExpiresAt,
+  wallNow,
+  shippingAddress,
+}: {
+  tx: Tx;
+  userId: string;
+  lines: CartLine[];
+  perks: CheckoutPerks;
+  points: number;
+  expectedBalance: number | undefined;
+  now: Date;
+  holdExpiresAt: Date;
+  wallNow: Date;
+  shippingAddress: ShippingAddress;
+}): Promise<{ orderId: string; terms: OrderTerms }> {
+  const currency = lines[0]?.currency ?? "CNY";
+  const tierPercent = perks.tier.discountPercent;
+  const linesTotal = lines.reduce((sum, l) => sum + tierUnitPrice(l.priceMinor, tierPercent) * l.quantity, 0);
+  refuseBelowMinimum({ currency, totalMinor: linesTotal });
+  refuseUnspendablePoints({ perks, points, expectedBalance, currency, totalMinor: linesTotal });
+
+  const held = await holdCartLines({ tx, lines, tierPercent });
+  const heldTotal = held.reduce((sum, h) => sum + h.unitPriceMinor * h.quantity, 0);
+  // Again at the prices just held (a price changed meanwhile): still within the points rules.
+  refuseUnspendablePoints({ perks, points, expectedBalance, currency, totalMinor: heldTotal });
+  const terms: OrderTerms = {
+    currency,
+    totalMinor: heldTotal - points,
+    holdExpiresAt,
+    sessionExpiresAt: new Date((Math.floor(wallNow.getTime() / 1000) + SESSION_LIFETIME_SECONDS) * 1000),
+    shippingAddress,
+    tierDiscountPercent: tierPercent,
+    pointsSpent: points,
+  };
+  refuseBelowMinimum(terms);
+  const orderId = await insertCartOrder({ tx, userId, terms, held, now });
+  // One conditional decrement: a spend at the same moment elsewhere cannot make the two pay with the same points.
+  if (points > 0 && (await spendPoints(tx, { userId, orderId, points })) === null) {
+    throw notEnoughPoints({ balance: (await readCheckoutPerks(tx, { userId })).balance, points });
+  }
+  return { orderId, terms };
 }
 
 /** The user's cart lines with today's prices, in SKU order (the order stock is held in). */
@@ -216,6 +305,8 @@ async function reuseOrReleaseLiveOrder({
   shippingAddress,
   now,
   wallNow,
+  perks,
+  points,
 }: {
   tx: Tx;
   userId: string;
@@ -224,6 +315,9 @@ async function reuseOrReleaseLiveOrder({
   shippingAddress: ShippingAddress;
   now: Date;
   wallNow: Date;
+  /** The same cart at another tier price, or with other points, is another checkout. */
+  perks: CheckoutPerks;
+  points: number;
 }): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
   const [live] = await tx
     .select()
@@ -232,11 +326,19 @@ async function reuseOrReleaseLiveOrder({
     .for("update");
   if (!live) return { reused: null, replaced: null };
   const liveLines = await listOrderLines(tx, { orderId: live.id });
+  const tierPercent = perks.tier.discountPercent;
   const sameCart =
+    live.tierDiscountPercent === tierPercent &&
+    live.pointsSpent === points &&
     liveLines.length === lines.length &&
     liveLines.every((l, i) => {
       const c = lines[i];
-      return c && c.skuId === l.skuId && c.quantity === l.quantity && c.priceMinor === l.unitPriceMinor;
+      return (
+        c &&
+        c.skuId === l.skuId &&
+        c.quantity === l.quantity &&
+        tierUnitPrice(c.priceMinor, tierPercent) === l.unitPriceMinor
+      );
     });
   const sameAddress = isDeepStrictEqual(live.shippingAddress, shippingAddress);
   const holdLeft = live.holdExpiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS;
@@ -256,6 +358,8 @@ async function reuseOrReleaseLiveOrder({
       sessionUrl: live.stripeSessionId ? live.stripeSessionUrl : null,
       reused: true,
       shippingAddress,
+      tierDiscountPercent: live.tierDiscountPercent,
+      pointsSpent: live.pointsSpent,
     };
     return { reused, replaced: null };
   }
@@ -307,8 +411,19 @@ async function takeAvailableStock(
   return row;
 }
 
-/** One conditional decrement per line, in the lines' (SKU) order; throws OutOfStock on the first that fails. */
-async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Promise<HeldLine[]> {
+/**
+ * One conditional decrement per line, in the lines' (SKU) order; throws OutOfStock on the first that fails. Each
+ * line is priced at today's price with the fan's tier perk.
+ */
+async function holdCartLines({
+  tx,
+  lines,
+  tierPercent,
+}: {
+  tx: Tx;
+  lines: CartLine[];
+  tierPercent: number;
+}): Promise<HeldLine[]> {
   const held: HeldLine[] = [];
   for (const line of lines) {
     const label = variantLabel({ colour: line.colour ?? "", storage: line.storage });
@@ -317,7 +432,7 @@ async function holdCartLines({ tx, lines }: { tx: Tx; lines: CartLine[] }): Prom
     held.push({
       skuId: line.skuId,
       quantity: line.quantity,
-      unitPriceMinor: row.priceMinor,
+      unitPriceMinor: tierUnitPrice(row.priceMinor, tierPercent),
       currency: row.currency,
       label,
       name: line.productName,
@@ -474,6 +589,7 @@ export async function releaseOrder(
       .returning({ stripeSessionId: orders.stripeSessionId });
     if (!order) return { released: false, stripeSessionId: null };
     await returnHeldStock(tx, { orderId, now });
+    await returnSpentPoints(tx, { orderId });
     // A flash-sale order holds its unit in the sale's buckets instead.
     const saleHolds = await tx.execute(
       sql`select id from sale_holds where order_id = ${orderId}::uuid and status = 'active'`,
@@ -558,13 +674,18 @@ export async function applyPayment(
 
 type SettleOrder = { tx: Tx; orderId: string; paymentIntentId: string | null; now: Date };
 
-/** Paid, and its receipt enqueued in the same transaction (sent once, only if the payment commits). */
+/**
+ * Paid, and its receipt enqueued and its points (and a referrer's, for a referred friend's first order) credited in
+ * the same transaction (sent and credited once, only if the payment commits).
+ */
 async function markOrderPaid({ tx, orderId, paymentIntentId, now }: SettleOrder): Promise<void> {
   await tx
     .update(orders)
     .set({ status: "paid", paidAt: now, stripePaymentIntentId: paymentIntentId })
     .where(eq(orders.id, orderId));
   await enqueueOrderConfirmation({ tx, orderId, now });
+  await creditOrderPaid(tx, { orderId });
+  await creditReferralForOrder(tx, { orderId, now });
 }
 
 /** The money arrived but the units cannot be had: the order is closed as refunded, with the refund owed. */

@@ -21,6 +21,9 @@ export interface OrderSummary {
 
 export interface OrderDetail extends OrderSummary {
   paidAt: string | null;
+  /** The Kite Club perk its lines were priced at (percent) and the points that paid part of it. */
+  tierDiscountPercent: number;
+  pointsSpent: number;
   stripeSessionUrl: string | null;
   lines: {
     skuId: number;
@@ -116,6 +119,8 @@ export async function getOrderForUser(
   return {
     ...summarizeOrder(order, order.lines),
     paidAt: order.paidAt?.toISOString() ?? null,
+    tierDiscountPercent: order.tierDiscountPercent,
+    pointsSpent: order.pointsSpent,
     stripeSessionUrl: order.status === "pending" ? order.stripeSessionUrl : null,
     lines: order.lines.map(({ sku: { colour, product }, ...l }) => ({
       skuId: l.skuId,

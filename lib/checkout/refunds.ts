@@ -10,6 +10,7 @@ import {
   stripeErrorCode,
   withStripeRetry,
 } from "@/lib/payments/stripe";
+import { applyRefundToPoints } from "@/lib/points/ledger";
 import { RETURN_REFUND_REASON } from "@/lib/returns/rules";
 import { recordIncident } from "./incidents";
 
@@ -33,7 +34,8 @@ const MONEY_RETURNED = new Set(["succeeded", "pending"]);
 /**
  * Records refunds by their Stripe id (once each; a later sighting only updates the status) and points the order
  * at the first one, which is what tells the sweep that nothing more is owed. Each refund that returns money
- * enqueues one mail to the buyer (keyed by the refund id) in the same transaction.
+ * enqueues one mail to the buyer (keyed by the refund id) in the same transaction, and the points the order
+ * earned and used move back in proportion (lib/points/ledger.ts).
  */
 export async function recordRefunds(
   tx: Tx,
@@ -83,6 +85,7 @@ export async function recordRefunds(
     .update(orders)
     .set({ stripeRefundId: sql`coalesce(${orders.stripeRefundId}, ${oldest?.id ?? null})` })
     .where(eq(orders.id, orderId));
+  await applyRefundToPoints(tx, { orderId });
 }
 
 async function listRefunds(deps: RefundDeps, paymentIntentId: string): Promise<Stripe.Refund[]> {

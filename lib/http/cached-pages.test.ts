@@ -51,6 +51,14 @@ describe("cachedPageRewrite", () => {
     expect(asked).toEqual([]);
   });
 
+  it("lets /club through and sends any /club/… path to the 404", async () => {
+    const now = new Date("2026-03-08T04:00:00Z");
+    expect(await cachedPageRewrite("/club", now, SHANGHAI, isPageSlug)).toBeNull();
+    for (const path of ["/club/", "/club/gold", "/club/%2e%2e"]) {
+      expect(await cachedPageRewrite(path, now, SHANGHAI, isPageSlug), path).toBe("/_not-a-page");
+    }
+  });
+
   it("leaves hold pages and every other path alone without a lookup", async () => {
     const now = new Date("2026-03-08T04:00:00Z");
     asked.length = 0;
@@ -68,6 +76,7 @@ const SHARED_PAGES = [
   "/products/kite-9-pro",
   "/sales/drop",
   "/help",
+  "/club",
 ];
 const VISITOR_PAGES = [
   "/cart",
@@ -77,6 +86,8 @@ const VISITOR_PAGES = [
   "/admin",
   "/sales/holds/x",
   "/helpdesk",
+  "/account/points",
+  "/clubs",
 ];
 
 describe("isCachedPagePath", () => {

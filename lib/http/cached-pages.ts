@@ -10,8 +10,11 @@ import { storeDayOf } from "@/lib/sales/store-day";
  * and nothing is rendered at build time (the build has no database). `/home/…` asked for directly is not a page.
  * The help centre and its service pages (`/help`, `/help/<topic>`) are the same for everyone too.
  */
-const CACHED_PAGE = /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$|help(?:$|\/))/;
+const CACHED_PAGE =
+  /^\/(?:$|home\/|category\/[^/]+$|products\/[^/]+$|sales\/(?!holds\/)[^/]+$|help(?:$|\/)|club$)/;
 export const HOME_DAY_PREFIX = "/home/";
+/** The Kite Club's published rules: one page, no sub-pages. */
+const CLUB_PATH = "/club";
 const NOT_A_PAGE = "/_not-a-page";
 
 export function isCachedPagePath(pathname: string): boolean {
@@ -33,6 +36,7 @@ export async function cachedPageRewrite(
 ): Promise<string | null> {
   if (pathname === "/") return `${HOME_DAY_PREFIX}${storeDayOf(now, timeZone)}`;
   if (pathname.startsWith(HOME_DAY_PREFIX)) return NOT_A_PAGE;
+  if (pathname.startsWith(`${CLUB_PATH}/`)) return NOT_A_PAGE;
   if (pathname.startsWith(`${HELP_PATH}/`)) {
     return isHelpTopicSlug(pathname.slice(HELP_PATH.length + 1)) ? null : NOT_A_PAGE;
   }

@@ -61,7 +61,7 @@ export async function enqueueOrderConfirmation({ tx, orderId, now }: OrderMailEv
   // The order with its buyer, and the lines as they were sold.
   const order = await tx.query.orders.findFirst({
     where: eq(orders.id, orderId),
-    columns: { currency: true, totalMinor: true, paidAt: true, shippingAddress: true },
+    columns: { currency: true, totalMinor: true, paidAt: true, shippingAddress: true, pointsSpent: true },
     with: { user: { columns: { email: true, name: true } } },
   });
   if (!order) return false;
@@ -85,6 +85,7 @@ export async function enqueueOrderConfirmation({ tx, orderId, now }: OrderMailEv
       totalMinor: order.totalMinor,
       lines,
       deliveryAddress,
+      pointsSpent: order.pointsSpent,
     }),
   });
 }

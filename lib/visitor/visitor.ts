@@ -3,6 +3,8 @@ import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCartItemCount } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { getPointsSummary } from "@/lib/points/ledger";
+import { tierFor } from "@/lib/points/rules";
 import { getRequestNow } from "@/lib/qa/now";
 import { getCachedSaleById, getInitialFigures } from "@/lib/sales/cached";
 import { type FanSaleState, getFanSaleState } from "@/lib/sales/fan-state";
@@ -18,6 +20,11 @@ export interface Visitor {
   cartCount: number;
   /** This fan's state in the sale asked for (`?sale=<id>`), when signed in and the sale is public. */
   sale: ({ saleId: string } & FanSaleState) | null;
+  /**
+   * The signed-in fan's Kite Club standing: their tier and its perk (the product page shows the tier price), their
+   * points, and the referral code their share links carry.
+   */
+  club: { tier: string; discountPercent: number; points: number; referralCode: string } | null;
 }
 
 export async function getVisitor({ saleId }: { saleId?: string | null } = {}): Promise<Visitor> {
@@ -31,6 +38,18 @@ export async function getVisitor({ saleId }: { saleId?: string | null } = {}): P
     user: user ? { name: user.name, email: user.email, isMarketer: user.role === "marketer" } : null,
     cartCount,
     sale,
+    club: user ? await clubFor(user.id) : null,
+  };
+}
+
+async function clubFor(userId: string): Promise<Visitor["club"]> {
+  const summary = await getPointsSummary(await getDb(), { userId });
+  const tier = tierFor(summary.lifetimeEarned);
+  return {
+    tier: tier.name,
+    discountPercent: tier.discountPercent,
+    points: summary.balance,
+    referralCode: summary.referralCode,
   };
 }
 

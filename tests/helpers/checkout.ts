@@ -53,7 +53,7 @@ export interface CheckoutTestEnv {
   start(
     userId: string,
     deps?: Partial<CheckoutDeps>,
-    options?: { now?: Date; email?: string; addressId?: string },
+    options?: { now?: Date; email?: string; addressId?: string; points?: number; expectedBalance?: number },
   ): ReturnType<typeof startCheckout>;
   /** A new account with an empty cart and a default delivery address. */
   newShopper(): Promise<string>;
@@ -117,11 +117,17 @@ export function withCheckoutEnv({
       .filter((e) => (e.data.object as { id?: string }).id === sessionId)
       .map((e) => env.signed(JSON.parse(JSON.stringify(e)) as object));
   };
-  env.start = (userId, deps = {}, { now = new Date(), email = "fan@example.com", addressId } = {}) =>
+  env.start = (
+    userId,
+    deps = {},
+    { now = new Date(), email = "fan@example.com", addressId, points, expectedBalance } = {},
+  ) =>
     startCheckout(env.deps(deps), {
       userId,
       email,
       addressId,
+      points,
+      expectedBalance,
       now,
       holdMinutes: HOLD_MINUTES,
       origin: "http://store.test",

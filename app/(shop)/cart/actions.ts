@@ -10,6 +10,7 @@ import { startCheckout } from "@/lib/checkout/checkout";
 import { env, isProduction } from "@/lib/env";
 import { getOrigin } from "@/lib/http";
 import { getStripe } from "@/lib/payments/stripe";
+import { pointsField } from "@/lib/points/schemas";
 import { ok } from "@/lib/result";
 
 async function rememberGuestCart(cartId: string) {
@@ -68,7 +69,11 @@ export const startCheckoutAction = defineAction({
   name: "startCheckout",
   caller: "user",
   signInTo: "/sign-in?callbackUrl=/cart",
-  input: z.object({ addressId: z.string().max(64).optional() }),
+  input: z.object({
+    addressId: z.string().max(64).optional(),
+    points: pointsField,
+    expectedBalance: z.coerce.number().int().min(-100_000_000).max(100_000_000).optional(),
+  }),
   run: async ({ input, caller, db, now }) => {
     const result = await startCheckout(
       { db, stripe: getStripe() },
@@ -76,6 +81,8 @@ export const startCheckoutAction = defineAction({
         userId: caller.id,
         email: caller.email,
         addressId: input.addressId || undefined,
+        points: input.points,
+        expectedBalance: input.expectedBalance,
         now,
         holdMinutes: env.HOLD_MINUTES,
         origin: await getOrigin(),

@@ -4,6 +4,7 @@ import { listAddresses } from "@/lib/addresses/addresses";
 import { getCartOwner, getCurrentUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/cart";
 import { getDb } from "@/lib/db";
+import { getCartClub } from "@/lib/points/checkout";
 import { removeFromCartAction, setCartQuantityAction, startCheckoutAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your cart · Kite" };
@@ -18,6 +19,9 @@ export default async function CartPage() {
   // Only what the address choice shows goes to the browser.
   const choices = addresses.map(({ userId: _owner, createdAt: _c, updatedAt: _u, ...choice }) => choice);
   if (cart.lines.length === 0) return <EmptyCart />;
+  const club = user
+    ? await getCartClub(db, { userId: user.id, lines: cart.lines, currency: cart.currency ?? "CNY" })
+    : null;
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
@@ -28,6 +32,7 @@ export default async function CartPage() {
           signedIn={user !== null}
           startCheckout={startCheckoutAction}
           addresses={choices}
+          club={club}
         />
       </div>
     </div>

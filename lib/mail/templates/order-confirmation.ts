@@ -1,3 +1,4 @@
+import { MINOR_UNITS_PER_POINT } from "@/lib/points/rules";
 import {
   composeOrderMail,
   escapeHtml,
@@ -35,6 +36,8 @@ export interface OrderConfirmationMail extends OrderMailBase {
   totalMinor: number;
   lines: ReceiptLine[];
   deliveryAddress?: MailAddress | null | undefined;
+  /** Kite points that paid part of the order: one minor unit each (lib/points/rules.ts). */
+  pointsSpent?: number | undefined;
 }
 
 function lineLabel(line: ReceiptLine): string {
@@ -53,6 +56,15 @@ function receipt(mail: OrderConfirmationMail): MailBlock {
       l.quantity > 1 ? `<br><span style="${MUTED}">${escapeHtml(money(l.unitPriceMinor))} each</span>` : "";
     return `<tr><td style="${cell}">${escapeHtml(lineLabel(l))}${each}</td><td align="right" style="${cell};white-space:nowrap">${escapeHtml(money(l.unitPriceMinor * l.quantity))}</td></tr>`;
   });
+  const points = mail.pointsSpent ?? 0;
+  if (points > 0) {
+    const label = `Paid with ${points.toLocaleString("en")} Kite points`;
+    const off = `−${money(points * MINOR_UNITS_PER_POINT)}`;
+    text.push(`${label}  ${off}`);
+    rows.push(
+      `<tr><td style="${cell}">${escapeHtml(label)}</td><td align="right" style="${cell};white-space:nowrap">${escapeHtml(off)}</td></tr>`,
+    );
+  }
   const last = "padding:12px 0;font-weight:700";
   rows.push(
     `<tr><td style="${last}">Total paid</td><td align="right" style="${last};white-space:nowrap">${escapeHtml(total)}</td></tr>`,

@@ -118,6 +118,13 @@ describe("mail templates", () => {
     expect(mail.text).not.toContain("Delivering to");
   });
 
+  it("shows the Kite points that paid part of the order, before the total paid", () => {
+    const mail = renderOrderConfirmationMail({ ...ORDER, totalMinor: 1_059_700, pointsSpent: 10_000 });
+    expect(mail.text).toContain("Paid with 10,000 Kite points  −¥100.00\nTotal paid  ¥10,597.00");
+    expect(mail.html).toContain("Paid with 10,000 Kite points");
+    expect(renderOrderConfirmationMail(ORDER).text).not.toContain("Kite points");
+  });
+
   it("shows the delivery address when the order has one", () => {
     const mail = renderOrderConfirmationMail({
       ...ORDER,

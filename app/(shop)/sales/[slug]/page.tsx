@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ShareButton } from "@/components/club/share-button";
 import { LiveSaleProvider } from "@/components/sales/live-sale";
 import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { SaleAction } from "@/components/sales/sale-action";
@@ -61,6 +62,7 @@ export default async function SalePage({ params }: Props) {
             <LiveSaleStatus />
             <SaleAction sale={sale} register={registerForSaleAction} reserve={reserveSaleUnitAction} />
           </LiveSaleProvider>
+          <ShareButton title={sale.name} />
         </div>
       </div>
     </div>
