@@ -83,10 +83,8 @@ export function unsealFcode(sealed: string, secret: string): string | null {
 }
 
 /** The codes of a batch as the CSV the marketer downloads once: a header, then one code per line. */
-export function fcodesCsv(
-  rows: { code: string; product: string; sale: string; validUntil: string }[],
-): string {
+export function fcodesCsv(rows: { code: string; batch: string; validUntil: string }[]): string {
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = rows.map((r) => [r.code, r.product, r.sale, r.validUntil].map(cell).join(","));
-  return ["code,product,sale,valid_until", ...lines].join("\n");
+  const lines = rows.map((r) => [r.code, r.batch, r.validUntil].map(cell).join(","));
+  return ["code,batch,valid_until", ...lines].join("\n");
 }

@@ -37,7 +37,7 @@ import { FCODE_RATE_LIMITS, type IssueBatchInput } from "./rules";
 
 // ——— issuing ———
 
-export type IssueBatchResult = Result<{ batchId: string; codes: string[] }>;
+export type IssueBatchResult = Result<{ batchId: string; codes: string[]; validUntil: Date }>;
 
 type BatchWindow = { validFrom: Date; validUntil: Date };
 
@@ -66,6 +66,9 @@ export async function issueFcodeBatch(
   db: Db,
   { actor, input, now, timeZone }: { actor: Actor; input: IssueBatchInput; now: Date; timeZone: string },
 ): Promise<IssueBatchResult> {
+  if (!isUuid(input.saleId) || !Number.isInteger(input.skuId) || input.skuId > 2_147_483_647) {
+    return invalid({ target: ["Choose a sale and version from the list."] });
+  }
   const window = parseBatchWindow(input, { now, timeZone });
   if (!window.ok) return window;
   const codes = Array.from({ length: input.codeCount }, () => generateFcode());
@@ -101,7 +104,7 @@ export async function issueFcodeBatch(
       };
       if (claim?.claimed) await completeClaimedAudit(tx, claim.id, audit);
       else await writeAudit(tx, audit);
-      return ok({ batchId, codes });
+      return ok({ batchId, codes, validUntil: window.validUntil });
     });
   } catch (error) {
     if (error instanceof Refusal) return error.failure;
@@ -210,12 +213,12 @@ async function lockSaleSku(
   );
   if (!row) {
     throw new Refusal(
-      invalid({ skuId: ["That version isn't part of this sale. Choose one of its versions."] }),
+      invalid({ target: ["That version isn't part of this sale. Choose one from the list."] }),
     );
   }
   if (row.status === "ended" || new Date(row.endsAt).getTime() <= now.getTime()) {
     throw new Refusal(
-      invalid({ saleId: ["This sale has ended: choose a sale that is still to come or running."] }),
+      invalid({ target: ["This sale has ended: choose a sale that is still to come or running."] }),
     );
   }
   const label = `${row.productName} (${variantLabel({ colour: row.colour ?? "", storage: row.storage })})`;

@@ -19,33 +19,47 @@ export const FCODE_EXPIRY_CHOICES = {
   keep_in_quota: "Stay set aside in the F-code quota",
 } as const;
 
-/** The console's issue form, as FormData strings. Times are the store's local wall time (datetime-local). */
+const batchFields = {
+  label: z.string().trim().min(1, { error: "Name the batch, e.g. “Kite Club moderators”." }).max(80),
+  codeCount: z.coerce
+    .number({ error: "Enter how many codes to make." })
+    .int({ error: "Enter a whole number of codes." })
+    .min(1, { error: "Make at least 1 code." })
+    .max(MAX_FCODES_PER_BATCH, {
+      error: `At most ${MAX_FCODES_PER_BATCH.toLocaleString("en-US")} codes per batch.`,
+    }),
+  quota: z.coerce
+    .number({ error: "Enter how many units to set aside." })
+    .int({ error: "Enter a whole number of units." })
+    .min(1, { error: "Set aside at least 1 unit." }),
+  validFrom: z.string().min(1, { error: "Enter when the codes start to work." }).max(40),
+  validUntil: z.string().min(1, { error: "Enter when the codes stop working." }).max(40),
+  atExpiry: z.enum(["return_to_sale", "keep_in_quota"], { error: "Choose what happens to unused units." }),
+  requestKey: z.string().max(64).optional(),
+};
+
+const quotaWithinCodes = {
+  path: ["quota"],
+  error: "Set aside at most one unit per code: a code buys one unit.",
+};
+
+/** A batch to issue: the sale and version, and the form's fields (times in the store's wall time). */
 export const issueBatchInput = z
-  .strictObject({
-    saleId: z.uuid({ error: "Choose a sale." }),
-    skuId: z.coerce.number({ error: "Choose a version." }).int().positive({ error: "Choose a version." }),
-    label: z.string().trim().min(1, { error: "Name the batch, e.g. “Kite Club moderators”." }).max(80),
-    codeCount: z.coerce
-      .number({ error: "Enter how many codes to make." })
-      .int({ error: "Enter a whole number of codes." })
-      .min(1, { error: "Make at least 1 code." })
-      .max(MAX_FCODES_PER_BATCH, {
-        error: `At most ${MAX_FCODES_PER_BATCH.toLocaleString("en-US")} codes per batch.`,
-      }),
-    quota: z.coerce
-      .number({ error: "Enter how many units to set aside." })
-      .int({ error: "Enter a whole number of units." })
-      .min(1, { error: "Set aside at least 1 unit." }),
-    validFrom: z.string().min(1, { error: "Enter when the codes start to work." }),
-    validUntil: z.string().min(1, { error: "Enter when the codes stop working." }),
-    atExpiry: z.enum(["return_to_sale", "keep_in_quota"], { error: "Choose what happens to unused units." }),
-    requestKey: z.string().max(64).optional(),
-  })
-  .refine((v) => v.quota <= v.codeCount, {
-    path: ["quota"],
-    error: "Set aside at most one unit per code: a code buys one unit.",
-  });
+  .strictObject({ saleId: z.uuid(), skuId: z.number().int().positive(), ...batchFields })
+  .refine((v) => v.quota <= v.codeCount, quotaWithinCodes);
 export type IssueBatchInput = z.infer<typeof issueBatchInput>;
+
+/** The console's issue form, as FormData strings: the sale and version come as one choice, `<saleId>:<skuId>`. */
+export const issueBatchForm = z
+  .strictObject({
+    target: z.string().regex(/^[0-9a-f-]{36}:\d{1,9}$/, { error: "Choose a sale and version." }),
+    ...batchFields,
+  })
+  .refine((v) => v.quota <= v.codeCount, quotaWithinCodes)
+  .transform(({ target, ...rest }): IssueBatchInput => {
+    const [saleId = "", skuId = "0"] = target.split(":");
+    return { ...rest, saleId, skuId: Number(skuId) };
+  });
 
 /** The state of one code as a person reads it, from its row and its latest hold. */
 export type FcodeState = "unused" | "given" | "reserved" | "bought" | "expired" | "not_yet";
