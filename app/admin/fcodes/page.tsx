@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { GiveFcodeForm, IssueFcodesForm } from "@/components/admin/fcode-forms";
 import { Card, EmptyState, PageHeader, TextLink } from "@/components/admin/ui";
-import { DataTable } from "@/components/ui/data-table";
+import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listFcodeBatches, listFcodeTargets } from "@/lib/fcodes/queries";
+import { type FcodeBatchRow, listFcodeBatches, listFcodeTargets } from "@/lib/fcodes/queries";
 import { FCODE_EXPIRY_CHOICES } from "@/lib/fcodes/rules";
 import { getRequestNow } from "@/lib/qa/now";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
@@ -15,6 +15,42 @@ import { giveFcodeAction, issueFcodeBatchAction } from "./actions";
 export const metadata: Metadata = { title: "F-codes" };
 
 const number = new Intl.NumberFormat("en-US");
+
+function batchColumns(now: Date, tz: string): DataColumn<FcodeBatchRow>[] {
+  return [
+    {
+      header: "Batch",
+      rowHeader: true,
+      cell: (b) => (
+        <>
+          <span className="block font-semibold">{b.label}</span>
+          <span className="block text-xs text-ink-500">
+            {b.productName} ({b.variant}) · <TextLink href={`/sales/${b.saleSlug}`}>{b.saleName}</TextLink>
+          </span>
+          <span className="block text-xs text-ink-500">
+            {now >= b.validUntil ? "Expired" : "Valid until"} {formatStoreDateTime(b.validUntil, tz)} ·{" "}
+            {FCODE_EXPIRY_CHOICES[b.atExpiry].toLowerCase()} after
+          </span>
+        </>
+      ),
+    },
+    { header: "Issued", numeric: true, cell: (b) => number.format(b.issued) },
+    { header: "Given", numeric: true, cell: (b) => number.format(b.given) },
+    { header: "Redeemed", numeric: true, cell: (b) => number.format(b.redeemed) },
+    { header: "Paid", numeric: true, cell: (b) => number.format(b.paid) },
+    { header: "Expired", numeric: true, cell: (b) => number.format(b.expired) },
+    {
+      header: "Units",
+      numeric: true,
+      cell: (b) => (
+        <span className="text-xs whitespace-nowrap">
+          {number.format(b.setAside)} set aside · {number.format(b.held)} held · {number.format(b.sold)} sold
+          {b.returned > 0 ? ` · ${number.format(b.returned)} back to sale` : ""}
+        </span>
+      ),
+    },
+  ];
+}
 
 export default async function FcodesPage() {
   await requireMarketerPage("/admin/fcodes");
@@ -87,42 +123,7 @@ export default async function FcodesPage() {
                 Issue a batch above: its codes and their progress show here.
               </EmptyState>
             }
-            columns={[
-              {
-                header: "Batch",
-                rowHeader: true,
-                cell: (b) => (
-                  <>
-                    <span className="block font-semibold">{b.label}</span>
-                    <span className="block text-xs text-ink-500">
-                      {b.productName} ({b.variant}) ·{" "}
-                      <TextLink href={`/sales/${b.saleSlug}`}>{b.saleName}</TextLink>
-                    </span>
-                    <span className="block text-xs text-ink-500">
-                      {now >= b.validUntil ? "Expired" : "Valid until"}{" "}
-                      {formatStoreDateTime(b.validUntil, tz)} ·{" "}
-                      {FCODE_EXPIRY_CHOICES[b.atExpiry].toLowerCase()} after
-                    </span>
-                  </>
-                ),
-              },
-              { header: "Issued", numeric: true, cell: (b) => number.format(b.issued) },
-              { header: "Given", numeric: true, cell: (b) => number.format(b.given) },
-              { header: "Redeemed", numeric: true, cell: (b) => number.format(b.redeemed) },
-              { header: "Paid", numeric: true, cell: (b) => number.format(b.paid) },
-              { header: "Expired", numeric: true, cell: (b) => number.format(b.expired) },
-              {
-                header: "Units",
-                numeric: true,
-                cell: (b) => (
-                  <span className="text-xs whitespace-nowrap">
-                    {number.format(b.setAside)} set aside · {number.format(b.held)} held ·{" "}
-                    {number.format(b.sold)} sold
-                    {b.returned > 0 ? ` · ${number.format(b.returned)} back to sale` : ""}
-                  </span>
-                ),
-              },
-            ]}
+            columns={batchColumns(now, tz)}
           />
         </section>
       </div>
