@@ -70,7 +70,10 @@ export function FanFcodes({
                       Use it
                     </Link>
                     <span className="text-ink-600">
-                      or send a friend this link: <span className="break-all text-ink-800">{link}</span>
+                      or send a friend this link:{" "}
+                      <span className="break-all text-ink-800" data-testid="fcode-share-link">
+                        {link}
+                      </span>
                     </span>
                   </div>
                 ) : null}
