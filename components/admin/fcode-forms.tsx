@@ -37,7 +37,7 @@ export function IssueFcodesForm<T extends { message: string; codes: string[]; cs
   const key = state && !state.ok && state.nextRequestKey ? state.nextRequestKey : requestKey;
   return (
     <div className="space-y-4">
-      <form {...formProps(formAction)} className="grid gap-4 sm:grid-cols-2" data-testid="issue-fcodes-form">
+      <form {...formProps(formAction)} className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="issue-fcodes-form">
         <input type="hidden" name="requestKey" value={issued ? `${key}-done` : key} />
         <div className="sm:col-span-2">
           <SelectField label="Sale and version" {...field("target")}>
@@ -122,7 +122,7 @@ export function GiveFcodeForm<T extends { message: string }>({ action }: { actio
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const { field, formProps } = useEchoedForm(state, { code: "", email: "" });
   return (
-    <form {...formProps(formAction)} className="grid gap-4 sm:grid-cols-2" data-testid="give-fcode-form">
+    <form {...formProps(formAction)} className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="give-fcode-form">
       <InputField
         label="Code"
         {...field("code")}

@@ -76,7 +76,7 @@ export default async function FcodesPage() {
         title="F-codes"
         description="Friend codes: each buys one unit of one version of a sale, before or during the public sale, from units set aside for the batch. Codes are shown once when issued; the store keeps only their fingerprints."
       />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card title="Issue a batch" titleId="issue-title">
           {targets.length === 0 ? (
             <EmptyState title="No sale to issue codes for">
