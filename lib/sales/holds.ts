@@ -396,7 +396,7 @@ export async function getSaleHoldForUser(
   return row ? { ...row, expiresAt: new Date(row.expiresAt) } : null;
 }
 
-/** The fan's active and paid units in a sale (what counts against the per-account limit). */
+/** The fan's active and paid public units in a sale (what counts against the per-account limit; F-code units aside). */
 export async function listLiveSaleHoldsForUser(
   db: Db,
   { saleId, userId }: { saleId: string; userId: string },
@@ -416,6 +416,7 @@ export async function listLiveSaleHoldsForUser(
       select id as "holdId", sku_id as "skuId", status, expires_at as "expiresAt", order_id as "orderId"
       from sale_holds
       where sale_id = ${saleId}::uuid and user_id = ${userId}::uuid and status in ('active', 'converted')
+        and seq > 0
       order by seq`,
   );
   return rows.map((r) => ({ ...r, expiresAt: new Date(r.expiresAt) }));
