@@ -10,7 +10,7 @@ import {
   sealFcode,
   unsealFcode,
 } from "./codes";
-import { fcodeState } from "./rules";
+import { fcodeState, validityText } from "./rules";
 
 describe("F-codes as people see them", () => {
   it("has 32 symbols and none of the look-alikes", () => {
@@ -75,5 +75,18 @@ describe("F-codes as people see them", () => {
     expect(at(2500, { holdStatus: "converted" })).toBe("bought");
     expect(at(1500, { holdStatus: "released", releaseReason: "returned" })).toBe("bought");
     expect(at(2000)).toBe("expired");
+  });
+
+  it("says when a code works, in the store's zone", () => {
+    const window = {
+      validFrom: new Date("2026-03-14T04:00:00Z"),
+      validUntil: new Date("2026-03-15T04:00:00Z"),
+    };
+    const at = (iso: string) => validityText(window, { now: new Date(iso), timeZone: "Asia/Shanghai" });
+    expect(at("2026-03-14T00:00:00Z")).toBe(
+      "Works from Sat, 14 Mar 2026, 12:00 GMT+8 until Sun, 15 Mar 2026, 12:00 GMT+8",
+    );
+    expect(at("2026-03-14T05:00:00Z")).toBe("Valid until Sun, 15 Mar 2026, 12:00 GMT+8");
+    expect(at("2026-03-15T04:00:00Z")).toBe("Expired Sun, 15 Mar 2026, 12:00 GMT+8");
   });
 });

@@ -87,14 +87,14 @@ export function fcodeState({
   return givenTo ? "given" : "unused";
 }
 
-/** "valid until Sat 14 Mar 2026, 12:00 GMT+8". */
+/** "Valid until Sat, 14 Mar 2026, 12:00 GMT+8", "Works from … until …", "Expired …". */
 export function validityText(
   { validFrom, validUntil }: { validFrom: Date; validUntil: Date },
   { now, timeZone }: { now: Date; timeZone: string },
 ): string {
   if (now.getTime() < validFrom.getTime()) {
-    return `works from ${formatStoreDateTime(validFrom, timeZone)} until ${formatStoreDateTime(validUntil, timeZone)}`;
+    return `Works from ${formatStoreDateTime(validFrom, timeZone)} until ${formatStoreDateTime(validUntil, timeZone)}`;
   }
-  if (now.getTime() >= validUntil.getTime()) return `expired ${formatStoreDateTime(validUntil, timeZone)}`;
-  return `valid until ${formatStoreDateTime(validUntil, timeZone)}`;
+  if (now.getTime() >= validUntil.getTime()) return `Expired ${formatStoreDateTime(validUntil, timeZone)}`;
+  return `Valid until ${formatStoreDateTime(validUntil, timeZone)}`;
 }

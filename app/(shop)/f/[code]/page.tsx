@@ -79,7 +79,7 @@ export default async function FcodePage({ params }: { params: Promise<{ code: st
           <p className="font-mono text-lg tracking-wider" data-testid="fcode-code">
             {v.code}
           </p>
-          <p className="text-sm text-ink-600">It {validityText(v, { now, timeZone: tz })}.</p>
+          <p className="text-sm text-ink-600">{validityText(v, { now, timeZone: tz })}.</p>
         </div>
       </div>
       <div className="mt-8 rounded-2xl border border-ink-100 p-6">
