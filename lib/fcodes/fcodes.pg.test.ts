@@ -15,6 +15,7 @@ import {
   shuffle,
   tallyReserveResults,
   unexpectedReserveOutcomes,
+  unqueuedHolds,
 } from "@/lib/sales/test-support";
 import { toStoreInputValue } from "@/lib/store-time";
 import { getSeededMarketer } from "@/tests/helpers/seeded";
@@ -27,6 +28,7 @@ import {
   redeemFcode,
   returnExpiredFcodeUnits,
 } from "./commands";
+import { listFcodeBatches, listFcodesForUser, lookupFcode } from "./queries";
 import type { IssueBatchInput } from "./rules";
 
 /*
@@ -98,12 +100,7 @@ async function expectExact(saleId: string, units: number) {
   const counts = await readSaleCounts(storm.db, { saleId });
   expect(counts && counts.remaining + counts.setAside + counts.held + counts.sold).toBe(units);
   expect(counts?.quantity).toBe(units);
-  const [unqueued] = await queryRows<{ n: number }>(
-    storm.db,
-    sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
-        and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
-  );
-  expect(unqueued?.n).toBe(0);
+  expect(await unqueuedHolds(storm.db, { saleId })).toBe(0);
   return counts;
 }
 
@@ -302,7 +299,7 @@ describe("expiry", () => {
 describe("giving", () => {
   it("gives a code to a fan by email: sealed for their account page, mailed through the outbox, audited", async () => {
     const saleId = await newSale();
-    const { codes } = await issueCodes(saleId, { codeCount: 2, quota: 1 });
+    const { codes, batchId } = await issueCodes(saleId, { codeCount: 2, quota: 1 });
     const [fan] = await queryRows<{ id: string; email: string }>(
       storm.db,
       sql`select id, email from users where id = ${storm.users[500] as string}::uuid`,
@@ -346,6 +343,58 @@ describe("giving", () => {
       secret,
     });
     expect(unknown).toMatchObject({ ok: false, code: "invalid" });
+
+    // The fan's page shows the code; a friend redeems it from its link; the console counts it.
+    const limiter = createMemoryRateLimiter();
+    const friend = storm.users[501] as string;
+    expect(await listFcodesForUser(storm.db, { userId: fan.id, now: BEFORE_START, secret })).toMatchObject([
+      { code: codes[0], state: "given", mine: false, passedOn: false },
+    ]);
+    const looked = await lookupFcode(storm.db, limiter, {
+      code: codes[0] as string,
+      userId: friend,
+      ip: null,
+      now: BEFORE_START,
+    });
+    expect(looked).toMatchObject({
+      ok: true,
+      view: { code: codes[0], state: "given", taken: false, mine: false },
+    });
+    const redeemed = await redeem(codes[0] as string, friend);
+    expect(redeemed.ok).toBe(true);
+    expect(await listFcodesForUser(storm.db, { userId: fan.id, now: BEFORE_START, secret })).toMatchObject([
+      { state: "bought", passedOn: true },
+    ]);
+    expect(await listFcodesForUser(storm.db, { userId: friend, now: BEFORE_START, secret })).toMatchObject([
+      { code: null, state: "reserved", mine: true, holdId: redeemed.ok ? redeemed.holdId : "" },
+    ]);
+    expect(
+      await lookupFcode(storm.db, limiter, {
+        code: codes[0] as string,
+        userId: fan.id,
+        ip: null,
+        now: BEFORE_START,
+      }),
+    ).toMatchObject({ ok: true, view: { taken: true, holdId: null } });
+    expect(
+      await lookupFcode(storm.db, limiter, {
+        code: "2222-3333-4444-5555",
+        userId: null,
+        ip: "203.0.113.9",
+        now: BEFORE_START,
+      }),
+    ).toEqual({ ok: false, code: "unknown_code" });
+    const batch = (await listFcodeBatches(storm.db, { now: BEFORE_START })).find((b) => b.id === batchId);
+    expect(batch).toMatchObject({
+      issued: 2,
+      given: 1,
+      redeemed: 1,
+      paid: 0,
+      expired: 0,
+      setAside: 0,
+      held: 1,
+      sold: 0,
+    });
   });
 });
 

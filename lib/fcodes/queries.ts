@@ -9,6 +9,32 @@ import { saleImageSql } from "@/lib/sales/sale-image";
 import { groupFcode, hashFcode, normaliseFcode, unsealFcode } from "./codes";
 import { FCODE_RATE_LIMITS, type FcodeState, fcodeState } from "./rules";
 
+/** What every read of one code shares: the code, its batch's window and sale, its version, its latest hold. */
+interface CodeRow {
+  productName: string;
+  colour: string | null;
+  storage: string | null;
+  saleName: string;
+  validFrom: Date | string;
+  validUntil: Date | string;
+  givenTo: string | null;
+  ownerId: string | null;
+  holdId: string | null;
+  holdStatus: string | null;
+  releaseReason: string | null;
+}
+
+const CODE_COLUMNS = sql`p.name as "productName", k.colour, k.storage, s.name as "saleName",
+  b.valid_from as "validFrom", b.valid_until as "validUntil", c.given_to as "givenTo", c.owner_id as "ownerId",
+  c.hold_id as "holdId", h.status as "holdStatus", h.release_reason as "releaseReason"`;
+
+const CODE_JOINS = sql`from fcodes c
+  join fcode_batches b on b.id = c.batch_id
+  join sales s on s.id = b.sale_id
+  join skus k on k.id = b.sku_id
+  join products p on p.id = k.product_id
+  left join sale_holds h on h.id = c.hold_id`;
+
 /** One batch as the console lists it: what it is for, and how far its codes have got. */
 export interface FcodeBatchRow {
   id: string;
@@ -164,39 +190,23 @@ export async function lookupFcode(
   if (!taken.ok) return { ok: false, code: "rate_limited", retryAfterSeconds: taken.retryAfterSeconds };
   const bare = normaliseFcode(code);
   if (!bare) return { ok: false, code: "unknown_code" };
-  const [row] = await queryRows<{
-    skuId: number;
-    saleName: string;
-    saleSlug: string;
-    productName: string;
-    colour: string | null;
-    storage: string | null;
-    imageUrl: string | null;
-    salePriceMinor: number;
-    currency: string;
-    startsAt: Date | string;
-    validFrom: Date | string;
-    validUntil: Date | string;
-    givenTo: string | null;
-    ownerId: string | null;
-    holdId: string | null;
-    holdStatus: string | null;
-    releaseReason: string | null;
-  }>(
+  const [row] = await queryRows<
+    CodeRow & {
+      skuId: number;
+      saleSlug: string;
+      imageUrl: string | null;
+      salePriceMinor: number;
+      currency: string;
+      startsAt: Date | string;
+    }
+  >(
     db,
     sql`
-      select b.sku_id as "skuId", s.name as "saleName", s.slug as "saleSlug", p.name as "productName", k.colour,
-        k.storage, ${saleImageSql("s.id", "p.id")} as "imageUrl", ss.sale_price_minor as "salePriceMinor", ss.currency,
-        s.starts_at as "startsAt", b.valid_from as "validFrom", b.valid_until as "validUntil",
-        c.given_to as "givenTo", c.owner_id as "ownerId", c.hold_id as "holdId", h.status as "holdStatus",
-        h.release_reason as "releaseReason"
-      from fcodes c
-      join fcode_batches b on b.id = c.batch_id
-      join sales s on s.id = b.sale_id
+      select ${CODE_COLUMNS}, b.sku_id as "skuId", s.slug as "saleSlug",
+        ${saleImageSql("s.id", "p.id")} as "imageUrl", ss.sale_price_minor as "salePriceMinor", ss.currency,
+        s.starts_at as "startsAt"
+      ${CODE_JOINS}
       join sale_skus ss on ss.sale_id = b.sale_id and ss.sku_id = b.sku_id
-      join skus k on k.id = b.sku_id
-      join products p on p.id = k.product_id
-      left join sale_holds h on h.id = c.hold_id
       where c.code_hash = ${hashFcode(bare)}`,
   );
   if (!row) return { ok: false, code: "unknown_code" };
@@ -250,34 +260,11 @@ export async function listFcodesForUser(
   { userId, now, secret }: { userId: string; now: Date; secret: string },
 ): Promise<FanFcode[]> {
   if (!isUuid(userId)) return [];
-  const rows = await queryRows<{
-    id: string;
-    sealed: string | null;
-    givenTo: string | null;
-    hint: string;
-    productName: string;
-    colour: string | null;
-    storage: string | null;
-    saleName: string;
-    validFrom: Date | string;
-    validUntil: Date | string;
-    ownerId: string | null;
-    holdId: string | null;
-    holdStatus: string | null;
-    releaseReason: string | null;
-  }>(
+  const rows = await queryRows<CodeRow & { id: string; sealed: string | null; hint: string }>(
     db,
     sql`
-      select c.id, c.sealed, c.given_to as "givenTo", c.hint, p.name as "productName", k.colour, k.storage,
-        s.name as "saleName", b.valid_from as "validFrom", b.valid_until as "validUntil",
-        c.owner_id as "ownerId", c.hold_id as "holdId", h.status as "holdStatus",
-        h.release_reason as "releaseReason"
-      from fcodes c
-      join fcode_batches b on b.id = c.batch_id
-      join sales s on s.id = b.sale_id
-      join skus k on k.id = b.sku_id
-      join products p on p.id = k.product_id
-      left join sale_holds h on h.id = c.hold_id
+      select c.id, c.sealed, c.hint, ${CODE_COLUMNS}
+      ${CODE_JOINS}
       where c.given_to = ${userId}::uuid or c.owner_id = ${userId}::uuid
       order by coalesce(c.given_at, c.redeemed_at) desc, c.id
       limit 50`,

@@ -91,6 +91,16 @@ export async function accountsOverLimit(db: Db, { saleId }: { saleId: string }) 
   );
 }
 
+/** Holds of the sale without their place in the checkout line (should always be none). */
+export async function unqueuedHolds(db: Db, { saleId }: { saleId: string }): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
+        and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
+  );
+  return row?.n ?? 0;
+}
+
 /** A pending order for a fan, as the checkout would create it before handing over to Stripe. */
 export async function insertPendingOrder(
   db: Db,
