@@ -6,7 +6,8 @@ import { saleBuckets, saleHolds, sales } from "./sales";
 
 /**
  * What happens, at a batch's `validUntil`, to the units its codes did not buy: `return_to_sale` moves them back to
- * the sale's public buckets; `keep_in_quota` leaves them set aside in the batch's F-code bucket.
+ * the sale's public buckets; `keep_in_quota` keeps them set aside for F-codes, and the next batch issued for the
+ * same version takes them first.
  */
 export const fcodeExpiry = pgEnum("fcode_expiry", ["return_to_sale", "keep_in_quota"]);
 export type FcodeExpiry = (typeof fcodeExpiry.enumValues)[number];
@@ -29,7 +30,10 @@ export const fcodeBatches = pgTable(
     validFrom: timestamptz().notNull(),
     validUntil: timestamptz().notNull(),
     atExpiry: fcodeExpiry().notNull().default("return_to_sale"),
-    /** Units moved back to the sale's public buckets after `validUntil` (return_to_sale only). */
+    /**
+     * Units moved out of the batch's bucket after `validUntil`: back to the sale's public buckets (return_to_sale),
+     * or on to a newer batch of the same version (keep_in_quota).
+     */
     returnedUnits: integer().notNull().default(0),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

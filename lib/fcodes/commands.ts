@@ -84,7 +84,7 @@ export async function issueFcodeBatch(
         );
       }
       const target = await lockSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, now });
-      await setQuotaAside(tx, { input, target });
+      await setQuotaAside(tx, { input, target, now });
       const batchId = await insertBatch(tx, { actor, input, window, target, codes, now });
       const audit = {
         actor,
@@ -114,20 +114,66 @@ export async function issueFcodeBatch(
 
 type SaleSkuTarget = { label: string; available: number; nextPoolBucket: number };
 
-/** Takes the quota out of the sale's public buckets (only free units), or refuses saying how many are free. */
-async function setQuotaAside(tx: Tx, { input, target }: { input: IssueBatchInput; target: SaleSkuTarget }) {
-  const shrunk = await shrinkSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, units: input.quota });
+/**
+ * Sets the quota aside: first from units that expired batches of this version chose to keep in the F-code quota
+ * (`keep_in_quota`: they stay set aside for the next batch), then from the sale's public buckets (only free
+ * units). Refuses, saying how many are free, when both together fall short; the caller's transaction then undoes
+ * whatever was moved.
+ */
+async function setQuotaAside(
+  tx: Tx,
+  { input, target, now }: { input: IssueBatchInput; target: SaleSkuTarget; now: Date },
+) {
+  const kept = await takeKeptUnits(tx, { saleId: input.saleId, skuId: input.skuId, units: input.quota, now });
+  if (kept === input.quota) return;
+  const units = input.quota - kept;
+  const shrunk = await shrinkSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, units });
   if (shrunk.ok) return;
   if (shrunk.reason === "busy") {
     throw new Refusal(fail("unavailable", "Fans are buying this version right now. Try again in a moment."));
   }
   const free = target.available;
-  const units = free === 1 ? "1 unit" : `${free.toLocaleString("en-US")} units`;
+  const said = free === 1 ? "1 unit" : `${free.toLocaleString("en-US")} units`;
   throw new Refusal(
     invalid({
-      quota: [`Only ${units} of ${target.label} ${free === 1 ? "is" : "are"} free in this sale right now.`],
+      quota: [`Only ${said} of ${target.label} ${free === 1 ? "is" : "are"} free in this sale right now.`],
     }),
   );
+}
+
+/**
+ * Moves up to `units` out of the buckets of expired `keep_in_quota` batches of this version, oldest batch first,
+ * in one statement (each counted on its batch as moved on); returns how many. The caller holds the version's
+ * sale_skus row, so batches of one version are issued one at a time.
+ */
+async function takeKeptUnits(
+  tx: Tx,
+  { saleId, skuId, units, now }: { saleId: string; skuId: number; units: number; now: Date },
+): Promise<number> {
+  const [row] = await queryRows<{ taken: number }>(
+    tx,
+    sql`
+      with kept as (
+        select k.id, k.available from sale_buckets k join fcode_batches b on b.bucket_id = k.id
+        where b.sale_id = ${saleId}::uuid and b.sku_id = ${skuId}::int and b.at_expiry = 'keep_in_quota'
+          and b.valid_until <= ${now.toISOString()}::timestamptz and k.available > 0
+        for no key update of k
+      ), plan as (
+        select id, least(available, greatest(0, ${units}::int - coalesce(sum(available) over (
+          order by id rows between unbounded preceding and 1 preceding), 0)))::int as take
+        from kept
+      ), moved as (
+        update sale_buckets k set quantity = k.quantity - plan.take, available = k.available - plan.take
+        from plan where k.id = plan.id and plan.take > 0
+        returning k.id, plan.take
+      ), counted as (
+        update fcode_batches b set returned_units = b.returned_units + moved.take
+        from moved where b.bucket_id = moved.id
+        returning moved.take
+      )
+      select coalesce(sum(take), 0)::int as taken from counted`,
+  );
+  return row?.taken ?? 0;
 }
 
 /** The batch's own bucket holding the quota, the batch, and its codes' hashes; returns the batch id. */
@@ -201,7 +247,10 @@ async function lockSaleSku(
     sql`
       select s.status, s.ends_at as "endsAt", k.colour, k.storage, p.name as "productName",
         (select coalesce(sum(b.available), 0)::int from sale_buckets b
-          where b.sale_id = ss.sale_id and b.sku_id = ss.sku_id and b.bucket >= 0) as available,
+          where b.sale_id = ss.sale_id and b.sku_id = ss.sku_id and b.bucket >= 0)
+        + (select coalesce(sum(k.available), 0)::int from fcode_batches f join sale_buckets k on k.id = f.bucket_id
+          where f.sale_id = ss.sale_id and f.sku_id = ss.sku_id and f.at_expiry = 'keep_in_quota'
+            and f.valid_until <= ${now.toISOString()}::timestamptz) as available,
         (select coalesce(min(b.bucket), 0)::int from sale_buckets b
           where b.sale_id = ss.sale_id and b.sku_id = ss.sku_id) as lowest
       from sale_skus ss

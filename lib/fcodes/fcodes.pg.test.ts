@@ -293,6 +293,26 @@ describe("expiry", () => {
       sql`select returned_units as returned from fcode_batches where id = ${back.batchId}::uuid`,
     );
     expect(batch?.returned).toBe(4);
+
+    // The kept units stay set aside; the next batch of this version takes them before any public unit.
+    const later = new Date(T0.getTime() + 90 * 60_000);
+    const next = await issueCodes(
+      saleId,
+      { codeCount: 3, quota: 3, label: "Next", validUntil: local(new Date(T0.getTime() + 105 * 60_000)) },
+      later,
+    );
+    expect(await expectExact(saleId, 60)).toMatchObject({ remaining: 57, setAside: 3, held: 0 });
+    const moved = await queryRows<{ label: string; returned: number; available: number }>(
+      storm.db,
+      sql`select b.label, b.returned_units as returned, k.available from fcode_batches b
+          join sale_buckets k on k.id = b.bucket_id where b.sale_id = ${saleId}::uuid order by b.label`,
+    );
+    expect(moved).toEqual([
+      { label: "Kept", returned: 2, available: 0 },
+      { label: "Kite Club moderators", returned: 4, available: 0 },
+      { label: "Next", returned: 0, available: 3 },
+    ]);
+    expect(next.codes).toHaveLength(3);
   });
 });
 

@@ -45,7 +45,9 @@ function batchColumns(now: Date, tz: string): DataColumn<FcodeBatchRow>[] {
       cell: (b) => (
         <span className="text-xs whitespace-nowrap">
           {number.format(b.setAside)} set aside · {number.format(b.held)} held · {number.format(b.sold)} sold
-          {b.returned > 0 ? ` · ${number.format(b.returned)} back to sale` : ""}
+          {b.returned > 0
+            ? ` · ${number.format(b.returned)} ${b.atExpiry === "keep_in_quota" ? "moved to a newer batch" : "back to sale"}`
+            : ""}
         </span>
       ),
     },
