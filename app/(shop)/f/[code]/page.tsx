@@ -32,7 +32,7 @@ export default async function FcodePage({ params }: { params: Promise<{ code: st
   const { code: raw } = await params;
   const [user, now] = await Promise.all([getCurrentUser(), getRequestNow()]);
   const found = await lookupFcode(await getDb(), getRateLimiter(), {
-    code: decodeURIComponent(raw).slice(0, 40),
+    code: decodeSegment(raw).slice(0, 40),
     userId: user?.id ?? null,
     ip: await getClientIp(),
     now,
@@ -91,6 +91,15 @@ export default async function FcodePage({ params }: { params: Promise<{ code: st
       </p>
     </Frame>
   );
+}
+
+/** The path segment as typed; a malformed escape (`%E0%A4`) is just not a code, never an error. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function Frame({ children }: { children: React.ReactNode }) {
