@@ -34,11 +34,16 @@ export function IssueFcodesForm<T extends { message: string; codes: string[]; cs
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const { field, formProps } = useEchoedForm(state, initial);
   const issued = state?.ok ? state : null;
-  const key = state && !state.ok && state.nextRequestKey ? state.nextRequestKey : requestKey;
+  // Each issue is one batch: a refused or finished submit hands the form a fresh one-time key.
+  const key = state?.nextRequestKey ?? requestKey;
   return (
     <div className="space-y-4">
-      <form {...formProps(formAction)} className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="issue-fcodes-form">
-        <input type="hidden" name="requestKey" value={issued ? `${key}-done` : key} />
+      <form
+        {...formProps(formAction)}
+        className="grid grid-cols-1 gap-4 sm:grid-cols-2"
+        data-testid="issue-fcodes-form"
+      >
+        <input type="hidden" name="requestKey" value={key} />
         <div className="sm:col-span-2">
           <SelectField label="Sale and version" {...field("target")}>
             <option value="">Choose a sale and version…</option>
@@ -122,7 +127,11 @@ export function GiveFcodeForm<T extends { message: string }>({ action }: { actio
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   const { field, formProps } = useEchoedForm(state, { code: "", email: "" });
   return (
-    <form {...formProps(formAction)} className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="give-fcode-form">
+    <form
+      {...formProps(formAction)}
+      className="grid grid-cols-1 gap-4 sm:grid-cols-2"
+      data-testid="give-fcode-form"
+    >
       <InputField
         label="Code"
         {...field("code")}

@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { authSecret } from "@/lib/auth/options";
@@ -37,6 +38,7 @@ export const issueFcodeBatchAction = defineAction({
       codes: issued.codes,
       csv,
       message: `${issued.codes.length} F-codes issued. Copy them or download the CSV now: they are not shown again.`,
+      nextRequestKey: randomUUID(),
     });
   },
   tags: () => ["sales"],
