@@ -15,6 +15,7 @@ export default defineConfig({
     "./db/schema/accounts.ts",
     "./db/schema/returns.ts",
     "./db/schema/points.ts",
+    "./db/schema/fcodes.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

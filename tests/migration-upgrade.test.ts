@@ -21,7 +21,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "kite-pglite-upgrade-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("upgrading a PGlite folder from the previous release's migrations", () => {
-  it("openDb re-creates the old kite_reserve_batch as the current 0005 defines it", async () => {
+  it("openDb re-creates the old kite_reserve_batch as the newest migration defines it", async () => {
     const old = await openWithPreviousRelease({ dataDir });
     let oldDefs: Record<string, string>;
     try {
@@ -43,7 +43,7 @@ describe("upgrading a PGlite folder from the previous release's migrations", () 
       );
       expect(defs["kite_reserve_batch(p_items jsonb)"]).toContain("ON CONFLICT DO NOTHING");
       expect(defs["kite_reserve_batch(p_items jsonb)"]).not.toContain("EXCEPTION");
-      // Exactly the current 0005: running it again changes nothing.
+      // Exactly the newest definition (0016): running it again changes nothing.
       await rerunReserveMigration(handle.db);
       expect(await reserveFunctionDefinitions(handle.db)).toEqual(defs);
     } finally {

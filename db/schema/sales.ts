@@ -85,7 +85,8 @@ export type SaleSku = typeof saleSkus.$inferSelect;
 
 /**
  * A sale SKU's stock split over several rows so concurrent reservations do not queue on one row lock.
- * The invariant holds per bucket, hence per SKU and per sale.
+ * The invariant holds per bucket, hence per SKU and per sale. Buckets 0..n-1 are the public stock; a negative
+ * bucket is an F-code batch's quota (db/schema/fcodes.ts), which only F-code redemption takes from.
  */
 export const saleBuckets = pgTable(
   "sale_buckets",
@@ -176,7 +177,8 @@ export const saleHolds = pgTable(
     index("sale_holds_active_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'active'`),
     index("sale_holds_order_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
     index("sale_holds_user_idx").on(t.userId, t.createdAt),
-    check("sale_holds_seq_range", sql`${t.seq} between 1 and 10`),
+    // 1..perAccountLimit for public units; 0 for a unit bought with an F-code (one live per account and sale).
+    check("sale_holds_seq_range", sql`${t.seq} between 0 and 10`),
     check("sale_holds_request_key_length", sql`length(${t.requestKey}) <= 100`),
   ],
 );

@@ -21,7 +21,9 @@ export type AuditAction =
   | "return.refuse"
   | "return.receive"
   | "contact.status"
-  | "product.limit";
+  | "product.limit"
+  | "fcode.issue"
+  | "fcode.give";
 
 export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message" | "product";
 

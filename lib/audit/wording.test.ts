@@ -100,6 +100,28 @@ const CASES: Record<string, [Partial<AuditFacts>, string]> = {
     },
     "Li Wei changed the order limit of Kite 9 Pro from 99 to 2",
   ],
+  "fcode.issue": [
+    {
+      action: "fcode.issue",
+      diff: {
+        batch: { from: null, to: "Kite Club moderators" },
+        version: { from: null, to: "Kite 9 Pro (Graphite · 256 GB)" },
+        codes: { from: null, to: 1200 },
+        quota: { from: null, to: 300 },
+        validFrom: { from: null, to: "2026-03-13T04:00:00.000Z" },
+        validUntil: { from: null, to: "2026-03-14T04:00:00.000Z" },
+        atExpiry: { from: null, to: "return_to_sale" },
+      },
+    },
+    "Li Wei issued 1,200 F-codes “Kite Club moderators” for Kite 9 Pro (Graphite · 256 GB) in sale “Noon drop”, setting 300 units aside, valid from Fri, 13 Mar 2026, 12:00 GMT+8 until Sat, 14 Mar 2026, 12:00 GMT+8; after that unused units go back to the sale",
+  ],
+  "fcode.give": [
+    {
+      action: "fcode.give",
+      diff: { code: { from: null, to: "…7KQ4" }, fan: { from: null, to: "fan@example.com" } },
+    },
+    "Li Wei gave F-code …7KQ4 for sale “Noon drop” to fan@example.com",
+  ],
   "return.request": [
     {
       action: "return.request",

@@ -166,6 +166,19 @@ function productLimit(e: AuditFacts): string {
     : `changed the order limit of ${product}`;
 }
 
+/** "issued 50 F-codes “Kite Club moderators” for Kite 9 Pro (Graphite · 256 GB) in sale “Noon drop”, …". */
+function fcodesIssued(e: AuditFacts, o: WordingOptions): string {
+  const codes = Number(e.diff.codes?.to ?? 0);
+  const quota = Number(e.diff.quota?.to ?? 0);
+  const label = e.diff.batch?.to ? ` “${String(e.diff.batch.to)}”` : "";
+  const version = e.diff.version?.to ? ` for ${String(e.diff.version.to)}` : "";
+  const after =
+    e.diff.atExpiry?.to === "keep_in_quota"
+      ? "unused units stay in the quota"
+      : "unused units go back to the sale";
+  return `issued ${number.format(codes)} F-codes${label}${version} in ${saleName(e)}, setting ${number.format(quota)} unit${quota === 1 ? "" : "s"} aside, valid from ${when(e.diff.validFrom?.to, o.timeZone)} until ${when(e.diff.validUntil?.to, o.timeZone)}; after that ${after}`;
+}
+
 /**
  * Every kind the console writes (`AuditAction` in ./log.ts), in the filter's order. To add a kind, add its entry
  * here (and a case in wording.test.ts); until then it reads as `genericWording`.
@@ -200,6 +213,12 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
       `marked the message from ${e.subject?.name ?? "a visitor"} ${String(e.diff.status?.to ?? "changed").replaceAll("_", " ")}`,
   },
   "product.limit": { label: "Order limit changed", describe: productLimit },
+  "fcode.issue": { label: "F-codes issued", describe: fcodesIssued },
+  "fcode.give": {
+    label: "F-code given",
+    describe: (e) =>
+      `gave F-code ${String(e.diff.code?.to ?? "")} for ${saleName(e)} to ${String(e.diff.fan?.to ?? "a fan")}`,
+  },
   "return.request": {
     label: "Return asked for",
     describe: (e) =>

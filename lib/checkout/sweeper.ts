@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { returnExpiredFcodeUnits } from "@/lib/fcodes/commands";
 import { getStripe } from "@/lib/payments/stripe";
 import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
 import { sweepExpiredHolds } from "./checkout";
@@ -7,8 +8,8 @@ import { type ReconcileResult, reconcilePayments } from "./reconcile";
 import { retryOwedRefunds } from "./refunds";
 
 /**
- * One sweep: release holds that ran out by `now` (expiring their sessions) and retry refunds still owed, oldest
- * first. Safe to run on every instance at once.
+ * One sweep: release holds that ran out by `now` (expiring their sessions), retry refunds still owed, oldest
+ * first, and return expired F-code batches' unused units to their sales. Safe to run on every instance at once.
  */
 export async function runHoldSweep({
   now,
@@ -21,6 +22,8 @@ export async function runHoldSweep({
   const sale = await sweepExpiredSaleHolds(db, { now });
   const { released } = await sweepExpiredHolds({ db, stripe }, { now });
   const refunds = await retryOwedRefunds({ db, stripe }, { now, limit: 50 });
+  // Expired F-code batches give their unused units back to their sale (after the holds above came back).
+  await returnExpiredFcodeUnits(db, { now });
   return { released: released + sale.released, refundsRetried: refunds.retried };
 }
 

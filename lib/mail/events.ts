@@ -1,12 +1,15 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { orders, users } from "@/db/schema";
 import { addressLines, formatMobile } from "@/lib/addresses/rules";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail } from "./outbox";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
+import { renderFcodeReceivedMail } from "./templates/fcode";
 import type { MailStore } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
 import { renderPasswordResetMail } from "./templates/password-reset";
@@ -246,5 +249,61 @@ export async function enqueueReturnMail({
     dedupeKey: `${event.kind.replace("_", "-")}:${returnId}`,
     to: owner.email,
     mail,
+  });
+}
+
+/**
+ * "F-code received": to the fan a marketer gave a code to, in the giving transaction, once per code. The code is
+ * passed in (the database keeps only its hash); what it buys is read here.
+ */
+export async function enqueueFcodeReceivedMail({
+  tx,
+  fcodeId,
+  code,
+  userId,
+}: {
+  tx: Tx;
+  fcodeId: string;
+  code: string;
+  userId: string;
+}): Promise<boolean> {
+  const [row] = await queryRows<{
+    email: string;
+    name: string;
+    productName: string;
+    colour: string | null;
+    storage: string | null;
+    saleName: string;
+    validFrom: Date | string;
+    validUntil: Date | string;
+  }>(
+    tx,
+    sql`
+      select u.email, u.name, p.name as "productName", k.colour, k.storage, s.name as "saleName",
+        b.valid_from as "validFrom", b.valid_until as "validUntil"
+      from fcodes c
+      join fcode_batches b on b.id = c.batch_id
+      join sales s on s.id = b.sale_id
+      join skus k on k.id = b.sku_id
+      join products p on p.id = k.product_id
+      join users u on u.id = ${userId}::uuid
+      where c.id = ${fcodeId}::uuid`,
+  );
+  if (!row) return false;
+  return enqueueMail({
+    tx,
+    kind: "fcode_received",
+    dedupeKey: `fcode-received:${fcodeId}`,
+    to: row.email,
+    mail: renderFcodeReceivedMail({
+      store: mailStore(),
+      name: row.name,
+      code,
+      productName: row.productName,
+      variantLabel: variantLabel({ colour: row.colour ?? "", storage: row.storage }),
+      saleName: row.saleName,
+      validFrom: new Date(row.validFrom),
+      validUntil: new Date(row.validUntil),
+    }),
   });
 }

@@ -18,6 +18,7 @@ export const MAIL_KINDS = [
   "return_requested",
   "return_approved",
   "return_refused",
+  "fcode_received",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -15,10 +15,11 @@ const COUNTS: SaleCounts = {
   soldOutAt: new Date("2030-01-03T04:00:38Z"),
   quantity: 100,
   remaining: 3,
+  setAside: 0,
   held: 7,
   sold: 90,
   registrations: 1234,
-  skus: [{ skuId: 1, quantity: 100, remaining: 3, held: 7, sold: 90 }],
+  skus: [{ skuId: 1, quantity: 100, remaining: 3, setAside: 0, held: 7, sold: 90 }],
 };
 
 const redis = setupTestRedis();

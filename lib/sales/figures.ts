@@ -10,12 +10,22 @@ import { getBoast, getSaleState, parseSaleTimes, type SaleClock, type SaleState 
 export interface SaleCounts extends SaleClock {
   saleId: string;
   quantity: number;
+  /** Units the public can still reserve. */
   remaining: number;
+  /** Units set aside for F-codes and not taken yet: quantity = remaining + setAside + held + sold. */
+  setAside: number;
   held: number;
   sold: number;
   registrations: number;
   soldOutAt: Date | null;
-  skus: { skuId: number; quantity: number; remaining: number; held: number; sold: number }[];
+  skus: {
+    skuId: number;
+    quantity: number;
+    remaining: number;
+    setAside: number;
+    held: number;
+    sold: number;
+  }[];
 }
 
 export interface SaleFigures extends SaleCounts {
@@ -26,12 +36,14 @@ export interface SaleFigures extends SaleCounts {
 }
 
 /**
- * The live figures of a sale in one query: a sum over its bucket rows (at most 64 per SKU) and its registration
- * counter shards. Null for an unknown sale.
+ * The live figures of a sale in one query: a sum over its bucket rows (at most 64 per SKU, plus one per F-code batch)
+ * and its registration counter shards. Null for an unknown sale.
  */
 export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Promise<SaleCounts | null> {
   if (!isUuid(saleId)) return null;
-  type Row = Omit<SaleCounts, "quantity" | "remaining" | "held" | "sold"> & { totalQuantity: number };
+  type Row = Omit<SaleCounts, "quantity" | "remaining" | "setAside" | "held" | "sold"> & {
+    totalQuantity: number;
+  };
   const [row] = await queryRows<Row>(
     db,
     sql`
@@ -42,16 +54,20 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
           as "registrations",
         coalesce((
           select json_agg(json_build_object(
-              'skuId', x.sku_id, 'quantity', x.q, 'remaining', x.a, 'held', x.h, 'sold', x.s) order by x.sku_id)
+              'skuId', x.sku_id, 'quantity', x.q, 'remaining', x.a, 'setAside', x.f, 'held', x.h, 'sold', x.s)
+              order by x.sku_id)
           from (
-            select b.sku_id, sum(b.quantity)::int as q, sum(b.available)::int as a, sum(b.held)::int as h,
-              sum(b.sold)::int as s
+            select b.sku_id, sum(b.quantity)::int as q,
+              coalesce(sum(b.available) filter (where b.bucket >= 0), 0)::int as a,
+              coalesce(sum(b.available) filter (where b.bucket < 0), 0)::int as f,
+              sum(b.held)::int as h, sum(b.sold)::int as s
             from sale_buckets b where b.sale_id = s.id group by b.sku_id
           ) x), '[]'::json) as "skus"
       from sales s where s.id = ${saleId}::uuid`,
   );
   if (!row) return null;
-  const total = (key: "quantity" | "remaining" | "held" | "sold") => row.skus.reduce((n, s) => n + s[key], 0);
+  const total = (key: "quantity" | "remaining" | "setAside" | "held" | "sold") =>
+    row.skus.reduce((n, s) => n + s[key], 0);
   return {
     saleId: row.saleId,
     status: row.status,
@@ -59,6 +75,7 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
     registrations: row.registrations,
     quantity: total("quantity"),
     remaining: total("remaining"),
+    setAside: total("setAside"),
     held: total("held"),
     sold: total("sold"),
     skus: row.skus,

@@ -319,21 +319,29 @@ function retakeUnit(
     sql`
       with released as (
         -- Locked first: a unit is taken only while this hold is still released, never twice for one payment.
-        select id from sale_holds where id = ${id}::uuid and status = 'released' for no key update
+        -- An F-code unit (seq 0) is taken again only from its own batch's bucket, as seq 0; a public one only
+        -- from the public buckets (bucket >= 0), under the per-account limit.
+        select id, seq, bucket_id from sale_holds where id = ${id}::uuid and status = 'released' for no key update
       ), slot as (
         select g.n::smallint as seq
-        from sales s cross join generate_series(1, s.per_account_limit) as g(n)
-        where s.id = ${saleId}::uuid and exists (select 1 from released) and not exists (
+        from sales s cross join released r
+          cross join generate_series(case when r.seq = 0 then 0 else 1 end,
+            case when r.seq = 0 then 0 else s.per_account_limit end) as g(n)
+        where s.id = ${saleId}::uuid and not exists (
           select 1 from sale_holds h
           where h.sale_id = ${saleId}::uuid and h.user_id = ${userId}::uuid and h.seq = g.n
             and h.status in ('active', 'converted'))
         order by g.n
         limit 1
+      ), pool as (
+        select c.id, c.available from sale_buckets c cross join released r
+        where c.sale_id = ${saleId}::uuid and c.sku_id = ${skuId}::int
+          and (case when r.seq = 0 then c.id = r.bucket_id else c.bucket >= 0 end)
       ), taken as (
         update sale_buckets b set available = b.available - 1, sold = b.sold + 1
         where b.id = (
           select c.id from sale_buckets c
-          where c.sale_id = ${saleId}::uuid and c.sku_id = ${skuId}::int and c.available > 0
+          where c.id in (select id from pool) and c.available > 0
             and exists (select 1 from slot)
           order by random()
           limit 1
@@ -349,8 +357,7 @@ function retakeUnit(
       )
       select taken.available as "bucketAvailable", exists (select 1 from slot) as "hasSlot",
         (select status from sale_holds where id = ${id}::uuid) as "status",
-        (select coalesce(sum(c.available), 0)::int from sale_buckets c
-          where c.sale_id = ${saleId}::uuid and c.sku_id = ${skuId}::int) as "units"
+        (select coalesce(sum(available), 0)::int from pool) as "units"
       from (select 1) as one left join (h cross join taken) on true`,
   );
 }
@@ -394,7 +401,7 @@ export async function getSaleHoldForUser(
   return row ? { ...row, expiresAt: new Date(row.expiresAt) } : null;
 }
 
-/** The fan's active and paid units in a sale (what counts against the per-account limit). */
+/** The fan's active and paid public units in a sale (what counts against the per-account limit; F-code units aside). */
 export async function listLiveSaleHoldsForUser(
   db: Db,
   { saleId, userId }: { saleId: string; userId: string },
@@ -414,6 +421,7 @@ export async function listLiveSaleHoldsForUser(
       select id as "holdId", sku_id as "skuId", status, expires_at as "expiresAt", order_id as "orderId"
       from sale_holds
       where sale_id = ${saleId}::uuid and user_id = ${userId}::uuid and status in ('active', 'converted')
+        and seq > 0
       order by seq`,
   );
   return rows.map((r) => ({ ...r, expiresAt: new Date(r.expiresAt) }));

@@ -36,7 +36,9 @@ const VARIANTS_JSON = (saleId: string) => sql`
       order by v.position, v.sku_id)
     from (
       select ss.sku_id, ss.position, k.code, k.colour, k.storage,
-        coalesce(sum(b.quantity), 0)::int as quantity, coalesce(sum(b.available), 0)::int as remaining,
+        -- Left for the public, like the sale's own figures: units set aside for F-codes are not.
+        coalesce(sum(b.quantity), 0)::int as quantity,
+        coalesce(sum(b.available) filter (where b.bucket >= 0), 0)::int as remaining,
         coalesce(sum(b.held), 0)::int as held, coalesce(sum(b.sold), 0)::int as sold
       from sale_skus ss
       join skus k on k.id = ss.sku_id

@@ -9,7 +9,8 @@ import { forgetSoldOut } from "./sold-out-memo";
 /*
  * A marketer changing how many units of a version a sale has, while fans may be buying it.
  *
- * The stock lives in bucket rows (quantity = available + held + sold, a CHECK constraint). Growing adds the same
+ * The stock lives in bucket rows (quantity = available + held + sold, a CHECK constraint). Only the public buckets
+ * (bucket >= 0) grow and shrink here; an F-code batch's bucket is moved by lib/fcodes alone. Growing adds the same
  * number to a bucket's quantity and available; shrinking takes only from available, in a statement that re-checks
  * `available >= take` on the row it locked, so a unit a fan holds or bought is never taken back. Like every other
  * writer of sale stock (see lib/sales/contention.ts) these statements lock buckets with SKIP LOCKED and never wait:
@@ -31,6 +32,8 @@ export interface SkuStock {
   available: number;
   held: number;
   sold: number;
+  /** Available units in F-code buckets (bucket < 0): part of `available`, but not the public's. */
+  setAside: number;
 }
 
 /** The version's stock as the transaction sees it now (committed rows plus its own changes). */
@@ -39,10 +42,11 @@ export async function readSkuStock(tx: Tx, { saleId, skuId }: { saleId: string; 
     tx,
     sql`
       select coalesce(sum(quantity), 0)::int as quantity, coalesce(sum(available), 0)::int as available,
-        coalesce(sum(held), 0)::int as held, coalesce(sum(sold), 0)::int as sold
+        coalesce(sum(held), 0)::int as held, coalesce(sum(sold), 0)::int as sold,
+        coalesce(sum(available) filter (where bucket < 0), 0)::int as "setAside"
       from sale_buckets where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int`,
   );
-  return row ?? { quantity: 0, available: 0, held: 0, sold: 0 };
+  return row ?? { quantity: 0, available: 0, held: 0, sold: 0, setAside: 0 };
 }
 
 /**
@@ -59,7 +63,7 @@ export async function growSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits): P
       tx,
       sql`
         select id from sale_buckets
-        where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int
+        where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int and bucket >= 0
         order by bucket
         for no key update skip locked`,
     );
@@ -107,7 +111,7 @@ export async function shrinkSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits):
       sql`
         with locked as (
           select id, available from sale_buckets
-          where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int and available > 0
+          where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int and bucket >= 0 and available > 0
           order by available desc, id
           for no key update skip locked
         ), plan as (
@@ -121,7 +125,7 @@ export async function shrinkSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits):
         )
         select (select coalesce(sum(take), 0) from u)::int as taken,
           (select coalesce(sum(available), 0) from sale_buckets
-            where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int)::int as free,
+            where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int and bucket >= 0)::int as free,
           (select coalesce(sum(held + sold), 0) from sale_buckets
             where sale_id = ${saleId}::uuid and sku_id = ${skuId}::int)::int as floor`,
     );
@@ -132,7 +136,8 @@ export async function shrinkSaleSku(tx: Tx, { saleId, skuId, units }: SkuUnits):
     const stillFree = (row?.free ?? 0) - taken;
     if (stillFree < left) {
       const stock = await readSkuStock(tx, { saleId, skuId });
-      return { ok: false, reason: "below_floor", floor: stock.held + stock.sold };
+      // Units set aside for F-codes cannot be taken back here either: the floor counts them.
+      return { ok: false, reason: "below_floor", floor: stock.held + stock.sold + stock.setAside };
     }
     await pause(attempt);
   }

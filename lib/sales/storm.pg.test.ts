@@ -17,6 +17,7 @@ import {
   shuffle,
   tallyReserveResults,
   unexpectedReserveOutcomes,
+  unqueuedHolds,
 } from "./test-support";
 
 /*
@@ -62,12 +63,7 @@ async function expectExact(saleId: string) {
   expect(await accountsOverLimit(storm.db, { saleId })).toEqual([]);
   const counts = await readSaleCounts(storm.db, { saleId });
   expect(counts && counts.remaining + counts.held + counts.sold).toBe(UNITS);
-  const [unqueued] = await queryRows<{ n: number }>(
-    storm.db,
-    sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
-        and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
-  );
-  expect(unqueued?.n).toBe(0);
+  expect(await unqueuedHolds(storm.db, { saleId })).toBe(0);
   return counts;
 }
 

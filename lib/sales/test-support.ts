@@ -78,17 +78,27 @@ export async function bucketMismatches(db: Db, { saleId }: { saleId: string }) {
   );
 }
 
-/** Accounts holding more live units than the sale allows (should always be empty). */
+/** Accounts holding more live public units than the sale allows (should always be empty); F-code units aside. */
 export async function accountsOverLimit(db: Db, { saleId }: { saleId: string }) {
   return queryRows<{ userId: string; live: number }>(
     db,
     sql`
       select h.user_id as "userId", count(*)::int as live
       from sale_holds h join sales s on s.id = h.sale_id
-      where h.sale_id = ${saleId}::uuid and h.status in ('active', 'converted')
+      where h.sale_id = ${saleId}::uuid and h.status in ('active', 'converted') and h.seq > 0
       group by h.user_id, s.per_account_limit
       having count(*) > s.per_account_limit`,
   );
+}
+
+/** Holds of the sale without their place in the checkout line (should always be none). */
+export async function unqueuedHolds(db: Db, { saleId }: { saleId: string }): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from sale_holds h where h.sale_id = ${saleId}::uuid
+        and not exists (select 1 from checkout_queue q where q.hold_id = h.id)`,
+  );
+  return row?.n ?? 0;
 }
 
 /** A pending order for a fan, as the checkout would create it before handing over to Stripe. */

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -106,9 +107,24 @@ export function reserveFunctionDefinitions(db: Db): Promise<Record<string, strin
   return functionDefinitions(db, RESERVE_FUNCTIONS);
 }
 
-/** Runs today's 0005_reserve_batch.sql again on `db`, statement by statement. */
+/**
+ * The newest migration that defines the reserve functions (0005 first, 0006 re-made them as 0005 is now, 0016 added
+ * the F-code predicates): every database, whichever 0005 it ran, ends on its definitions.
+ */
+export const LATEST_RESERVE_MIGRATION = path.join(
+  MIGRATIONS,
+  readdirSync(MIGRATIONS)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .filter((f) => functionsDefinedIn(path.join(MIGRATIONS, f)).includes("kite_reserve_batch"))
+    .at(-1) as string,
+);
+
+/** Runs the function definitions of the newest migration that defines the reserve functions again on `db`. */
 export async function rerunReserveMigration(db: Db): Promise<void> {
-  for (const statement of statementsOf(RESERVE_MIGRATION)) await db.execute(sql.raw(statement));
+  for (const statement of statementsOf(LATEST_RESERVE_MIGRATION)) {
+    if (/CREATE\s+(OR\s+REPLACE\s+)?FUNCTION/i.test(statement)) await db.execute(sql.raw(statement));
+  }
 }
 
 /**

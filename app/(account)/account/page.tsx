@@ -4,16 +4,20 @@ import { redirect } from "next/navigation";
 import { AccountNav } from "@/components/account/account-nav";
 import { DefaultAddressSection } from "@/components/account/address-card";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { FanFcodes } from "@/components/fcodes/fan-fcodes";
 import { OrderFulfilmentLine } from "@/components/orders/fulfilment-line";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { Price } from "@/components/ui/price";
 import { listAddresses } from "@/lib/addresses/addresses";
+import { authSecret } from "@/lib/auth/options";
 import { getCurrentAccount } from "@/lib/auth/session";
 import { listOrdersForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { listFcodesForUser } from "@/lib/fcodes/queries";
 import { listFulfilmentForUser } from "@/lib/fulfilment/queries";
+import { getOrigin } from "@/lib/http";
 import { getRequestNow } from "@/lib/qa/now";
 import { getDateTimeFormat } from "@/lib/store-time";
 
@@ -22,11 +26,14 @@ export const metadata: Metadata = { title: "Your account · Kite" };
 export default async function AccountPage() {
   const user = await getCurrentAccount();
   if (!user) redirect("/sign-in?callbackUrl=/account");
-  await releaseExpiredForUser({ userId: user.id, now: await getRequestNow() });
+  const now = await getRequestNow();
+  await releaseExpiredForUser({ userId: user.id, now });
   const db = await getDb();
-  const [orders, addresses] = await Promise.all([
+  const [orders, addresses, fcodes, origin] = await Promise.all([
     listOrdersForUser(db, { userId: user.id }),
     listAddresses(db, { userId: user.id }),
+    listFcodesForUser(db, { userId: user.id, now, secret: authSecret }),
+    getOrigin(),
   ]);
   const fulfilment = await listFulfilmentForUser(db, { userId: user.id, orderIds: orders.map((o) => o.id) });
   const placedOn = getDateTimeFormat("en", { dateStyle: "medium", timeZone: env.STORE_TIMEZONE });
@@ -44,6 +51,7 @@ export default async function AccountPage() {
       </div>
       <AccountNav />
       <DefaultAddressSection address={addresses[0]} count={addresses.length} />
+      <FanFcodes codes={fcodes} origin={origin} now={now} timeZone={env.STORE_TIMEZONE} />
       <section aria-labelledby="orders-title" className="mt-10">
         <h2 id="orders-title" className="text-xl font-semibold">
           Your orders

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
+import { renderFcodeReceivedMail } from "./fcode";
 import type { MailStore, RenderedMail } from "./layout";
 import { renderOrderConfirmationMail } from "./order-confirmation";
 import { renderPasswordResetMail } from "./password-reset";
@@ -78,6 +79,19 @@ function everyMail(): [string, RenderedMail][] {
       }),
     ],
     [
+      "F-code received",
+      renderFcodeReceivedMail({
+        store: STORE,
+        name: "Lin",
+        code: "7KQ4-MZ9C-ABCD-EFGH",
+        productName: "Kite 9 Pro",
+        variantLabel: "Graphite · 12 GB + 256 GB",
+        saleName: "Noon drop",
+        validFrom: PAID_AT,
+        validUntil: new Date(PAID_AT.getTime() + 86_400_000),
+      }),
+    ],
+    [
       "email changed notice",
       renderEmailChangedNoticeMail({
         store: STORE,
@@ -104,6 +118,23 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.html).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.text).not.toContain("16:30");
+  });
+
+  it("gives the F-code, what it buys and its link", () => {
+    const mail = renderFcodeReceivedMail({
+      store: STORE,
+      name: "Lin",
+      code: "7KQ4-MZ9C-ABCD-EFGH",
+      productName: "Kite 9 Pro",
+      variantLabel: "Graphite",
+      saleName: "Noon drop",
+      validFrom: PAID_AT,
+      validUntil: PAID_AT,
+    });
+    expect(mail.subject).toBe("Your Kite F-code for Kite 9 Pro");
+    expect(mail.text).toContain("7KQ4-MZ9C-ABCD-EFGH");
+    expect(mail.html).toContain("https://shop.kite.test/f/7KQ4-MZ9C-ABCD-EFGH");
+    expect(mail.text).toContain("one Kite 9 Pro (Graphite) in “Noon drop”");
   });
 
   it("prints a receipt: every line, its amount, the total, in the store's currency", () => {
