@@ -14,6 +14,7 @@ export default defineConfig({
     "./db/schema/contact.ts",
     "./db/schema/accounts.ts",
     "./db/schema/returns.ts",
+    "./db/schema/reviews.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

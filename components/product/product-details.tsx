@@ -1,4 +1,5 @@
-import type { ProductDetailData, ReviewPage } from "@/lib/catalog/types";
+import type { ProductDetailData } from "@/lib/catalog/types";
+import type { ReviewPage } from "@/lib/reviews/types";
 import { OverviewPanel } from "./overview-panel";
 import { ProductTabs } from "./product-tabs";
 import { ReviewsPanel } from "./reviews-panel";

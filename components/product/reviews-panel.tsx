@@ -8,7 +8,7 @@ import {
   type ReviewPage,
   type ReviewPageAnswer,
   type ReviewSort,
-} from "@/lib/catalog/types";
+} from "@/lib/reviews/types";
 import { ReviewSortSelect } from "./review-sort-select";
 import { hrefWithParams, replaceUrlParams, useUrlSearch } from "./url-params";
 
@@ -39,7 +39,7 @@ function VerifiedBadge() {
 /**
  * The reviews the URL asks for (`?sort=&page=&stars=`): the first page in the default order is in the cached page
  * (`initial`); anything else comes from the public, CDN-cacheable GET /api/products/<slug>/reviews, which bounds
- * junk (lib/catalog/review-query.ts) and says which sort, page and filter it answered. Answers are kept per query
+ * junk (lib/reviews/review-query.ts) and says which sort, page and filter it answered. Answers are kept per query
  * for the visit, so going back to a page costs nothing.
  */
 function useReviewPage(slug: string, initial: ReviewPage, search: string | null) {

@@ -8,4 +8,5 @@ export * from "./mail";
 export * from "./orders";
 export * from "./queue";
 export * from "./returns";
+export * from "./reviews";
 export * from "./sales";

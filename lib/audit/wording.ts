@@ -166,6 +166,14 @@ function productLimit(e: AuditFacts): string {
     : `changed the order limit of ${product}`;
 }
 
+/** "Li Wei's review of Kite 9 Pro", or what is left of it once the review is gone. */
+function reviewOf(e: AuditFacts): string {
+  const author = e.subject?.name;
+  const product = e.subject?.productName;
+  if (!author || !product) return `review #${e.entityId}`;
+  return `${author}'s review of ${product}`;
+}
+
 /**
  * Every kind the console writes (`AuditAction` in ./log.ts), in the filter's order. To add a kind, add its entry
  * here (and a case in wording.test.ts); until then it reads as `genericWording`.
@@ -214,6 +222,11 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
     describe: (e) =>
       `refused the return of ${orderRef(e)}${e.diff.refusalReason?.to ? `: ${String(e.diff.refusalReason.to)}` : ""}`,
   },
+  "review.hide": {
+    label: "Review hidden",
+    describe: (e) => `hid ${reviewOf(e)}${e.diff.hidden?.to ? `: ${String(e.diff.hidden.to)}` : ""}`,
+  },
+  "review.show": { label: "Review shown again", describe: (e) => `showed ${reviewOf(e)} again` },
   "return.receive": {
     label: "Returned parcel received",
     describe: (e) => {
@@ -229,6 +242,7 @@ const ENTITY_WORDS: Record<string, string> = {
   order: "order",
   contact_message: "contact message",
   product: "product",
+  review: "review",
 };
 
 /** A kind nobody worded yet (say, one a newer release writes): who, the kind in words, and on what. */

@@ -11,9 +11,10 @@ import { ProductIntro } from "@/components/product/product-intro";
 import { PurchaseProvider } from "@/components/product/purchase-provider";
 import { SkuSelector } from "@/components/product/sku-selector";
 import { StickyBuyBar } from "@/components/product/sticky-buy-bar";
-import { getCachedProductDetail, getCachedReviews } from "@/lib/catalog/cached";
-import { DEFAULT_REVIEW_SORT } from "@/lib/catalog/review-query";
+import { getCachedProductDetail } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
+import { getCachedReviews } from "@/lib/reviews/cached";
+import { DEFAULT_REVIEW_SORT } from "@/lib/reviews/review-query";
 
 type Props = { params: Promise<{ slug: string }> };
 
