@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
+import { identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 
