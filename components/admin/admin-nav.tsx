@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/sales", label: "Sales" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/hero", label: "Hero schedule" },
   { href: "/admin/inbox", label: "Inbox" },
   { href: "/admin/audit", label: "Audit log" },

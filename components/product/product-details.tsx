@@ -1,5 +1,6 @@
+import type { FormAction } from "@/lib/action";
 import type { ProductDetailData } from "@/lib/catalog/types";
-import type { ReviewPage } from "@/lib/reviews/types";
+import type { HelpfulVote, ReviewPage } from "@/lib/reviews/types";
 import { OverviewPanel } from "./overview-panel";
 import { ProductTabs } from "./product-tabs";
 import { ReviewsPanel } from "./reviews-panel";
@@ -10,11 +11,14 @@ export function ProductDetails({
   product,
   reviews,
   timeZone,
+  voteAction,
 }: {
   product: ProductDetailData;
   /** The first page of reviews in the default order; other pages load on demand. */
   reviews: ReviewPage;
   timeZone: string;
+  /** "Helpful" on a review (app/(shop)/products/[slug]/actions.ts). */
+  voteAction: FormAction<HelpfulVote>;
 }) {
   const { rating } = product;
   return (
@@ -49,6 +53,7 @@ export function ProductDetails({
               rating={rating}
               initial={reviews}
               timeZone={timeZone}
+              voteAction={voteAction}
             />
           ),
         },

@@ -1,8 +1,13 @@
 "use client";
 
 import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
+import { HelpfulButton } from "@/components/reviews/helpful-button";
+import { ReviewerBox } from "@/components/reviews/reviewer-box";
 import { Stars } from "@/components/ui/stars";
+import { useVisitor } from "@/components/visitor/visitor-provider";
+import type { FormAction } from "@/lib/action";
 import {
+  type HelpfulVote,
   type RatingSummary,
   REVIEW_SORTS,
   type ReviewPage,
@@ -122,6 +127,7 @@ export function ReviewsPanel({
   rating,
   initial,
   timeZone,
+  voteAction,
 }: {
   productSlug: string;
   productName: string;
@@ -129,8 +135,13 @@ export function ReviewsPanel({
   /** The first page in the default order, carried by the cached page. */
   initial: ReviewPage;
   timeZone: string;
+  voteAction: FormAction<HelpfulVote>;
 }) {
   const search = useUrlSearch();
+  const { visitor } = useVisitor();
+  const mine = visitor?.reviews?.productSlug === productSlug ? visitor.reviews : null;
+  const voted = new Set(mine?.votedReviewIds ?? []);
+  const own = new Set(mine?.lines.flatMap((l) => (l.review ? [l.review.id] : [])) ?? []);
   const { reviews, pending, failed } = useReviewPage(productSlug, initial, search);
   // The order as asked (the select follows a change at once); the rest as answered.
   const sort: ReviewSort =
@@ -152,6 +163,9 @@ export function ReviewsPanel({
           <p className="mt-2 text-ink-600">
             Got the {productName}? Be the first Kite fan to say how it&apos;s going.
           </p>
+        </div>
+        <div className="mt-4">
+          <ReviewerBox productSlug={productSlug} productName={productName} />
         </div>
       </div>
     );
@@ -206,6 +220,10 @@ export function ReviewsPanel({
             );
           })}
         </ul>
+
+        <div className="mt-6">
+          <ReviewerBox productSlug={productSlug} productName={productName} />
+        </div>
 
         <p className="mt-4 flex items-start gap-2 text-sm text-ink-600">
           <svg
@@ -299,13 +317,13 @@ export function ReviewsPanel({
                     {review.verified ? <VerifiedBadge /> : null}
                   </p>
                   <p className="mt-3 leading-7 whitespace-pre-line text-ink-800">{review.body}</p>
-                  {review.helpfulCount > 0 ? (
-                    <p className="mt-3 text-sm text-ink-600">
-                      {review.helpfulCount === 1
-                        ? "1 person found this helpful"
-                        : `${review.helpfulCount.toLocaleString("en")} people found this helpful`}
-                    </p>
-                  ) : null}
+                  <HelpfulButton
+                    action={voteAction}
+                    reviewId={review.id}
+                    count={review.helpfulCount}
+                    voted={voted.has(review.id)}
+                    canVote={!own.has(review.id)}
+                  />
                 </article>
               </li>
             ))}

@@ -12,6 +12,7 @@ import {
   reviewInputSchema,
   reviewPaymentRefusal,
 } from "./rules";
+import type { HelpfulVote } from "./types";
 
 /*
  * Reviews as commands, each one transaction. Writing reads the buyer's order line with its order share-locked (a
@@ -33,11 +34,14 @@ export type ReviewDone = Success<{
 const lineNotFound = () => fail("not_found", REVIEW_WORDS.lineNotFound);
 const reviewNotFound = () => fail("not_found", REVIEW_WORDS.reviewNotFound);
 
+/** The buyer's own review written or changed: which line, for the page that shows it. */
+export type OwnReviewDone = Success<ReviewDone & { orderLineId: number }>;
+
 /** The buyer reviews one line of a paid, not refunded order of theirs: once. */
 export async function writeReview(
   db: Db,
   input: { userId: string; orderLineId: number; raw: unknown; now: Date },
-): Promise<ReviewDone | Failure> {
+): Promise<OwnReviewDone | Failure> {
   const { userId, orderLineId, now } = input;
   if (!isUuid(userId) || !isSqlInt(orderLineId)) return lineNotFound();
   const parsed = parseWith(reviewInputSchema, input.raw);
@@ -84,6 +88,7 @@ export async function writeReview(
       if (!row) throw new Refusal(fail("already_reviewed", REVIEW_WORDS.alreadyReviewed));
       return ok({
         reviewId: row.id,
+        orderLineId,
         productId: line.productId,
         productSlug: line.productSlug,
         message: "Thanks! Your review is up, marked “Verified purchase”.",
@@ -99,6 +104,7 @@ async function lockOwnReview(tx: Tx, { reviewId, userId }: { reviewId: number; u
       id: reviews.id,
       productId: reviews.productId,
       productSlug: products.slug,
+      orderLineId: reviews.orderLineId,
       createdAt: reviews.createdAt,
       hiddenAt: reviews.hiddenAt,
       hiddenReason: reviews.hiddenReason,
@@ -115,7 +121,7 @@ async function lockOwnReview(tx: Tx, { reviewId, userId }: { reviewId: number; u
 export async function editReview(
   db: Db,
   input: { userId: string; reviewId: number; raw: unknown; now: Date },
-): Promise<ReviewDone | Failure> {
+): Promise<OwnReviewDone | Failure> {
   const { userId, reviewId, now } = input;
   if (!isUuid(userId) || !isSqlInt(reviewId)) return reviewNotFound();
   const parsed = parseWith(reviewInputSchema, input.raw);
@@ -133,6 +139,7 @@ export async function editReview(
         .where(eq(reviews.id, reviewId));
       return ok({
         reviewId,
+        orderLineId: current.orderLineId ?? 0,
         productId: current.productId,
         productSlug: current.productSlug,
         message: "Your review is updated.",
@@ -232,12 +239,7 @@ export async function showReview(
   );
 }
 
-export type VoteDone = Success<{
-  reviewId: number;
-  helpful: boolean;
-  helpfulCount: number;
-  changed: boolean;
-}>;
+export type VoteDone = Success<HelpfulVote>;
 
 /**
  * An account marks a review helpful, or takes that back: the vote is a state, so sending the same one twice (a

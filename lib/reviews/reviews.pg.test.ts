@@ -40,7 +40,11 @@ let skuId: number;
 let otherSkuId: number;
 const now = new Date("2031-05-01T04:00:00Z");
 const DAY = 24 * 60 * 60_000;
-const GOOD = { rating: "4", title: "Solid all-rounder", body: "Battery lasts two days and the camera is sharp." };
+const GOOD = {
+  rating: "4",
+  title: "Solid all-rounder",
+  body: "Battery lasts two days and the camera is sharp.",
+};
 
 beforeAll(async () => {
   handle = await openSeededPostgres({ poolMax: 16 });
@@ -65,7 +69,10 @@ async function newFan(): Promise<string> {
 }
 
 /** An order of `userId` in `status` with one line of `sku`; its line id. */
-async function buy(userId: string, { status = "paid", sku = skuId }: { status?: OrderStatus; sku?: number } = {}) {
+async function buy(
+  userId: string,
+  { status = "paid", sku = skuId }: { status?: OrderStatus; sku?: number } = {},
+) {
   const [order] = await db
     .insert(orders)
     .values({
@@ -106,7 +113,13 @@ describe("writing a verified review", () => {
     const done = await write(fan, lineId, { ...GOOD, rating: "1" });
     expect(done).toMatchObject({ ok: true, productId, productSlug: "kite-band-4" });
     const [row] = await reviewsOfLine(lineId);
-    expect(row).toMatchObject({ verified: true, variantLabel: "Graphite", rating: 1, userId: fan, productId });
+    expect(row).toMatchObject({
+      verified: true,
+      variantLabel: "Graphite",
+      rating: 1,
+      userId: fan,
+      productId,
+    });
     const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, fan));
     expect(row?.authorName).toBe(user?.name);
 

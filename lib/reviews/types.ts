@@ -38,3 +38,12 @@ export interface ReviewPageAnswer extends ReviewPage {
   sort: ReviewSort;
   stars: number | null;
 }
+
+/** A helpful vote's answer: the voter's vote now and the review's count. */
+export interface HelpfulVote {
+  reviewId: number;
+  helpful: boolean;
+  helpfulCount: number;
+  /** False when the vote was already so (a double click, a second tab). */
+  changed: boolean;
+}

@@ -15,6 +15,7 @@ import { getCachedProductDetail } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
 import { getCachedReviews } from "@/lib/reviews/cached";
 import { DEFAULT_REVIEW_SORT } from "@/lib/reviews/review-query";
+import { voteHelpfulAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -76,7 +77,12 @@ export default async function ProductPage({ params }: Props) {
       </PurchaseProvider>
 
       <div id="product-details" className="mt-12 scroll-mt-24 sm:mt-16">
-        <ProductDetails product={product} reviews={reviews} timeZone={env.STORE_TIMEZONE} />
+        <ProductDetails
+          product={product}
+          reviews={reviews}
+          timeZone={env.STORE_TIMEZONE}
+          voteAction={voteHelpfulAction}
+        />
       </div>
     </div>
   );
