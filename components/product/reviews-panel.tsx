@@ -179,13 +179,16 @@ export function ReviewsPanel({
       <div className="lg:sticky lg:top-24 lg:self-start">
         <h2 className="text-xl font-semibold text-ink-900">Ratings &amp; reviews</h2>
         <div className="mt-4 flex items-end gap-4">
-          <p className="text-6xl leading-none font-semibold tracking-tight text-ink-900">
+          <p
+            className="text-6xl leading-none font-semibold tracking-tight text-ink-900"
+            data-testid="rating-average"
+          >
             {rating.average?.toFixed(1)}
             <span className="sr-only"> out of 5</span>
           </p>
           <div className="pb-1">
             <Stars rating={rating.average ?? 0} size={20} />
-            <p className="mt-1 text-sm text-ink-600">
+            <p className="mt-1 text-sm text-ink-600" data-testid="rating-count">
               {rating.count.toLocaleString("en")} {rating.count === 1 ? "rating" : "ratings"}
             </p>
           </div>
