@@ -38,7 +38,7 @@ export function ReviewForm<T extends { message: string }>({
           {[1, 2, 3, 4, 5].map((n) => (
             <label
               key={`${n}:${v("rating")}`}
-              className="flex cursor-pointer items-center gap-1.5 rounded-full border border-ink-200 px-3 py-1.5 text-sm text-ink-800 has-checked:border-amber-500 has-checked:bg-amber-50 has-focus-visible:outline-2 has-focus-visible:outline-accent-500"
+              className="relative flex cursor-pointer items-center gap-1.5 rounded-full border border-ink-200 px-3 py-1.5 text-sm text-ink-800 has-checked:border-amber-500 has-checked:bg-amber-50 has-focus-visible:outline-2 has-focus-visible:outline-accent-500"
             >
               <input
                 type="radio"
