@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db";
 import { isSqlInt, isUuid } from "@/lib/ids";
 import { REVIEW_PAGE_SIZE } from "./review-query";
 import { reviewEditableUntil } from "./rules";
-import type { RatingSummary, ReviewPage, ReviewSort } from "./types";
+import type { RatingSummary, ReviewData, ReviewPage, ReviewSort } from "./types";
 
 /** Reviews anybody may read: every one a marketer has not hidden. Lists, ratings and cards all use it. */
 export const visibleReviews: SQL = isNull(reviews.hiddenAt);
@@ -47,6 +47,20 @@ const REVIEW_ORDER: Record<ReviewSort, SQL[]> = {
   lowest: [asc(reviews.rating), desc(reviews.createdAt), desc(reviews.id)],
 };
 
+/** What anybody may read of a review (and what the console shows of every one). */
+const PUBLIC_REVIEW_COLUMNS = {
+  id: reviews.id,
+  authorName: reviews.authorName,
+  rating: reviews.rating,
+  title: reviews.title,
+  body: reviews.body,
+  variantLabel: reviews.variantLabel,
+  verified: reviews.verified,
+  helpfulCount: reviews.helpfulCount,
+  createdAt: reviews.createdAt,
+  editedAt: reviews.editedAt,
+};
+
 export async function listReviews(
   db: Db,
   options: { productId: number; sort?: ReviewSort; page?: number; pageSize?: number; rating?: number },
@@ -62,18 +76,7 @@ export async function listReviews(
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
   const rows = await db
-    .select({
-      id: reviews.id,
-      authorName: reviews.authorName,
-      rating: reviews.rating,
-      title: reviews.title,
-      body: reviews.body,
-      variantLabel: reviews.variantLabel,
-      verified: reviews.verified,
-      helpfulCount: reviews.helpfulCount,
-      createdAt: reviews.createdAt,
-      editedAt: reviews.editedAt,
-    })
+    .select(PUBLIC_REVIEW_COLUMNS)
     .from(reviews)
     .where(where)
     .orderBy(...REVIEW_ORDER[options.sort ?? "recent"])
@@ -247,18 +250,10 @@ export async function getReviewerState(
 }
 
 /** A review as the console lists it. */
-export interface ConsoleReview {
-  id: number;
+export interface ConsoleReview extends Omit<ReviewData, "createdAt" | "editedAt"> {
   productName: string;
   productSlug: string;
-  authorName: string;
   authorEmail: string | null;
-  rating: number;
-  title: string;
-  body: string;
-  variantLabel: string | null;
-  verified: boolean;
-  helpfulCount: number;
   createdAt: Date;
   editedAt: Date | null;
   hiddenAt: Date | null;
@@ -281,19 +276,10 @@ export async function listConsoleReviews(
   const hider = sql<string | null>`(select name from ${users} h where h.id = ${reviews.hiddenById})`;
   const rows = await db
     .select({
-      id: reviews.id,
+      ...PUBLIC_REVIEW_COLUMNS,
       productName: products.name,
       productSlug: products.slug,
-      authorName: reviews.authorName,
       authorEmail: users.email,
-      rating: reviews.rating,
-      title: reviews.title,
-      body: reviews.body,
-      variantLabel: reviews.variantLabel,
-      verified: reviews.verified,
-      helpfulCount: reviews.helpfulCount,
-      createdAt: reviews.createdAt,
-      editedAt: reviews.editedAt,
       hiddenAt: reviews.hiddenAt,
       hiddenReason: reviews.hiddenReason,
       hiddenBy: hider,
