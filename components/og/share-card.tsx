@@ -32,6 +32,7 @@ export function ShareCard({ card }: { card: ShareCardData }) {
           <div style={{ display: "flex", fontSize: 68, lineHeight: 1.1, marginTop: 24 }}>{card.title}</div>
         </div>
         <div style={{ display: "flex", flexDirection: "column" }}>
+          {card.from ? <div style={{ display: "flex", fontSize: 28, color: "#6b6b66" }}>from</div> : null}
           <div style={{ display: "flex", alignItems: "baseline" }}>
             <div style={{ display: "flex", fontSize: 64, color: "#c9381f" }}>{card.price}</div>
             {card.listPrice ? (

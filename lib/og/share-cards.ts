@@ -20,8 +20,10 @@ export interface ShareCard {
   /** "Flash sale" or the category. */
   kicker: string;
   title: string;
-  /** e.g. "¥2,999" or "from ¥2,999". */
+  /** e.g. "¥2,999.00". */
   price: string;
+  /** The versions are priced differently: `price` is the lowest ("from"). */
+  from: boolean;
   /** The everyday price when the sale is below it. */
   listPrice: string | null;
   /** The sale's start ("10,000 units · Sat, Mar 14, 12:00 PM GMT+8"), its sold-out boast, or the tagline. */
@@ -65,7 +67,8 @@ export async function getProductShareCard(slug: string): Promise<ShareCard | nul
   return {
     kicker: drawableText(product.category.name),
     title: drawableText(product.name),
-    price: `${varies ? "from " : ""}${formatMoney(cheapest.priceMinor, cheapest.currency)}`,
+    price: formatMoney(cheapest.priceMinor, cheapest.currency),
+    from: varies,
     listPrice:
       cheapest.listPriceMinor > cheapest.priceMinor
         ? formatMoney(cheapest.listPriceMinor, cheapest.currency)
@@ -98,7 +101,8 @@ export async function getSaleShareCard(
   return {
     kicker: "Flash sale",
     title: drawableText(sale.name),
-    price: `${varies ? "from " : ""}${formatMoney(cheapest.salePriceMinor, cheapest.currency)}`,
+    price: formatMoney(cheapest.salePriceMinor, cheapest.currency),
+    from: varies,
     listPrice:
       cheapest.listPriceMinor > cheapest.salePriceMinor
         ? formatMoney(cheapest.listPriceMinor, cheapest.currency)
