@@ -16,6 +16,7 @@ export default defineConfig({
     "./db/schema/returns.ts",
     "./db/schema/points.ts",
     "./db/schema/fcodes.ts",
+    "./db/schema/reviews.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

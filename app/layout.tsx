@@ -6,11 +6,14 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { VisitorProvider } from "@/components/visitor/visitor-provider";
 import { getCachedCategories } from "@/lib/catalog/cached";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = {
   title: { default: "Kite · Premium specs, honest prices", template: "%s" },
   description: "Kite phones, tablets, wearables and more, sold straight to fans. Flash sales every week.",
   icons: { icon: "/favicon.svg" },
+  // Share pictures (opengraph-image.tsx) need absolute addresses: the store's own.
+  ...(env.NEXTAUTH_URL ? { metadataBase: new URL(env.NEXTAUTH_URL) } : {}),
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#d93f24" };

@@ -132,7 +132,6 @@ export interface SeedReview {
   title: string;
   body: string;
   variantLabel: string;
-  verified: boolean;
   helpfulCount: number;
   createdAt: Date;
 }
@@ -1894,13 +1893,16 @@ export function reviewsFor(product: SeedProduct): SeedReview[] {
     // Older reviews have had more time to collect votes; most still sit at 0–3.
     const age = rng();
     const helpfulCount = Math.floor(rng() ** 3 * (6 + age * 40));
+    const author = authorName(rng);
+    // Once a made-up "verified" flag: still drawn so the stream stays as it was, never stored (a demo review
+    // has no order behind it, and "Verified purchase" means one; see db/schema/reviews.ts).
+    rng();
     return {
-      authorName: authorName(rng),
+      authorName: author,
       rating: stars,
       title,
       body: addOn ? `${template.body} ${addOn}` : template.body,
       variantLabel: variantLabel(sku),
-      verified: rng() < 0.8,
       helpfulCount,
       createdAt: new Date(REVIEWS_AS_OF.getTime() - Math.floor(age * windowMs)),
     };

@@ -43,10 +43,34 @@ function upsertFrom<T extends PgTable>(table: T, keys: (keyof T["$inferInsert"] 
 }
 
 /**
- * An upsert that names only the columns given (drizzle's insert names every column of today's schema, `default`
+ * An insert that names only the columns given (drizzle's insert names every column of today's schema, `default`
  * for the rest): the upgrade test seeds a database an earlier release migrated, whose tables lack later columns.
- * Values are encoded by their columns (jsonb, timestamps); on conflict, `upsertFrom`'s rule applies.
+ * Values are encoded by their columns (jsonb, timestamps).
  */
+function insertColumns<T extends PgTable>(table: T, rows: Partial<T["$inferInsert"]>[]): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const column = (key: string) => {
+    const c = columns[key];
+    if (!c) throw new Error(`no column ${key}`);
+    return c;
+  };
+  const keys = Object.keys(rows[0] ?? {});
+  const values = rows.map(
+    (row) =>
+      sql`(${sql.join(
+        keys.map((k) => sql.param((row as Record<string, unknown>)[k], column(k))),
+        sql`, `,
+      )})`,
+  );
+  return sql`insert into ${table} (${sql.join(
+    keys.map((k) => columnName(column(k))),
+    sql`, `,
+  )}) values ${sql.join(values, sql`, `)}`;
+}
+
+const columnName = (c: PgColumn) => sql.raw(`"${toSnakeCase(c.name)}"`);
+
+/** `insertColumns`, and on conflict `upsertFrom`'s rule for the `update` columns. */
 function upsertColumns<T extends PgTable>(
   table: T,
   rows: Partial<T["$inferInsert"]>[],
@@ -56,22 +80,13 @@ function upsertColumns<T extends PgTable>(
   }: { target: keyof T["$inferInsert"] & string; update: (keyof T["$inferInsert"] & string)[] },
 ): SQL {
   const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const column = (key: string) => {
+  const name = (key: string) => {
     const c = columns[key];
     if (!c) throw new Error(`no column ${key}`);
-    return c;
+    return columnName(c);
   };
-  const name = (key: string) => sql.raw(`"${toSnakeCase(column(key).name)}"`);
-  const keys = Object.keys(rows[0] ?? {});
-  const values = rows.map(
-    (row) =>
-      sql`(${sql.join(
-        keys.map((k) => sql.param((row as Record<string, unknown>)[k], column(k))),
-        sql`, `,
-      )})`,
-  );
   const set = [...update.map((k) => sql`${name(k)} = excluded.${name(k)}`), sql`"updated_at" = now()`];
-  return sql`insert into ${table} (${sql.join(keys.map(name), sql`, `)}) values ${sql.join(values, sql`, `)}
+  return sql`${insertColumns(table, rows)}
     on conflict (${name(target)}) do update set ${sql.join(set, sql`, `)}
     where ${upsertFrom(table, update).setWhere}`;
 }
@@ -275,13 +290,15 @@ export async function seedDemo(
         );
       }),
     );
-    await tx
-      .insert(reviews)
-      .values(
+    // Named columns only: a database of the first release has no order lines on reviews yet.
+    await tx.execute(
+      insertColumns(
+        reviews,
         DEMO_PRODUCTS.flatMap((p) =>
           reviewsFor(p).map((r) => ({ ...r, productId: idOf(p.slug), userId: null })),
         ),
-      );
+      ),
+    );
 
     await seedUsers(tx);
     if (!options.firstRelease) {

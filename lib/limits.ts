@@ -83,3 +83,14 @@ export const MAX_DISPLAY_NAME_LENGTH = 80;
 export const ASSUMED_DELIVERY_DAYS = 10;
 /** The longest note a fan may add to a return request, and a marketer's reason for refusing one. */
 export const MAX_RETURN_NOTE_LENGTH = 500;
+
+/**
+ * Reviews (lib/reviews): a buyer's review has a title and a text within these lengths, and its author may change
+ * it for REVIEW_EDIT_DAYS after writing it. A marketer who hides one says why in at most MAX_REVIEW_HIDE_REASON_LENGTH.
+ * The database checks the same lengths (db/schema/reviews.ts).
+ */
+export const MAX_REVIEW_TITLE_LENGTH = 100;
+export const MIN_REVIEW_BODY_LENGTH = 10;
+export const MAX_REVIEW_BODY_LENGTH = 2000;
+export const REVIEW_EDIT_DAYS = 30;
+export const MAX_REVIEW_HIDE_REASON_LENGTH = 500;

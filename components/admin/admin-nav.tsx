@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/fcodes", label: "F-codes" },
+  { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/hero", label: "Hero schedule" },
   { href: "/admin/inbox", label: "Inbox" },
   { href: "/admin/audit", label: "Audit log" },

@@ -7,7 +7,7 @@ import { Price } from "@/components/ui/price";
 import type { ConsoleOrderRow, OrderFilter } from "@/lib/fulfilment/queries";
 import { orderNumber } from "@/lib/ids";
 import { formatStoreDateTime } from "@/lib/store-time";
-import { LINK_CLASS } from "./ui";
+import { FilterNav, LINK_CLASS } from "./ui";
 
 const FILTER_LABELS: Record<OrderFilter, string> = {
   all: "All orders",
@@ -35,25 +35,14 @@ export function OrderFilters({
   current: OrderFilter;
 }) {
   return (
-    <nav aria-label="Filter by fulfilment" className="mb-4">
-      <ul className="flex flex-wrap gap-2">
-        {filters.map((filter) => (
-          <li key={filter}>
-            <Link
-              href={ordersHref(filter)}
-              aria-current={filter === current ? "page" : undefined}
-              className={`block rounded-full border px-3 py-1 text-sm font-medium ${
-                filter === current
-                  ? "border-ink-900 bg-ink-900 text-white"
-                  : "border-ink-300 text-ink-700 hover:border-ink-500"
-              }`}
-            >
-              {FILTER_LABELS[filter]}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <FilterNav
+      label="Filter by fulfilment"
+      items={filters.map((filter) => ({
+        href: ordersHref(filter),
+        label: FILTER_LABELS[filter],
+        current: filter === current,
+      }))}
+    />
   );
 }
 

@@ -9,6 +9,37 @@ import { type ComponentProps, Fragment, type ReactNode } from "react";
 /** The console's text links ("Edit", "Audit log"): accent text, underlined on hover. */
 export const LINK_CLASS = "font-medium text-accent-700 underline-offset-2 hover:underline";
 
+/** A list's filters as pill links (a page per filter, so it can be bookmarked and shared). */
+export function FilterNav({
+  label,
+  items,
+}: {
+  label: string;
+  items: readonly { href: string; label: string; current: boolean }[];
+}) {
+  return (
+    <nav aria-label={label} className="mb-4">
+      <ul className="flex flex-wrap gap-2">
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={item.current ? "page" : undefined}
+              className={`block rounded-full border px-3 py-1 text-sm font-medium ${
+                item.current
+                  ? "border-ink-900 bg-ink-900 text-white"
+                  : "border-ink-300 text-ink-700 hover:border-ink-500"
+              }`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function PageHeader({
   title,
   description,

@@ -1,4 +1,6 @@
-import type { ProductDetailData, ReviewPage } from "@/lib/catalog/types";
+import type { FormAction } from "@/lib/action";
+import type { ProductDetailData } from "@/lib/catalog/types";
+import type { HelpfulVote, ReviewPage } from "@/lib/reviews/types";
 import { OverviewPanel } from "./overview-panel";
 import { ProductTabs } from "./product-tabs";
 import { ReviewsPanel } from "./reviews-panel";
@@ -9,11 +11,14 @@ export function ProductDetails({
   product,
   reviews,
   timeZone,
+  voteAction,
 }: {
   product: ProductDetailData;
   /** The first page of reviews in the default order; other pages load on demand. */
   reviews: ReviewPage;
   timeZone: string;
+  /** "Helpful" on a review (app/(shop)/products/[slug]/actions.ts). */
+  voteAction: FormAction<HelpfulVote>;
 }) {
   const { rating } = product;
   return (
@@ -48,6 +53,7 @@ export function ProductDetails({
               rating={rating}
               initial={reviews}
               timeZone={timeZone}
+              voteAction={voteAction}
             />
           ),
         },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { ReviewSort } from "@/lib/catalog/types";
+import type { ReviewSort } from "@/lib/reviews/types";
 
 const SORT_LABELS: Record<ReviewSort, string> = {
   recent: "Most recent",

@@ -1,14 +1,19 @@
 "use client";
 
 import { type MouseEvent, type ReactNode, useEffect, useState } from "react";
+import { HelpfulButton } from "@/components/reviews/helpful-button";
+import { ReviewerBox } from "@/components/reviews/reviewer-box";
 import { Stars } from "@/components/ui/stars";
+import { useVisitor } from "@/components/visitor/visitor-provider";
+import type { FormAction } from "@/lib/action";
 import {
+  type HelpfulVote,
   type RatingSummary,
   REVIEW_SORTS,
   type ReviewPage,
   type ReviewPageAnswer,
   type ReviewSort,
-} from "@/lib/catalog/types";
+} from "@/lib/reviews/types";
 import { ReviewSortSelect } from "./review-sort-select";
 import { hrefWithParams, replaceUrlParams, useUrlSearch } from "./url-params";
 
@@ -39,7 +44,7 @@ function VerifiedBadge() {
 /**
  * The reviews the URL asks for (`?sort=&page=&stars=`): the first page in the default order is in the cached page
  * (`initial`); anything else comes from the public, CDN-cacheable GET /api/products/<slug>/reviews, which bounds
- * junk (lib/catalog/review-query.ts) and says which sort, page and filter it answered. Answers are kept per query
+ * junk (lib/reviews/review-query.ts) and says which sort, page and filter it answered. Answers are kept per query
  * for the visit, so going back to a page costs nothing.
  */
 function useReviewPage(slug: string, initial: ReviewPage, search: string | null) {
@@ -122,6 +127,7 @@ export function ReviewsPanel({
   rating,
   initial,
   timeZone,
+  voteAction,
 }: {
   productSlug: string;
   productName: string;
@@ -129,8 +135,13 @@ export function ReviewsPanel({
   /** The first page in the default order, carried by the cached page. */
   initial: ReviewPage;
   timeZone: string;
+  voteAction: FormAction<HelpfulVote>;
 }) {
   const search = useUrlSearch();
+  const { visitor } = useVisitor();
+  const mine = visitor?.reviews?.productSlug === productSlug ? visitor.reviews : null;
+  const voted = new Set(mine?.votedReviewIds ?? []);
+  const own = new Set(mine?.lines.flatMap((l) => (l.review ? [l.review.id] : [])) ?? []);
   const { reviews, pending, failed } = useReviewPage(productSlug, initial, search);
   // The order as asked (the select follows a change at once); the rest as answered.
   const sort: ReviewSort =
@@ -153,6 +164,9 @@ export function ReviewsPanel({
             Got the {productName}? Be the first Kite fan to say how it&apos;s going.
           </p>
         </div>
+        <div className="mt-4">
+          <ReviewerBox productSlug={productSlug} productName={productName} />
+        </div>
       </div>
     );
   }
@@ -165,13 +179,16 @@ export function ReviewsPanel({
       <div className="lg:sticky lg:top-24 lg:self-start">
         <h2 className="text-xl font-semibold text-ink-900">Ratings &amp; reviews</h2>
         <div className="mt-4 flex items-end gap-4">
-          <p className="text-6xl leading-none font-semibold tracking-tight text-ink-900">
+          <p
+            className="text-6xl leading-none font-semibold tracking-tight text-ink-900"
+            data-testid="rating-average"
+          >
             {rating.average?.toFixed(1)}
             <span className="sr-only"> out of 5</span>
           </p>
           <div className="pb-1">
             <Stars rating={rating.average ?? 0} size={20} />
-            <p className="mt-1 text-sm text-ink-600">
+            <p className="mt-1 text-sm text-ink-600" data-testid="rating-count">
               {rating.count.toLocaleString("en")} {rating.count === 1 ? "rating" : "ratings"}
             </p>
           </div>
@@ -206,6 +223,10 @@ export function ReviewsPanel({
             );
           })}
         </ul>
+
+        <div className="mt-6">
+          <ReviewerBox productSlug={productSlug} productName={productName} />
+        </div>
 
         <p className="mt-4 flex items-start gap-2 text-sm text-ink-600">
           <svg
@@ -299,13 +320,13 @@ export function ReviewsPanel({
                     {review.verified ? <VerifiedBadge /> : null}
                   </p>
                   <p className="mt-3 leading-7 whitespace-pre-line text-ink-800">{review.body}</p>
-                  {review.helpfulCount > 0 ? (
-                    <p className="mt-3 text-sm text-ink-600">
-                      {review.helpfulCount === 1
-                        ? "1 person found this helpful"
-                        : `${review.helpfulCount.toLocaleString("en")} people found this helpful`}
-                    </p>
-                  ) : null}
+                  <HelpfulButton
+                    action={voteAction}
+                    reviewId={review.id}
+                    count={review.helpfulCount}
+                    voted={voted.has(review.id)}
+                    canVote={!own.has(review.id)}
+                  />
                 </article>
               </li>
             ))}

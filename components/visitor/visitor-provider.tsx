@@ -25,6 +25,8 @@ interface VisitorContextValue {
   refresh: () => void;
   /** Ask for this fan's state in a sale (the sale page and the homepage hero call it once). */
   watchSale: (saleId: string | null) => void;
+  /** Ask what this fan may review of a product (the product page's reviews tab calls it once). */
+  watchProduct: (slug: string | null) => void;
 }
 
 const VisitorContext = createContext<VisitorContextValue | null>(null);
@@ -34,12 +36,16 @@ export type { Visitor };
 export function VisitorProvider({ children }: { children: ReactNode }) {
   const [visitor, setVisitor] = useState<Visitor | null>(null);
   const [saleId, setSaleId] = useState<string | null>(null);
+  const [productSlug, setProductSlug] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
 
   useEffect(() => {
     const call = ++latest.current;
-    const query = saleId ? `?sale=${encodeURIComponent(saleId)}` : "";
+    const params = new URLSearchParams();
+    if (saleId) params.set("sale", saleId);
+    if (productSlug) params.set("product", productSlug);
+    const query = params.size > 0 ? `?${params}` : "";
     // `generation` re-runs this effect on refresh(); it is not otherwise read.
     void generation;
     fetch(`/api/me${query}`, { cache: "no-store", credentials: "same-origin" })
@@ -50,13 +56,14 @@ export function VisitorProvider({ children }: { children: ReactNode }) {
       .catch(() => {
         // Offline or the store is restarting: the page still works as a guest's; the next refresh tries again.
       });
-  }, [saleId, generation]);
+  }, [saleId, productSlug, generation]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   const watchSale = useCallback((id: string | null) => setSaleId(id), []);
+  const watchProduct = useCallback((slug: string | null) => setProductSlug(slug), []);
   const value = useMemo(
-    () => ({ visitor, ready: visitor !== null, refresh, watchSale }),
-    [visitor, refresh, watchSale],
+    () => ({ visitor, ready: visitor !== null, refresh, watchSale, watchProduct }),
+    [visitor, refresh, watchSale, watchProduct],
   );
   return <VisitorContext.Provider value={value}>{children}</VisitorContext.Provider>;
 }

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
+import { identity, integerRef, stockColumns, timestamps, timestamptz, uuidRef } from "./columns";
 
 // ─── Accounts ────────────────────────────────────────────────────────────────
 
@@ -136,28 +136,7 @@ export const productSpecs = pgTable(
 );
 export type ProductSpec = typeof productSpecs.$inferSelect;
 
-export const reviews = pgTable(
-  "reviews",
-  {
-    id: identity(),
-    productId: integerRef(() => products.id, "cascade"),
-    userId: uuid().references(() => users.id, { onDelete: "set null" }),
-    authorName: text().notNull(),
-    rating: smallint().notNull(),
-    title: text().notNull(),
-    body: text().notNull(),
-    /** The variant bought, shown as "Colour: Graphite · 12 GB + 256 GB". */
-    variantLabel: text(),
-    verified: boolean().notNull().default(false),
-    helpfulCount: integer().notNull().default(0),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index("reviews_product_idx").on(t.productId, t.createdAt),
-    check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
-  ],
-);
-export type Review = typeof reviews.$inferSelect;
+// Reviews live in ./reviews.ts (they point at the order line they review).
 
 // ─── Carts ───────────────────────────────────────────────────────────────────
 
@@ -197,7 +176,6 @@ export const productsRelations = relations(products, ({ one, many }) => ({
   images: many(productImages),
   skus: many(skus),
   specs: many(productSpecs),
-  reviews: many(reviews),
 }));
 
 export const productImagesRelations = relations(productImages, ({ one }) => ({
@@ -210,10 +188,6 @@ export const skusRelations = relations(skus, ({ one }) => ({
 
 export const productSpecsRelations = relations(productSpecs, ({ one }) => ({
   product: one(products, { fields: [productSpecs.productId], references: [products.id] }),
-}));
-
-export const reviewsRelations = relations(reviews, ({ one }) => ({
-  product: one(products, { fields: [reviews.productId], references: [products.id] }),
 }));
 
 export const cartsRelations = relations(carts, ({ many }) => ({ lines: many(cartLines) }));

@@ -10,4 +10,5 @@ export * from "./orders";
 export * from "./points";
 export * from "./queue";
 export * from "./returns";
+export * from "./reviews";
 export * from "./sales";

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { TEST_CARDS } from "./env";
 
 /** Page objects: roles and names first, so the tests read like what a shopper does. */
 
@@ -131,4 +132,21 @@ export async function fillAddress(
   await form.getByLabel("District").fill(a.district);
   await form.getByLabel("Street address").fill(a.street);
   await form.getByLabel("Postcode").fill(a.postcode);
+}
+
+/**
+ * Checks out the signed-in shopper's cart and pays on the local Stripe page with the test card that succeeds, then
+ * opens the newest order's page. The order's id.
+ */
+export async function payForCart(page: Page): Promise<string> {
+  await page.goto("/cart");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout\/cs_/);
+  await page.getByLabel("Card number").fill(TEST_CARDS.success);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.waitForURL("**/checkout/success**");
+  await page.goto("/account");
+  await page.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
+  await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop() ?? "";
 }

@@ -23,9 +23,11 @@ export type AuditAction =
   | "contact.status"
   | "product.limit"
   | "fcode.issue"
-  | "fcode.give";
+  | "fcode.give"
+  | "review.hide"
+  | "review.show";
 
-export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message" | "product";
+export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message" | "product" | "review";
 
 export interface Actor {
   id: string;
@@ -153,7 +155,10 @@ export interface AuditQuery {
 
 const UUID_SQL = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-/** The entry's subject by name, one row at most: a sale (with its product and currency), a product, a message. */
+/**
+ * The entry's subject by name, one row at most: a sale (with its product and currency), a product, a review (its
+ * author, and its product), a message.
+ */
 const SUBJECT = sql`
   left join lateral (
     select s.name, p.name as product_name,
@@ -164,6 +169,9 @@ const SUBJECT = sql`
     union all
     select p.name, null, null from products p
     where a.entity_type = 'product' and p.id = (case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end)
+    union all
+    select r.author_name, p.name, null from reviews r join products p on p.id = r.product_id
+    where a.entity_type = 'review' and r.id = (case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end)
     union all
     select m.name, null, null from contact_messages m
     where a.entity_type = 'contact_message'

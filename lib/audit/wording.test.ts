@@ -153,6 +153,26 @@ const CASES: Record<string, [Partial<AuditFacts>, string]> = {
     },
     "Li Wei refused the return of order #4F1C9E2A: Only the carton was dented.",
   ],
+  "review.hide": [
+    {
+      action: "review.hide",
+      entityType: "review",
+      entityId: "412",
+      subject: { name: "Zhang Min", productName: "Kite Buds 2", currency: null },
+      diff: { hidden: { from: null, to: "Shares a phone number." } },
+    },
+    "Li Wei hid Zhang Min's review of Kite Buds 2: Shares a phone number.",
+  ],
+  "review.show": [
+    {
+      action: "review.show",
+      entityType: "review",
+      entityId: "412",
+      subject: undefined,
+      diff: { hidden: { from: "Shares a phone number.", to: null } },
+    },
+    "Li Wei showed review #412 again",
+  ],
   "return.receive": [
     {
       action: "return.receive",

@@ -179,6 +179,14 @@ function fcodesIssued(e: AuditFacts, o: WordingOptions): string {
   return `issued ${number.format(codes)} F-codes${label}${version} in ${saleName(e)}, setting ${number.format(quota)} unit${quota === 1 ? "" : "s"} aside, valid from ${when(e.diff.validFrom?.to, o.timeZone)} until ${when(e.diff.validUntil?.to, o.timeZone)}; after that ${after}`;
 }
 
+/** "Li Wei's review of Kite 9 Pro", or what is left of it once the review is gone. */
+function reviewOf(e: AuditFacts): string {
+  const author = e.subject?.name;
+  const product = e.subject?.productName;
+  if (!author || !product) return `review #${e.entityId}`;
+  return `${author}'s review of ${product}`;
+}
+
 /**
  * Every kind the console writes (`AuditAction` in ./log.ts), in the filter's order. To add a kind, add its entry
  * here (and a case in wording.test.ts); until then it reads as `genericWording`.
@@ -233,6 +241,11 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
     describe: (e) =>
       `refused the return of ${orderRef(e)}${e.diff.refusalReason?.to ? `: ${String(e.diff.refusalReason.to)}` : ""}`,
   },
+  "review.hide": {
+    label: "Review hidden",
+    describe: (e) => `hid ${reviewOf(e)}${e.diff.hidden?.to ? `: ${String(e.diff.hidden.to)}` : ""}`,
+  },
+  "review.show": { label: "Review shown again", describe: (e) => `showed ${reviewOf(e)} again` },
   "return.receive": {
     label: "Returned parcel received",
     describe: (e) => {
@@ -248,6 +261,7 @@ const ENTITY_WORDS: Record<string, string> = {
   order: "order",
   contact_message: "contact message",
   product: "product",
+  review: "review",
 };
 
 /** A kind nobody worded yet (say, one a newer release writes): who, the kind in words, and on what. */

@@ -1,10 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/lib/db";
-import { isPageSlug } from "./page-slugs";
-import { getCategory, getProductDetail, listCategories, listProductCards, listReviews } from "./queries";
-import { clampReviewPage, type ReviewQuery, reviewTotal } from "./review-query";
-import type { ReviewPageAnswer, ReviewSort } from "./types";
+import { getCategory, getProductDetail, listCategories, listProductCards } from "./queries";
 
 /**
  * Catalogue reads shared by every visitor, served from Next's data cache (Redis-backed when configured) so a
@@ -59,30 +56,3 @@ export const getCachedProductDetail = (slug: string) =>
     tags: [CATALOG_TAGS.products, CATALOG_TAGS.product(slug)],
     revalidate: PRODUCT_PAGE_SECONDS,
   })();
-
-export const getCachedReviews = (productId: number, sort: ReviewSort, page: number, rating?: number) =>
-  unstable_cache(
-    async () => listReviews(await getDb(), { productId, sort, page, ...(rating ? { rating } : {}) }),
-    ["reviews", String(productId), sort, String(page), String(rating ?? "")],
-    { tags: [CATALOG_TAGS.products, CATALOG_TAGS.reviews(productId)], revalidate: 300 },
-  )();
-
-/**
- * One page of a product's reviews for the public reviews endpoint, or null for a slug that names no product. The
- * slug is checked against the known list first and the page clamped to the product's real page count (from its
- * cached rating summary) before anything is cached, so junk cannot grow the cache or reach the database.
- */
-export async function getCachedReviewPageForSlug({
-  slug,
-  query,
-}: {
-  slug: string;
-  query: ReviewQuery;
-}): Promise<ReviewPageAnswer | null> {
-  if (!(await isPageSlug("products", slug))) return null;
-  const product = await getCachedProductDetail(slug);
-  if (!product) return null;
-  const page = clampReviewPage(query.page, reviewTotal(product.rating, query.stars));
-  const reviews = await getCachedReviews(product.id, query.sort, page, query.stars);
-  return { ...reviews, sort: query.sort, stars: query.stars ?? null };
-}

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { listReviews } from "@/lib/reviews/queries";
 import { openSeededPglite } from "@/tests/helpers/db";
 import { resolveSku } from "./product-url";
-import { getProductDetail, listCategories, listProductCards, listReviews } from "./queries";
+import { getProductDetail, listCategories, listProductCards } from "./queries";
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -1,18 +1,10 @@
 import "server-only";
-import { and, asc, avg, count, desc, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, avg, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import { categories, productImages, productSpecs, products, reviews, skus } from "@/db/schema";
 import type { Db } from "@/lib/db";
-import { REVIEW_PAGE_SIZE } from "./review-query";
+import { getRatingSummary, visibleReviews } from "@/lib/reviews/queries";
 import { stockStateOf } from "./stock";
-import type {
-  CategoryData,
-  ProductCardData,
-  ProductDetailData,
-  RatingSummary,
-  ReviewPage,
-  ReviewSort,
-  SpecGroupData,
-} from "./types";
+import type { CategoryData, ProductCardData, ProductDetailData, SpecGroupData } from "./types";
 
 /** What a category page and the category list show of a category. */
 const CATEGORY_COLUMNS = {
@@ -123,7 +115,7 @@ async function readCardDetails(db: Db, ids: number[]) {
     db
       .select({ productId: reviews.productId, average: avg(reviews.rating), count: count() })
       .from(reviews)
-      .where(inArray(reviews.productId, ids))
+      .where(and(inArray(reviews.productId, ids), visibleReviews))
       .groupBy(reviews.productId),
     db
       .selectDistinctOn([productImages.productId], {
@@ -137,35 +129,6 @@ async function readCardDetails(db: Db, ids: number[]) {
   ]);
 
   return { skuRows, ratingRows, imageRows };
-}
-
-export async function getRatingSummary(db: Db, { productId }: { productId: number }): Promise<RatingSummary> {
-  const rows = await db
-    .select({
-      rating: reviews.rating,
-      count: count(),
-      verified: sql<number>`count(*) filter (where ${reviews.verified})`,
-    })
-    .from(reviews)
-    .where(eq(reviews.productId, productId))
-    .groupBy(reviews.rating);
-  const distribution: RatingSummary["distribution"] = [0, 0, 0, 0, 0];
-  let total = 0;
-  let sum = 0;
-  let verifiedCount = 0;
-  for (const row of rows) {
-    if (row.rating < 1 || row.rating > 5) continue;
-    distribution[row.rating - 1] = row.count;
-    total += row.count;
-    sum += row.rating * row.count;
-    verifiedCount += Number(row.verified);
-  }
-  return {
-    average: total ? Math.round((sum / total) * 10) / 10 : null,
-    count: total,
-    distribution,
-    verifiedCount,
-  };
 }
 
 /**
@@ -235,50 +198,4 @@ function groupSpecs(rows: { groupName: string; label: string; value: string }[])
     group.rows.push({ label: row.label, value: row.value });
   }
   return groups;
-}
-
-const REVIEW_ORDER: Record<ReviewSort, SQL[]> = {
-  recent: [desc(reviews.createdAt), desc(reviews.id)],
-  helpful: [desc(reviews.helpfulCount), desc(reviews.createdAt), desc(reviews.id)],
-  highest: [desc(reviews.rating), desc(reviews.createdAt), desc(reviews.id)],
-  lowest: [asc(reviews.rating), desc(reviews.createdAt), desc(reviews.id)],
-};
-
-export async function listReviews(
-  db: Db,
-  options: { productId: number; sort?: ReviewSort; page?: number; pageSize?: number; rating?: number },
-): Promise<ReviewPage> {
-  const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
-  const where = and(
-    eq(reviews.productId, options.productId),
-    options.rating ? eq(reviews.rating, options.rating) : undefined,
-  );
-  const [totalRow] = await db.select({ total: count() }).from(reviews).where(where);
-  const total = totalRow?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
-  const rows = await db
-    .select({
-      id: reviews.id,
-      authorName: reviews.authorName,
-      rating: reviews.rating,
-      title: reviews.title,
-      body: reviews.body,
-      variantLabel: reviews.variantLabel,
-      verified: reviews.verified,
-      helpfulCount: reviews.helpfulCount,
-      createdAt: reviews.createdAt,
-    })
-    .from(reviews)
-    .where(where)
-    .orderBy(...REVIEW_ORDER[options.sort ?? "recent"])
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return {
-    items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    total,
-    page,
-    pageCount,
-    pageSize,
-  };
 }

@@ -1,5 +1,6 @@
 /** Shapes the catalogue hands to pages. Dates are ISO strings: these objects pass through the data cache. */
 import type { Sku } from "@/db/schema";
+import type { RatingSummary } from "@/lib/reviews/types";
 
 export type StockState = "in_stock" | "low" | "sold_out";
 
@@ -49,14 +50,6 @@ export interface SpecGroupData {
   rows: { label: string; value: string }[];
 }
 
-export interface RatingSummary {
-  average: number | null;
-  count: number;
-  /** Index 0 is one star, index 4 is five stars. */
-  distribution: [number, number, number, number, number];
-  verifiedCount: number;
-}
-
 export interface ProductDetailData {
   id: number;
   slug: string;
@@ -71,35 +64,6 @@ export interface ProductDetailData {
   images: ImageData[];
   specGroups: SpecGroupData[];
   rating: RatingSummary;
-}
-
-export interface ReviewData {
-  id: number;
-  authorName: string;
-  rating: number;
-  title: string;
-  body: string;
-  variantLabel: string | null;
-  verified: boolean;
-  helpfulCount: number;
-  createdAt: string;
-}
-
-export const REVIEW_SORTS = ["recent", "helpful", "highest", "lowest"] as const;
-export type ReviewSort = (typeof REVIEW_SORTS)[number];
-
-export interface ReviewPage {
-  items: ReviewData[];
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-}
-
-/** What GET /api/products/<slug>/reviews answers: a page with the sort and star filter it was read with. */
-export interface ReviewPageAnswer extends ReviewPage {
-  sort: ReviewSort;
-  stars: number | null;
 }
 
 export interface CategoryData {

@@ -11,9 +11,11 @@ import { ProductIntro } from "@/components/product/product-intro";
 import { PurchaseProvider } from "@/components/product/purchase-provider";
 import { SkuSelector } from "@/components/product/sku-selector";
 import { StickyBuyBar } from "@/components/product/sticky-buy-bar";
-import { getCachedProductDetail, getCachedReviews } from "@/lib/catalog/cached";
-import { DEFAULT_REVIEW_SORT } from "@/lib/catalog/review-query";
+import { getCachedProductDetail } from "@/lib/catalog/cached";
 import { env } from "@/lib/env";
+import { getCachedReviews } from "@/lib/reviews/cached";
+import { DEFAULT_REVIEW_SORT } from "@/lib/reviews/review-query";
+import { voteHelpfulAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -75,7 +77,12 @@ export default async function ProductPage({ params }: Props) {
       </PurchaseProvider>
 
       <div id="product-details" className="mt-12 scroll-mt-24 sm:mt-16">
-        <ProductDetails product={product} reviews={reviews} timeZone={env.STORE_TIMEZONE} />
+        <ProductDetails
+          product={product}
+          reviews={reviews}
+          timeZone={env.STORE_TIMEZONE}
+          voteAction={voteHelpfulAction}
+        />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { OrderView } from "@/components/orders/order-view";
 import { UnfinishedPayment } from "@/components/orders/unfinished-payment";
 import { ReturnRequestForm } from "@/components/returns/return-request-form";
 import { ReturnSummary } from "@/components/returns/return-summary";
+import { OrderReviewLinks } from "@/components/reviews/order-review-links";
 import { getCurrentAccount } from "@/lib/auth/session";
 import { getOrderForUser } from "@/lib/checkout/orders";
 import { releaseExpiredForUser } from "@/lib/checkout/session";
@@ -17,6 +18,7 @@ import { orderNumber } from "@/lib/ids";
 import { NO_REASON_RETURN_DAYS } from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
 import { getReturnPanelForUser, type ReturnPanel } from "@/lib/returns/queries";
+import { listReviewLinesForOrder } from "@/lib/reviews/queries";
 import { formatStoreDateTime } from "@/lib/store-time";
 import { cancelOrderAction, requestReturnAction } from "./actions";
 
@@ -35,10 +37,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const now = await getRequestNow();
   await releaseExpiredForUser({ userId: user.id, now });
   const db = await getDb();
-  const [order, fulfilment, returns] = await Promise.all([
+  const [order, fulfilment, returns, reviewLines] = await Promise.all([
     getOrderForUser(db, { orderId: id, userId: user.id }),
     getFulfilmentForUser(db, { orderId: id, userId: user.id }),
     getReturnPanelForUser(db, { orderId: id, userId: user.id, now }),
+    listReviewLinesForOrder(db, { orderId: id, userId: user.id }),
   ]);
   if (!order) notFound();
   return (
@@ -62,6 +65,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <FulfilmentProgress fulfilment={fulfilment} timeZone={env.STORE_TIMEZONE} />
         </div>
       ) : null}
+      <OrderReviewLinks lines={reviewLines} now={now} />
       {returns ? <ReturnSection orderId={order.id} panel={returns} /> : null}
       {order.status === "pending" ? (
         <section aria-labelledby="cancel-title" className="mt-6 rounded-2xl border border-ink-100 p-4">

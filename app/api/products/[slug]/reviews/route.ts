@@ -1,11 +1,11 @@
-import { getCachedReviewPageForSlug } from "@/lib/catalog/cached";
-import { parseReviewQuery } from "@/lib/catalog/review-query";
+import { getCachedReviewPageForSlug } from "@/lib/reviews/cached";
+import { parseReviewQuery } from "@/lib/reviews/review-query";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Reviews beyond the first page that the cached product page carries (another sort, page or star filter). The same
- * answer for everyone, so a CDN may share it; junk input is bounded in lib/catalog/review-query.ts, never a 500.
+ * answer for everyone, so a CDN may share it; junk input is bounded in lib/reviews/review-query.ts, never a 500.
  */
 const SHARED = "public, s-maxage=30, stale-while-revalidate=60";
 
