@@ -8,7 +8,7 @@ import { enqueueWelcomeMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
-import { beginSignInAttempt, checkSignUpRateLimit } from "./throttle";
+import { beginSignInAttempt, checkSignUpRateLimit, whenAllowed } from "./throttle";
 
 export interface SessionUser {
   id: string;
@@ -79,10 +79,10 @@ export async function signUp(
   limiter: RateLimiter,
   { input, ip, now }: { input: SignUpInput; ip: string; now: Date },
 ): Promise<SignUpResult> {
-  const limited = await checkSignUpRateLimit(limiter, { ip, now });
-  if (!limited.ok) return limited;
-  await createUser(db, { input, now });
-  return ok({ email: input.email });
+  return whenAllowed(checkSignUpRateLimit(limiter, { ip, now }), async () => {
+    await createUser(db, { input, now });
+    return ok({ email: input.email });
+  });
 }
 
 export type SignInResult = Result<{ user: SessionUser }, "invalid_credentials" | "rate_limited">;

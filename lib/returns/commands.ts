@@ -34,6 +34,13 @@ const returnNotFound = () =>
   fail("not_found", "There is no return with that number. Reload the order page and try again.");
 
 /** The owner asks to return a whole order (see ./rules.ts for why whole orders). */
+/** What checkReturnEligibility reads of an order, with its fulfilment joined. */
+const eligibilityColumns = {
+  payment: orders.status,
+  shippedAt: orderFulfilment.shippedAt,
+  deliveredAt: orderFulfilment.deliveredAt,
+};
+
 export async function requestReturn(
   db: Db,
   input: { orderId: string; userId: string; reason: string; note: string; now: Date },
@@ -46,12 +53,7 @@ export async function requestReturn(
   return refusable(() =>
     db.transaction(async (tx) => {
       const [order] = await tx
-        .select({
-          payment: orders.status,
-          email: users.email,
-          shippedAt: orderFulfilment.shippedAt,
-          deliveredAt: orderFulfilment.deliveredAt,
-        })
+        .select({ ...eligibilityColumns, email: users.email })
         .from(orders)
         .innerJoin(users, eq(users.id, orders.userId))
         .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
