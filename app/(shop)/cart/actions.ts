@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { actionsFor, defineAction } from "@/lib/action";
 import { getCartOwner } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
@@ -23,9 +23,10 @@ async function rememberGuestCart(cartId: string) {
   });
 }
 
-export const addToCartAction = defineAction({
+const guestAction = actionsFor({ caller: "guest" });
+
+export const addToCartAction = guestAction({
   name: "addToCart",
-  caller: "guest",
   input: addToCartSchema,
   refresh: true,
   run: async ({ input, db }) => {
@@ -36,9 +37,8 @@ export const addToCartAction = defineAction({
   },
 });
 
-export const setCartQuantityAction = defineAction({
+export const setCartQuantityAction = guestAction({
   name: "setCartQuantity",
-  caller: "guest",
   input: setCartQuantitySchema,
   refresh: true,
   run: async ({ input, db }) => {
@@ -48,9 +48,8 @@ export const setCartQuantityAction = defineAction({
   },
 });
 
-export const removeFromCartAction = defineAction({
+export const removeFromCartAction = guestAction({
   name: "removeFromCart",
-  caller: "guest",
   input: removeFromCartSchema,
   refresh: true,
   run: async ({ input, db }) => {
