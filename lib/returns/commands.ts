@@ -6,7 +6,7 @@ import { type Actor, writeAudit } from "@/lib/audit/log";
 import { restockReturnedOrder } from "@/lib/checkout/holds";
 import { refundOrder } from "@/lib/checkout/refunds";
 import type { Db, Tx } from "@/lib/db";
-import { isUuid, orderNumber } from "@/lib/ids";
+import { inTransactionById, isUuid, orderNumber } from "@/lib/ids";
 import { enqueueReturnMail } from "@/lib/mail/events";
 import type { RetryOptions } from "@/lib/payments/stripe";
 import { type Failure, fail, ok, parseWith, Refusal, refusable, type Success } from "@/lib/result";
@@ -308,8 +308,7 @@ export async function receiveReturn(
   db: Db,
   { actor, returnId, now }: { actor: Actor; returnId: string; now: Date },
 ): Promise<ReturnDone | Failure> {
-  if (!isUuid(returnId)) return returnNotFound();
-  return db.transaction(async (tx) => {
+  return inTransactionById(db, returnId, returnNotFound, async (tx) => {
     let row = await markReceived(tx, { returnId, now });
     if (!row) {
       const current = await readReturn(tx, returnId);
