@@ -49,7 +49,7 @@ const manifestForm = z.object({ csv: z.string().default("") });
 export const uploadShipmentsAction = marketerAction({
   name: "uploadShipments",
   // Anything Next lets through (the body limit) reaches shipFromCsv, which answers with the file's size and its
-  // own, smaller limit (MAX_SHIPMENT_CSV_BYTES) instead of the form reader's generic refusal.
+  // own, smaller limit (SHIPMENT_CSV_LIMITS.maxBytes) instead of the form reader's generic refusal.
   maxValueLength: SERVER_ACTION_BODY_LIMIT_BYTES,
   input: manifestForm,
   run: ({ input, caller, db, now }) => shipFromCsv(db, { actor: caller, text: input.csv, now }),
