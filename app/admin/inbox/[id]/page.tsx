@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { AuditList } from "@/components/admin/audit-table";
+import { HistoryCard } from "@/components/admin/audit-table";
 import { ContactStatusForm } from "@/components/admin/inbox";
 import { ContactStatusBadge } from "@/components/admin/inbox-table";
 import { Card, PageHeader } from "@/components/admin/ui";
@@ -76,15 +76,12 @@ export default async function InboxMessagePage({ params }: Props) {
             />
           </Card>
           {history.rows.length ? (
-            <Card title="History" titleId="message-history">
-              <AuditList
-                rows={history.rows}
-                timeZone={tz}
-                as="ol"
-                className="space-y-2 text-sm"
-                meta="small"
-              />
-            </Card>
+            <HistoryCard
+              rows={history.rows}
+              timeZone={tz}
+              titleId="message-history"
+              listClassName="space-y-2 text-sm"
+            />
           ) : null}
         </div>
       </div>
