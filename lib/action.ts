@@ -122,6 +122,24 @@ export function defineAction<C extends Caller, S extends z.ZodType, T extends ob
   };
 }
 
+/** What the actions of one route usually share: who may call them, what a refused caller reads, where a guest goes. */
+type SharedCaller<C extends Caller> = Pick<
+  ActionDefinition<C, z.ZodType, object>,
+  "caller" | "callerMessage" | "signInTo"
+>;
+
+/**
+ * defineAction for the actions of one route that share their caller: the shared part once, the rest per action.
+ *
+ *   const accountAction = actionsFor({ caller: "account", signInTo: SIGN_IN });
+ *   export const saveThing = accountAction({ name: "saveThing", input: …, run: … });
+ */
+export function actionsFor<C extends Caller>(shared: SharedCaller<C>) {
+  return <S extends z.ZodType, T extends object>(
+    def: Omit<ActionDefinition<C, S, T>, keyof SharedCaller<C>>,
+  ): FormAction<T> => defineAction<C, S, T>({ ...shared, ...def });
+}
+
 async function resolveCaller<C extends Caller>(
   def: Pick<ActionDefinition<C, z.ZodType, object>, "caller" | "callerMessage" | "signInTo">,
 ): Promise<{ failure: Failure; value?: undefined } | { failure?: undefined; value: CallerValue<C> }> {

@@ -35,3 +35,16 @@ export function serialIdField(message: string) {
 export function orderNumber(orderId: string): string {
   return orderId.slice(0, 8).toUpperCase();
 }
+
+/**
+ * A command on one row named by a uuid: an id that is not even a uuid names nothing (`notFound()`, and no query
+ * that PostgreSQL would refuse with a cast error); else `work` runs in one transaction.
+ */
+export function inTransactionById<Tx, T, F>(
+  db: { transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> },
+  id: string,
+  notFound: () => F,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T | F> {
+  return isUuid(id) ? db.transaction(work) : Promise.resolve(notFound());
+}

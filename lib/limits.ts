@@ -64,8 +64,7 @@ export const WARRANTY_MONTHS = 12;
  * A tracking-number CSV upload (`order_id,carrier,tracking_number`): at most this many bytes and data rows. A row is
  * about 70 bytes, so 64 KiB holds the 500 rows with room to spare; a bigger manifest is uploaded in parts.
  */
-export const MAX_SHIPMENT_CSV_BYTES = 64 * 1024;
-export const MAX_SHIPMENT_CSV_ROWS = 500;
+export const SHIPMENT_CSV_LIMITS = { maxBytes: 64 * 1024, maxRows: 500 } as const;
 /** How long a mailed password-reset link works; a newer link ends the older ones at once. */
 export const PASSWORD_RESET_LINK_MINUTES = 30;
 

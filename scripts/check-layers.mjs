@@ -9,7 +9,8 @@ const MAX_LINES = 80;
 const folders = process.argv.length > 2 ? process.argv.slice(2) : ["lib", "app"];
 const patterns = folders.flatMap((f) => {
   const dir = f.replace(/\/+$/, "");
-  return [`'${dir}/**/*.ts'`, `'${dir}/**/*.tsx'`];
+  // :(glob): without it git's `**/` needs a folder, so files straight in lib/ (lib/action.ts) went unchecked.
+  return [`':(glob)${dir}/**/*.ts'`, `':(glob)${dir}/**/*.tsx'`];
 });
 const files = execSync(`git ls-files --cached --others --exclude-standard -- ${patterns.join(" ")}`, {
   encoding: "utf8",
@@ -26,22 +27,24 @@ for (const file of files) {
       ts.isFunctionDeclaration(node) ||
       ts.isArrowFunction(node) ||
       ts.isFunctionExpression(node) ||
-      ts.isMethodDeclaration(node)
+      ts.isMethodDeclaration(node) ||
+      ts.isConstructorDeclaration(node) ||
+      ts.isGetAccessorDeclaration(node) ||
+      ts.isSetAccessorDeclaration(node)
     ) {
       const start = source.getLineAndCharacterOfPosition(node.getStart()).line;
       const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
       const lines = end - start + 1;
       if (lines > MAX_LINES) {
-        const comments =
-          ts.getLeadingCommentRanges(
-            text,
-            (ts.isArrowFunction(node) || ts.isFunctionExpression(node)
-              ? (node.parent?.parent?.parent ?? node)
-              : node
-            ).getFullStart(),
-          ) ?? [];
-        const why = comments.map((c) => text.slice(c.pos, c.end)).join("\n");
-        if (!/long because/i.test(why)) {
+        // The comment may stand over the function or over what holds it (`export const x = () => …`, a
+        // `run: async () => …` property, `defineAction({ … })`), up to the statement it is part of.
+        const why = [];
+        for (let at = node; at && at !== source; at = at.parent) {
+          for (const c of ts.getLeadingCommentRanges(text, at.getFullStart()) ?? [])
+            why.push(text.slice(c.pos, c.end));
+          if (ts.isStatement(at) || ts.isClassElement(at)) break;
+        }
+        if (!/long because/i.test(why.join("\n"))) {
           const name = node.name?.getText() ?? node.parent?.name?.getText?.() ?? "(anonymous)";
           problems.push(`${file}:${start + 1} ${name} is ${lines} lines`);
         }

@@ -336,14 +336,15 @@ function screenContent(
   return `<g clip-path="${clip}">${rr(x, y, w, h, r, `fill="${wallpaper(s, p)}"`)}${waves}${time}${glare}</g>`;
 }
 
-function phoneFront(s: Svg, p: Palette): string {
-  const { w, h, r } = PHONE;
+/** A front's body centred on the origin (corner x, y) and its screen inset by `bezel` (sx, sy, sw, sh). */
+function frontFrame({ w, h, r }: { w: number; h: number; r: number }, bezel: number) {
   const x = -w / 2;
   const y = -h / 2;
-  const sx = x + 12;
-  const sy = y + 12;
-  const sw = w - 24;
-  const sh = h - 24;
+  return { w, h, r, x, y, sx: x + bezel, sy: y + bezel, sw: w - 2 * bezel, sh: h - 2 * bezel };
+}
+
+function phoneFront(s: Svg, p: Palette): string {
+  const { w, h, r, x, y, sx, sy, sw, sh } = frontFrame(PHONE, 12);
   const dock = [-1.5, -0.5, 0.5, 1.5]
     .map((i) => circle(i * 56, sy + sh - 70, 21, `fill="#fff" opacity=".26"`))
     .join("");
@@ -419,13 +420,7 @@ function phoneCameraDetail(s: Svg, p: Palette, look: SeedProduct["look"]): strin
 const TABLET = { w: 600, h: 400, r: 34 };
 
 function tabletFront(s: Svg, p: Palette): string {
-  const { w, h, r } = TABLET;
-  const x = -w / 2;
-  const y = -h / 2;
-  const sx = x + 20;
-  const sy = y + 20;
-  const sw = w - 40;
-  const sh = h - 40;
+  const { w, h, r, x, y, sx, sy, sw, sh } = frontFrame(TABLET, 20);
   const icons = [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5]
     .map((i) => rr(i * 46 - 17, sy + sh - 54, 34, 34, 10, `fill="#fff" opacity="${i === -2.5 ? 0.75 : 0.4}"`))
     .join("");

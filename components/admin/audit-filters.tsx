@@ -39,14 +39,15 @@ export function AuditFilterForm({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Kind of change" name="kind" defaultValue={values.kind ?? ""} errors={errors.kind}>
+      <SelectField
+        label="Kind of change"
+        name="kind"
+        defaultValue={values.kind ?? ""}
+        errors={errors.kind}
+        options={options.kinds}
+      >
         <option value="">Every kind</option>
         {values.kind && !known.has(values.kind) ? <option value={values.kind}>{values.kind}</option> : null}
-        {options.kinds.map((k) => (
-          <option key={k.value} value={k.value}>
-            {k.label}
-          </option>
-        ))}
       </SelectField>
       <InputField
         label={

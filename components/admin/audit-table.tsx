@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/audit/log";
 import { describeAuditEntry } from "@/lib/audit/wording";
 import { formatStoreDateTime } from "@/lib/store-time";
+import { Card } from "./ui";
 
 function entityHref(type: string, id: string): string | null {
   if (type === "sale" && id) return `/admin/sales/${id}`;
@@ -105,5 +106,30 @@ export function AuditList({
         </li>
       ))}
     </List>
+  );
+}
+
+/** One sale's or message's own changes, in a card titled History; `empty` stands in when none are recorded. */
+export function HistoryCard({
+  rows,
+  timeZone,
+  titleId,
+  empty = null,
+  listClassName = "space-y-3 text-sm",
+}: {
+  rows: AuditRow[];
+  timeZone: string;
+  titleId: string;
+  empty?: ReactNode;
+  listClassName?: string;
+}) {
+  return (
+    <Card title="History" titleId={titleId}>
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <AuditList rows={rows} timeZone={timeZone} as="ol" className={listClassName} meta="small" />
+      )}
+    </Card>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-state";
+import type { ActionState, FormAction } from "@/lib/action";
 
 /**
  * The submit button of a command that can't be undone: the first press only asks, the second (the danger
@@ -37,5 +39,32 @@ export function ConfirmSubmit({
         {cancel}
       </Button>
     </div>
+  );
+}
+
+/**
+ * A whole form for a command that can't be undone: the id it acts on (hidden fields), what it will do (children),
+ * the asking button, and the answer announced beneath.
+ */
+export function ConfirmForm<T extends { message: string }>({
+  action,
+  hidden,
+  children,
+  ...labels
+}: {
+  action: FormAction<T>;
+  hidden: Record<string, string | number>;
+  children?: ReactNode;
+} & Omit<Parameters<typeof ConfirmSubmit>[0], "pending">) {
+  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <ConfirmSubmit {...labels} pending={pending} />
+      <FormMessage state={state} />
+    </form>
   );
 }

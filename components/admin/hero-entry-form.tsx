@@ -7,7 +7,7 @@ import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { ProductImage } from "@/components/ui/product-image";
 import type { ActionState, FormAction } from "@/lib/action";
 import { heroImageFor } from "@/lib/hero/image";
-import { ConfirmSubmit } from "./confirm-submit";
+import { ConfirmForm } from "./confirm-submit";
 
 export interface HeroTargetOptions {
   /** `imageUrl`: the image a hero shows when the marketer leaves the image empty (its product's first). */
@@ -156,18 +156,14 @@ export function RemoveHeroEntryForm<T extends { message: string }>({
   entryId: number;
   dayLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="entryId" value={entryId} />
-      <ConfirmSubmit
-        ask="Remove entry…"
-        confirm={`Yes, remove the hero of ${dayLabel}`}
-        cancel="Cancel"
-        pending={pending}
-        pendingLabel="Removing…"
-      />
-      <FormMessage state={state} />
-    </form>
+    <ConfirmForm
+      action={action}
+      hidden={{ entryId }}
+      ask="Remove entry…"
+      confirm={`Yes, remove the hero of ${dayLabel}`}
+      cancel="Cancel"
+      pendingLabel="Removing…"
+    />
   );
 }

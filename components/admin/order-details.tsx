@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { OrderStatusBadge } from "@/components/orders/order-status";
 import { DataTable } from "@/components/ui/data-table";
+import { DetailList } from "@/components/ui/detail-list";
 import { Price } from "@/components/ui/price";
 import type { ConsoleOrder } from "@/lib/fulfilment/queries";
 import { formatStoreDateTime } from "@/lib/store-time";
@@ -111,14 +112,7 @@ export function OrderPaymentCard({ order, timeZone }: { order: ConsoleOrder; tim
   }
   return (
     <Card title="Payment" titleId="payment-title">
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-ink-500">{label}</dt>
-            <dd className="text-ink-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
     </Card>
   );
 }

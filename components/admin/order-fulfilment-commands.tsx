@@ -1,9 +1,9 @@
 "use client";
 
-import { type ReactNode, useActionState } from "react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useCommandActions, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { CARRIERS, MAX_TRACKING_INPUT_LENGTH } from "@/lib/fulfilment/carriers";
 import type { FulfilmentStep } from "@/lib/fulfilment/rules";
@@ -100,12 +100,7 @@ export function OrderFulfilmentCommands({
   paid: boolean;
   actions: Record<Command, FormAction<Done>>;
 }) {
-  const [state, dispatch, pending] = useActionState<ActionState<Done>, FormData>((prev, formData) => {
-    const command = formData.get("command");
-    const action =
-      command === "pack" || command === "ship" || command === "deliver" ? actions[command] : null;
-    return action ? action(prev, formData) : Promise.resolve(prev);
-  }, null);
+  const [state, dispatch, pending] = useCommandActions(actions);
   const common = { dispatch, pending, orderId };
   let next: ReactNode;
   if (step === "unfulfilled") {

@@ -9,7 +9,14 @@ import { Card, EmptyState, SaleStateBadge } from "./ui";
 
 const number = new Intl.NumberFormat("en-US");
 
-const CARD_LINK_CLASS = "text-sm font-medium text-accent-700 hover:underline";
+/** A card's link to the page that holds all of it (the schedule, the audit log). */
+function CardLink({ href, children }: { href: string; children: string }) {
+  return (
+    <Link href={href} className="text-sm font-medium text-accent-700 hover:underline">
+      {children}
+    </Link>
+  );
+}
 
 export function RunningSalesCard({
   running,
@@ -100,15 +107,7 @@ export function HeroSummaryCard({
   featured: ConsoleSaleRow | undefined;
 }) {
   return (
-    <Card
-      title="Homepage hero"
-      titleId="hero"
-      actions={
-        <Link href="/admin/hero" className={CARD_LINK_CLASS}>
-          Schedule
-        </Link>
-      }
-    >
+    <Card title="Homepage hero" titleId="hero" actions={<CardLink href="/admin/hero">Schedule</CardLink>}>
       <dl className="space-y-4 text-sm">
         {days.map(({ label, day, preview }) => (
           <div key={label}>
@@ -133,11 +132,7 @@ export function RecentChangesCard({ rows, timeZone }: { rows: AuditRow[]; timeZo
     <Card
       title="Recent changes"
       titleId="recent"
-      actions={
-        <Link href="/admin/audit" className={CARD_LINK_CLASS}>
-          Audit log
-        </Link>
-      }
+      actions={<CardLink href="/admin/audit">Audit log</CardLink>}
     >
       {rows.length === 0 ? (
         <EmptyState title="No changes yet">Every change made in the console is listed here.</EmptyState>

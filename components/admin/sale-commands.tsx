@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
-import { ConfirmSubmit } from "./confirm-submit";
+import { ConfirmForm } from "./confirm-submit";
 
 /** One button that runs one command on a sale (schedule a draft, feature it), with its result announced. */
 export function SaleCommandForm<T extends { message: string }>({
@@ -45,22 +45,19 @@ export function EndSaleForm<T extends { message: string }>({
   saleId: string;
   saleName: string;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, null);
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="saleId" value={saleId} />
+    <ConfirmForm
+      action={action}
+      hidden={{ saleId }}
+      ask="End sale now…"
+      confirm={`Yes, end “${saleName}” now`}
+      cancel="Keep it running"
+      pendingLabel="Ending…"
+    >
       <p className="text-sm text-ink-600">
         Stops registrations and reservations at once. Units already reserved can still be paid for. This can't
         be undone.
       </p>
-      <ConfirmSubmit
-        ask="End sale now…"
-        confirm={`Yes, end “${saleName}” now`}
-        cancel="Keep it running"
-        pending={pending}
-        pendingLabel="Ending…"
-      />
-      <FormMessage state={state} />
-    </form>
+    </ConfirmForm>
   );
 }

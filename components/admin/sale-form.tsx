@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type InputHTMLAttributes, type ReactNode, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
@@ -327,55 +327,36 @@ export function SaleForm<T extends { message: string }>({
                             : sku.available.toLocaleString("en-US")}
                         </td>
                         <td className="px-3 py-3">
-                          <label htmlFor={`field-${quantity}`} className="sr-only">
-                            Units of {sku.label}
-                          </label>
-                          <input
-                            id={`field-${quantity}`}
+                          <CellInput
                             name={quantity}
+                            label={`Units of ${sku.label}`}
+                            errors={qErrors}
                             type="number"
                             inputMode="numeric"
                             min={Math.max(1, floor)}
                             step={1}
                             defaultValue={v(quantity)}
-                            aria-invalid={qErrors ? true : undefined}
-                            aria-describedby={qErrors ? `field-${quantity}-error` : undefined}
-                            className="w-28 rounded-lg border border-ink-300 px-2 py-1.5 tabular-nums aria-[invalid=true]:border-accent-600"
+                            className="w-28"
+                            note={
+                              floor > 0 ? (
+                                <p className="mt-1 text-xs text-ink-500">
+                                  At least {floor.toLocaleString("en-US")}
+                                </p>
+                              ) : null
+                            }
                           />
-                          {floor > 0 ? (
-                            <p className="mt-1 text-xs text-ink-500">
-                              At least {floor.toLocaleString("en-US")}
-                            </p>
-                          ) : null}
-                          {qErrors ? (
-                            <p
-                              id={`field-${quantity}-error`}
-                              className="mt-1 max-w-48 text-xs text-accent-700"
-                            >
-                              {qErrors.join(" ")}
-                            </p>
-                          ) : null}
                         </td>
                         <td className="px-5 py-3">
-                          <label htmlFor={`field-${price}`} className="sr-only">
-                            Sale price of {sku.label}
-                          </label>
-                          <input
-                            id={`field-${price}`}
+                          <CellInput
                             name={price}
+                            label={`Sale price of ${sku.label}`}
+                            errors={pErrors}
                             type="text"
                             inputMode="decimal"
                             defaultValue={v(price)}
                             readOnly={locked && included}
-                            aria-invalid={pErrors ? true : undefined}
-                            aria-describedby={pErrors ? `field-${price}-error` : undefined}
-                            className="w-32 rounded-lg border border-ink-300 px-2 py-1.5 tabular-nums read-only:bg-ink-50 read-only:text-ink-600 aria-[invalid=true]:border-accent-600"
+                            className="w-32 read-only:bg-ink-50 read-only:text-ink-600"
                           />
-                          {pErrors ? (
-                            <p id={`field-${price}-error`} className="mt-1 max-w-48 text-xs text-accent-700">
-                              {pErrors.join(" ")}
-                            </p>
-                          ) : null}
                         </td>
                       </tr>
                     );
@@ -433,5 +414,44 @@ export function SaleForm<T extends { message: string }>({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A field inside a table row: its label for screen readers only, the input, an optional note, its errors. */
+function CellInput({
+  name,
+  label,
+  errors,
+  note,
+  className,
+  ...input
+}: {
+  name: string;
+  label: string;
+  errors: string[] | undefined;
+  note?: ReactNode;
+  className: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "className" | "id">) {
+  const id = `field-${name}`;
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : undefined}
+        className={`rounded-lg border border-ink-300 px-2 py-1.5 tabular-nums aria-[invalid=true]:border-accent-600 ${className}`}
+        {...input}
+      />
+      {note}
+      {errors ? (
+        <p id={`${id}-error`} className="mt-1 max-w-48 text-xs text-accent-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { FormMessage, keepWhatWasTyped } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { SHIPMENT_CSV_HEADER } from "@/lib/fulfilment/csv";
 import type { ShipmentRowResult } from "@/lib/fulfilment/upload";
-import { MAX_SHIPMENT_CSV_BYTES, MAX_SHIPMENT_CSV_ROWS } from "@/lib/limits";
+import { SHIPMENT_CSV_LIMITS } from "@/lib/limits";
 
 type Uploaded = { message: string; rows: ShipmentRowResult[] };
 
@@ -70,9 +70,9 @@ export function ShipmentUploadForm({ action }: { action: FormAction<Uploaded> })
     const file = event.target.files?.[0];
     setFileError(null);
     if (!file) return;
-    if (file.size > MAX_SHIPMENT_CSV_BYTES) {
+    if (file.size > SHIPMENT_CSV_LIMITS.maxBytes) {
       setFileError(
-        `That file is ${Math.ceil(file.size / 1024)} KB; uploads are at most ${MAX_SHIPMENT_CSV_BYTES / 1024} KB (${MAX_SHIPMENT_CSV_ROWS} rows). Split it and upload the parts.`,
+        `That file is ${Math.ceil(file.size / 1024)} KB; uploads are at most ${SHIPMENT_CSV_LIMITS.maxBytes / 1024} KB (${SHIPMENT_CSV_LIMITS.maxRows} rows). Split it and upload the parts.`,
       );
       event.target.value = "";
       return;
@@ -106,7 +106,7 @@ export function ShipmentUploadForm({ action }: { action: FormAction<Uploaded> })
           errors={csvErrors.length ? csvErrors : undefined}
           spellCheck={false}
           wrap="off"
-          hint={`One parcel a line: ${SHIPMENT_CSV_HEADER} (the header line is optional). At most ${MAX_SHIPMENT_CSV_ROWS} lines; each line is shipped on its own, and uploading the same file again ships nothing twice.`}
+          hint={`One parcel a line: ${SHIPMENT_CSV_HEADER} (the header line is optional). At most ${SHIPMENT_CSV_LIMITS.maxRows} lines; each line is shipped on its own, and uploading the same file again ships nothing twice.`}
           placeholder={`${SHIPMENT_CSV_HEADER}\n3f2b…-…,SF Express,SF1234567890123`}
         />
         <Button type="submit" size="console" pending={pending} pendingLabel="Uploading…">

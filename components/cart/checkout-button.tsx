@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useId } from "react";
 import { AddressLabel, type AddressView } from "@/components/account/address-card";
 import { Button } from "@/components/ui/button";
+import { RadioCard } from "@/components/ui/radio-card";
 import type { FormAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
 import type { CartClub } from "@/lib/points/checkout";
@@ -50,19 +51,16 @@ export function CheckoutButton({
         ) : (
           <>
             {addresses.map((a) => (
-              <label
+              <RadioCard
                 key={a.id}
-                className="flex cursor-pointer gap-3 rounded-xl border border-ink-200 bg-white p-3 has-[:checked]:border-accent-600 has-[:checked]:ring-1 has-[:checked]:ring-accent-600"
+                name="addressId"
+                value={a.id}
+                defaultChecked={a.isDefault}
+                className="gap-3 bg-white p-3"
+                inputClassName="mt-1"
               >
-                <input
-                  type="radio"
-                  name="addressId"
-                  value={a.id}
-                  defaultChecked={a.isDefault}
-                  className="mt-1 accent-accent-600"
-                />
                 <AddressLabel address={a} />
-              </label>
+              </RadioCard>
             ))}
             <Link
               href={ADD_ADDRESS}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState, LINK_CLASS } from "@/components/admin/ui";
 import { DataTable } from "@/components/ui/data-table";
+import { DetailList } from "@/components/ui/detail-list";
 import type { MailboxEntry, OutboxMail, OutboxMailStatus } from "@/lib/mail/outbox";
 import { formatStoreDateTime } from "@/lib/store-time";
 
@@ -100,14 +101,7 @@ export function MailView({ mail, from, timeZone }: { mail: OutboxMail; from: str
   if (mail.lastError) facts.push(["Last error", mail.lastError]);
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-ink-500">{label}</dt>
-            <dd className="break-words text-ink-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={facts} className="grid-cols-[6rem_minmax(0,1fr)] gap-x-4 gap-y-1.5" />
       <section aria-labelledby="mail-html">
         <h2 id="mail-html" className="mb-2 text-sm font-semibold text-ink-700">
           HTML

@@ -117,13 +117,8 @@ function ContactFields({
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="What is it about?" {...field("topic")} required>
+        <SelectField label="What is it about?" {...field("topic")} required options={CONTACT_TOPICS}>
           <option value="">Choose…</option>
-          {CONTACT_TOPICS.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
         </SelectField>
         <InputField
           label={

@@ -15,29 +15,45 @@ export function SiteHeader({ categories }: HeaderProps) {
         <Link href="/" className="shrink-0 rounded" aria-label="Kite home">
           <KiteLogo />
         </Link>
-        <nav aria-label="Categories" className="hidden lg:block">
-          <ul className="flex gap-5 text-sm font-medium text-ink-700">
-            {categories.map((c) => (
-              <li key={c.slug}>
-                <Link href={`/category/${c.slug}`} className="hover:text-accent-700">
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <CategoryNav
+          label="Categories"
+          categories={categories}
+          className="hidden lg:block"
+          listClassName="flex gap-5 text-sm font-medium text-ink-700"
+          linkClassName="hover:text-accent-700"
+        />
         <HeaderSearch />
         <HeaderAccount />
       </div>
-      <nav aria-label="Categories (compact)" className="border-t border-ink-100 lg:hidden">
-        <ul className="mx-auto flex max-w-7xl gap-5 overflow-x-auto px-4 py-2 text-sm font-medium whitespace-nowrap text-ink-700">
-          {categories.map((c) => (
-            <li key={c.slug}>
-              <Link href={`/category/${c.slug}`}>{c.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <CategoryNav
+        label="Categories (compact)"
+        categories={categories}
+        className="border-t border-ink-100 lg:hidden"
+        listClassName="mx-auto flex max-w-7xl gap-5 overflow-x-auto px-4 py-2 text-sm font-medium whitespace-nowrap text-ink-700"
+      />
     </header>
+  );
+}
+
+/** The category links, once for wide screens (in the bar) and once for phones (a scrolling row beneath it). */
+function CategoryNav({
+  label,
+  categories,
+  className,
+  listClassName,
+  linkClassName,
+}: HeaderProps & { label: string; className: string; listClassName: string; linkClassName?: string }) {
+  return (
+    <nav aria-label={label} className={className}>
+      <ul className={listClassName}>
+        {categories.map((c) => (
+          <li key={c.slug}>
+            <Link href={`/category/${c.slug}`} className={linkClassName}>
+              {c.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
-import type { ActionState, FormAction } from "@/lib/action";
+import { FormMessage, useCommandActions, useEchoedForm } from "@/components/ui/form-state";
+import type { FormAction } from "@/lib/action";
 import { MAX_RETURN_NOTE_LENGTH } from "@/lib/limits";
 import type { ReturnView } from "@/lib/returns/queries";
 
@@ -23,14 +23,9 @@ export function ReturnCommands({
   ret: Pick<ReturnView, "id" | "commands">;
   actions: Record<Command, FormAction<Done>>;
 }) {
-  const [state, dispatch, pending] = useActionState<ActionState<Done>, FormData>((prev, formData) => {
-    const command = formData.get("command");
-    const action =
-      command === "approve" || command === "refuse" || command === "receive" ? actions[command] : null;
-    return action ? action(prev, formData) : Promise.resolve(prev);
-  }, null);
+  const [state, dispatch, pending] = useCommandActions(actions);
   const [refusing, setRefusing] = useState(false);
-  const { field, onInput } = useEchoedForm(state, { refusalReason: "" });
+  const { field, formProps } = useEchoedForm(state, { refusalReason: "" });
   const can = (command: Command) => ret.commands.includes(command);
   return (
     <div className="space-y-3">
@@ -47,13 +42,7 @@ export function ReturnCommands({
         </form>
       ) : null}
       {can("refuse") && refusing ? (
-        <form
-          action={dispatch}
-          onSubmit={keepWhatWasTyped(dispatch)}
-          onInput={onInput}
-          className="space-y-3"
-          noValidate
-        >
+        <form {...formProps(dispatch)} className="space-y-3">
           <input type="hidden" name="returnId" value={ret.id} />
           <input type="hidden" name="command" value="refuse" />
           <TextAreaField

@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
-import { FormMessage, keepWhatWasTyped, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { MAX_RETURN_NOTE_LENGTH } from "@/lib/limits";
-import { RETURN_REASONS } from "@/lib/returns/rules";
+import { RETURN_REASON_OPTIONS } from "@/lib/returns/rules";
 
 /** The owner asks to return the whole order: a reason from the list and, optionally, a few words. */
 export function ReturnRequestForm<T extends { message: string }>({
@@ -17,23 +17,12 @@ export function ReturnRequestForm<T extends { message: string }>({
   orderId: string;
 }) {
   const [state, dispatch, pending] = useActionState<ActionState<T>, FormData>(action, null);
-  const { field, onInput } = useEchoedForm(state, { reason: "", note: "" });
+  const { field, formProps } = useEchoedForm(state, { reason: "", note: "" });
   return (
-    <form
-      action={dispatch}
-      onSubmit={keepWhatWasTyped(dispatch)}
-      onInput={onInput}
-      className="space-y-3"
-      noValidate
-    >
+    <form {...formProps(dispatch)} className="space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
-      <SelectField label="Reason" required {...field("reason")}>
+      <SelectField label="Reason" required {...field("reason")} options={RETURN_REASON_OPTIONS}>
         <option value="">Choose a reason…</option>
-        {RETURN_REASONS.map(({ code, label }) => (
-          <option key={code} value={code}>
-            {label}
-          </option>
-        ))}
       </SelectField>
       <TextAreaField
         label="Anything we should know? (optional)"

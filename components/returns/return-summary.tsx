@@ -1,3 +1,4 @@
+import { DetailList } from "@/components/ui/detail-list";
 import type { ReturnView } from "@/lib/returns/queries";
 import { RETURN_STAGE_LABELS } from "@/lib/returns/rules";
 import { formatStoreDateTime } from "@/lib/store-time";
@@ -36,14 +37,7 @@ export function ReturnSummary({ ret, timeZone }: { ret: ReturnView; timeZone: st
           {RETURN_STAGE_LABELS[ret.stage]}
         </span>
       </p>
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-ink-500">{label}</dt>
-            <dd className="break-words text-ink-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} className="grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5" />
     </div>
   );
 }

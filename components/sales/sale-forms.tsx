@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
+import { RadioCard } from "@/components/ui/radio-card";
 import { useVisitor } from "@/components/visitor/visitor-provider";
 import type { FormAction } from "@/lib/action";
 import { useOptionalLiveSale } from "./live-sale";
@@ -82,18 +83,14 @@ export function BuyForm({
           <legend className="mb-2 text-sm font-semibold">Choose your variant</legend>
           <div className="flex flex-wrap gap-2" id={groupId}>
             {options.map((o) => (
-              <label
+              <RadioCard
                 key={o.skuId}
-                className="flex cursor-pointer items-center gap-2 rounded-xl border border-ink-200 px-3 py-2 text-sm has-[:checked]:border-accent-600 has-[:checked]:ring-1 has-[:checked]:ring-accent-600"
+                name="skuId"
+                value={o.skuId}
+                checked={skuId === o.skuId}
+                onChange={() => setSkuId(o.skuId)}
+                className="items-center gap-2 px-3 py-2 text-sm"
               >
-                <input
-                  type="radio"
-                  name="skuId"
-                  value={o.skuId}
-                  checked={skuId === o.skuId}
-                  onChange={() => setSkuId(o.skuId)}
-                  className="accent-accent-600"
-                />
                 <span
                   className="h-3 w-3 rounded-full border border-ink-300"
                   style={{ background: o.colourHex }}
@@ -101,7 +98,7 @@ export function BuyForm({
                 />
                 <span>{o.label}</span>
                 <Price amountMinor={o.salePriceMinor} currency={o.currency} size="sm" />
-              </label>
+              </RadioCard>
             ))}
           </div>
         </fieldset>

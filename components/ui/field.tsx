@@ -61,60 +61,58 @@ function controlProps(id: string, { name, errors, hint }: FieldProps) {
   };
 }
 
-export function InputField({
+type InputProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
+type SelectProps = FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">;
+type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+
+/** The shell around one control: the three fields below differ only in the element they draw. */
+function ControlField({
+  as: Control,
   label,
   name,
   errors,
   hint,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
-  const id = input.id ?? `field-${name}`;
+  ...control
+}: (InputProps | SelectProps | TextAreaProps) & { as: "input" | "select" | "textarea" }) {
+  const id = control.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input
+      <Control
         {...controlProps(id, { label, name, errors, hint })}
-        className={`${CONTROL_CLASS} ${READ_ONLY_CLASS}`}
-        {...input}
+        className={Control === "select" ? CONTROL_CLASS : `${CONTROL_CLASS} ${READ_ONLY_CLASS}`}
+        {...(control as object)}
       />
     </FieldShell>
   );
 }
 
+export function InputField(props: InputProps) {
+  return <ControlField as="input" {...props} />;
+}
+
+/** A select; `options` are listed after `children` (a "Choose…" placeholder option, say). */
 export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
   children,
-  ...select
-}: FieldProps & { children: ReactNode } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const id = select.id ?? `field-${name}`;
+  options = [],
+  ...props
+}: SelectProps & {
+  children?: ReactNode;
+  options?: readonly { value: string; label: ReactNode }[];
+}) {
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <select {...controlProps(id, { label, name, errors, hint })} className={CONTROL_CLASS} {...select}>
-        {children}
-      </select>
-    </FieldShell>
+    <ControlField as="select" {...props}>
+      {children}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </ControlField>
   );
 }
 
-export function TextAreaField({
-  label,
-  name,
-  errors,
-  hint,
-  ...area
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const id = area.id ?? `field-${name}`;
-  return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        {...controlProps(id, { label, name, errors, hint })}
-        className={`${CONTROL_CLASS} ${READ_ONLY_CLASS}`}
-        {...area}
-      />
-    </FieldShell>
-  );
+export function TextAreaField(props: TextAreaProps) {
+  return <ControlField as="textarea" {...props} />;
 }
 
 /** A `datetime-local` input whose label names the store's zone: the value is a wall-clock time there. */

@@ -1,4 +1,5 @@
-import { type FormEvent, startTransition, useState } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
+import type { ActionState, FormAction } from "@/lib/action";
 
 /*
  * What a form shows after its server action answered: the values it keeps (echoed back on a refusal, never
@@ -79,4 +80,20 @@ export function keepWhatWasTyped(dispatch: (formData: FormData) => void) {
     }
     startTransition(() => dispatch(formData));
   };
+}
+
+/**
+ * One action state for a group of command forms: each form posts a `command` field naming one of `actions` (an
+ * unknown one does nothing), so the answer to the last command stays on screen after the page re-renders with
+ * the next command's form.
+ */
+export function useCommandActions<Command extends string, T extends object>(
+  actions: Record<Command, FormAction<T>>,
+) {
+  return useActionState<ActionState<T>, FormData>((prev, formData) => {
+    const command = formData.get("command");
+    const action =
+      typeof command === "string" && Object.hasOwn(actions, command) ? actions[command as Command] : null;
+    return action ? action(prev, formData) : Promise.resolve(prev);
+  }, null);
 }

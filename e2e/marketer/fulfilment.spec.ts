@@ -1,8 +1,7 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations } from "../support/layout";
-import { ProductPage } from "../support/pages";
+import { checkoutFromCart, openNewestOrder, ProductPage, payAndReturn } from "../support/pages";
 
 /*
  * An order's life after payment, end to end: a shopper buys, a marketer packs and ships it with a tracking
@@ -19,16 +18,7 @@ async function checkoutToStripe(page: Page): Promise<void> {
   const product = new ProductPage(page);
   await product.open(SKU.slug, `?sku=${SKU.code}`);
   await product.addToCart();
-  await page.goto("/cart");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout\/cs_/);
-}
-
-async function newestOrderId(page: Page): Promise<string> {
-  await page.goto("/account");
-  await page.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
-  await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-  return page.url().split("/").pop() ?? "";
+  await checkoutFromCart(page);
 }
 
 /** The page at 1280 and 360 px wide, full length, for a person to look at (in the test's output folder). */
@@ -50,10 +40,8 @@ test.describe("marketer: fulfilment", () => {
     test.slow();
     const shop = shopper.page;
     await checkoutToStripe(shop);
-    await shop.getByLabel("Card number").fill(TEST_CARDS.success);
-    await shop.getByRole("button", { name: /^Pay / }).click();
-    await shop.waitForURL("**/checkout/success**");
-    const orderId = await newestOrderId(shop);
+    await payAndReturn(shop);
+    const orderId = await openNewestOrder(shop);
     await expect(shop.getByTestId("fulfilment").getByRole("heading")).toHaveText("Delivery: Preparing");
 
     const console = marketer.page;
@@ -123,7 +111,7 @@ test.describe("marketer: fulfilment", () => {
 
   test("the owner cancels a pending order from its page @mobile", async ({ shopperPage: page }) => {
     await checkoutToStripe(page);
-    await newestOrderId(page);
+    await openNewestOrder(page);
     await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
     await page.getByRole("button", { name: "Cancel order…" }).click();
     await page.getByRole("button", { name: "Yes, cancel this order" }).click();

@@ -1,8 +1,7 @@
 import type { Page } from "@playwright/test";
-import { TEST_CARDS } from "../support/env";
-import { expect, type SignedIn, test } from "../support/fixtures";
+import { expect, localStoreOnly, type SignedIn, test } from "../support/fixtures";
 import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
-import { ProductPage } from "../support/pages";
+import { checkoutFromCart, openDevMail, openNewestOrder, ProductPage, payAndReturn } from "../support/pages";
 
 /*
  * Returns end to end: a shopper with a delivered order asks to return it, a marketer finds it under Open returns and
@@ -11,10 +10,7 @@ import { ProductPage } from "../support/pages";
  * The SKU is one no other spec buys; no stock figure is asserted here (the PostgreSQL tests count them).
  */
 
-test.skip(
-  Boolean(process.env.BASE_URL),
-  "reads the mail in the dev mailbox, a 404 outside development and tests",
-);
+localStoreOnly("reads the mail in the dev mailbox, a 404 outside development and tests");
 
 const SKU = { slug: "kite-router-ax3000", code: "kite-router-ax3000-black" };
 const SHOTS = process.env.RETURNS_SHOTS_DIR ?? "/tmp";
@@ -34,16 +30,9 @@ async function deliveredOrder(shopper: SignedIn, marketer: SignedIn): Promise<st
   const product = new ProductPage(shop);
   await product.open(SKU.slug, `?sku=${SKU.code}`);
   await product.addToCart();
-  await shop.goto("/cart");
-  await shop.getByRole("button", { name: "Checkout" }).click();
-  await shop.waitForURL(/\/checkout\/cs_/);
-  await shop.getByLabel("Card number").fill(TEST_CARDS.success);
-  await shop.getByRole("button", { name: /^Pay / }).click();
-  await shop.waitForURL("**/checkout/success**");
-  await shop.goto("/account");
-  await shop.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
-  await shop.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-  const orderId = shop.url().split("/").pop() ?? "";
+  await checkoutFromCart(shop);
+  await payAndReturn(shop);
+  const orderId = await openNewestOrder(shop);
 
   const console = marketer.page;
   await console.goto(`/admin/orders/${orderId}`);
@@ -74,15 +63,11 @@ async function askForReturn(shop: Page, orderId: string) {
   await expect(section).toContainText("The corner of the box was crushed.");
 }
 
-/** Waits until the dev mailbox has a mail with this subject to this address, opens it; its text. */
-async function openMail(page: Page, { to, subject }: { to: string; subject: string | RegExp }) {
-  const row = page.getByRole("main").getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await expect(row.first()).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await row.first().getByRole("link", { name: subject }).click();
-  return page.getByRole("main");
+/** A delivered order whose shopper has asked to return it: its id, and the shopper's page. */
+async function returnRequested(shopper: SignedIn, marketer: SignedIn) {
+  const orderId = await deliveredOrder(shopper, marketer);
+  await askForReturn(shopper.page, orderId);
+  return { orderId, shop: shopper.page };
 }
 
 test.describe("marketer: returns", () => {
@@ -92,9 +77,7 @@ test.describe("marketer: returns", () => {
     shopper,
     marketer,
   }) => {
-    const orderId = await deliveredOrder(shopper, marketer);
-    const shop = shopper.page;
-    await askForReturn(shop, orderId);
+    const { orderId, shop } = await returnRequested(shopper, marketer);
     await expectNoSeriousViolations(shop, "/account/orders/[id] with a return");
     await shoot(shop, "shopper-requested");
 
@@ -122,12 +105,12 @@ test.describe("marketer: returns", () => {
     await expect(shop.getByTestId("returns").getByTestId("return-stage")).toHaveText("Refunded");
     await shoot(shop, "shopper-refunded");
 
-    const mail = await openMail(shop, {
+    const mail = await openDevMail(shop, {
       to: shopper.account.email,
       subject: /^Refund of .* for your Kite order/,
     });
     await expect(mail.getByText("We accepted your return, so we refunded the order in full.")).toBeVisible();
-    await openMail(shop, { to: shopper.account.email, subject: /return of Kite order .* is approved/ });
+    await openDevMail(shop, { to: shopper.account.email, subject: /return of Kite order .* is approved/ });
 
     await console.getByRole("button", { name: "Mark received" }).click();
     await expect(card.getByTestId("form-message")).toContainText("1 unit is back on sale");
@@ -144,9 +127,7 @@ test.describe("marketer: returns", () => {
     shopper,
     marketer,
   }) => {
-    const orderId = await deliveredOrder(shopper, marketer);
-    const shop = shopper.page;
-    await askForReturn(shop, orderId);
+    const { orderId, shop } = await returnRequested(shopper, marketer);
 
     const console = marketer.page;
     await console.goto(`/admin/orders/${orderId}`);
@@ -171,7 +152,7 @@ test.describe("marketer: returns", () => {
     await expect(section.getByRole("button", { name: "Request a return" })).toBeVisible();
     await expectNoSeriousViolations(shop, "/account/orders/[id] with a refused return");
     await shoot(shop, "shopper-refused");
-    const mail = await openMail(shop, {
+    const mail = await openDevMail(shop, {
       to: shopper.account.email,
       subject: /^About your return of Kite order/,
     });

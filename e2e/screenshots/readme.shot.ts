@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { AuthPages } from "../support/pages";
 
 const OUT = "docs/screenshots";
 
@@ -62,11 +63,7 @@ test("help centre", async ({ page }) => {
 });
 
 test("marketer console", async ({ page }) => {
-  await page.goto("/sign-in?callbackUrl=/admin");
-  await page.getByLabel("Email").fill("marketer@example.com");
-  await page.getByLabel("Password").fill("kite-marketer-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await new AuthPages(page).signIn("marketer@example.com", "kite-marketer-2026", "/admin");
   await page.goto("/admin/sales");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.screenshot({ path: `${OUT}/admin-sales.png` });
@@ -77,11 +74,7 @@ test("marketer console", async ({ page }) => {
 
 test("a shopper's checkout, unfinished payment, receipt mail and account", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/sign-in?callbackUrl=/account");
-  await page.getByLabel("Email").fill("shopper@example.com");
-  await page.getByLabel("Password").fill("kite-shopper-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === "/account");
+  await new AuthPages(page).signIn("shopper@example.com", "kite-shopper-2026");
   await page.goto("/products/kite-buds-2?sku=kite-buds-2-white");
   await expect(page.getByTestId("buy-box").first()).toHaveAttribute("data-url-applied", "");
   await page

@@ -1,3 +1,4 @@
+import { SHENZHEN_ADDRESS } from "../../lib/qa/sample-addresses";
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
 import { fillAddress } from "../support/pages";
@@ -49,15 +50,7 @@ test.describe("shopper: delivery addresses", () => {
 
     // A second address, then make it the default.
     await page.getByRole("link", { name: "Add an address" }).click();
-    await fillAddress(form, {
-      recipientName: "Li Wei",
-      mobile: "13912345678",
-      province: "Guangdong",
-      city: "Shenzhen",
-      district: "Nanshan",
-      street: "1 Keyuan Road, Tower B, 18F",
-      postcode: "518057",
-    });
+    await fillAddress(form, SHENZHEN_ADDRESS);
     await form.getByRole("button", { name: "Save address" }).click();
     await expect(cards).toHaveCount(2);
     await cards.filter({ hasText: "Shenzhen" }).getByRole("button", { name: "Make default" }).click();

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { ProductPage } from "../support/pages";
+import { checkoutFromCart, ProductPage, payOnStripe } from "../support/pages";
 import { readStock } from "../support/qa-api";
 
 // The shopper is the test's own (fixture); stock figures are the store's, so each flow buys a SKU of its own.
@@ -9,16 +9,9 @@ async function cartToCheckout(page: Page, slug: string, skuCode: string) {
   const product = new ProductPage(page);
   await product.open(slug, `?sku=${skuCode}`);
   await product.addToCart();
-  await page.goto("/cart");
-  await page.getByRole("button", { name: "Checkout" }).click();
+  await checkoutFromCart(page);
   // Stripe's hosted page (the local server's in tests), not the cart's own "Order summary".
-  await page.waitForURL(/\/checkout\/cs_/);
   await expect(page.getByRole("heading", { name: "Order summary" })).toBeVisible();
-}
-
-async function payWith(page: Page, card: string) {
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: /^Pay / }).click();
 }
 
 test.describe("shopper: pay through Stripe Checkout", () => {
@@ -32,7 +25,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     const before = await readStock(request, baseURL ?? "", code);
     await cartToCheckout(page, "kite-9", code);
     expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
-    await payWith(page, TEST_CARDS.success);
+    await payOnStripe(page, TEST_CARDS.success);
     await page.waitForURL("**/checkout/success**");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, Kite fan!");
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
@@ -52,7 +45,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     const code = "kite-9-lite-mint-8-128";
     const before = await readStock(request, baseURL ?? "", code);
     await cartToCheckout(page, "kite-9-lite", code);
-    await payWith(page, TEST_CARDS.decline);
+    await payOnStripe(page, TEST_CARDS.decline);
     await expect(page.getByRole("alert")).toContainText("declined");
     const after = await readStock(request, baseURL ?? "", code);
     expect(after.held).toBe(before.held + 1);
@@ -70,7 +63,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     const before = await readStock(request, baseURL ?? "", code);
     await cartToCheckout(page, "kite-cam-2k", code);
     const firstSession = page.url();
-    await payWith(page, TEST_CARDS.decline);
+    await payOnStripe(page, TEST_CARDS.decline);
     await expect(page.getByRole("alert")).toContainText("declined");
 
     // Back to the store: the order page says the order is still held; nothing went back on sale.
@@ -91,7 +84,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     await page.getByRole("link", { name: "Finish paying" }).first().click();
     await page.waitForURL(/\/checkout\/cs_/);
     expect(page.url()).toBe(firstSession);
-    await payWith(page, TEST_CARDS.success);
+    await payOnStripe(page, TEST_CARDS.success);
     await page.waitForURL("**/checkout/success**");
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
 

@@ -1,8 +1,9 @@
 import type { ParsedMail } from "mailparser";
-import { TEST_CARDS, uniqueEmail } from "../support/env";
+import { HANGZHOU_ADDRESS } from "../../lib/qa/sample-addresses";
+import { uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { waitForMail } from "../support/mail";
-import { fillAddress } from "../support/pages";
+import { fillAddress, openNewestOrder, payAndReturn } from "../support/pages";
 
 /*
  * A new shopper's whole first order, with every mail read where a customer reads it: from the SMTP server the
@@ -42,15 +43,7 @@ test.describe("shopper: the whole journey", () => {
     await expect(page.getByText("We need a delivery address before you pay.")).toBeVisible();
     await page.getByRole("link", { name: "Add a delivery address" }).click();
     const form = page.getByTestId("address-form");
-    await fillAddress(form, {
-      recipientName: "Chen Jing",
-      mobile: "13800138000",
-      province: "Zhejiang",
-      city: "Hangzhou",
-      district: "Xihu",
-      street: "18 Wensan Road, Building 7, Room 301",
-      postcode: "310012",
-    });
+    await fillAddress(form, HANGZHOU_ADDRESS);
     await form.getByRole("button", { name: "Save address" }).click();
     await page.waitForURL((url) => url.pathname === "/cart");
     await expect(page.getByText("Deliver to").first()).toBeVisible();
@@ -58,13 +51,8 @@ test.describe("shopper: the whole journey", () => {
 
     await page.getByRole("button", { name: "Checkout" }).click();
     await page.waitForURL(/\/checkout\/cs_/);
-    await page.getByLabel("Card number").fill(TEST_CARDS.success);
-    await page.getByRole("button", { name: /^Pay / }).click();
-    await page.waitForURL("**/checkout/success**");
-    await page.goto("/account");
-    await page.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
-    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-    const orderId = page.url().split("/").pop() ?? "";
+    await payAndReturn(page);
+    const orderId = await openNewestOrder(page);
     const ref = orderId.slice(0, 8).toUpperCase();
 
     const receipt = await waitForMail({ to: email, subject: `Your Kite order ${ref} is confirmed` });

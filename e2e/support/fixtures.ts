@@ -92,3 +92,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from "@playwright/test";
+
+/**
+ * Skips the enclosing describe (or, at the top, the file) against a deployment (BASE_URL), saying why: what it
+ * reads exists only on the store the suite starts itself (the dev mailbox, the loopback address).
+ */
+export function localStoreOnly(reason: string) {
+  test.skip(Boolean(process.env.BASE_URL), reason);
+}

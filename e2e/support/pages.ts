@@ -134,19 +134,54 @@ export async function fillAddress(
   await form.getByLabel("Postcode").fill(a.postcode);
 }
 
+/** From the cart to Stripe's hosted page (the local server's in tests), as a shopper clicks through it. */
+export async function checkoutFromCart(page: Page) {
+  await page.goto("/cart");
+  await page.getByRole("button", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout\/cs_/);
+}
+
+/** On Stripe's hosted page: types a test card (TEST_CARDS) and pays. */
+export async function payOnStripe(page: Page, card: string = TEST_CARDS.success) {
+  await page.getByLabel("Card number").fill(card);
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+/** Pays with the card that succeeds and waits for the store's success page. */
+export async function payAndReturn(page: Page) {
+  await payOnStripe(page);
+  await page.waitForURL("**/checkout/success**");
+}
+
+/** Opens the account's newest order from its account page; the order's id. */
+export async function openNewestOrder(page: Page): Promise<string> {
+  await page.goto("/account");
+  await page.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
+  await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop() ?? "";
+}
+
+/**
+ * Waits until the dev mailbox lists a mail with this subject to this address, then opens it; the page's main part.
+ * A form's answer can read the same before its mail is written (on a loaded machine it was not, once), so the
+ * mailbox is read again until the mail is there.
+ */
+export async function openDevMail(page: Page, { to, subject }: { to: string; subject: string | RegExp }) {
+  const row = page.getByRole("main").getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(row.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await row.first().getByRole("link", { name: subject }).click();
+  return page.getByRole("main");
+}
+
 /**
  * Checks out the signed-in shopper's cart and pays on the local Stripe page with the test card that succeeds, then
  * opens the newest order's page. The order's id.
  */
 export async function payForCart(page: Page): Promise<string> {
-  await page.goto("/cart");
-  await page.getByRole("button", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout\/cs_/);
-  await page.getByLabel("Card number").fill(TEST_CARDS.success);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.waitForURL("**/checkout/success**");
-  await page.goto("/account");
-  await page.getByRole("list", { name: "Orders" }).getByRole("link").first().click();
-  await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
-  return page.url().split("/").pop() ?? "";
+  await checkoutFromCart(page);
+  await payAndReturn(page);
+  return openNewestOrder(page);
 }

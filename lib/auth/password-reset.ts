@@ -8,7 +8,7 @@ import { enqueueLinkMail } from "@/lib/mail/events";
 import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { ok, Refusal, type Result, refusable } from "@/lib/result";
 import { hashPassword, passwordSchema } from "./password";
-import { checkPasswordResetRateLimit } from "./throttle";
+import { checkPasswordResetRateLimit, whenAllowed } from "./throttle";
 import { consumeAuthToken, issueAuthToken, type TokenRefusalCode } from "./tokens";
 import { emailSchema, findUserByEmail, sessionsEndNow } from "./users";
 
@@ -41,23 +41,23 @@ export async function requestPasswordReset(
   limiter: RateLimiter,
   { email, ip, origin, now }: { email: string; ip: string; origin: string; now: Date },
 ): Promise<RequestPasswordResetResult> {
-  const limited = await checkPasswordResetRateLimit(limiter, { email, ip, now });
-  if (!limited.ok) return limited;
-  const user = await findUserByEmail(db, email);
-  if (user) {
-    await db.transaction(async (tx) => {
-      const link = await issueAuthToken(tx, { userId: user.id, purpose: "password_reset", now });
-      const url = `${origin}/reset-password?token=${link.token}`;
-      await enqueueLinkMail({
-        tx,
-        kind: "password_reset",
-        to: user.email,
-        name: user.name,
-        link: { id: link.id, url, expiresAt: link.expiresAt },
+  return whenAllowed(checkPasswordResetRateLimit(limiter, { email, ip, now }), async () => {
+    const user = await findUserByEmail(db, email);
+    if (user) {
+      await db.transaction(async (tx) => {
+        const link = await issueAuthToken(tx, { userId: user.id, purpose: "password_reset", now });
+        const url = `${origin}/reset-password?token=${link.token}`;
+        await enqueueLinkMail({
+          tx,
+          kind: "password_reset",
+          to: user.email,
+          name: user.name,
+          link: { id: link.id, url, expiresAt: link.expiresAt },
+        });
       });
-    });
-  }
-  return ok({ message: RESET_REQUESTED });
+    }
+    return ok({ message: RESET_REQUESTED });
+  });
 }
 
 export type ResetPasswordResult = Result<{ email: string }, TokenRefusalCode>;

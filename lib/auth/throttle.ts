@@ -86,6 +86,15 @@ export async function beginSignInAttempt(
   };
 }
 
+/** The opening every throttled request shares: `work` runs once `check` lets it through, else the refusal answers. */
+export async function whenAllowed<T>(
+  check: Promise<{ ok: true } | Failure<"rate_limited">>,
+  work: () => Promise<T>,
+): Promise<T | Failure<"rate_limited">> {
+  const allowed = await check;
+  return allowed.ok ? work() : allowed;
+}
+
 /** One sign-up from this address, or a refusal saying when to retry. */
 export async function checkSignUpRateLimit(
   limiter: RateLimiter,

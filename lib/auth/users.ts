@@ -9,7 +9,7 @@ import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { checkReferralCode, type ReferralCode, recordReferral } from "@/lib/referrals/referrals";
 import { type Failure, fail, ok, type Result } from "@/lib/result";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
-import { beginSignInAttempt, checkSignUpRateLimit } from "./throttle";
+import { beginSignInAttempt, checkSignUpRateLimit, whenAllowed } from "./throttle";
 
 export interface SessionUser {
   id: string;
@@ -94,17 +94,18 @@ export async function signUp(
   limiter: RateLimiter,
   { input, ip, now }: { input: SignUpInput; ip: string; now: Date },
 ): Promise<SignUpResult> {
-  const limited = await checkSignUpRateLimit(limiter, { ip, now });
-  if (!limited.ok) return limited;
-  let onCreated: ((tx: Tx, user: SessionUser) => Promise<void>) | undefined;
-  if (input.ref) {
-    // Checked before anything is written: a code of one's own, or one nobody has, is refused with a reason.
-    const referral = await checkReferralCode(db, { code: input.ref, email: input.email });
-    if (!referral.ok) return referral;
-    onCreated = (tx, user) => recordReferral(tx, { friendId: user.id, referrerId: referral.referrerId, now });
-  }
-  await createUser(db, { input, now, ...(onCreated ? { onCreated } : {}) });
-  return ok({ email: input.email });
+  return whenAllowed(checkSignUpRateLimit(limiter, { ip, now }), async () => {
+    let onCreated: ((tx: Tx, user: SessionUser) => Promise<void>) | undefined;
+    if (input.ref) {
+      // Checked before anything is written: a code of one's own, or one nobody has, is refused with a reason.
+      const referral = await checkReferralCode(db, { code: input.ref, email: input.email });
+      if (!referral.ok) return referral;
+      onCreated = (tx, user) =>
+        recordReferral(tx, { friendId: user.id, referrerId: referral.referrerId, now });
+    }
+    await createUser(db, { input, now, ...(onCreated ? { onCreated } : {}) });
+    return ok({ email: input.email });
+  });
 }
 
 export type SignInResult = Result<{ user: SessionUser }, "invalid_credentials" | "rate_limited">;

@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { categories, products, skus } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit/log";
+import { compareAndSet } from "@/lib/compare-and-set";
 import type { Db } from "@/lib/db";
 import { MAX_LINE_QUANTITY } from "@/lib/limits";
-import { changedMeanwhile, ok, Refusal, type Result, refusable } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 
 /*
  * The console's side of per-product order limits (the rule itself is lib/cart/order-limit.ts): the list a
@@ -60,26 +61,22 @@ export async function setProductOrderLimit(
   }: { productId: number; from: number; to: number; actor: Actor; now: Date },
 ): Promise<Result<LimitChanged, SetLimitCode>> {
   if (to < 1 || to > MAX_LINE_QUANTITY) throw new Error(`order limit ${to} out of range`);
-  const result = await refusable(() =>
-    db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(products)
-        .set({ maxPerOrder: to, updatedAt: now })
-        .where(and(eq(products.id, productId), eq(products.maxPerOrder, from)))
-        .returning({ id: products.id, slug: products.slug, name: products.name });
-      if (!row) {
-        const [current] = await tx
-          .select({ maxPerOrder: products.maxPerOrder })
-          .from(products)
-          .where(eq(products.id, productId));
-        throw new Refusal(
-          changedMeanwhile(current, {
-            conflict: (c) =>
-              `Someone else changed this limit meanwhile: it is now ${c.maxPerOrder} per order. Check it before changing it again.`,
-            gone: "That product is no longer in the catalogue.",
-          }),
-        );
-      }
+  const result = await compareAndSet(db, {
+    table: products,
+    set: { maxPerOrder: to, updatedAt: now },
+    where: and(eq(products.id, productId), eq(products.maxPerOrder, from)),
+    returning: { id: products.id, slug: products.slug, name: products.name },
+    current: async (tx) => {
+      const [current] = await tx
+        .select({ maxPerOrder: products.maxPerOrder })
+        .from(products)
+        .where(eq(products.id, productId));
+      return current;
+    },
+    conflict: (c) =>
+      `Someone else changed this limit meanwhile: it is now ${c.maxPerOrder} per order. Check it before changing it again.`,
+    gone: "That product is no longer in the catalogue.",
+    whenChanged: async (tx, row) => {
       if (from !== to) {
         await writeAudit(tx, {
           actor,
@@ -91,7 +88,7 @@ export async function setProductOrderLimit(
         });
       }
       return ok({ slug: row.slug, name: row.name, maxPerOrder: to });
-    }),
-  );
+    },
+  });
   return result as Result<LimitChanged, SetLimitCode>;
 }

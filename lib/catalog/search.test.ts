@@ -65,16 +65,16 @@ describe("searchProductCards: everyday words", () => {
 
 describe("searchProductCards: typos", () => {
   it.each([
-    ["hedphones", "Kite Buds 2", "headphones"],
-    ["headfones", "Kite Buds 2", "headphones"],
-    ["earbds", "Kite Buds 2", "earbuds"],
-    ["tabelt", "Kite Pad 5", "tablet"],
-    ["tablte", "Kite Pad 5", "tablet"],
-    ["smartphnoe", "Kite 9 Pro", "smartphone"],
-    ["rooter", "Kite Router AX3000", "router"],
-    ["wacth", "Kite Watch S", "watch"],
-    ["camra", "Kite Cam 2K", "camera"],
-  ])("%s finds %s, read as %s", (query, product, word) => {
+    { query: "hedphones", product: "Kite Buds 2", word: "headphones" },
+    { query: "headfones", product: "Kite Buds 2", word: "headphones" },
+    { query: "earbds", product: "Kite Buds 2", word: "earbuds" },
+    { query: "tabelt", product: "Kite Pad 5", word: "tablet" },
+    { query: "tablte", product: "Kite Pad 5", word: "tablet" },
+    { query: "smartphnoe", product: "Kite 9 Pro", word: "smartphone" },
+    { query: "rooter", product: "Kite Router AX3000", word: "router" },
+    { query: "wacth", product: "Kite Watch S", word: "watch" },
+    { query: "camra", product: "Kite Cam 2K", word: "camera" },
+  ])("$query finds $product, read as $word", ({ query, product, word }) => {
     const outcome = searchProductCards(CARDS, query);
     expect(outcome.products[0]?.name).toBe(product);
     expect(outcome.corrections).toEqual([{ from: query, to: word }]);

@@ -2,20 +2,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addresses, orders } from "@/db/schema";
 import { saveAddress } from "@/lib/addresses/addresses";
+import { SHENZHEN_ADDRESS } from "@/lib/qa/sample-addresses";
 import { withCheckoutEnv } from "@/tests/helpers/checkout";
 
 /** Where a cart order goes: chosen or default address, frozen on the order, and handed to Stripe. */
 const env = withCheckoutEnv({ secret: "whsec_checkout_address_tests", poolMax: 6 });
 
-const SHENZHEN = {
-  recipientName: "Zhang Min",
-  mobile: "13912345678",
-  province: "Guangdong",
-  city: "Shenzhen",
-  district: "Nanshan",
-  street: "1 Keyuan Road, Tower B, 18F",
-  postcode: "518057",
-};
+const SHENZHEN = { ...SHENZHEN_ADDRESS, recipientName: "Zhang Min" };
 
 async function orderRow(orderId: string) {
   const [row] = await env.db.select().from(orders).where(eq(orders.id, orderId));

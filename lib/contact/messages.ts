@@ -4,19 +4,11 @@ import { and, count, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { type ContactMessage, type ContactStatus, type ContactTopic, contactMessages } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit/log";
 import { emailKey, formatWait } from "@/lib/auth/throttle";
+import { compareAndSet } from "@/lib/compare-and-set";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { type RateLimiter, type RateLimitRule, takeEach } from "@/lib/rate-limit/limiter";
-import {
-  changedMeanwhile,
-  type Failure,
-  fail,
-  ok,
-  parseWith,
-  Refusal,
-  type Result,
-  refusable,
-} from "@/lib/result";
+import { type Failure, fail, ok, parseWith, type Result } from "@/lib/result";
 import { CONTACT_HONEYPOT_FIELD, canMoveContact, contactInput, contactStatusLabel } from "./rules";
 
 /*
@@ -211,23 +203,16 @@ export async function setContactStatus(
     );
   }
   if (!isUuid(messageId)) return fail("not_found", GONE);
-  const result = await refusable(() =>
-    db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(contactMessages)
-        .set({ status: to, updatedAt: now })
-        .where(and(eq(contactMessages.id, messageId), eq(contactMessages.status, from)))
-        .returning({ id: contactMessages.id, name: contactMessages.name });
-      if (!row) {
-        const current = (await getContactMessage(tx, { messageId })) ?? undefined;
-        throw new Refusal(
-          changedMeanwhile(current, {
-            conflict: (c) =>
-              `Someone else changed this message meanwhile: it is now ${contactStatusLabel(c.status).toLowerCase()}. Check it before changing it again.`,
-            gone: GONE,
-          }),
-        );
-      }
+  const result = await compareAndSet(db, {
+    table: contactMessages,
+    set: { status: to, updatedAt: now },
+    where: and(eq(contactMessages.id, messageId), eq(contactMessages.status, from)),
+    returning: { id: contactMessages.id, name: contactMessages.name },
+    current: async (tx) => (await getContactMessage(tx, { messageId })) ?? undefined,
+    conflict: (c) =>
+      `Someone else changed this message meanwhile: it is now ${contactStatusLabel(c.status).toLowerCase()}. Check it before changing it again.`,
+    gone: GONE,
+    whenChanged: async (tx, row) => {
       await writeAudit(tx, {
         actor,
         action: "contact.status",
@@ -237,7 +222,7 @@ export async function setContactStatus(
         diff: { status: { from, to } },
       });
       return ok({ status: to });
-    }),
-  );
+    },
+  });
   return result as Result<{ status: ContactStatus }, "not_found" | "conflict" | "invalid">;
 }

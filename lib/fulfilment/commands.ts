@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { orderFulfilment, orders } from "@/db/schema";
 import { type Actor, writeAudit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
-import { isUuid, orderNumber } from "@/lib/ids";
+import { inTransactionById, isUuid, orderNumber } from "@/lib/ids";
 import { type Failure, fail, ok, type Success } from "@/lib/result";
 import { carrierName, parseShipment } from "./carriers";
 import { onOrderShipped } from "./notices";
@@ -160,8 +160,7 @@ export async function applyFulfilmentStep(
   db: Db,
   { actor, orderId, command, now }: { actor: Actor; orderId: string; command: FulfilmentCommand; now: Date },
 ): Promise<FulfilmentDone | Failure> {
-  if (!isUuid(orderId)) return orderNotFound();
-  return db.transaction(async (tx) => {
+  return inTransactionById(db, orderId, orderNotFound, async (tx) => {
     // Twice at most: a lost compare-and-set means another transaction committed the step, and the second
     // read sees it, so the second plan is a repeat or a refusal.
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -1,5 +1,5 @@
 import { isUuid } from "@/lib/ids";
-import { MAX_SHIPMENT_CSV_BYTES, MAX_SHIPMENT_CSV_ROWS } from "@/lib/limits";
+import { SHIPMENT_CSV_LIMITS } from "@/lib/limits";
 import { fail, ok, type Result } from "@/lib/result";
 import { type CarrierCode, parseShipment } from "./carriers";
 
@@ -82,16 +82,16 @@ function readRow(line: number, raw: string[]): CsvRow {
 
 /**
  * The file's rows with a verdict each, duplicates of an earlier line's order refused by line. Refused whole
- * only when empty, larger than MAX_SHIPMENT_CSV_BYTES, or longer than MAX_SHIPMENT_CSV_ROWS data rows.
+ * only when empty, larger than SHIPMENT_CSV_LIMITS.maxBytes, or longer than SHIPMENT_CSV_LIMITS.maxRows data rows.
  */
 export function parseShipmentCsv(text: string): Result<{ rows: CsvRow[] }, CsvCode> {
   // A character is at least one UTF-8 byte: a string longer than the limit is refused before it is encoded.
   const bytes =
-    text.length > MAX_SHIPMENT_CSV_BYTES ? text.length : new TextEncoder().encode(text).byteLength;
-  if (bytes > MAX_SHIPMENT_CSV_BYTES) {
+    text.length > SHIPMENT_CSV_LIMITS.maxBytes ? text.length : new TextEncoder().encode(text).byteLength;
+  if (bytes > SHIPMENT_CSV_LIMITS.maxBytes) {
     return fail(
       "too_large",
-      `That file is ${Math.ceil(bytes / KIB)} KB; uploads are at most ${MAX_SHIPMENT_CSV_BYTES / KIB} KB (${MAX_SHIPMENT_CSV_ROWS} rows). Split it and upload the parts.`,
+      `That file is ${Math.ceil(bytes / KIB)} KB; uploads are at most ${SHIPMENT_CSV_LIMITS.maxBytes / KIB} KB (${SHIPMENT_CSV_LIMITS.maxRows} rows). Split it and upload the parts.`,
     );
   }
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
@@ -102,10 +102,10 @@ export function parseShipmentCsv(text: string): Result<{ rows: CsvRow[] }, CsvCo
   if (data.length === 0) {
     return fail("empty", `That file has no rows. Each line is ${SHIPMENT_CSV_HEADER}.`);
   }
-  if (data.length > MAX_SHIPMENT_CSV_ROWS) {
+  if (data.length > SHIPMENT_CSV_LIMITS.maxRows) {
     return fail(
       "too_many_rows",
-      `That file has ${data.length} rows; uploads are at most ${MAX_SHIPMENT_CSV_ROWS}. Split it and upload the parts.`,
+      `That file has ${data.length} rows; uploads are at most ${SHIPMENT_CSV_LIMITS.maxRows}. Split it and upload the parts.`,
     );
   }
   const firstLineOf = new Map<string, number>();

@@ -62,14 +62,23 @@ function toView(row: FulfilmentRow): FulfilmentView {
 
 type OrderOfUser = { orderId: string; userId: string };
 
-/** One order's fulfilment, for its owner only (another account's order is simply not there). */
-export async function getFulfilmentForUser(db: Db, { orderId, userId }: OrderOfUser) {
-  if (!isUuid(orderId) || !isUuid(userId)) return null;
+/**
+ * One order of one account, its payment status and fulfilment: undefined for another account's order (it is simply
+ * not there) or a malformed id. The order page's fulfilment and its return panel read through it.
+ */
+export async function readOwnOrder(db: Db, { orderId, userId }: OrderOfUser) {
+  if (!isUuid(orderId) || !isUuid(userId)) return undefined;
   const [row] = await db
-    .select(fulfilmentColumns)
+    .select({ ...fulfilmentColumns, payment: orders.status })
     .from(orders)
     .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
     .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  return row;
+}
+
+/** One order's fulfilment, for its owner only. */
+export async function getFulfilmentForUser(db: Db, order: OrderOfUser) {
+  const row = await readOwnOrder(db, order);
   return row ? toView(row) : null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrderStatus } from "@/db/schema";
-import { MAX_SHIPMENT_CSV_BYTES, MAX_SHIPMENT_CSV_ROWS } from "@/lib/limits";
+import { SHIPMENT_CSV_LIMITS } from "@/lib/limits";
 import { CARRIERS, parseShipment } from "./carriers";
 import { parseShipmentCsv, splitCsvLine } from "./csv";
 import { type FulfilmentCommand, type FulfilmentState, type FulfilmentStep, planTransition } from "./rules";
@@ -151,10 +151,10 @@ describe("parseShipmentCsv", () => {
   it("refuses a file of 10 MB, one over the row limit, and an empty one, whole and with a reason", () => {
     const huge = parseShipmentCsv(`${id(1)},sf,${"1".repeat(10 * 1024 * 1024)}`);
     expect(huge).toMatchObject({ ok: false, code: "too_large" });
-    expect(!huge.ok && huge.message).toMatch(`at most ${MAX_SHIPMENT_CSV_BYTES / 1024} KB`);
+    expect(!huge.ok && huge.message).toMatch(`at most ${SHIPMENT_CSV_LIMITS.maxBytes / 1024} KB`);
     const many = parseShipmentCsv(Array.from({ length: 10_000 }, () => "a,b").join("\n"));
     expect(many).toMatchObject({ ok: false, code: "too_many_rows" });
-    expect(!many.ok && many.message).toMatch(`at most ${MAX_SHIPMENT_CSV_ROWS}`);
+    expect(!many.ok && many.message).toMatch(`at most ${SHIPMENT_CSV_LIMITS.maxRows}`);
     expect(parseShipmentCsv("order_id,carrier,tracking_number\n\n")).toMatchObject({
       ok: false,
       code: "empty",

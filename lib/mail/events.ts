@@ -7,10 +7,10 @@ import { variantLabel } from "@/lib/catalog/variant-label";
 import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { enqueueMail } from "./outbox";
+import { enqueueMail, type MailKind } from "./outbox";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
 import { renderFcodeReceivedMail } from "./templates/fcode";
-import type { MailStore } from "./templates/layout";
+import type { MailStore, PersonalMail, RenderedMail } from "./templates/layout";
 import { type MailAddress, renderOrderConfirmationMail } from "./templates/order-confirmation";
 import { renderPasswordResetMail } from "./templates/password-reset";
 import { renderRefundMail } from "./templates/refund";
@@ -105,33 +105,34 @@ export async function enqueueRefundMail({
   refund: { id: string; amountMinor: number; currency: string; createdAt: Date };
   reason?: string | undefined;
 }): Promise<boolean> {
-  const owner = await getOrderOwner(tx, { orderId });
-  if (!owner) return false;
-  return enqueueMail({
-    tx,
-    kind: "refund",
-    dedupeKey: `refund:${refund.id}`,
-    to: owner.email,
-    mail: renderRefundMail({
-      store: mailStore(),
-      name: owner.name,
+  return enqueueOwnerMail({ tx, orderId, kind: "refund", dedupeKey: `refund:${refund.id}` }, (person) =>
+    renderRefundMail({
+      ...person,
       orderId,
       amountMinor: refund.amountMinor,
       currency: refund.currency,
       refundedAt: refund.createdAt,
       reason,
     }),
-  });
+  );
 }
 
-/** Who an order's mails go to. */
-async function getOrderOwner(tx: Tx, { orderId }: { orderId: string }) {
+/**
+ * A mail about an order, to its owner (nothing when the order is gone): `render` gets the store and the owner's
+ * name, the mail goes to the owner's email under `kind` and `dedupeKey`.
+ */
+async function enqueueOwnerMail(
+  { tx, orderId, kind, dedupeKey }: { tx: Tx; orderId: string; kind: MailKind; dedupeKey: string },
+  render: (person: PersonalMail) => RenderedMail,
+): Promise<boolean> {
   const [owner] = await tx
     .select({ email: users.email, name: users.name })
     .from(orders)
     .innerJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.id, orderId));
-  return owner ?? null;
+  if (!owner) return false;
+  const mail = render({ store: mailStore(), name: owner.name });
+  return enqueueMail({ tx, kind, dedupeKey, to: owner.email, mail });
 }
 
 /** "On its way", once per order (keyed by the order), in the transaction that marks it shipped. */
@@ -144,15 +145,9 @@ export async function enqueueShippedMail({
   orderId: string;
   parcel: Parcel;
 }): Promise<boolean> {
-  const owner = await getOrderOwner(tx, { orderId });
-  if (!owner) return false;
-  return enqueueMail({
-    tx,
-    kind: "shipped",
-    dedupeKey: `shipped:${orderId}`,
-    to: owner.email,
-    mail: renderShippedMail({ store: mailStore(), name: owner.name, orderId, ...parcel }),
-  });
+  return enqueueOwnerMail({ tx, orderId, kind: "shipped", dedupeKey: `shipped:${orderId}` }, (person) =>
+    renderShippedMail({ ...person, orderId, ...parcel }),
+  );
 }
 
 /** A single-use link as its mail carries it: the token row's id (the dedupe key), the URL, its end. */
@@ -234,21 +229,14 @@ export async function enqueueReturnMail({
   at: Date;
   event: ReturnMailEvent;
 }): Promise<boolean> {
-  const owner = await getOrderOwner(tx, { orderId });
-  if (!owner) return false;
-  const base = { store: mailStore(), name: owner.name, orderId, reasonLabel, at };
-  const mail =
-    event.kind === "return_requested"
+  const dedupeKey = `${event.kind.replace("_", "-")}:${returnId}`;
+  return enqueueOwnerMail({ tx, orderId, kind: event.kind, dedupeKey }, (person) => {
+    const base = { ...person, orderId, reasonLabel, at };
+    return event.kind === "return_requested"
       ? renderReturnRequestedMail(base)
       : event.kind === "return_approved"
         ? renderReturnApprovedMail(base)
         : renderReturnRefusedMail({ ...base, refusalReason: event.refusalReason });
-  return enqueueMail({
-    tx,
-    kind: event.kind,
-    dedupeKey: `${event.kind.replace("_", "-")}:${returnId}`,
-    to: owner.email,
-    mail,
   });
 }
 

@@ -5,6 +5,7 @@ import { type User, users } from "@/db/schema";
 import { saveAddress } from "@/lib/addresses/addresses";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
+import { HANGZHOU_ADDRESS } from "./sample-addresses";
 
 export const qaAccountSchema = z.object({
   role: z.enum(["shopper", "marketer"]).default("shopper"),
@@ -12,15 +13,6 @@ export const qaAccountSchema = z.object({
   /** A shopper ready to buy has a default delivery address; `false` for a test of adding the first one. */
   address: z.boolean().default(true),
 });
-
-const QA_ADDRESS = {
-  mobile: "13800138000",
-  province: "Zhejiang",
-  city: "Hangzhou",
-  district: "Xihu",
-  street: "18 Wensan Road, Building 7, Room 301",
-  postcode: "310012",
-};
 
 export type QaAccount = Pick<User, "id" | "email" | "name"> & {
   role: z.output<typeof qaAccountSchema>["role"];
@@ -46,7 +38,10 @@ export async function createQaAccount(input: z.infer<typeof qaAccountSchema>): P
     .returning({ id: users.id });
   if (!row) throw new Error("inserting a QA account returned no row");
   if (input.address) {
-    const saved = await saveAddress(db, { userId: row.id, raw: { ...QA_ADDRESS, recipientName: name } });
+    const saved = await saveAddress(db, {
+      userId: row.id,
+      raw: { ...HANGZHOU_ADDRESS, recipientName: name },
+    });
     if (!saved.ok) throw new Error(`the QA address was refused: ${saved.message}`);
   }
   return { id: row.id, email, name, role: input.role, password };

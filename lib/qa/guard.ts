@@ -1,5 +1,7 @@
 import "server-only";
+import type { z } from "zod";
 import { env, qaToolsEnabled } from "@/lib/env";
+import { parseJsonBody } from "@/lib/http/body";
 import { hasBearerSecret } from "@/lib/http-auth";
 
 /**
@@ -12,4 +14,15 @@ export function refuseUnlessQa(request: Request): Response | null {
     return Response.json({ error: "QA secret missing or wrong" }, { status: 401 });
   }
   return null;
+}
+
+/** The opening of a QA route that takes a JSON body: the guard above, then the body read with `schema`. */
+export async function readQaRequest<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  explain: Parameters<typeof parseJsonBody>[2],
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  const refused = refuseUnlessQa(request);
+  if (refused) return { ok: false, response: refused };
+  return parseJsonBody(request, schema, explain);
 }

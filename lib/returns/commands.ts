@@ -6,7 +6,7 @@ import { type Actor, writeAudit } from "@/lib/audit/log";
 import { restockReturnedOrder } from "@/lib/checkout/holds";
 import { refundOrder } from "@/lib/checkout/refunds";
 import type { Db, Tx } from "@/lib/db";
-import { isUuid, orderNumber } from "@/lib/ids";
+import { inTransactionById, isUuid, orderNumber } from "@/lib/ids";
 import { enqueueReturnMail } from "@/lib/mail/events";
 import type { RetryOptions } from "@/lib/payments/stripe";
 import { type Failure, fail, ok, parseWith, Refusal, refusable, type Success } from "@/lib/result";
@@ -34,6 +34,13 @@ const returnNotFound = () =>
   fail("not_found", "There is no return with that number. Reload the order page and try again.");
 
 /** The owner asks to return a whole order (see ./rules.ts for why whole orders). */
+/** What checkReturnEligibility reads of an order, with its fulfilment joined. */
+const eligibilityColumns = {
+  payment: orders.status,
+  shippedAt: orderFulfilment.shippedAt,
+  deliveredAt: orderFulfilment.deliveredAt,
+};
+
 export async function requestReturn(
   db: Db,
   input: { orderId: string; userId: string; reason: string; note: string; now: Date },
@@ -46,12 +53,7 @@ export async function requestReturn(
   return refusable(() =>
     db.transaction(async (tx) => {
       const [order] = await tx
-        .select({
-          payment: orders.status,
-          email: users.email,
-          shippedAt: orderFulfilment.shippedAt,
-          deliveredAt: orderFulfilment.deliveredAt,
-        })
+        .select({ ...eligibilityColumns, email: users.email })
         .from(orders)
         .innerJoin(users, eq(users.id, orders.userId))
         .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
@@ -306,8 +308,7 @@ export async function receiveReturn(
   db: Db,
   { actor, returnId, now }: { actor: Actor; returnId: string; now: Date },
 ): Promise<ReturnDone | Failure> {
-  if (!isUuid(returnId)) return returnNotFound();
-  return db.transaction(async (tx) => {
+  return inTransactionById(db, returnId, returnNotFound, async (tx) => {
     let row = await markReceived(tx, { returnId, now });
     if (!row) {
       const current = await readReturn(tx, returnId);

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { orderFulfilment, orderRefunds, orderReturns, orders, users } from "@/db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { orderRefunds, orderReturns, users } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { readOwnOrder } from "@/lib/fulfilment/queries";
 import { isUuid } from "@/lib/ids";
 import type { Failure } from "@/lib/result";
 import {
@@ -70,16 +71,7 @@ export async function getReturnPanelForUser(
   db: Db,
   { orderId, userId, now }: { orderId: string; userId: string; now: Date },
 ): Promise<ReturnPanel | null> {
-  if (!isUuid(orderId) || !isUuid(userId)) return null;
-  const [order] = await db
-    .select({
-      payment: orders.status,
-      shippedAt: orderFulfilment.shippedAt,
-      deliveredAt: orderFulfilment.deliveredAt,
-    })
-    .from(orders)
-    .leftJoin(orderFulfilment, eq(orderFulfilment.orderId, orders.id))
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  const order = await readOwnOrder(db, { orderId, userId });
   if (!order) return null;
   const latest = await latestReturnOf(db, orderId);
   const eligible = checkReturnEligibility({ ...order, latest: latest?.ret ?? null, now });

@@ -12,19 +12,26 @@ import { fail, ok, type Result } from "@/lib/result";
  * write with a compare-and-set on the status they planned from.
  */
 
-export const RETURN_REASONS = [
-  { code: "changed_mind", label: "Changed my mind / no longer needed" },
-  { code: "not_as_described", label: "Not as described" },
-  { code: "damaged", label: "Arrived damaged" },
-  { code: "defective", label: "Doesn't work properly" },
-  { code: "wrong_item", label: "Wrong item or version sent" },
-  { code: "other", label: "Something else (tell us below)" },
-] as const;
-export type ReturnReason = (typeof RETURN_REASONS)[number]["code"];
-const REASON_CODES = RETURN_REASONS.map((r) => r.code) as [ReturnReason, ...ReturnReason[]];
+/** Why a fan returns an order: each reason's code and the words the form shows, in the form's order. */
+export const RETURN_REASONS = {
+  changed_mind: "Changed my mind / no longer needed",
+  not_as_described: "Not as described",
+  damaged: "Arrived damaged",
+  defective: "Doesn't work properly",
+  wrong_item: "Wrong item or version sent",
+  other: "Something else (tell us below)",
+} as const;
+export type ReturnReason = keyof typeof RETURN_REASONS;
+const REASON_CODES = Object.keys(RETURN_REASONS) as [ReturnReason, ...ReturnReason[]];
+/** The reasons as a select lists them. */
+export const RETURN_REASON_OPTIONS = REASON_CODES.map((code) => ({
+  value: code,
+  label: RETURN_REASONS[code],
+}));
 
 export function returnReasonLabel(code: string): string {
-  return RETURN_REASONS.find((r) => r.code === code)?.label.replace(/ \(tell us below\)$/, "") ?? code;
+  if (!Object.hasOwn(RETURN_REASONS, code)) return code;
+  return RETURN_REASONS[code as ReturnReason].replace(/ \(tell us below\)$/, "");
 }
 
 /** What a fan sends: a reason from the list, and a note (required for "something else"). */

@@ -11,6 +11,7 @@ import {
   writeAudit,
 } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
+import { inTransactionById } from "@/lib/ids";
 import {
   addFieldError,
   type Failure,
@@ -357,8 +358,7 @@ export async function endSale(
   db: Db,
   { actor, saleId, now }: { actor: Actor; saleId: string; now: Date },
 ): Promise<SaleCommandDone | Failure> {
-  if (!isUuid(saleId)) return saleNotFound();
-  return db.transaction(async (tx) => {
+  return inTransactionById(db, saleId, saleNotFound, async (tx) => {
     const rows = await queryRows<{ name: string; slug: string; status: string; featured: boolean }>(
       tx,
       sql`

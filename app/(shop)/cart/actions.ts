@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { actionsFor, defineAction } from "@/lib/action";
 import { getCartOwner } from "@/lib/auth/session";
 import { addToCart, CART_COOKIE, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart";
 import { addToCartSchema, removeFromCartSchema, setCartQuantitySchema } from "@/lib/cart/schemas";
@@ -11,7 +11,7 @@ import { env, isProduction } from "@/lib/env";
 import { getOrigin } from "@/lib/http";
 import { getStripe } from "@/lib/payments/stripe";
 import { pointsField } from "@/lib/points/schemas";
-import { ok } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 
 async function rememberGuestCart(cartId: string) {
   const jar = await cookies();
@@ -24,41 +24,51 @@ async function rememberGuestCart(cartId: string) {
   });
 }
 
-export const addToCartAction = defineAction({
-  name: "addToCart",
-  caller: "guest",
-  input: addToCartSchema,
-  refresh: true,
-  run: async ({ input, db }) => {
-    const result = await addToCart(db, { owner: await getCartOwner(), ...input });
-    if (!result.ok) return result;
-    if (result.createdGuestCart) await rememberGuestCart(result.cartId);
-    return ok({ message: "Added to your cart." });
-  },
+const guestAction = actionsFor({ caller: "guest" });
+
+/**
+ * A change to the caller's own cart (a guest's too): the cart is found from the session or its cookie, never
+ * from the form, and the page redraws after it.
+ */
+const cartAction = <S extends z.ZodType, T extends object>(
+  name: string,
+  input: S,
+  change: (
+    db: Parameters<typeof addToCart>[0],
+    command: z.infer<S> & { owner: Awaited<ReturnType<typeof getCartOwner>> },
+  ) => Promise<Result<T>>,
+) =>
+  guestAction({
+    name,
+    input,
+    refresh: true,
+    run: async ({ input, db }) => change(db, Object.assign({ owner: await getCartOwner() }, input)),
+  });
+
+export const addToCartAction = cartAction("addToCart", addToCartSchema, async (db, command) => {
+  const result = await addToCart(db, command);
+  if (!result.ok) return result;
+  if (result.createdGuestCart) await rememberGuestCart(result.cartId);
+  return ok({ message: "Added to your cart." });
 });
 
-export const setCartQuantityAction = defineAction({
-  name: "setCartQuantity",
-  caller: "guest",
-  input: setCartQuantitySchema,
-  refresh: true,
-  run: async ({ input, db }) => {
-    const result = await setCartLineQuantity(db, { owner: await getCartOwner(), ...input });
-    if (!result.ok) return result;
-    return ok({ message: input.quantity === 0 ? "Removed." : "Quantity updated." });
+export const setCartQuantityAction = cartAction(
+  "setCartQuantity",
+  setCartQuantitySchema,
+  async (db, command) => {
+    const result = await setCartLineQuantity(db, command);
+    return result.ok ? ok({ message: command.quantity === 0 ? "Removed." : "Quantity updated." }) : result;
   },
-});
+);
 
-export const removeFromCartAction = defineAction({
-  name: "removeFromCart",
-  caller: "guest",
-  input: removeFromCartSchema,
-  refresh: true,
-  run: async ({ input, db }) => {
-    const result = await removeCartLine(db, { owner: await getCartOwner(), ...input });
+export const removeFromCartAction = cartAction(
+  "removeFromCart",
+  removeFromCartSchema,
+  async (db, command) => {
+    const result = await removeCartLine(db, command);
     return result.ok ? ok({ message: "Removed from your cart." }) : result;
   },
-});
+);
 
 /**
  * Cart → held stock → Stripe Checkout. Signed-in shoppers only; the cart is the caller's own (no id from the

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { anyFormFields, defineAction } from "@/lib/action";
+import { actionsFor, anyFormFields } from "@/lib/action";
 import { env } from "@/lib/env";
 import { HERO_TAG } from "@/lib/hero/cached";
 import { removeHeroEntry, saveHeroEntry } from "@/lib/hero/schedule";
@@ -11,9 +11,10 @@ import { removeHeroEntry, saveHeroEntry } from "@/lib/hero/schedule";
  * transaction) as the work, and the cached homepage hero expired so the change shows at once, without a redeploy.
  */
 
-export const saveHeroEntryAction = defineAction({
+const marketerAction = actionsFor({ caller: "marketer" });
+
+export const saveHeroEntryAction = marketerAction({
   name: "saveHeroEntry",
-  caller: "marketer",
   input: anyFormFields,
   run: ({ input, caller, db, now }) =>
     saveHeroEntry(db, { actor: caller, raw: input, timeZone: env.STORE_TIMEZONE, now }),
@@ -23,9 +24,8 @@ export const saveHeroEntryAction = defineAction({
   renewRequestKey: true,
 });
 
-export const removeHeroEntryAction = defineAction({
+export const removeHeroEntryAction = marketerAction({
   name: "removeHeroEntry",
-  caller: "marketer",
   input: z.object({ entryId: z.string().default("") }),
   run: ({ input, caller, db }) => removeHeroEntry(db, { actor: caller, entryId: Number(input.entryId) }),
   tags: () => [HERO_TAG],

@@ -18,13 +18,7 @@ export const setContactStatusAction = defineAction({
   caller: "marketer",
   input: z.object({ messageId: z.string().max(64), from: status, to: status }),
   run: async ({ input, caller, db, now }) => {
-    const result = await setContactStatus(db, {
-      messageId: input.messageId,
-      from: input.from,
-      to: input.to,
-      actor: { id: caller.id, email: caller.email },
-      now,
-    });
+    const result = await setContactStatus(db, { ...input, actor: caller, now });
     return result.ok ? ok({ message: `Marked ${contactStatusLabel(result.status).toLowerCase()}.` }) : result;
   },
   refresh: true,

@@ -111,13 +111,8 @@ function InboxFilters({ filters, counts }: { filters: Filters; counts: Record<Co
       <form method="get" action="/admin/inbox" className="flex items-end gap-2">
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         <div className="w-48">
-          <SelectField label="Topic" name="topic" defaultValue={filters.topic ?? ""}>
+          <SelectField label="Topic" name="topic" defaultValue={filters.topic ?? ""} options={CONTACT_TOPICS}>
             <option value="">All topics</option>
-            {CONTACT_TOPICS.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
           </SelectField>
         </div>
         <Button type="submit" variant="secondary" size="console">

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { actionsFor } from "@/lib/action";
 import { deliverOrder, packOrder, shipOrder } from "@/lib/fulfilment/commands";
 import { shipFromCsv } from "@/lib/fulfilment/upload";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
@@ -17,11 +17,12 @@ import { approveReturn, receiveReturn, refuseReturn } from "@/lib/returns/comman
 /** Ids and tracking numbers are checked by the commands (a typed refusal, never a 500); here only bounded. */
 const orderForm = z.object({ orderId: z.string().trim().max(64).default("") });
 
+const marketerAction = actionsFor({ caller: "marketer" });
+
 /** A step that needs nothing but the order: packed, delivered. */
 const stepAction = (name: string, step: typeof packOrder) =>
-  defineAction({
+  marketerAction({
     name,
-    caller: "marketer",
     input: orderForm,
     run: ({ input, caller, db, now }) => step(db, { actor: caller, orderId: input.orderId, now }),
     refresh: true,
@@ -30,9 +31,8 @@ const stepAction = (name: string, step: typeof packOrder) =>
 export const packOrderAction = stepAction("packOrder", packOrder);
 export const deliverOrderAction = stepAction("deliverOrder", deliverOrder);
 
-export const shipOrderAction = defineAction({
+export const shipOrderAction = marketerAction({
   name: "shipOrder",
-  caller: "marketer",
   input: orderForm.extend({
     carrier: z.string().trim().max(64).default(""),
     // Bounded by the form reader (MAX_FORM_VALUE_LENGTH); the command says what is wrong with a long one.
@@ -46,11 +46,10 @@ export const shipOrderAction = defineAction({
 /** A carrier's manifest, as the browser read it from the chosen file (or as pasted). */
 const manifestForm = z.object({ csv: z.string().default("") });
 
-export const uploadShipmentsAction = defineAction({
+export const uploadShipmentsAction = marketerAction({
   name: "uploadShipments",
-  caller: "marketer",
   // Anything Next lets through (the body limit) reaches shipFromCsv, which answers with the file's size and its
-  // own, smaller limit (MAX_SHIPMENT_CSV_BYTES) instead of the form reader's generic refusal.
+  // own, smaller limit (SHIPMENT_CSV_LIMITS.maxBytes) instead of the form reader's generic refusal.
   maxValueLength: SERVER_ACTION_BODY_LIMIT_BYTES,
   input: manifestForm,
   run: ({ input, caller, db, now }) => shipFromCsv(db, { actor: caller, text: input.csv, now }),
@@ -60,27 +59,24 @@ export const uploadShipmentsAction = defineAction({
 const returnForm = z.object({ returnId: z.string().trim().max(64).default("") });
 
 /** Approves a return and refunds the order through the checkout's idempotent refund. */
-export const approveReturnAction = defineAction({
+export const approveReturnAction = marketerAction({
   name: "approveReturn",
-  caller: "marketer",
   input: returnForm,
   run: ({ input, caller, db, now }) =>
     approveReturn({ db, stripe: getStripe() }, { actor: caller, returnId: input.returnId, now }),
   refresh: true,
 });
 
-export const refuseReturnAction = defineAction({
+export const refuseReturnAction = marketerAction({
   name: "refuseReturn",
-  caller: "marketer",
   input: returnForm.extend({ refusalReason: z.string().default("") }),
   run: ({ input, caller, db, now }) => refuseReturn(db, { actor: caller, ...input, now }),
   refresh: true,
   echoValues: true,
 });
 
-export const receiveReturnAction = defineAction({
+export const receiveReturnAction = marketerAction({
   name: "receiveReturn",
-  caller: "marketer",
   input: returnForm,
   run: ({ input, caller, db, now }) => receiveReturn(db, { actor: caller, returnId: input.returnId, now }),
   refresh: true,

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { anyFormFields, defineAction } from "@/lib/action";
+import { actionsFor, anyFormFields } from "@/lib/action";
 import { env } from "@/lib/env";
 import { HERO_TAG } from "@/lib/hero/cached";
 import { SALE_TAGS } from "@/lib/sales/cached";
@@ -19,9 +19,10 @@ const saleTags = (out: { slug: string }) => [HERO_TAG, SALE_TAGS.all, SALE_TAGS.
 /** The small forms that name one sale (`saleId` empty means "none" for the featured sale). */
 const saleIdForm = z.object({ saleId: z.string().trim().default("") });
 
-export const createSaleAction = defineAction({
+const marketerAction = actionsFor({ caller: "marketer" });
+
+export const createSaleAction = marketerAction({
   name: "createSale",
-  caller: "marketer",
   input: anyFormFields,
   run: ({ input, caller, db, now }) =>
     createSaleFromForm(db, { actor: caller, raw: input, timeZone: env.STORE_TIMEZONE, now }),
@@ -31,9 +32,8 @@ export const createSaleAction = defineAction({
   renewRequestKey: true,
 });
 
-export const updateSaleAction = defineAction({
+export const updateSaleAction = marketerAction({
   name: "updateSale",
-  caller: "marketer",
   input: anyFormFields,
   run: ({ input, caller, db, now }) =>
     updateSaleFromForm(db, {
@@ -48,28 +48,23 @@ export const updateSaleAction = defineAction({
   echoValues: true,
 });
 
-export const publishSaleAction = defineAction({
-  name: "publishSale",
-  caller: "marketer",
-  input: saleIdForm,
-  run: ({ input, caller, db, now }) =>
-    publishSale(db, { actor: caller, saleId: input.saleId, now, timeZone: env.STORE_TIMEZONE }),
-  tags: (out) => saleTags(out),
-  refresh: true,
-});
+/** A command on one sale named by its form (schedule, end): the sale's cached pages expire, the page redraws. */
+const saleCommand = (name: string, command: typeof endSale) =>
+  marketerAction({
+    name,
+    input: saleIdForm,
+    run: ({ input, caller, db, now }) => command(db, { actor: caller, saleId: input.saleId, now }),
+    tags: (out) => saleTags(out),
+    refresh: true,
+  });
 
-export const endSaleAction = defineAction({
-  name: "endSale",
-  caller: "marketer",
-  input: saleIdForm,
-  run: ({ input, caller, db, now }) => endSale(db, { actor: caller, saleId: input.saleId, now }),
-  tags: (out) => saleTags(out),
-  refresh: true,
-});
+export const publishSaleAction = saleCommand("publishSale", (db, command) =>
+  publishSale(db, { ...command, timeZone: env.STORE_TIMEZONE }),
+);
+export const endSaleAction = saleCommand("endSale", endSale);
 
-export const featureSaleAction = defineAction({
+export const featureSaleAction = marketerAction({
   name: "featureSale",
-  caller: "marketer",
   input: saleIdForm,
   run: ({ input, caller, db, now }) =>
     setFeaturedSale(db, { actor: caller, saleId: input.saleId === "" ? null : input.saleId, now }),

@@ -1,4 +1,4 @@
-import { action, composeMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
+import { action, composeAccountMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
 
 export interface EmailChangeConfirmMail extends PersonalMail {
   newEmail: string;
@@ -9,9 +9,7 @@ export interface EmailChangeConfirmMail extends PersonalMail {
 
 /** Sent to the NEW address when a signed-in person asks to move their account to it. */
 export function renderEmailChangeConfirmMail(mail: EmailChangeConfirmMail): RenderedMail {
-  const { store } = mail;
-  return composeMail({
-    store,
+  return composeAccountMail(mail, (store) => ({
     subject: `Confirm your new ${store.name} email`,
     blocks: [
       para(`Hi ${mail.name}, you asked to use ${mail.newEmail} for your ${store.name} account.`),
@@ -21,8 +19,8 @@ export function renderEmailChangeConfirmMail(mail: EmailChangeConfirmMail): Rend
       ),
       para("If you didn't ask, ignore this mail: nothing changes."),
     ],
-    footer: `You're receiving this because this address was entered as the new email of a ${store.name} account.`,
-  });
+    why: `because this address was entered as the new email of a ${store.name} account.`,
+  }));
 }
 
 export interface EmailChangedNoticeMail extends PersonalMail {
@@ -33,9 +31,7 @@ export interface EmailChangedNoticeMail extends PersonalMail {
 
 /** Sent to the OLD address once the change is confirmed, so a change nobody asked for does not pass unseen. */
 export function renderEmailChangedNoticeMail(mail: EmailChangedNoticeMail): RenderedMail {
-  const { store } = mail;
-  return composeMail({
-    store,
+  return composeAccountMail(mail, (store) => ({
     subject: `Your ${store.name} email was changed`,
     blocks: [
       para(
@@ -45,6 +41,6 @@ export function renderEmailChangedNoticeMail(mail: EmailChangedNoticeMail): Rend
         `From now on, sign in with ${mail.newEmail}. If you didn't make this change, reply to this mail at once so we can secure your account.`,
       ),
     ],
-    footer: `You're receiving this because this address was the email of a ${store.name} account until now.`,
-  });
+    why: `because this address was the email of a ${store.name} account until now.`,
+  }));
 }

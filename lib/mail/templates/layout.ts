@@ -130,6 +130,23 @@ export function action(label: string, href: string): MailBlock {
   return { text: `${label}: ${href}`, html: button(label, href) };
 }
 
+/** What a template builds inside a frame: `why` ends the footer's "You're receiving this …" sentence. */
+interface FramedMail {
+  subject: string;
+  preheader?: string;
+  blocks: (MailBlock | null | false | undefined)[];
+  why: string;
+}
+
+/** A mail about a person's account (no order): the frame the account mails share. */
+export function composeAccountMail(
+  mail: PersonalMail,
+  build: (store: MailStore) => FramedMail,
+): RenderedMail {
+  const { why, ...framed } = build(mail.store);
+  return composeMail({ store: mail.store, ...framed, footer: `You're receiving this ${why}` });
+}
+
 /** The fields every mail about an order starts from. */
 export interface OrderMailBase {
   store: MailStore;
@@ -178,7 +195,7 @@ export function composeMail({
  */
 export function composeOrderMail(
   mail: OrderMailBase,
-  build: (ref: string) => { subject: string; blocks: (MailBlock | null | false | undefined)[]; why: string },
+  build: (ref: string) => Omit<FramedMail, "preheader">,
 ): RenderedMail {
   const ref = orderReference(mail.orderId);
   const orderUrl = storeLink(mail.store, `/account/orders/${mail.orderId}`);

@@ -1,4 +1,4 @@
-import { action, composeMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
+import { action, composeAccountMail, mailTime, type PersonalMail, para, type RenderedMail } from "./layout";
 
 export interface PasswordResetMail extends PersonalMail {
   /** The single-use link, token included: it exists only in this mail (the database keeps a hash). */
@@ -8,9 +8,7 @@ export interface PasswordResetMail extends PersonalMail {
 
 /** Sent when someone asks to reset an account's password (the reset flow calls it in the token's transaction). */
 export function renderPasswordResetMail(mail: PasswordResetMail): RenderedMail {
-  const { store } = mail;
-  return composeMail({
-    store,
+  return composeAccountMail(mail, (store) => ({
     subject: `Reset your ${store.name} password`,
     blocks: [
       para(
@@ -20,6 +18,6 @@ export function renderPasswordResetMail(mail: PasswordResetMail): RenderedMail {
       para(`The link works once, until ${mailTime(mail.expiresAt, store)}.`),
       para("If you didn't ask, ignore this mail: your password stays as it is."),
     ],
-    footer: `You're receiving this because a password reset was requested for your ${store.name} account.`,
-  });
+    why: `because a password reset was requested for your ${store.name} account.`,
+  }));
 }

@@ -1,29 +1,37 @@
-import { action, composeMail, type MailStore, mailTime, para, type RenderedMail, storeLink } from "./layout";
+import {
+  action,
+  composeAccountMail,
+  mailTime,
+  type PersonalMail,
+  para,
+  type RenderedMail,
+  storeLink,
+} from "./layout";
 
-export interface WelcomeMail {
-  store: MailStore;
-  name: string;
+export interface WelcomeMail extends PersonalMail {
   email: string;
   createdAt: Date;
 }
 
 /** Sent once per new account, in the sign-up's transaction. */
-export function renderWelcomeMail({ store, name, email, createdAt }: WelcomeMail): RenderedMail {
-  const shop = storeLink(store, "/");
-  const created = `Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`;
-  return composeMail({
-    store,
-    subject: `Welcome to ${store.name}, ${name}`,
-    preheader: created,
-    blocks: [
-      para(`Hi ${name},`),
-      para(created),
-      para(
-        "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.",
-      ),
-      shop ? action("Start shopping", shop) : null,
-      para(`The ${store.name} team`),
-    ],
-    footer: `You're receiving this because an account was created at ${store.name} with this address. If that wasn't you, no purchase can be made without its password; you can ignore this mail.`,
+export function renderWelcomeMail(mail: WelcomeMail): RenderedMail {
+  const { name, email, createdAt } = mail;
+  return composeAccountMail(mail, (store) => {
+    const shop = storeLink(store, "/");
+    const created = `Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`;
+    return {
+      subject: `Welcome to ${store.name}, ${name}`,
+      preheader: created,
+      blocks: [
+        para(`Hi ${name},`),
+        para(created),
+        para(
+          "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.",
+        ),
+        shop ? action("Start shopping", shop) : null,
+        para(`The ${store.name} team`),
+      ],
+      why: `because an account was created at ${store.name} with this address. If that wasn't you, no purchase can be made without its password; you can ignore this mail.`,
+    };
   });
 }

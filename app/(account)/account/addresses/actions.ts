@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { anyFormFields, defineAction } from "@/lib/action";
+import { actionsFor, anyFormFields } from "@/lib/action";
 import { deleteAddress, saveAddress, setDefaultAddress } from "@/lib/addresses/addresses";
 import { toSafeLocalPath } from "@/lib/http/safe-path";
 import { ok } from "@/lib/result";
@@ -15,10 +15,10 @@ import { ok } from "@/lib/result";
 const SIGN_IN = "/sign-in?callbackUrl=/account/addresses";
 const addressIdForm = z.object({ addressId: z.string().max(64).default("") });
 
-export const saveAddressAction = defineAction({
+const accountAction = actionsFor({ caller: "account", signInTo: SIGN_IN });
+
+export const saveAddressAction = accountAction({
   name: "saveAddress",
-  caller: "account",
-  signInTo: SIGN_IN,
   input: anyFormFields,
   run: ({ input, caller, db }) =>
     saveAddress(db, { userId: caller.id, addressId: input.addressId || undefined, raw: input }),
@@ -26,26 +26,21 @@ export const saveAddressAction = defineAction({
   echoValues: true,
 });
 
-export const setDefaultAddressAction = defineAction({
-  name: "setDefaultAddress",
-  caller: "account",
-  signInTo: SIGN_IN,
-  input: addressIdForm,
-  run: async ({ input, caller, db }) => {
-    const result = await setDefaultAddress(db, { userId: caller.id, addressId: input.addressId });
-    return result.ok ? ok({ message: "Default address changed." }) : result;
-  },
-  refresh: true,
-});
+/** A command on one address of the caller's book, answered with `done` and the page redrawn. */
+const addressCommand = (name: string, command: typeof deleteAddress, done: string) =>
+  accountAction({
+    name,
+    input: addressIdForm,
+    run: async ({ input, caller, db }) => {
+      const result = await command(db, { userId: caller.id, addressId: input.addressId });
+      return result.ok ? ok({ message: done }) : result;
+    },
+    refresh: true,
+  });
 
-export const deleteAddressAction = defineAction({
-  name: "deleteAddress",
-  caller: "account",
-  signInTo: SIGN_IN,
-  input: addressIdForm,
-  run: async ({ input, caller, db }) => {
-    const result = await deleteAddress(db, { userId: caller.id, addressId: input.addressId });
-    return result.ok ? ok({ message: "Address removed." }) : result;
-  },
-  refresh: true,
-});
+export const setDefaultAddressAction = addressCommand(
+  "setDefaultAddress",
+  setDefaultAddress,
+  "Default address changed.",
+);
+export const deleteAddressAction = addressCommand("deleteAddress", deleteAddress, "Address removed.");

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { actionsFor } from "@/lib/action";
 import {
   changeEmailSchema,
   changePassword,
@@ -31,10 +31,10 @@ const passwordCheck = async (userId: string, currentPassword: string, now: Date)
   now,
 });
 
-export const updateProfileAction = defineAction({
+const accountAction = actionsFor({ caller: "account", signInTo: SIGN_IN });
+
+export const updateProfileAction = accountAction({
   name: "updateProfile",
-  caller: "account",
-  signInTo: SIGN_IN,
   input: profileSchema,
   echoValues: true,
   refresh: true,
@@ -45,10 +45,8 @@ export const updateProfileAction = defineAction({
   },
 });
 
-export const changePasswordAction = defineAction({
+export const changePasswordAction = accountAction({
   name: "changePassword",
-  caller: "account",
-  signInTo: SIGN_IN,
   input: changePasswordSchema,
   run: async ({ input, caller, db, now }) => {
     const result = await changePassword(db, getRateLimiter(), {
@@ -60,10 +58,8 @@ export const changePasswordAction = defineAction({
   },
 });
 
-export const requestEmailChangeAction = defineAction({
+export const requestEmailChangeAction = accountAction({
   name: "requestEmailChange",
-  caller: "account",
-  signInTo: SIGN_IN,
   input: changeEmailSchema,
   echoValues: true,
   run: async ({ input, caller, db, now }) =>
@@ -74,10 +70,8 @@ export const requestEmailChangeAction = defineAction({
     }),
 });
 
-export const confirmEmailChangeAction = defineAction({
+export const confirmEmailChangeAction = accountAction({
   name: "confirmEmailChange",
-  caller: "account",
-  signInTo: SIGN_IN,
   input: z.strictObject({ token: z.string().max(200) }),
   run: async ({ input, caller, db, now }) => {
     const result = await confirmEmailChange(db, { token: input.token, userId: caller.id, now });

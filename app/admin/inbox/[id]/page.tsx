@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { AuditList } from "@/components/admin/audit-table";
+import { HistoryCard } from "@/components/admin/audit-table";
 import { ContactStatusForm } from "@/components/admin/inbox";
 import { ContactStatusBadge } from "@/components/admin/inbox-table";
 import { Card, PageHeader } from "@/components/admin/ui";
+import { DetailList } from "@/components/ui/detail-list";
 import { TEXT_LINK_CLASS } from "@/components/ui/text-link";
 import { listAuditEntries } from "@/lib/audit/log";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
@@ -62,14 +63,7 @@ export default async function InboxMessagePage({ params }: Props) {
         </Card>
         <div className="space-y-6">
           <Card title="Details" titleId="message-details">
-            <dl className="grid grid-cols-[4.5rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
-              {details.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-ink-500">{label}</dt>
-                  <dd className="min-w-0 break-words text-ink-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList rows={details} className="grid-cols-[4.5rem_minmax(0,1fr)] gap-x-3 gap-y-2" />
           </Card>
           <Card title="Status" titleId="message-status">
             <p className="mb-3 text-sm text-ink-600">
@@ -82,15 +76,12 @@ export default async function InboxMessagePage({ params }: Props) {
             />
           </Card>
           {history.rows.length ? (
-            <Card title="History" titleId="message-history">
-              <AuditList
-                rows={history.rows}
-                timeZone={tz}
-                as="ol"
-                className="space-y-2 text-sm"
-                meta="small"
-              />
-            </Card>
+            <HistoryCard
+              rows={history.rows}
+              timeZone={tz}
+              titleId="message-history"
+              listClassName="space-y-2 text-sm"
+            />
           ) : null}
         </div>
       </div>

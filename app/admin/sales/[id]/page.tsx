@@ -1,16 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AuditList } from "@/components/admin/audit-table";
+import { HistoryCard } from "@/components/admin/audit-table";
 import { SaleForm, type SaleFormProduct } from "@/components/admin/sale-form";
 import { EndedSaleDetails, SaleStatusCard, StockCard } from "@/components/admin/sale-panels";
-import {
-  Card,
-  type ConsoleState,
-  EmptyState,
-  Notice,
-  PageHeader,
-  SaleStateBadge,
-} from "@/components/admin/ui";
+import { type ConsoleState, EmptyState, Notice, PageHeader, SaleStateBadge } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
 import { listAuditEntries } from "@/lib/audit/log";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
@@ -156,19 +149,12 @@ export default async function AdminSalePage({
               actions={{ publish: publishSaleAction, feature: featureSaleAction, end: endSaleAction }}
             />
           ) : null}
-          <Card title="History" titleId="history">
-            {history.rows.length === 0 ? (
-              <EmptyState title="No changes recorded" />
-            ) : (
-              <AuditList
-                rows={history.rows}
-                timeZone={tz}
-                as="ol"
-                className="space-y-3 text-sm"
-                meta="small"
-              />
-            )}
-          </Card>
+          <HistoryCard
+            rows={history.rows}
+            timeZone={tz}
+            titleId="history"
+            empty={<EmptyState title="No changes recorded" />}
+          />
         </div>
       </div>
     </>

@@ -1,6 +1,5 @@
-import { parseJsonBody } from "@/lib/http/body";
 import { createQaAccount, qaAccountSchema } from "@/lib/qa/accounts";
-import { refuseUnlessQa } from "@/lib/qa/guard";
+import { readQaRequest } from "@/lib/qa/guard";
 
 export const dynamic = "force-dynamic";
 
@@ -9,10 +8,8 @@ export const dynamic = "force-dynamic";
  * once so the e2e suite signs in through the real form. 404 outside QA deployments.
  */
 export async function POST(request: Request) {
-  const refused = refuseUnlessQa(request);
-  if (refused) return refused;
   // Bounded like every route's body (lib/http/body.ts): 413 before reading too much.
-  const parsed = await parseJsonBody(request, qaAccountSchema, (error) =>
+  const parsed = await readQaRequest(request, qaAccountSchema, (error) =>
     error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
   );
   if (!parsed.ok) return parsed.response;

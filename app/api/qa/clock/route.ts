@@ -1,9 +1,8 @@
 import { cookies, draftMode } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { parseJsonBody } from "@/lib/http/body";
 import { encodeClockToken, MAX_CLOCK_OFFSET_MS, QA_CLOCK_COOKIE } from "@/lib/qa/clock";
-import { refuseUnlessQa } from "@/lib/qa/guard";
+import { readQaRequest, refuseUnlessQa } from "@/lib/qa/guard";
 import { DRAFT_MODE_COOKIE, getRequestNow } from "@/lib/qa/now";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +25,7 @@ export async function GET(request: Request) {
  * for API clients (send it as the `x-kite-clock` header).
  */
 export async function POST(request: Request) {
-  const refused = refuseUnlessQa(request);
-  if (refused) return refused;
-  const parsed = await parseJsonBody(
+  const parsed = await readQaRequest(
     request,
     bodySchema,
     "Send { at: ISO-8601 with offset } or { offsetMs: integer }",

@@ -1,7 +1,6 @@
 import { revalidateTag } from "next/cache";
 import { HERO_TAG } from "@/lib/hero/cached";
-import { parseJsonBody } from "@/lib/http/body";
-import { refuseUnlessQa } from "@/lib/qa/guard";
+import { readQaRequest } from "@/lib/qa/guard";
 import { qaSaleStartSchema } from "@/lib/qa/sale-start";
 import { createQaSale, qaSaleSchema } from "@/lib/qa/sales";
 
@@ -9,9 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Creates a fresh sale for a QA flow (non-production deployments only). */
 export async function POST(request: Request) {
-  const refused = refuseUnlessQa(request);
-  if (refused) return refused;
-  const parsed = await parseJsonBody(request, qaSaleStartSchema.pipe(qaSaleSchema), (error) =>
+  const parsed = await readQaRequest(request, qaSaleStartSchema.pipe(qaSaleSchema), (error) =>
     error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
   );
   if (!parsed.ok) return parsed.response;

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { parseJsonBody } from "@/lib/http/body";
 import { simulateSaleCrowd } from "@/lib/qa/crowd";
-import { refuseUnlessQa } from "@/lib/qa/guard";
+import { readQaRequest } from "@/lib/qa/guard";
 import { getRequestNow } from "@/lib/qa/now";
 
 export const dynamic = "force-dynamic";
@@ -19,9 +18,7 @@ const bodySchema = z.object({
  * own reserve, and the first `pay` of them pay), at this client's clock. 404 outside QA deployments.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const refused = refuseUnlessQa(request);
-  if (refused) return refused;
-  const parsed = await parseJsonBody(
+  const parsed = await readQaRequest(
     request,
     bodySchema,
     "Send { buyers, pay?, browsers? } as integers up to 2000",
