@@ -29,8 +29,9 @@ import { openDb, queryRows } from "@/db/client";
 import { createSale } from "@/lib/sales/commands";
 import { readSaleCounts } from "@/lib/sales/figures";
 import { insertUsers, registerUsers } from "@/lib/sales/test-support";
-import { treeCpuMs } from "./support/proc";
+import { commandCpuMs, treeCpuMs } from "./support/proc";
 import { type BenchServer, ensureBuild, startStore } from "./support/server";
+import { writeResults } from "./support/table";
 import { runWrk, runWrkScript, type WrkResult } from "./support/wrk";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -51,6 +52,8 @@ type Mode = "lean" | "next";
 
 interface Measured extends WrkResult {
   cpuMsPerRequest: number;
+  /** PostgreSQL's CPU (every process named postgres on this machine) per request over the same run. */
+  dbCpuMsPerRequest: number;
   script?: Record<string, number>;
 }
 
@@ -60,9 +63,12 @@ async function measured(
   run: () => Promise<WrkResult & { script?: Record<string, number> }> | WrkResult,
 ): Promise<Measured> {
   const before = treeCpuMs(server.pid);
+  const dbBefore = commandCpuMs("postgres");
   const result = await run();
   const cpuMs = treeCpuMs(server.pid) - before;
-  return { ...result, cpuMsPerRequest: cpuMs / Math.max(1, result.requests) };
+  const dbCpuMs = commandCpuMs("postgres") - dbBefore;
+  const requests = Math.max(1, result.requests);
+  return { ...result, cpuMsPerRequest: cpuMs / requests, dbCpuMsPerRequest: dbCpuMs / requests };
 }
 
 /** ACCOUNTS fans registered for a live sale of UNITS units, and a wrk file line per fan (random order). */
@@ -230,18 +236,18 @@ function report(r: Awaited<ReturnType<typeof runMode>>) {
   console.log(
     `  sale: ${UNITS.toLocaleString("en-US")} units sold out in ${outcome.soldOutAfter.toFixed(1)} s; ` +
       `${sale.requests.toLocaleString("en-US")} requests at ${Math.round(sale.perSecond)}/s, p50 ${sale.p50Ms.toFixed(1)} ms, ` +
-      `p99 ${sale.p99Ms.toFixed(1)} ms; server CPU ${ms(sale.cpuMsPerRequest)}/req = ` +
+      `p99 ${sale.p99Ms.toFixed(1)} ms; PostgreSQL CPU ${ms(sale.dbCpuMsPerRequest)}/req; server CPU ${ms(sale.cpuMsPerRequest)}/req = ` +
       `${(sale.cpuMsPerRequest / ceiling.cpuMsPerRequest).toFixed(1)}× static (answers received before the stop: ${sale.script?.created ?? 0} reserved)`,
   );
   console.log("  answers", sale.script);
   console.log(
     `  losers pressing again: ${Math.round(losers.perSecond)} "sold out" answers/s = ` +
-      `${((losers.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of static, server CPU ${ms(losers.cpuMsPerRequest)}/req, p99 ${losers.p99Ms.toFixed(1)} ms`,
+      `${((losers.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of static, server CPU ${ms(losers.cpuMsPerRequest)}/req, PostgreSQL ${ms(losers.dbCpuMsPerRequest)}/req, p99 ${losers.p99Ms.toFixed(1)} ms`,
   );
   console.log("  answers", losers.script);
   const { polls } = r;
   console.log(
-    `  winners polling their place in line: ${Math.round(polls.perSecond)}/s, server CPU ${ms(polls.cpuMsPerRequest)}/req, p99 ${polls.p99Ms.toFixed(1)} ms`,
+    `  winners polling their place in line: ${Math.round(polls.perSecond)}/s, server CPU ${ms(polls.cpuMsPerRequest)}/req, PostgreSQL ${ms(polls.dbCpuMsPerRequest)}/req, p99 ${polls.p99Ms.toFixed(1)} ms`,
   );
   console.log("  answers", polls.script);
   console.log(
@@ -257,6 +263,14 @@ async function main() {
     `\n${ACCOUNTS.toLocaleString("en-US")} fans, ${UNITS.toLocaleString("en-US")} units, ${CONCURRENCY} connections; load average ${loadavg()[0]?.toFixed(1)}`,
   );
   for (const r of results) report(r);
+  const file = writeResults("http", {
+    accounts: ACCOUNTS,
+    units: UNITS,
+    connections: CONCURRENCY,
+    staticPath: STATIC_PATH,
+    modes: results,
+  });
+  console.log(`\nwrote ${file}`);
   if (results.some((r) => !r.exact)) process.exitCode = 1;
 }
 

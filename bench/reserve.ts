@@ -29,6 +29,7 @@ import { createSale } from "@/lib/sales/commands";
 import { configureReserveBatching, getReserveBatchStats, reserveSaleUnit } from "@/lib/sales/reserve";
 import { bucketMismatches, insertUsers, registerUsers } from "@/lib/sales/test-support";
 import { type PgBouncer, startPgBouncer } from "@/tests/helpers/pgbouncer";
+import { writeResults } from "./support/table";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -284,6 +285,17 @@ async function main() {
       }
     }
     printTable(results, refused);
+    const file = writeResults("reserve", {
+      seconds: SECONDS,
+      accounts: ACCOUNTS,
+      buckets: BUCKETS,
+      callersPerConnection: CALLERS_PER_CONNECTION,
+      bouncerPool: BOUNCER_POOL,
+      postgres: server,
+      runs: results.map((r) => ({ ...r, perSecond: r.completed / r.seconds })),
+      refused,
+    });
+    console.log(`wrote ${file}`);
     console.log(
       `\ntotal ${((performance.now() - totalStart) / 1000).toFixed(0)} s, load average ${loadavg()[0]?.toFixed(1)}`,
     );

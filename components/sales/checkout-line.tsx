@@ -9,6 +9,15 @@ type Status =
   | { status: "unknown" };
 
 /**
+ * Near the front every 0.7 s; further back a quarter of the wait, between 2 and 10 s: 50,000 winners polling every
+ * 2 s would be 25,000 requests a second for a line that moves at the Checkout Session rate.
+ */
+function pollDelayMs(status: { position: number; etaSeconds: number }): number {
+  if (status.position <= 50) return 700;
+  return Math.min(10_000, Math.max(2_000, (status.etaSeconds * 1000) / 4));
+}
+
+/**
  * "Unit reserved, preparing your checkout": polls the fan's place in the checkout line and moves them on to
  * Stripe as soon as their session exists.
  */
@@ -26,7 +35,7 @@ export function CheckoutLine({ holdId, saleSlug }: { holdId: string; saleSlug: s
           window.location.assign(next.url);
           return;
         }
-        if (next.status === "queued") setTimeout(poll, next.position > 50 ? 2000 : 700);
+        if (next.status === "queued") setTimeout(poll, pollDelayMs(next));
       } catch {
         if (!stopped) setTimeout(poll, 2000);
       }
