@@ -12,9 +12,13 @@ import { recordSoldOutIfEmpty } from "./sold-out";
 import {
   answerFromLimitMemo,
   answerFromSoldOutMemo,
+  countMemoAnswer,
+  recallSaleWindow,
   rememberHolder,
   rememberLimitReached,
+  rememberSaleWindow,
   rememberSoldOut,
+  type SaleWindow,
 } from "./sold-out-memo";
 
 export interface SaleHoldView {
@@ -134,6 +138,13 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   }
   const expiresAt = new Date(now.getTime() + holdMinutes * 60_000);
   const judgeWith = { skuId, now, requestKey, timeZone: input.timeZone ?? env.STORE_TIMEZONE };
+  // A sale this instance was just told is unknown, not started or over: answered without the database.
+  const window = recallSaleWindow(saleId);
+  const outside = window === undefined ? null : judgeWindow(window, judgeWith);
+  if (outside) {
+    countMemoAnswer();
+    return outside;
+  }
   // A version this instance knows is sold out: "sold out" without the database, unless this fan holds a unit.
   const fromMemo =
     answerFromLimitMemo({ saleId, skuId, userId, requestKey }) ??
@@ -202,6 +213,12 @@ async function reserveWithRetries(
     if (verdict.kind === "result") {
       const result = verdict.result;
       if (!result.ok && result.code === "sold_out") rememberSoldOut({ saleId, skuId, result });
+      if (!result.ok && WINDOW_CODES.has(result.code)) {
+        rememberSaleWindow(
+          saleId,
+          context && { status: context.status, startsAt: context.startsAt, endsAt: context.endsAt },
+        );
+      }
       if (!result.ok && result.code === "limit_reached" && context) {
         rememberLimitReached({ saleId, userId, result, holds: context.holds });
       }
@@ -357,6 +374,30 @@ type Verdict =
   | { kind: "release"; holdIds: string[] }
   | { kind: "retry" };
 
+/** The refusals that depend only on the sale's window: they are what rememberSaleWindow keeps. */
+const WINDOW_CODES = new Set<string>(["not_found", "not_started", "ended"]);
+
+/** No such sale, a draft, ended or not started yet: the refusal; null when the sale is open at `now`. */
+function judgeWindow(
+  window: SaleWindow | null,
+  { now, timeZone }: { now: Date; timeZone: string },
+): ReserveResult | null {
+  if (!window || window.status === "draft") return notFound();
+  const t = now.getTime();
+  if (window.status === "ended" || t >= window.endsAt.getTime()) {
+    return { ok: false, code: "ended", message: "This sale has ended." };
+  }
+  if (t < window.startsAt.getTime()) {
+    return {
+      ok: false,
+      code: "not_started",
+      message: `The sale starts at ${formatSaleTime(window.startsAt, { timeZone })}.`,
+      startsAt: window.startsAt,
+    };
+  }
+  return null;
+}
+
 function judge(
   context: ReserveContext | null,
   {
@@ -370,15 +411,9 @@ function judge(
     kind: "result",
     result: { ok: false, code: error, message, ...extra },
   });
-  if (!context || context.status === "draft") return { kind: "result", result: notFound() };
+  const outside = judgeWindow(context, { now, timeZone });
+  if (outside || !context) return { kind: "result", result: outside ?? notFound() };
   const t = now.getTime();
-  if (context.status === "ended" || t >= context.endsAt.getTime())
-    return fail("ended", "This sale has ended.");
-  if (t < context.startsAt.getTime()) {
-    return fail("not_started", `The sale starts at ${formatSaleTime(context.startsAt, { timeZone })}.`, {
-      startsAt: context.startsAt,
-    });
-  }
   if (!context.skuInSale) return { kind: "result", result: skuNotInSale() };
   if (!context.registered) {
     return fail("not_registered", "Only fans who registered for this sale before it started can buy in it.");

@@ -6,7 +6,10 @@ import { releaseSaleHold } from "./holds";
 import { type ReserveResult, reserveSaleUnit } from "./reserve";
 import {
   answerFromSoldOutMemo,
+  forgetSoldOut,
   type HolderStore,
+  recallSaleWindow,
+  rememberSaleWindow,
   rememberSoldOut,
   resetSoldOutMemo,
   SOLD_OUT_MEMO_MS,
@@ -170,5 +173,46 @@ describe("the sold-out memo with a shared holder store (several instances)", () 
     expect(await press(a)).toMatchObject({ ok: true });
     expect(await press(b)).toMatchObject({ ok: false, code: "sold_out" });
     expect(await answerFromSoldOutMemo({ saleId, skuId: product.skuA, userId: c })).toBeNull();
+  });
+});
+
+describe("presses outside a sale's window (memory)", () => {
+  it("an unknown sale, or one not started yet, is answered without the database after the first press", async () => {
+    resetSoldOutMemo(null);
+    const { saleId, users } = await smallSale(5, 3);
+    const [a, b] = users as [string, string];
+    const pressAt = (userId: string, now: Date, id = saleId) =>
+      reserveSaleUnit(handle.db, { saleId: id, skuId: product.skuA, userId, now, holdMinutes: 10 });
+
+    const unknown = "0d6a2d5e-8c59-4b8e-9a4e-6a1c0d1e2f30";
+    expect(await pressAt(a, T0, unknown)).toMatchObject({ ok: false, code: "not_found" });
+    const early = new Date(T0.getTime() - 60_000);
+    const first = await pressAt(a, early);
+    expect(first).toMatchObject({ ok: false, code: "not_started" });
+
+    const before = queryCount();
+    const flood = await Promise.all([
+      ...Array.from({ length: 20 }, () => pressAt(b, T0, unknown)),
+      ...Array.from({ length: 20 }, () => pressAt(b, early)),
+    ]);
+    expect(queryCount() - before).toBe(0);
+    expect(flood.slice(0, 20).every((r) => !r.ok && r.code === "not_found")).toBe(true);
+    // The same answer the database gave, wording and start included.
+    expect(flood.slice(20).every((r) => JSON.stringify(r) === JSON.stringify(first))).toBe(true);
+
+    // The window is kept, not the answer: a press on the sale's own clock at the start goes to the database.
+    expect(await pressAt(b, T0)).toMatchObject({ ok: true });
+    expect(queryCount() - before).toBeGreaterThan(0);
+  });
+
+  it("a marketer's edit forgets what this instance remembered of the sale", async () => {
+    resetSoldOutMemo(null);
+    const { saleId } = await smallSale(1, 1);
+    rememberSaleWindow(saleId, null);
+    expect(recallSaleWindow(saleId)).toBeNull();
+    forgetSoldOut(saleId);
+    expect(recallSaleWindow(saleId)).toBeUndefined();
+    rememberSaleWindow(saleId, null, Date.now() - SOLD_OUT_MEMO_MS);
+    expect(recallSaleWindow(saleId)).toBeUndefined();
   });
 });

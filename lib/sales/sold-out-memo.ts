@@ -66,8 +66,20 @@ interface LimitMemo {
   heldSkus: Set<number>;
 }
 
+/** What the database said of a sale's window: its status and times, or null for no such sale. */
+export interface SaleWindow {
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Sales remembered at most; a flood of made-up sale ids starts the memory afresh rather than growing it. */
+const MAX_WINDOWS = 10_000;
+
 interface Memo {
   soldOut: Map<string, { until: number; result: ReserveResult }>;
+  /** Sales whose press the database refused for their window (unknown, draft, not started, ended). */
+  windows: Map<string, { until: number; window: SaleWindow | null }>;
   /** Fans told they hold the sale's limit, by sale then fan. */
   atLimit: Map<string, Map<string, LimitMemo>>;
   holders: Map<string, Set<string>>;
@@ -79,6 +91,7 @@ interface Memo {
 
 const memo: Memo = {
   soldOut: new Map(),
+  windows: new Map(),
   atLimit: new Map(),
   holders: new Map(),
   incomplete: new Set(),
@@ -97,6 +110,7 @@ function sharedStore(): HolderStore | null {
 /** Tests: start afresh, optionally with another shared store (null: memory only). */
 export function resetSoldOutMemo(shared?: HolderStore | null) {
   memo.soldOut.clear();
+  memo.windows.clear();
   memo.atLimit.clear();
   memo.holders.clear();
   memo.incomplete.clear();
@@ -216,5 +230,32 @@ export function rememberLimitReached(
  */
 export function forgetSoldOut(saleId: string) {
   for (const k of memo.soldOut.keys()) if (k.startsWith(`${saleId}:`)) memo.soldOut.delete(k);
+  memo.windows.delete(saleId);
   memo.atLimit.delete(saleId);
+}
+
+/**
+ * The database refused a press for the sale's window (no such sale, a draft, not started, ended): remember the
+ * window for SOLD_OUT_MEMO_MS, so a flood of presses on it costs no statement. The window, not the answer, is kept:
+ * each press is judged against its own clock (the QA clock moves per request), so a press at the start goes on.
+ */
+export function rememberSaleWindow(saleId: string, window: SaleWindow | null, nowMs: number = Date.now()) {
+  if (memo.windows.size >= MAX_WINDOWS) memo.windows.clear();
+  memo.windows.set(saleId, { until: nowMs + SOLD_OUT_MEMO_MS, window });
+}
+
+/** The remembered window (null: no such sale), or undefined when this instance does not know it now. */
+export function recallSaleWindow(saleId: string, nowMs: number = Date.now()): SaleWindow | null | undefined {
+  const hit = memo.windows.get(saleId);
+  if (!hit) return undefined;
+  if (hit.until <= nowMs) {
+    memo.windows.delete(saleId);
+    return undefined;
+  }
+  return hit.window;
+}
+
+/** Counts a press answered from a remembered window. */
+export function countMemoAnswer() {
+  memo.answered += 1;
 }

@@ -21,6 +21,7 @@ import {
 import { growSaleSku, readSkuStock, shrinkSaleSku } from "./quantity";
 import { DEFAULT_BUCKET_COUNT, splitIntoBuckets } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
+import { forgetSoldOut } from "./sold-out-memo";
 
 /*
  * A marketer edits a sale. What may change, and when, is ./edit-policy's; this is the write: one transaction with
@@ -263,5 +264,8 @@ export async function updateSaleFromForm(
   });
   if (Object.keys(errors).length > 0) return invalid(errors);
   const plan = { actor, current, value, times, started: stage === "running", now };
-  return refusable(() => db.transaction((tx) => applySaleEdit(tx, plan)));
+  const result = await refusable(() => db.transaction((tx) => applySaleEdit(tx, plan)));
+  // New times or versions: this instance's remembered answers about the sale go (others' within a second).
+  forgetSoldOut(current.id);
+  return result;
 }
