@@ -190,6 +190,7 @@ async function reserveWithRetries(
       // The line runs on wall-clock time like its throttle: the QA test clock moves rules, not the line.
       wallNow: new Date().toISOString(),
     });
+    if ("memo" in row) return row.memo;
     if ("holdId" in row) {
       if (row.bucketAvailable === 0) {
         await db.transaction((tx) => recordSoldOutIfEmpty(tx, { saleId, now }));
@@ -251,11 +252,32 @@ interface BatchItem {
   wallNow: string;
 }
 
-/** One click's answer from kite_reserve_batch: a hold, what explains a refusal, or that its batch was undone. */
+/**
+ * One click's answer from kite_reserve_batch: a hold, what explains a refusal, or that its batch was undone; or,
+ * for a click that waited in the batcher while its version sold out, memory's answer (it never reached the database).
+ */
 type BatchRow =
   | { holdId: string; seq: number; bucketAvailable: number }
   | { context: RawContext | null }
-  | { undone: true };
+  | { undone: true }
+  | { memo: ReserveResult };
+
+/**
+ * Clicks that waited in the batcher while the database was busy are looked at again when their turn comes: in a
+ * crowd most of them arrive in the seconds before the sell-out, and once the version is known to be sold out they
+ * get memory's answer instead of a place in a batch (bench:capacity: without this, every press queued before the
+ * sell-out was still read by PostgreSQL afterwards, and the last ones waited for all of them).
+ */
+async function answeredWhileWaiting(item: BatchItem): Promise<ReserveResult | null> {
+  return (
+    answerFromLimitMemo({
+      saleId: item.saleId,
+      skuId: item.skuId,
+      userId: item.userId,
+      requestKey: item.requestKey,
+    }) ?? (await answerFromSoldOutMemo({ saleId: item.saleId, skuId: item.skuId, userId: item.userId }))
+  );
+}
 
 export interface ReserveBatching {
   /**
@@ -278,10 +300,37 @@ export function getReserveBatchStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
-/** Tunes group commit (tests and benchmarks run more batches at once than one store instance should). */
-export function configureReserveBatching(options: Partial<ReserveBatching>) {
+/**
+ * Tunes group commit (tests and benchmarks run more batches at once than one store instance should); returns the
+ * settings it replaced.
+ */
+export function configureReserveBatching(options: Partial<ReserveBatching>): ReserveBatching {
+  const previous = batching;
   batching = { ...batching, ...options };
   batchers = new WeakMap();
+  return previous;
+}
+
+async function runBatch(db: Db, items: BatchItem[]): Promise<BatchRow[]> {
+  stats.batches += 1;
+  stats.clicks += items.length;
+  stats.largest = Math.max(stats.largest, items.length);
+  try {
+    const [row] = await runNamed<{ results: BatchRow[] | string }>(
+      db,
+      "kite_reserve_batch",
+      "select kite_reserve_batch(:items::jsonb) as results",
+      { items: JSON.stringify(items) },
+    );
+    const results = row?.results ?? [];
+    return typeof results === "string" ? (JSON.parse(results) as BatchRow[]) : results;
+  } catch (error) {
+    // Two batches each waiting on the other's second click of one fan: PostgreSQL ends one as a deadlock
+    // and nothing of it was written, so every click in it goes round again.
+    const code = sqlState(error);
+    if (code && RETRYABLE.has(code)) return items.map(() => ({ undone: true as const }));
+    throw error;
+  }
 }
 
 function reserveBatcher(db: Db): Batcher<BatchItem, BatchRow> {
@@ -289,26 +338,12 @@ function reserveBatcher(db: Db): Batcher<BatchItem, BatchRow> {
   if (!batcher) {
     batcher = createBatcher<BatchItem, BatchRow>({
       ...batching,
-      run: async (items) => {
-        stats.batches += 1;
-        stats.clicks += items.length;
-        stats.largest = Math.max(stats.largest, items.length);
-        try {
-          const [row] = await runNamed<{ results: BatchRow[] | string }>(
-            db,
-            "kite_reserve_batch",
-            "select kite_reserve_batch(:items::jsonb) as results",
-            { items: JSON.stringify(items) },
-          );
-          const results = row?.results ?? [];
-          return typeof results === "string" ? (JSON.parse(results) as BatchRow[]) : results;
-        } catch (error) {
-          // Two batches each waiting on the other's second click of one fan: PostgreSQL ends one as a deadlock
-          // and nothing of it was written, so every click in it goes round again.
-          const code = sqlState(error);
-          if (code && RETRYABLE.has(code)) return items.map(() => ({ undone: true as const }));
-          throw error;
-        }
+      run: async (waited) => {
+        const known = await Promise.all(waited.map(answeredWhileWaiting));
+        const items = waited.filter((_, i) => !known[i]);
+        const rows = items.length > 0 ? await runBatch(db, items) : [];
+        let next = 0;
+        return known.map((memo) => (memo ? { memo } : (rows[next++] as BatchRow)));
       },
     });
     batchers.set(db, batcher);

@@ -3,7 +3,7 @@ import { type DbHandle, queryCount } from "@/db/client";
 import { openSeededPostgres } from "@/tests/helpers/db";
 import { getKite9Pro } from "@/tests/helpers/seeded";
 import { releaseSaleHold } from "./holds";
-import { type ReserveResult, reserveSaleUnit } from "./reserve";
+import { configureReserveBatching, type ReserveResult, reserveSaleUnit } from "./reserve";
 import {
   answerFromSoldOutMemo,
   forgetSoldOut,
@@ -214,5 +214,26 @@ describe("presses outside a sale's window (memory)", () => {
     expect(recallSaleWindow(saleId)).toBeUndefined();
     rememberSaleWindow(saleId, null, Date.now() - SOLD_OUT_MEMO_MS);
     expect(recallSaleWindow(saleId)).toBeUndefined();
+  });
+});
+
+describe("presses waiting in the batcher when their version sells out", () => {
+  it("get memory's answer at their turn instead of a place in a batch", async () => {
+    resetSoldOutMemo(null);
+    const previous = configureReserveBatching({ maxBatch: 1, maxInFlight: 1 });
+    try {
+      const { users, press } = await smallSale(1, 22);
+      const before = queryCount();
+      const answers = await Promise.all(users.map((u) => press(u)));
+      const statements = queryCount() - before;
+      expect(answers.filter((r) => r.ok)).toHaveLength(1);
+      expect(answers.filter((r) => !r.ok && r.code === "sold_out")).toHaveLength(21);
+      // One batch for the winner (and the sold-out record), one for the loser who taught the memo; the other 20
+      // waited one batch at a time and were answered from memory when their turn came.
+      expect(soldOutMemoAnswers()).toBeGreaterThanOrEqual(19);
+      expect(statements).toBeLessThan(10);
+    } finally {
+      configureReserveBatching(previous);
+    }
   });
 });
