@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { type DrawVisitorState, getDrawVisitorState } from "./draw";
 import { listLiveSaleHoldsForUser } from "./holds";
 import type { SaleDetail } from "./queries";
-import { isRegisteredForSale } from "./registration";
+import { getRegistrationFacts, isRegisteredForSale, registrationRefusal } from "./registration";
 import { type CannotBuy, whyCannotBuy } from "./rules";
 
 export interface FanSaleState {
@@ -12,6 +13,25 @@ export interface FanSaleState {
   bought: number;
   liveHolds: number;
   cannotBuy: CannotBuy | null;
+  /** A draw sale: this fan's entry and result. */
+  draw?: DrawVisitorState | null;
+  /** The sale's eligibility rules leave this fan out: why, before they try to register. */
+  ineligible?: { code: string; message: string } | null;
+}
+
+/** Why the sale's eligibility rules leave this fan out (one read, only for sales that have rules), or null. */
+async function ineligibility(
+  sale: SaleDetail,
+  userId: string,
+  now: Date,
+): Promise<FanSaleState["ineligible"]> {
+  if (!sale.eligibility) return null;
+  const facts = await getRegistrationFacts(await getDb(), { saleId: sale.id, userId });
+  if (!facts || facts.registered) return null;
+  const refusal = registrationRefusal(facts, { now, timeZone: env.STORE_TIMEZONE });
+  return refusal && (refusal.code === "account_too_new" || refusal.code === "tier_too_low")
+    ? { code: refusal.code, message: refusal.message }
+    : null;
 }
 
 /** What this fan may do in this sale right now: two small indexed reads, only for signed-in fans. */
@@ -27,9 +47,27 @@ export async function getFanSaleState({
   remaining: number | null;
 }): Promise<FanSaleState> {
   const db = await getDb();
-  const [registered, holds] = await Promise.all([
+  if (sale.draw) {
+    const [draw, holds, ineligible] = await Promise.all([
+      getDrawVisitorState(db, { saleId: sale.id, userId }),
+      listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
+      ineligibility(sale, userId, now),
+    ]);
+    const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
+    return {
+      registered: draw.entered,
+      activeHoldId: active?.holdId ?? null,
+      bought: holds.filter((h) => h.status === "converted").length,
+      liveHolds: holds.length,
+      cannotBuy: null,
+      draw,
+      ineligible,
+    };
+  }
+  const [registered, holds, ineligible] = await Promise.all([
     isRegisteredForSale(db, { saleId: sale.id, userId }),
     listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
+    ineligibility(sale, userId, now),
   ]);
   const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
   return {
@@ -46,5 +84,6 @@ export async function getFanSaleState({
       perAccountLimit: sale.perAccountLimit,
       format: { timeZone: env.STORE_TIMEZONE },
     }),
+    ineligible,
   };
 }
