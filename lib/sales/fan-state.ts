@@ -47,43 +47,32 @@ export async function getFanSaleState({
   remaining: number | null;
 }): Promise<FanSaleState> {
   const db = await getDb();
-  if (sale.draw) {
-    const [draw, holds, ineligible] = await Promise.all([
-      getDrawVisitorState(db, { saleId: sale.id, userId }),
-      listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
-      ineligibility(sale, userId, now),
-    ]);
-    const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
-    return {
-      registered: draw.entered,
-      activeHoldId: active?.holdId ?? null,
-      bought: holds.filter((h) => h.status === "converted").length,
-      liveHolds: holds.length,
-      cannotBuy: null,
-      draw,
-      ineligible,
-    };
-  }
-  const [registered, holds, ineligible] = await Promise.all([
-    isRegisteredForSale(db, { saleId: sale.id, userId }),
+  const [registered, draw, holds, ineligible] = await Promise.all([
+    sale.draw ? null : isRegisteredForSale(db, { saleId: sale.id, userId }),
+    sale.draw ? getDrawVisitorState(db, { saleId: sale.id, userId }) : null,
     listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
     ineligibility(sale, userId, now),
   ]);
   const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
-  return {
-    registered,
+  const state = {
+    registered: draw ? draw.entered : Boolean(registered),
     activeHoldId: active?.holdId ?? null,
     bought: holds.filter((h) => h.status === "converted").length,
     liveHolds: holds.length,
+    ineligible,
+  };
+  // A draw sale is never bought from with Buy now: its page shows the fan's draw instead.
+  if (draw) return { ...state, cannotBuy: null, draw };
+  return {
+    ...state,
     cannotBuy: whyCannotBuy({
       sale,
       now,
       figures: remaining === null ? null : { remaining },
-      registered,
+      registered: state.registered,
       liveHolds: holds.length,
       perAccountLimit: sale.perAccountLimit,
       format: { timeZone: env.STORE_TIMEZONE },
     }),
-    ineligible,
   };
 }
