@@ -4,9 +4,11 @@ import { type InputHTMLAttributes, type ReactNode, useActionState, useState } fr
 import { Button } from "@/components/ui/button";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
+import { RadioCard } from "@/components/ui/radio-card";
 import type { ActionState, FormAction } from "@/lib/action";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
+import { TIERS } from "@/lib/points/rules";
 import {
   CONFIRM_EVERYDAY_PRICE_FIELD,
   CONFIRM_EVERYDAY_PRICE_LABEL,
@@ -96,6 +98,88 @@ function SaleTimesCard({
             hint={field.lockable ? (lockNote ?? ("hint" in field ? field.hint : undefined)) : undefined}
           />
         ))}
+      </div>
+    </Card>
+  );
+}
+
+/** Tiers a sale may require (the first tier is every fan). */
+const REQUIRED_TIERS = TIERS.slice(1).map((t) => t.name);
+
+/**
+ * Create only: first come or a draw (with the winners' window to pay), and who may register. These are fixed once
+ * the sale exists: the draw's seed is committed at creation, and fans register under these rules.
+ */
+function SaleRulesCard({
+  zone,
+  field: bind,
+  v,
+}: {
+  zone: string;
+  field: (name: string) => { name: string; defaultValue: string; errors: string[] | undefined };
+  v: (name: string) => string;
+}) {
+  const [kind, setKind] = useState(v("kind") || "first_come");
+  return (
+    <Card title="Who gets the units" titleId="sale-rules">
+      <fieldset className="mb-4">
+        <legend className="mb-2 text-sm font-medium text-ink-900">How fans get a unit</legend>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {(
+            [
+              ["first_come", "First come", "Registered fans buy at the start, until the units run out."],
+              [
+                "draw",
+                "Draw",
+                "Registered fans are drawn when registration closes; each winner has a window to pay. One version only.",
+              ],
+            ] as const
+          ).map(([value, label, hint]) => (
+            <RadioCard
+              key={value}
+              name="kind"
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+              className="gap-3 p-3 text-sm"
+              inputClassName="mt-0.5"
+            >
+              <span>
+                <span className="block font-medium text-ink-900">{label}</span>
+                <span className="text-ink-600">{hint}</span>
+              </span>
+            </RadioCard>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-4 md:grid-cols-2">
+        {kind === "draw" ? (
+          <InputField
+            label="Winners' window to pay (minutes)"
+            {...bind("purchaseWindowMinutes")}
+            defaultValue={v("purchaseWindowMinutes") || "60"}
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={10080}
+            step={1}
+            hint="Each winner's unit is held this long; unpaid units go to the next entries in drawn order."
+          />
+        ) : null}
+        <DateTimeField
+          label="Only accounts created before"
+          {...bind("eligibleCreatedBefore")}
+          zone={zone}
+          hint="Optional. Leave empty to let any account register."
+        />
+        <SelectField label="Only Kite Club tier and above" {...bind("minTier")}>
+          <option value="">Any fan</option>
+          {REQUIRED_TIERS.map((t) => (
+            <option key={t} value={t}>
+              {t} and above
+            </option>
+          ))}
+        </SelectField>
       </div>
     </Card>
   );
@@ -240,6 +324,8 @@ export function SaleForm<T extends { message: string }>({
       </Card>
 
       <SaleTimesCard zone={zone} field={field} locked={locked} lockNote={lockNote} />
+
+      {mode === "create" ? <SaleRulesCard zone={zone} field={field} v={v} /> : null}
 
       <Card title="Versions, quantities and prices" titleId="sale-skus">
         {errors.skus ? (

@@ -111,3 +111,72 @@ export function SaleStatusCard<P extends Msg, F extends Msg, E extends Msg>({
     </Card>
   );
 }
+
+/** A draw sale's draw: its commitment and entries, and the button that runs it once registration has closed. */
+export function DrawCard<D extends Msg>({
+  saleId,
+  draw,
+  registrationClosed,
+  closesAt,
+  drawnAt,
+  action,
+}: {
+  saleId: string;
+  draw: {
+    commitment: string;
+    entries: number;
+    winners: number;
+    purchaseWindowMinutes: number;
+    seed: string | null;
+  };
+  registrationClosed: boolean;
+  closesAt: string;
+  drawnAt: string | null;
+  action: FormAction<D>;
+}) {
+  return (
+    <Card title="Draw" titleId="draw">
+      <dl className="space-y-2 text-sm">
+        <div>
+          <dt className="text-ink-500">Entries</dt>
+          <dd className="font-semibold tabular-nums">{number.format(draw.entries)}</dd>
+        </div>
+        <div>
+          <dt className="text-ink-500">Winners' window to pay</dt>
+          <dd className="font-semibold">{number.format(draw.purchaseWindowMinutes)} minutes</dd>
+        </div>
+        <div>
+          <dt className="text-ink-500">Commitment (published)</dt>
+          <dd className="font-mono text-xs break-all">{draw.commitment}</dd>
+        </div>
+        {draw.seed ? (
+          <div>
+            <dt className="text-ink-500">Seed (revealed)</dt>
+            <dd className="font-mono text-xs break-all">{draw.seed}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="mt-4 border-t border-ink-100 pt-4">
+        {drawnAt ? (
+          <p className="text-sm text-ink-700">
+            <span className="font-semibold">Drawn</span> at {drawnAt}: {number.format(draw.winners)} winners.
+            Units not paid for in time go to the next entries in drawn order.
+          </p>
+        ) : registrationClosed ? (
+          <SaleCommandForm
+            action={action}
+            saleId={saleId}
+            label="Run the draw"
+            pendingLabel="Drawing…"
+            variant="primary"
+            description="Reveals the seed, publishes the entries and holds a unit for each winner. It runs once."
+          />
+        ) : (
+          <p className="text-sm text-ink-700">
+            Registration is open until {closesAt}; run the draw after it closes.
+          </p>
+        )}
+      </div>
+    </Card>
+  );
+}

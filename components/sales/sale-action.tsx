@@ -7,6 +7,7 @@ import type { FormAction } from "@/lib/action";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { FanSaleState } from "@/lib/sales/fan-state";
 import type { SaleDetail } from "@/lib/sales/queries";
+import { DrawFanState } from "./draw-panel";
 import { type LiveFigures, useLiveSale } from "./live-sale";
 import { BuyForm, RegisterForm } from "./sale-forms";
 
@@ -23,11 +24,14 @@ interface SaleActionProps {
   /** The page's server actions, handed on to the client forms (components never import app/). */
   register: FormAction<{ message: string }>;
   reserve: FormAction<{ holdId: string }>;
+  /** The store's zone, for the times in a draw's notes. */
+  timeZone: string;
 }
 
 /** What this visitor can do now: sign in, register, buy, finish paying, or why not. */
 function SaleActionBody({
   sale,
+  timeZone,
   state,
   signedIn,
   fan,
@@ -53,6 +57,17 @@ function SaleActionBody({
       </div>
     );
   }
+  if (sale.draw && fan) {
+    return (
+      <DrawFanState
+        sale={sale}
+        fan={fan}
+        registrationOpen={registrationOpen}
+        register={register}
+        timeZone={timeZone}
+      />
+    );
+  }
   if (fan?.activeHoldId) {
     return (
       <div className="space-y-3">
@@ -62,6 +77,9 @@ function SaleActionBody({
         </ButtonLink>
       </div>
     );
+  }
+  if (fan && !fan.registered && fan.ineligible) {
+    return <CannotBuyNote>{fan.ineligible.message}</CannotBuyNote>;
   }
   if (fan && !fan.registered && registrationOpen) {
     return (

@@ -11,9 +11,11 @@ import { useOptionalLiveSale } from "./live-sale";
 export function RegisterForm({
   saleId,
   register,
+  label = "Register",
 }: {
   saleId: string;
   register: FormAction<{ message: string }>;
+  label?: string;
 }) {
   const [state, action, pending] = useActionState(register, null);
   const { refresh } = useVisitor();
@@ -36,7 +38,7 @@ export function RegisterForm({
         pendingLabel="Registering…"
         className="w-full sm:w-auto"
       >
-        Register
+        {label}
       </Button>
       <p aria-live="polite" role="status" className="min-h-5 text-sm">
         {state ? state.ok ? state.message : <span className="text-accent-700">{state.message}</span> : null}

@@ -3,6 +3,7 @@ export * from "./addresses";
 export * from "./admin";
 export * from "./catalog";
 export * from "./contact";
+export * from "./draws";
 export * from "./fcodes";
 export * from "./fulfilment";
 export * from "./mail";

@@ -27,6 +27,10 @@ import { holdStatus, orders } from "./orders";
 export const saleStatus = pgEnum("sale_status", ["draft", "scheduled", "ended"]);
 export type SaleStatus = (typeof saleStatus.enumValues)[number];
 
+/** `first_come`: registered fans reserve at the start. `draw`: entries are drawn (lib/sales/draw.ts). */
+export const saleKind = pgEnum("sale_kind", ["first_come", "draw"]);
+export type SaleKind = (typeof saleKind.enumValues)[number];
+
 /** A flash sale: a limited batch of one product's SKUs, for fans who registered, between two instants. */
 export const sales = pgTable(
   "sales",
@@ -46,6 +50,18 @@ export const sales = pgTable(
     totalQuantity: integer().notNull(),
     /** First instant no unit was left to reserve (every unit held or sold); recorded once, kept if units come back. */
     soldOutAt: timestamptz(),
+    kind: saleKind().notNull().default("first_come"),
+    /** Draw: how long each winner's hold lasts. */
+    purchaseWindowMinutes: integer(),
+    /** Draw: the secret seed (hex), revealed on the sale page once `drawnAt` is set. */
+    drawSeed: text(),
+    /** Draw: SHA-256 (hex) of the seed's text, published from the start of registration. */
+    drawCommitment: text(),
+    drawnAt: timestamptz(),
+    /** Eligibility: only accounts created before this instant may register. */
+    eligibleCreatedBefore: timestamptz(),
+    /** Eligibility: only fans whose lifetime points reach this (a VIP tier's threshold) may register. */
+    minLifetimePoints: integer(),
     ...timestamps,
   },
   (t) => [
@@ -57,6 +73,13 @@ export const sales = pgTable(
       sql`${t.registrationOpensAt} < ${t.registrationClosesAt} and ${t.registrationClosesAt} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt}`,
     ),
     check("sales_sold_out_after_start", sql`${t.soldOutAt} is null or ${t.soldOutAt} >= ${t.startsAt}`),
+    check(
+      "sales_draw_settings",
+      sql`(${t.kind} = 'draw') = (${t.drawCommitment} is not null and ${t.drawSeed} is not null and ${t.purchaseWindowMinutes} is not null)`,
+    ),
+    check("sales_purchase_window_range", sql`${t.purchaseWindowMinutes} between 5 and 10080`),
+    check("sales_drawn_is_draw", sql`${t.drawnAt} is null or ${t.kind} = 'draw'`),
+    check("sales_min_lifetime_points", sql`${t.minLifetimePoints} > 0`),
   ],
 );
 export type Sale = typeof sales.$inferSelect;

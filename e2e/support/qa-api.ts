@@ -100,11 +100,27 @@ export async function createSale(
     durationSeconds?: number;
     featured?: boolean;
     perAccountLimit?: number;
+    /** A draw sale, each winner with this many minutes to pay. */
+    drawPurchaseWindowMinutes?: number;
   },
 ): Promise<QaSale> {
   const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });
   if (!res.ok()) throw new Error(`creating a sale failed: ${res.status()} ${await res.text()}`);
   return (await res.json()) as QaSale;
+}
+
+/** Runs a draw sale's draw at `at` (the store's clock for this request), as the console's button does. */
+export async function runSaleDraw(
+  qa: QaApi,
+  request: APIRequestContext,
+  baseURL: string,
+  { saleId, at }: { saleId: string; at: Date },
+): Promise<{ entries: number; winners: number; seed: string }> {
+  const res = await request.post(`${baseURL}/api/qa/sales/${saleId}/draw`, {
+    headers: { ...auth, "x-kite-clock": await qa.clockToken(at) },
+  });
+  if (!res.ok()) throw new Error(`running the draw failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { entries: number; winners: number; seed: string };
 }
 
 export interface QaAccount {

@@ -11,6 +11,7 @@ export type AuditAction =
   | "sale.end"
   | "sale.feature"
   | "sale.unfeature"
+  | "sale.draw"
   | "hero.set"
   | "hero.delete"
   | "order.pack"

@@ -33,6 +33,10 @@ const CASES: Record<string, [Partial<AuditFacts>, string]> = {
   ],
   "sale.publish": [{ action: "sale.publish" }, "Li Wei scheduled sale “Noon drop” (it was a draft)"],
   "sale.end": [{ action: "sale.end" }, "Li Wei ended sale “Noon drop” early"],
+  "sale.draw": [
+    { action: "sale.draw", diff: { entries: { from: null, to: 40 }, winners: { from: null, to: 10 } } },
+    "Li Wei ran the draw of sale “Noon drop”: 10 winners among 40 entries",
+  ],
   "sale.feature": [
     { action: "sale.feature", diff: { featured: { from: "Dawn drop", to: "Noon drop" } } },
     "Li Wei featured sale “Noon drop” instead of “Dawn drop”",

@@ -207,6 +207,11 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
     label: "Featured sale cleared",
     describe: (e) => `stopped featuring ${quoted(e.diff.featured?.from)}: no sale is featured`,
   },
+  "sale.draw": {
+    label: "Draw run",
+    describe: (e) =>
+      `ran the draw of ${saleName(e)}: ${String(e.diff.winners?.to ?? 0)} winners among ${String(e.diff.entries?.to ?? 0)} entries`,
+  },
   "hero.set": { label: "Hero scheduled or changed", describe: heroSet },
   "hero.delete": {
     label: "Hero removed",

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { returnExpiredFcodeUnits } from "@/lib/fcodes/commands";
 import { getStripe } from "@/lib/payments/stripe";
+import { promoteDrawReserves } from "@/lib/sales/draw";
 import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
 import { sweepExpiredHolds } from "./checkout";
 import { type ReconcileResult, reconcilePayments } from "./reconcile";
@@ -9,7 +10,8 @@ import { retryOwedRefunds } from "./refunds";
 
 /**
  * One sweep: release holds that ran out by `now` (expiring their sessions), retry refunds still owed, oldest
- * first, and return expired F-code batches' unused units to their sales. Safe to run on every instance at once.
+ * first, return expired F-code batches' unused units to their sales, and hold draw units that came back for the
+ * next entries in drawn order. Safe to run on every instance at once.
  */
 export async function runHoldSweep({
   now,
@@ -24,6 +26,8 @@ export async function runHoldSweep({
   const refunds = await retryOwedRefunds({ db, stripe }, { now, limit: 50 });
   // Expired F-code batches give their unused units back to their sale (after the holds above came back).
   await returnExpiredFcodeUnits(db, { now });
+  // Units of draw winners who did not pay go to the next entries in drawn order.
+  await promoteDrawReserves(db, { now });
   return { released: released + sale.released, refundsRetried: refunds.retried };
 }
 

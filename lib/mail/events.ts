@@ -8,6 +8,7 @@ import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail, type MailKind } from "./outbox";
+import { renderDrawResultMail } from "./templates/draw";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
 import { renderFcodeReceivedMail } from "./templates/fcode";
 import type { MailStore, PersonalMail, RenderedMail } from "./templates/layout";
@@ -294,4 +295,62 @@ export async function enqueueFcodeReceivedMail({
       validUntil: new Date(row.validUntil),
     }),
   });
+}
+
+/** One entry's draw result: a unit held for it (at the draw, or `promoted` later), or its place on the reserve list. */
+export interface DrawResult {
+  userId: string;
+  position: number;
+  won: { holdId: string; deadline: Date; promoted: boolean } | null;
+  reservePlace: number | null;
+}
+
+/**
+ * The draw's result mails for a sale, inside the transaction that draws or promotes: one read for the fans and the
+ * sale, then one outbox row each, keyed by entry and hold so a result is mailed once.
+ */
+export async function enqueueDrawResultMails({
+  tx,
+  saleId,
+  results,
+}: {
+  tx: Tx;
+  saleId: string;
+  results: readonly DrawResult[];
+}): Promise<number> {
+  if (results.length === 0) return 0;
+  const people = await queryRows<{ id: string; email: string; name: string }>(
+    tx,
+    sql`select u.id, u.email, u.name from users u
+      where u.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(results.map((r) => r.userId))}::jsonb))`,
+  );
+  const [sale] = await queryRows<{ name: string; slug: string; productName: string }>(
+    tx,
+    sql`select s.name, s.slug, p.name as "productName" from sales s join products p on p.id = s.product_id
+      where s.id = ${saleId}::uuid`,
+  );
+  if (!sale) return 0;
+  const byId = new Map(people.map((p) => [p.id, p]));
+  let sent = 0;
+  for (const result of results) {
+    const person = byId.get(result.userId);
+    if (!person) continue;
+    const added = await enqueueMail({
+      tx,
+      kind: "draw_result",
+      dedupeKey: `draw-result:${saleId}:${result.userId}:${result.won ? result.won.holdId : "reserve"}`,
+      to: person.email,
+      mail: renderDrawResultMail({
+        store: mailStore(),
+        name: person.name,
+        saleName: sale.name,
+        saleSlug: sale.slug,
+        productName: sale.productName,
+        won: result.won,
+        reservePlace: result.reservePlace,
+      }),
+    });
+    if (added) sent += 1;
+  }
+  return sent;
 }

@@ -32,6 +32,8 @@ export const qaSaleSchema = z.object({
     .default(PER_ACCOUNT_LIMIT_DEFAULT),
   featured: z.boolean().default(false),
   name: z.string().min(1).max(120).optional(),
+  /** A draw sale: winners are drawn after registration closes and each has this many minutes to pay. */
+  drawPurchaseWindowMinutes: z.number().int().min(5).max(10_080).optional(),
 });
 
 /**
@@ -60,6 +62,9 @@ export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
     perAccountLimit: input.perAccountLimit,
     featured: input.featured,
     skus: [{ skuId: sku.id, quantity: input.quantity, salePriceMinor: input.salePriceMinor }],
+    ...(input.drawPurchaseWindowMinutes
+      ? { kind: "draw" as const, purchaseWindowMinutes: input.drawPurchaseWindowMinutes }
+      : {}),
   });
   if (!result.ok) return result;
   return ok({ saleId: result.saleId, slug: result.slug, skuId: sku.id, startsAt: startsAt.toISOString() });

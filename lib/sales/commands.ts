@@ -29,13 +29,16 @@ import { formatStoreDateTime } from "@/lib/store-time";
 import { getSaleForEdit } from "./console-queries";
 import { isUuid } from "./db-errors";
 import {
+  DRAW_ONE_VERSION,
   draftFromForm,
+  minLifetimePointsFor,
   parseNewSaleIdentity,
   parseSaleForm,
   type SaleDraft,
   saleDraftSchema,
   skuField,
 } from "./draft";
+import { drawCommitment, newDrawSeed } from "./draw-order";
 import { startAheadError } from "./edit-policy";
 import { REGISTRATION_SHARDS, splitIntoBuckets } from "./rules";
 
@@ -134,6 +137,8 @@ export async function insertSale(tx: Tx, draft: SaleDraft): Promise<Result<Creat
   const checked = await checkDraftProduct(tx, draft);
   if (!checked.ok) return checked;
   const totalQuantity = draft.skus.reduce((n, s) => n + s.quantity, 0);
+  // A draw commits to its seed now, when registration can first open: the page publishes its hash.
+  const seed = draft.kind === "draw" ? newDrawSeed() : null;
   const [sale] = await tx
     .insert(sales)
     .values({
@@ -147,8 +152,14 @@ export async function insertSale(tx: Tx, draft: SaleDraft): Promise<Result<Creat
       registrationClosesAt: draft.registrationClosesAt,
       startsAt: draft.startsAt,
       endsAt: draft.endsAt,
-      perAccountLimit: draft.perAccountLimit,
+      perAccountLimit: draft.kind === "draw" ? 1 : draft.perAccountLimit,
       totalQuantity,
+      kind: draft.kind,
+      purchaseWindowMinutes: draft.kind === "draw" ? (draft.purchaseWindowMinutes ?? null) : null,
+      drawSeed: seed,
+      drawCommitment: seed ? drawCommitment(seed) : null,
+      eligibleCreatedBefore: draft.eligibleCreatedBefore ?? null,
+      minLifetimePoints: minLifetimePointsFor(draft.minTier),
     })
     .onConflictDoNothing({ target: sales.slug })
     .returning({ id: sales.id });
@@ -176,7 +187,7 @@ async function readNewSaleForm(
   db: Db,
   { raw, timeZone, now }: { raw: Record<string, string>; timeZone: string; now: Date },
 ): Promise<Result<{ draft: SaleDraft }>> {
-  const identity = parseNewSaleIdentity(raw);
+  const identity = parseNewSaleIdentity(raw, timeZone);
   const errors: FieldErrors = { ...identity.fieldErrors };
   const [product] =
     identity.productId === undefined
@@ -201,9 +212,12 @@ async function readNewSaleForm(
     const ahead = startAheadError(parsed.value.times.startsAt.at, now, timeZone);
     if (ahead) addFieldError(errors, "startsAt", ahead);
   }
-  const { slug, status } = identity;
+  const { slug, status, rules } = identity;
+  if (parsed.ok && rules?.kind === "draw" && parsed.value.skus.length !== 1) {
+    addFieldError(errors, "skus", DRAW_ONE_VERSION);
+  }
   if (Object.keys(errors).length > 0 || !parsed.ok || !product || !slug || !status) return invalid(errors);
-  return ok({ draft: draftFromForm({ productId: product.id, slug, status }, parsed.value) });
+  return ok({ draft: draftFromForm({ productId: product.id, slug, status, rules }, parsed.value) });
 }
 
 type FormCreated = Success<{ message: string; saleId: string; slug: string; duplicate: boolean }>;
@@ -253,7 +267,7 @@ async function auditSaleCreated(
   }: { actor: Actor; claimId: number | null; draft: SaleDraft; created: CreatedSale; timeZone: string },
 ) {
   const versions = `${draft.skus.length} ${draft.skus.length === 1 ? "version" : "versions"}`;
-  const summary = `Created ${draft.status === "draft" ? "draft " : ""}sale “${draft.name}”: ${number.format(
+  const summary = `Created ${draft.status === "draft" ? "draft " : ""}${draft.kind === "draw" ? "draw " : ""}sale “${draft.name}”: ${number.format(
     created.totalQuantity,
   )} units in ${versions}, starts ${formatStoreDateTime(draft.startsAt, timeZone)}`;
   const diff: AuditDiff = {
@@ -262,6 +276,7 @@ async function auditSaleCreated(
     startsAt: { from: null, to: draft.startsAt.toISOString() },
     endsAt: { from: null, to: draft.endsAt.toISOString() },
     totalQuantity: { from: null, to: created.totalQuantity },
+    ...(draft.kind === "draw" ? { kind: { from: null, to: "draw" } } : {}),
   };
   if (claimId !== null) {
     await completeClaimedAudit(tx, claimId, { entityId: created.saleId, summary, diff });

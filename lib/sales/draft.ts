@@ -8,6 +8,7 @@ import {
 } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
+import { TIERS, type TierName } from "@/lib/points/rules";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
 import { parseStoreDateTime } from "@/lib/store-time";
 import {
@@ -87,6 +88,33 @@ export const saleStatusSchema = z.enum(["draft", "scheduled"], {
 
 const saleTimeSchema = z.coerce.date({ error: "Enter a date and time." });
 
+export const saleKindSchema = z.enum(["first_come", "draw"], {
+  error: "Choose first come or a draw.",
+});
+
+export const PURCHASE_WINDOW_MINUTES = { min: 5, max: 7 * 24 * 60 } as const;
+
+export const purchaseWindowSchema = z.preprocess(
+  blankAsMissing,
+  z.coerce
+    .number({ error: "Enter how many minutes a winner has to pay." })
+    .int("Use a whole number of minutes.")
+    .min(PURCHASE_WINDOW_MINUTES.min, `Give winners at least ${PURCHASE_WINDOW_MINUTES.min} minutes.`)
+    .max(PURCHASE_WINDOW_MINUTES.max, "Give winners at most 7 days (10080 minutes)."),
+);
+
+/** Tiers a sale may require (every fan is at least the first, so requiring it means nothing). */
+export const REQUIRED_TIER_NAMES = TIERS.slice(1).map((t) => t.name) as [TierName, ...TierName[]];
+export const minTierSchema = z.enum(REQUIRED_TIER_NAMES, { error: "Choose a tier from the list." });
+
+/** The lifetime points a required tier stands for, or null for none. */
+export function minLifetimePointsFor(tier: TierName | undefined): number | null {
+  return TIERS.find((t) => t.name === tier)?.threshold ?? null;
+}
+
+export const DRAW_ONE_VERSION = "A draw sells one version: include exactly one.";
+export const DRAW_NEEDS_WINDOW = "Enter how many minutes a winner has to pay.";
+
 export const NO_VERSION = "Include at least one version in the sale.";
 export const TOO_MANY_VERSIONS = `At most ${MAX_SALE_SKUS} versions per sale.`;
 
@@ -129,8 +157,18 @@ export const saleDraftSchema = z
     status: saleStatusSchema.default("scheduled"),
     bucketCount: z.coerce.number().int().min(1).max(MAX_BUCKET_COUNT).default(DEFAULT_BUCKET_COUNT),
     skus: z.array(saleLineSchema).min(1, NO_VERSION).max(MAX_SALE_SKUS, TOO_MANY_VERSIONS),
+    kind: saleKindSchema.default("first_come"),
+    purchaseWindowMinutes: purchaseWindowSchema.optional(),
+    eligibleCreatedBefore: saleTimeSchema.optional(),
+    minTier: minTierSchema.optional(),
   })
   .superRefine((draft, ctx) => {
+    if (draft.kind === "draw" && draft.purchaseWindowMinutes === undefined) {
+      ctx.addIssue({ code: "custom", path: ["purchaseWindowMinutes"], message: DRAW_NEEDS_WINDOW });
+    }
+    if (draft.kind === "draw" && draft.skus.length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["skus"], message: DRAW_ONE_VERSION });
+    }
     for (const [field, messages] of Object.entries(saleWindowErrors(draft))) {
       for (const message of messages) ctx.addIssue({ code: "custom", path: [field], message });
     }
@@ -329,29 +367,73 @@ export function parseSaleForm(raw: Record<string, string>, context: SaleFormCont
   };
 }
 
+/** How fans get the units and who may register: set when the sale is created, not edited afterwards. */
+export interface SaleRules {
+  kind: "first_come" | "draw";
+  purchaseWindowMinutes?: number | undefined;
+  eligibleCreatedBefore?: Date | undefined;
+  minTier?: TierName | undefined;
+}
+
 export interface NewSaleIdentity {
   productId?: number;
   slug?: string;
   status?: "draft" | "scheduled";
+  rules?: SaleRules;
   fieldErrors: FieldErrors;
 }
 
-/** What only the create form has: the product, the web address and whether to schedule or keep a draft. */
-export function parseNewSaleIdentity(raw: Record<string, string>): NewSaleIdentity {
+/** The create form's draw and eligibility fields (`kind`, `purchaseWindowMinutes`, `eligibleCreatedBefore`, `minTier`). */
+function parseSaleRules(
+  raw: Record<string, string>,
+  timeZone: string,
+  errors: FieldErrors,
+): SaleRules | undefined {
+  const kind = parseField(errors, "kind", saleKindSchema, raw.kind || "first_come");
+  const purchaseWindowMinutes =
+    kind === "draw"
+      ? parseField(errors, "purchaseWindowMinutes", purchaseWindowSchema, raw.purchaseWindowMinutes)
+      : undefined;
+  if (kind === "draw" && purchaseWindowMinutes === undefined && !errors.purchaseWindowMinutes) {
+    addFieldError(errors, "purchaseWindowMinutes", DRAW_NEEDS_WINDOW);
+  }
+  let eligibleCreatedBefore: Date | undefined;
+  const cutoff = (raw.eligibleCreatedBefore ?? "").trim();
+  if (cutoff) {
+    const parsed = parseStoreDateTime(cutoff, timeZone);
+    if (parsed.ok) eligibleCreatedBefore = parsed.at;
+    else addFieldError(errors, "eligibleCreatedBefore", parsed.message);
+  }
+  const minTier = raw.minTier ? parseField(errors, "minTier", minTierSchema, raw.minTier) : undefined;
+  if (kind === undefined) return undefined;
+  return { kind, purchaseWindowMinutes, eligibleCreatedBefore, minTier };
+}
+
+/**
+ * What only the create form has: the product, the web address, whether to schedule or keep a draft, and the
+ * sale's rules (first come or draw, eligibility).
+ */
+export function parseNewSaleIdentity(raw: Record<string, string>, timeZone: string): NewSaleIdentity {
   const fieldErrors: FieldErrors = {};
   const productId = parseField(fieldErrors, "productId", saleProductIdSchema, blankAsMissing(raw.productId));
   const slug = parseField(fieldErrors, "slug", saleSlugSchema, raw.slug);
   const status = parseField(fieldErrors, "status", saleStatusSchema, raw.status);
-  return { productId, slug, status, fieldErrors };
+  const rules = parseSaleRules(raw, timeZone, fieldErrors);
+  return { productId, slug, status, ...(rules ? { rules } : {}), fieldErrors };
 }
 
 /** The console's form values as a complete draft (same shape as a typed caller's). */
 export function draftFromForm(
-  identity: { productId: number; slug: string; status: "draft" | "scheduled" },
+  identity: { productId: number; slug: string; status: "draft" | "scheduled"; rules?: SaleRules | undefined },
   value: SaleFormValue,
 ): SaleDraft {
+  const { rules, ...rest } = identity;
   return {
-    ...identity,
+    ...rest,
+    kind: rules?.kind ?? "first_come",
+    purchaseWindowMinutes: rules?.purchaseWindowMinutes,
+    eligibleCreatedBefore: rules?.eligibleCreatedBefore,
+    minTier: rules?.minTier,
     name: value.name,
     headline: value.headline,
     perAccountLimit: value.perAccountLimit,

@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { type DrawVisitorState, getDrawVisitorState } from "./draw";
 import { listLiveSaleHoldsForUser } from "./holds";
 import type { SaleDetail } from "./queries";
-import { isRegisteredForSale } from "./registration";
+import { getRegistrationFacts, isRegisteredForSale, registrationRefusal } from "./registration";
 import { type CannotBuy, whyCannotBuy } from "./rules";
 
 export interface FanSaleState {
@@ -12,6 +13,25 @@ export interface FanSaleState {
   bought: number;
   liveHolds: number;
   cannotBuy: CannotBuy | null;
+  /** A draw sale: this fan's entry and result. */
+  draw?: DrawVisitorState | null;
+  /** The sale's eligibility rules leave this fan out: why, before they try to register. */
+  ineligible?: { code: string; message: string } | null;
+}
+
+/** Why the sale's eligibility rules leave this fan out (one read, only for sales that have rules), or null. */
+async function ineligibility(
+  sale: SaleDetail,
+  userId: string,
+  now: Date,
+): Promise<FanSaleState["ineligible"]> {
+  if (!sale.eligibility) return null;
+  const facts = await getRegistrationFacts(await getDb(), { saleId: sale.id, userId });
+  if (!facts || facts.registered) return null;
+  const refusal = registrationRefusal(facts, { now, timeZone: env.STORE_TIMEZONE });
+  return refusal && (refusal.code === "account_too_new" || refusal.code === "tier_too_low")
+    ? { code: refusal.code, message: refusal.message }
+    : null;
 }
 
 /** What this fan may do in this sale right now: two small indexed reads, only for signed-in fans. */
@@ -27,21 +47,29 @@ export async function getFanSaleState({
   remaining: number | null;
 }): Promise<FanSaleState> {
   const db = await getDb();
-  const [registered, holds] = await Promise.all([
-    isRegisteredForSale(db, { saleId: sale.id, userId }),
+  const [registered, draw, holds, ineligible] = await Promise.all([
+    sale.draw ? null : isRegisteredForSale(db, { saleId: sale.id, userId }),
+    sale.draw ? getDrawVisitorState(db, { saleId: sale.id, userId }) : null,
     listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
+    ineligibility(sale, userId, now),
   ]);
   const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
-  return {
-    registered,
+  const state = {
+    registered: draw ? draw.entered : Boolean(registered),
     activeHoldId: active?.holdId ?? null,
     bought: holds.filter((h) => h.status === "converted").length,
     liveHolds: holds.length,
+    ineligible,
+  };
+  // A draw sale is never bought from with Buy now: its page shows the fan's draw instead.
+  if (draw) return { ...state, cannotBuy: null, draw };
+  return {
+    ...state,
     cannotBuy: whyCannotBuy({
       sale,
       now,
       figures: remaining === null ? null : { remaining },
-      registered,
+      registered: state.registered,
       liveHolds: holds.length,
       perAccountLimit: sale.perAccountLimit,
       format: { timeZone: env.STORE_TIMEZONE },

@@ -21,7 +21,7 @@ export interface SaleProduct {
   imageUrl: string | null;
 }
 
-export interface SaleDetail extends SaleTimes, SaleBasics {
+export interface SaleDetail extends SaleTimes, SaleBasics, SaleRulesDetail {
   boast: string | null;
   product: SaleProduct;
   skus: {
@@ -35,6 +35,25 @@ export interface SaleDetail extends SaleTimes, SaleBasics {
     listPriceMinor: number;
     currency: string;
   }[];
+}
+
+/** A draw sale's public facts (the seed only once drawn); absent for a first-come sale. */
+export interface SaleDrawInfo {
+  commitment: string;
+  purchaseWindowMinutes: number;
+  drawnAt: Date | string | null;
+  seed: string | null;
+}
+
+/** Who may register, when the sale limits it. */
+export interface SaleEligibility {
+  createdBefore: Date | string | null;
+  minLifetimePoints: number | null;
+}
+
+export interface SaleRulesDetail {
+  draw?: SaleDrawInfo | null;
+  eligibility?: SaleEligibility | null;
 }
 
 type Row = Omit<SaleDetail, "boast">;
@@ -59,7 +78,13 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
             'skuId', k.id, 'code', k.code, 'colour', k.colour, 'colourHex', k.colour_hex, 'storage', k.storage,
             'quantity', ss.quantity, 'salePriceMinor', ss.sale_price_minor, 'listPriceMinor', k.list_price_minor,
             'currency', ss.currency) order by ss.position, k.id)
-          from sale_skus ss join skus k on k.id = ss.sku_id where ss.sale_id = s.id) as "skus"
+          from sale_skus ss join skus k on k.id = ss.sku_id where ss.sale_id = s.id) as "skus",
+        case when s.kind = 'draw' then json_build_object('commitment', s.draw_commitment,
+          'purchaseWindowMinutes', s.purchase_window_minutes, 'drawnAt', s.drawn_at,
+          'seed', case when s.drawn_at is not null then s.draw_seed end) end as "draw",
+        case when s.eligible_created_before is not null or s.min_lifetime_points is not null then
+          json_build_object('createdBefore', s.eligible_created_before, 'minLifetimePoints', s.min_lifetime_points)
+          end as "eligibility"
       from sales s join products p on p.id = s.product_id
       where ${where}`,
   );

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { HERO_TAG } from "@/lib/hero/cached";
 import { SALE_TAGS } from "@/lib/sales/cached";
 import { createSaleFromForm, endSale, publishSale, setFeaturedSale } from "@/lib/sales/commands";
+import { runDraw } from "@/lib/sales/draw";
 import { updateSaleFromForm } from "@/lib/sales/update";
 
 /*
@@ -68,6 +69,16 @@ export const featureSaleAction = marketerAction({
   input: saleIdForm,
   run: ({ input, caller, db, now }) =>
     setFeaturedSale(db, { actor: caller, saleId: input.saleId === "" ? null : input.saleId, now }),
+  tags: () => [HERO_TAG, SALE_TAGS.all],
+  refresh: true,
+});
+
+/** Runs a draw sale's draw (once; a second run is refused): every cached sale read expires. */
+export const drawSaleAction = marketerAction({
+  name: "drawSale",
+  input: saleIdForm,
+  run: ({ input, caller, db, now }) =>
+    runDraw(db, { saleId: input.saleId, now, timeZone: env.STORE_TIMEZONE, actor: caller }),
   tags: () => [HERO_TAG, SALE_TAGS.all],
   refresh: true,
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderDrawResultMail } from "./draw";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
 import { renderFcodeReceivedMail } from "./fcode";
 import type { MailStore, RenderedMail } from "./layout";
@@ -92,6 +93,18 @@ function everyMail(): [string, RenderedMail][] {
       }),
     ],
     [
+      "draw won",
+      renderDrawResultMail({
+        store: STORE,
+        name: "Lin",
+        saleName: "Noon drop",
+        saleSlug: "noon-drop",
+        productName: "Kite 9 Pro",
+        won: { holdId: "hold-1", deadline: PAID_AT, promoted: false },
+        reservePlace: null,
+      }),
+    ],
+    [
       "email changed notice",
       renderEmailChangedNoticeMail({
         store: STORE,
@@ -118,6 +131,28 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.html).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.text).not.toContain("16:30");
+  });
+
+  it("tells a draw's winner the deadline and the link, and the others their place on the reserve list", () => {
+    const base = {
+      store: STORE,
+      name: "Lin",
+      saleName: "Noon drop",
+      saleSlug: "noon-drop",
+      productName: "Kite 9 Pro",
+    };
+    const won = renderDrawResultMail({
+      ...base,
+      won: { holdId: "h1", deadline: PAID_AT, promoted: true },
+      reservePlace: null,
+    });
+    expect(won.subject).toBe("You can buy Kite 9 Pro: pay by Sun, 15 Mar 2026, 00:30 GMT+8");
+    expect(won.html).toContain("https://shop.kite.test/sales/holds/h1");
+    expect(won.text).toContain("came back");
+    const lost = renderDrawResultMail({ ...base, won: null, reservePlace: 7 });
+    expect(lost.subject).toBe("Not this time: the draw of “Noon drop”");
+    expect(lost.text).toContain("You're number 7 on the reserve list");
+    expect(lost.html).toContain("https://shop.kite.test/sales/noon-drop");
   });
 
   it("gives the F-code, what it buys and its link", () => {

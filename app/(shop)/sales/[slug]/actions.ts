@@ -30,9 +30,13 @@ export const registerForSaleAction = defineAction({
     });
     if (!result.ok) return result;
     return ok({
-      message: result.alreadyRegistered
-        ? "You're already registered."
-        : "You're registered. See you at the start!",
+      message: result.draw
+        ? result.alreadyRegistered
+          ? "You've already entered this draw."
+          : "You're entered. We'll mail you the result of the draw."
+        : result.alreadyRegistered
+          ? "You're already registered."
+          : "You're registered. See you at the start!",
     });
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareButton } from "@/components/club/share-button";
+import { DrawFacts } from "@/components/sales/draw-panel";
 import { LiveSaleProvider } from "@/components/sales/live-sale";
 import { LiveSaleStatus } from "@/components/sales/live-sale-status";
 import { SaleAction } from "@/components/sales/sale-action";
@@ -53,15 +54,23 @@ export default async function SalePage({ params }: Props) {
           />
         </div>
         <div className="space-y-5">
-          <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Flash sale</p>
+          <p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">
+            {sale.draw ? "Flash sale · draw" : "Flash sale"}
+          </p>
           <h1 className="text-4xl font-bold tracking-tight">{sale.name}</h1>
           <p className="text-lg text-ink-600">{sale.headline}</p>
           <SalePrice sale={sale} />
           <SaleFacts sale={sale} timeZone={env.STORE_TIMEZONE} />
           <LiveSaleProvider saleId={sale.id} initial={figures}>
             <LiveSaleStatus />
-            <SaleAction sale={sale} register={registerForSaleAction} reserve={reserveSaleUnitAction} />
+            <SaleAction
+              sale={sale}
+              register={registerForSaleAction}
+              reserve={reserveSaleUnitAction}
+              timeZone={env.STORE_TIMEZONE}
+            />
           </LiveSaleProvider>
+          {sale.draw ? <DrawFacts sale={sale} draw={sale.draw} timeZone={env.STORE_TIMEZONE} /> : null}
           <ShareButton title={sale.name} />
         </div>
       </div>

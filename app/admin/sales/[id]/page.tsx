@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HistoryCard } from "@/components/admin/audit-table";
 import { SaleForm, type SaleFormProduct } from "@/components/admin/sale-form";
-import { EndedSaleDetails, SaleStatusCard, StockCard } from "@/components/admin/sale-panels";
+import { DrawCard, EndedSaleDetails, SaleStatusCard, StockCard } from "@/components/admin/sale-panels";
 import { type ConsoleState, EmptyState, Notice, PageHeader, SaleStateBadge } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
 import { listAuditEntries } from "@/lib/audit/log";
@@ -13,10 +13,17 @@ import { formatMoneyInput } from "@/lib/money-input";
 import { getRequestNow } from "@/lib/qa/now";
 import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
 import { skuField } from "@/lib/sales/draft-fields";
+import { getDrawPublic } from "@/lib/sales/draw";
 import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
-import { endSaleAction, featureSaleAction, publishSaleAction, updateSaleAction } from "../actions";
+import {
+  drawSaleAction,
+  endSaleAction,
+  featureSaleAction,
+  publishSaleAction,
+  updateSaleAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Sale" };
 
@@ -107,6 +114,7 @@ export default async function AdminSalePage({
   const sale = await getSaleForEdit(db, { saleId: id });
   if (!sale) notFound();
   const history = await listAuditEntries(db, { entity: { type: "sale", id: sale.id }, limit: 20 });
+  const draw = await getDrawPublic(db, { saleId: sale.id });
   const state =
     sale.status === "draft"
       ? "draft"
@@ -143,6 +151,16 @@ export default async function AdminSalePage({
 
         <div className="order-first space-y-6 xl:order-none">
           <StockCard included={included} totalQuantity={sale.totalQuantity} />
+          {draw ? (
+            <DrawCard
+              saleId={sale.id}
+              draw={draw}
+              registrationClosed={now.getTime() >= sale.registrationClosesAt.getTime()}
+              closesAt={formatStoreDateTime(sale.registrationClosesAt, tz)}
+              drawnAt={draw.drawnAt ? formatStoreDateTime(draw.drawnAt, tz) : null}
+              action={drawSaleAction}
+            />
+          ) : null}
           {!ended ? (
             <SaleStatusCard
               sale={sale}
