@@ -12,3 +12,4 @@ export * from "./queue";
 export * from "./returns";
 export * from "./reviews";
 export * from "./sales";
+export * from "./waitlist";

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { returnExpiredFcodeUnits } from "@/lib/fcodes/commands";
 import { getStripe } from "@/lib/payments/stripe";
 import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
+import { mailWaitlistOffers } from "@/lib/sales/waitlist";
 import { sweepExpiredHolds } from "./checkout";
 import { type ReconcileResult, reconcilePayments } from "./reconcile";
 import { retryOwedRefunds } from "./refunds";
@@ -24,6 +25,8 @@ export async function runHoldSweep({
   const refunds = await retryOwedRefunds({ db, stripe }, { now, limit: 50 });
   // Expired F-code batches give their unused units back to their sale (after the holds above came back).
   await returnExpiredFcodeUnits(db, { now });
+  // Units that came back above were offered to waitlisted fans in the same statements; their mails go out here.
+  await mailWaitlistOffers(db, { now });
   return { released: released + sale.released, refundsRetried: refunds.retried };
 }
 

@@ -19,6 +19,8 @@ export const MAIL_KINDS = [
   "return_approved",
   "return_refused",
   "fcode_received",
+  "waitlist_offer",
+  "sale_reminder",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -148,6 +148,8 @@ export async function insertSale(tx: Tx, draft: SaleDraft): Promise<Result<Creat
       startsAt: draft.startsAt,
       endsAt: draft.endsAt,
       perAccountLimit: draft.perAccountLimit,
+      waitlistOfferMinutes: draft.waitlistOfferMinutes,
+      reminderMinutes: draft.reminderMinutes,
       totalQuantity,
     })
     .onConflictDoNothing({ target: sales.slug })

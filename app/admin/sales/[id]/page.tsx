@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HistoryCard } from "@/components/admin/audit-table";
+import { RemindersCard } from "@/components/admin/reminders-card";
 import { SaleForm, type SaleFormProduct } from "@/components/admin/sale-form";
 import { EndedSaleDetails, SaleStatusCard, StockCard } from "@/components/admin/sale-panels";
 import { type ConsoleState, EmptyState, Notice, PageHeader, SaleStateBadge } from "@/components/admin/ui";
@@ -14,6 +15,7 @@ import { getRequestNow } from "@/lib/qa/now";
 import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
 import { skuField } from "@/lib/sales/draft-fields";
 import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
+import { getReminderProgress } from "@/lib/sales/reminders";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
 import { endSaleAction, featureSaleAction, publishSaleAction, updateSaleAction } from "../actions";
@@ -29,6 +31,8 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
     headline: sale.headline,
     productId: String(sale.product.id),
     perAccountLimit: String(sale.perAccountLimit),
+    waitlistOfferMinutes: String(sale.waitlistOfferMinutes),
+    reminderMinutes: String(sale.reminderMinutes),
     registrationOpensAt: toStoreInputValue(sale.registrationOpensAt, tz),
     registrationClosesAt: toStoreInputValue(sale.registrationClosesAt, tz),
     startsAt: toStoreInputValue(sale.startsAt, tz),
@@ -106,7 +110,10 @@ export default async function AdminSalePage({
   const db = await getDb();
   const sale = await getSaleForEdit(db, { saleId: id });
   if (!sale) notFound();
-  const history = await listAuditEntries(db, { entity: { type: "sale", id: sale.id }, limit: 20 });
+  const [history, reminders] = await Promise.all([
+    listAuditEntries(db, { entity: { type: "sale", id: sale.id }, limit: 20 }),
+    getReminderProgress(db, { saleId: sale.id }),
+  ]);
   const state =
     sale.status === "draft"
       ? "draft"
@@ -149,6 +156,7 @@ export default async function AdminSalePage({
               actions={{ publish: publishSaleAction, feature: featureSaleAction, end: endSaleAction }}
             />
           ) : null}
+          <RemindersCard progress={reminders} minutes={sale.reminderMinutes} timeZone={tz} />
           <HistoryCard
             rows={history.rows}
             timeZone={tz}
