@@ -27,6 +27,8 @@ export function countSalePress({ saleId, refused }: { saleId: string; refused: b
   if (!timer) {
     timer = setTimeout(() => {
       timer = null;
+      // Flushed meanwhile (a test, or a flush of its own): nothing to write, no connection to open.
+      if (pending.size === 0) return;
       getDb()
         .then((db) => flushSalePresses(db))
         .catch((error: unknown) =>
