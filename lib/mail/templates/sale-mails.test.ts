@@ -3,7 +3,12 @@ import type { MailStore } from "./layout";
 import { renderSaleReminderMail } from "./sale-reminder";
 import { renderWaitlistOfferMail } from "./waitlist-offer";
 
-const STORE: MailStore = { name: "Kite", timeZone: "Asia/Shanghai", locale: "en-US", url: "https://shop.kite.test" };
+const STORE: MailStore = {
+  name: "Kite",
+  timeZone: "Asia/Shanghai",
+  locale: "en-US",
+  url: "https://shop.kite.test",
+};
 // 16:30 UTC is 00:30 the next day in Shanghai: the deadline must be the store's time, with its zone.
 const AT = new Date("2031-03-14T16:30:00Z");
 
