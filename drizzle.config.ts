@@ -18,6 +18,7 @@ export default defineConfig({
     "./db/schema/fcodes.ts",
     "./db/schema/reviews.ts",
     "./db/schema/draws.ts",
+    "./db/schema/waitlist.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

@@ -101,6 +101,11 @@ const schema = z.object({
     .regex(/^([^<>]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address or Name <address>")
     .default("Kite <no-reply@kite.test>"),
   /**
+   * Mails per second the SMTP service accepts from us (its plan's sending rate). Bulk mail (sale reminders) is put
+   * in the outbox no faster than this, so receipts and resets never queue behind a million reminders.
+   */
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(100_000).default(50),
+  /**
    * How many proxies in front of the store append to X-Forwarded-For (a load balancer: 1). 0: client addresses
    * come from the socket (scripts/server.mjs records it); README: Security.
    */

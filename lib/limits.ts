@@ -15,6 +15,15 @@ export const PER_ACCOUNT_LIMIT_MIN = 1;
 export const PER_ACCOUNT_LIMIT_MAX = 10;
 export const PER_ACCOUNT_LIMIT_DEFAULT = 1;
 
+/** Minutes a unit that came back is held for the next fan on a sale's waitlist: the marketer picks MIN…MAX. */
+export const WAITLIST_OFFER_MINUTES_MIN = 1;
+export const WAITLIST_OFFER_MINUTES_MAX = 120;
+export const WAITLIST_OFFER_MINUTES_DEFAULT = 10;
+
+/** Minutes before a sale's start that registered fans get a reminder mail (0: none). */
+export const REMINDER_MINUTES_MAX = 1440;
+export const REMINDER_MINUTES_DEFAULT = 5;
+
 /** The largest batch one SKU may have in a sale; a guard against a typo, not a business rule. */
 export const MAX_SALE_SKU_QUANTITY = 10_000_000;
 

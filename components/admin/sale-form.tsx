@@ -6,7 +6,16 @@ import { DateTimeField, InputField, SelectField, TextAreaField } from "@/compone
 import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
 import { RadioCard } from "@/components/ui/radio-card";
 import type { ActionState, FormAction } from "@/lib/action";
-import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
+import {
+  PER_ACCOUNT_LIMIT_DEFAULT,
+  PER_ACCOUNT_LIMIT_MAX,
+  PER_ACCOUNT_LIMIT_MIN,
+  REMINDER_MINUTES_DEFAULT,
+  REMINDER_MINUTES_MAX,
+  WAITLIST_OFFER_MINUTES_DEFAULT,
+  WAITLIST_OFFER_MINUTES_MAX,
+  WAITLIST_OFFER_MINUTES_MIN,
+} from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { TIERS } from "@/lib/points/rules";
 import {
@@ -319,6 +328,30 @@ export function SaleForm<T extends { message: string }>({
                 ? "Can only rise once the sale has started."
                 : `${PER_ACCOUNT_LIMIT_MIN} to ${PER_ACCOUNT_LIMIT_MAX} units each fan may buy.`
             }
+          />
+          <InputField
+            label="Waitlist offer (minutes)"
+            name="waitlistOfferMinutes"
+            type="number"
+            inputMode="numeric"
+            min={WAITLIST_OFFER_MINUTES_MIN}
+            max={WAITLIST_OFFER_MINUTES_MAX}
+            step={1}
+            defaultValue={v("waitlistOfferMinutes") || String(WAITLIST_OFFER_MINUTES_DEFAULT)}
+            errors={errors.waitlistOfferMinutes}
+            hint="How long a unit that came back is held for the next fan on the waitlist before it passes on."
+          />
+          <InputField
+            label="Reminder (minutes before the start)"
+            name="reminderMinutes"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={REMINDER_MINUTES_MAX}
+            step={1}
+            defaultValue={v("reminderMinutes") || String(REMINDER_MINUTES_DEFAULT)}
+            errors={errors.reminderMinutes}
+            hint="Registered fans get a reminder mail this long before the start, sent at the mail service's rate. 0: none."
           />
         </div>
       </Card>

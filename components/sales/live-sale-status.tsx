@@ -57,6 +57,11 @@ export function LiveSaleStatus({ tone = "light" }: { tone?: "light" | "dark" }) 
             : "Sold out for now. Unpaid units may come back."}
         </p>
       ) : null}
+      {figures.boast && figures.honesty && (figures.state === "sold_out" || figures.state === "ended") ? (
+        <p className={`text-sm ${muted}`} data-testid="honest-numbers">
+          {figures.honesty}.
+        </p>
+      ) : null}
       {figures.state === "ended" && !figures.boast ? <p className={muted}>This sale has ended.</p> : null}
     </div>
   );

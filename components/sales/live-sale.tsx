@@ -11,6 +11,8 @@ export interface LiveFigures {
   registrations: number;
   unitsBack: number;
   boast: string | null;
+  /** Beside the boast: registered, presses, F-code units, refused requests. */
+  honesty?: string | null;
   startsAt: string;
   serverNow: string;
 }

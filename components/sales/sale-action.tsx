@@ -105,12 +105,23 @@ function SaleActionBody({
       />
     );
   }
-  return (
+  const note = (
     <CannotBuyNote>
       {fan?.bought ? "You bought yours. Thank you, Kite fan! " : ""}
       {fan?.cannotBuy?.message}
     </CannotBuyNote>
   );
+  if (state === "sold_out" && fan?.registered && fan.liveHolds === 0) {
+    return (
+      <div className="space-y-3">
+        {note}
+        <ButtonLink href={`/sales/${sale.slug}/waitlist`} size="lg" variant="secondary">
+          Join the waitlist
+        </ButtonLink>
+      </div>
+    );
+  }
+  return note;
 }
 
 /**

@@ -13,3 +13,4 @@ export * from "./queue";
 export * from "./returns";
 export * from "./reviews";
 export * from "./sales";
+export * from "./waitlist";

@@ -62,6 +62,10 @@ export const sales = pgTable(
     eligibleCreatedBefore: timestamptz(),
     /** Eligibility: only fans whose lifetime points reach this (a VIP tier's threshold) may register. */
     minLifetimePoints: integer(),
+    /** How long a unit offered to the next fan on the waitlist is held for them (db/schema/waitlist.ts). */
+    waitlistOfferMinutes: integer().notNull().default(10),
+    /** Minutes before the start that registered fans are sent a reminder (lib/sales/reminders.ts); 0: none. */
+    reminderMinutes: integer().notNull().default(5),
     ...timestamps,
   },
   (t) => [
@@ -72,6 +76,8 @@ export const sales = pgTable(
       "sales_times_ordered",
       sql`${t.registrationOpensAt} < ${t.registrationClosesAt} and ${t.registrationClosesAt} <= ${t.startsAt} and ${t.startsAt} < ${t.endsAt}`,
     ),
+    check("sales_reminder_minutes_range", sql`${t.reminderMinutes} between 0 and 1440`),
+    check("sales_waitlist_offer_minutes_range", sql`${t.waitlistOfferMinutes} between 1 and 120`),
     check("sales_sold_out_after_start", sql`${t.soldOutAt} is null or ${t.soldOutAt} >= ${t.startsAt}`),
     check(
       "sales_draw_settings",

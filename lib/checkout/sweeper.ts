@@ -4,6 +4,7 @@ import { returnExpiredFcodeUnits } from "@/lib/fcodes/commands";
 import { getStripe } from "@/lib/payments/stripe";
 import { promoteDrawReserves } from "@/lib/sales/draw";
 import { sweepExpiredSaleHolds } from "@/lib/sales/holds";
+import { mailWaitlistOffers } from "@/lib/sales/waitlist";
 import { sweepExpiredHolds } from "./checkout";
 import { type ReconcileResult, reconcilePayments } from "./reconcile";
 import { retryOwedRefunds } from "./refunds";
@@ -28,6 +29,8 @@ export async function runHoldSweep({
   await returnExpiredFcodeUnits(db, { now });
   // Units of draw winners who did not pay go to the next entries in drawn order.
   await promoteDrawReserves(db, { now });
+  // Units that came back above were offered to waitlisted fans in the same statements; their mails go out here.
+  await mailWaitlistOffers(db, { now });
   return { released: released + sale.released, refundsRetried: refunds.retried };
 }
 

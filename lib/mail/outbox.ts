@@ -20,6 +20,8 @@ export const MAIL_KINDS = [
   "return_refused",
   "fcode_received",
   "draw_result",
+  "waitlist_offer",
+  "sale_reminder",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { devMailboxEnabled, env } from "@/lib/env";
+import { enqueueDueSaleReminders } from "@/lib/sales/reminders";
 import { createSmtpTransport, type MailTransport } from "./transport";
 import { type MailRunResult, sendDueMails } from "./worker";
 
@@ -26,8 +27,13 @@ export async function runMailWorker({
   budgetMs?: number;
 }): Promise<MailRunResult & { smtp: boolean }> {
   const total = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
-  if (!env.SMTP_URL) return { ...total, smtp: false };
   const db = await getDb();
+  // Sale reminders due now join the outbox a paced batch at a time (lib/sales/reminders.ts), with or without SMTP.
+  await enqueueDueSaleReminders(db, {
+    now,
+    pace: { ratePerSecond: env.MAIL_RATE_PER_SECOND, maxBatch: 1000 },
+  });
+  if (!env.SMTP_URL) return { ...total, smtp: false };
   const transport = getTransport(env.SMTP_URL);
   const started = Date.now();
   const batch = 20;

@@ -56,6 +56,7 @@ export async function getInitialFigures(saleId: string, now: Date) {
     registrations: figures.registrations,
     unitsBack: figures.unitsBack,
     boast: figures.boast,
+    honesty: figures.honesty,
     startsAt: figures.startsAt.toISOString(),
     serverNow: now.toISOString(),
   };

@@ -153,6 +153,8 @@ export async function insertSale(tx: Tx, draft: SaleDraft): Promise<Result<Creat
       startsAt: draft.startsAt,
       endsAt: draft.endsAt,
       perAccountLimit: draft.kind === "draw" ? 1 : draft.perAccountLimit,
+      waitlistOfferMinutes: draft.waitlistOfferMinutes,
+      reminderMinutes: draft.reminderMinutes,
       totalQuantity,
       kind: draft.kind,
       purchaseWindowMinutes: draft.kind === "draw" ? (draft.purchaseWindowMinutes ?? null) : null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { products, sales, skus } from "@/db/schema";
+import { products, type Sale, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
@@ -142,7 +142,7 @@ export interface SaleSkuForEdit {
   sold: number;
 }
 
-export interface SaleForEdit extends SaleTimes, SaleBasics {
+export interface SaleForEdit extends SaleTimes, SaleBasics, Pick<Sale, "reminderMinutes"> {
   product: SaleProduct;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
@@ -168,6 +168,8 @@ export async function getSaleForEdit(
       startsAt: sales.startsAt,
       endsAt: sales.endsAt,
       perAccountLimit: sales.perAccountLimit,
+      waitlistOfferMinutes: sales.waitlistOfferMinutes,
+      reminderMinutes: sales.reminderMinutes,
       totalQuantity: sales.totalQuantity,
       soldOutAt: sales.soldOutAt,
       updatedAt: sales.updatedAt,

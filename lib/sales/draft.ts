@@ -5,6 +5,11 @@ import {
   PER_ACCOUNT_LIMIT_DEFAULT,
   PER_ACCOUNT_LIMIT_MAX,
   PER_ACCOUNT_LIMIT_MIN,
+  REMINDER_MINUTES_DEFAULT,
+  REMINDER_MINUTES_MAX,
+  WAITLIST_OFFER_MINUTES_DEFAULT,
+  WAITLIST_OFFER_MINUTES_MAX,
+  WAITLIST_OFFER_MINUTES_MIN,
 } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
@@ -59,6 +64,43 @@ export const perAccountLimitSchema = z.preprocess(
     .min(PER_ACCOUNT_LIMIT_MIN, `At least ${PER_ACCOUNT_LIMIT_MIN} unit per account.`)
     .max(PER_ACCOUNT_LIMIT_MAX, `At most ${PER_ACCOUNT_LIMIT_MAX} units per account.`),
 );
+
+/** A whole number of minutes from `min` to `max` (blank: `fallback`), with sentences for each refusal. */
+function minutesSchema({
+  min,
+  max,
+  fallback,
+  atLeast,
+}: {
+  min: number;
+  max: number;
+  fallback: number;
+  atLeast: string;
+}) {
+  return z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: "Enter a number of minutes." })
+      .int("Use a whole number of minutes.")
+      .min(min, atLeast)
+      .max(max, `At most ${max} minutes.`)
+      .default(fallback),
+  );
+}
+
+export const waitlistOfferMinutesSchema = minutesSchema({
+  min: WAITLIST_OFFER_MINUTES_MIN,
+  max: WAITLIST_OFFER_MINUTES_MAX,
+  fallback: WAITLIST_OFFER_MINUTES_DEFAULT,
+  atLeast: `At least ${WAITLIST_OFFER_MINUTES_MIN} minute.`,
+});
+
+export const reminderMinutesSchema = minutesSchema({
+  min: 0,
+  max: REMINDER_MINUTES_MAX,
+  fallback: REMINDER_MINUTES_DEFAULT,
+  atLeast: "0 sends no reminder.",
+});
 
 export const saleQuantitySchema = z.preprocess(
   blankAsMissing,
@@ -153,6 +195,8 @@ export const saleDraftSchema = z
     startsAt: saleTimeSchema,
     endsAt: saleTimeSchema,
     perAccountLimit: perAccountLimitSchema.default(PER_ACCOUNT_LIMIT_DEFAULT),
+    waitlistOfferMinutes: waitlistOfferMinutesSchema,
+    reminderMinutes: reminderMinutesSchema,
     featured: z.boolean().default(false),
     status: saleStatusSchema.default("scheduled"),
     bucketCount: z.coerce.number().int().min(1).max(MAX_BUCKET_COUNT).default(DEFAULT_BUCKET_COUNT),
@@ -208,6 +252,8 @@ export interface SaleFormValue {
   name: string;
   headline: string;
   perAccountLimit: number;
+  waitlistOfferMinutes: number;
+  reminderMinutes: number;
   times: Record<SaleTimeField, TimeValue>;
   skus: SaleFormSku[];
 }
@@ -351,19 +397,36 @@ export function parseSaleForm(raw: Record<string, string>, context: SaleFormCont
   const name = parseField(errors, "name", saleNameSchema, raw.name);
   const headline = parseField(errors, "headline", saleHeadlineSchema, raw.headline ?? "");
   const perAccountLimit = parseField(errors, "perAccountLimit", perAccountLimitSchema, raw.perAccountLimit);
+  const waitlistOfferMinutes = parseField(
+    errors,
+    "waitlistOfferMinutes",
+    waitlistOfferMinutesSchema,
+    raw.waitlistOfferMinutes,
+  );
+  const reminderMinutes = parseField(errors, "reminderMinutes", reminderMinutesSchema, raw.reminderMinutes);
   const times = parseFormTimes(raw, timeZone, errors);
   const lines = parseFormLines(raw, context, errors);
   if (
     Object.keys(errors).length > 0 ||
     name === undefined ||
     headline === undefined ||
-    perAccountLimit === undefined
+    perAccountLimit === undefined ||
+    waitlistOfferMinutes === undefined ||
+    reminderMinutes === undefined
   ) {
     return { ok: false, fieldErrors: errors };
   }
   return {
     ok: true,
-    value: { name, headline, perAccountLimit, times: times as Record<SaleTimeField, TimeValue>, skus: lines },
+    value: {
+      name,
+      headline,
+      perAccountLimit,
+      waitlistOfferMinutes,
+      reminderMinutes,
+      times: times as Record<SaleTimeField, TimeValue>,
+      skus: lines,
+    },
   };
 }
 
@@ -437,6 +500,8 @@ export function draftFromForm(
     name: value.name,
     headline: value.headline,
     perAccountLimit: value.perAccountLimit,
+    waitlistOfferMinutes: value.waitlistOfferMinutes,
+    reminderMinutes: value.reminderMinutes,
     registrationOpensAt: value.times.registrationOpensAt.at,
     registrationClosesAt: value.times.registrationClosesAt.at,
     startsAt: value.times.startsAt.at,

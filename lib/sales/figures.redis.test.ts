@@ -19,6 +19,9 @@ const COUNTS: SaleCounts = {
   held: 7,
   sold: 90,
   registrations: 1234,
+  fcodeSold: 0,
+  presses: 0,
+  refused: 0,
   skus: [{ skuId: 1, quantity: 100, remaining: 3, setAside: 0, held: 7, sold: 90 }],
 };
 

@@ -4,7 +4,14 @@ import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { createRedisFallback, getRedis, type RedisClient, redisKeyPrefix } from "@/lib/redis";
 import { isUuid } from "./db-errors";
-import { getBoast, getSaleState, parseSaleTimes, type SaleClock, type SaleState } from "./rules";
+import {
+  getBoast,
+  getHonestNumbers,
+  getSaleState,
+  parseSaleTimes,
+  type SaleClock,
+  type SaleState,
+} from "./rules";
 
 /** What the database knows about a sale right now; independent of the clock, so it can be cached as is. */
 export interface SaleCounts extends SaleClock {
@@ -18,6 +25,11 @@ export interface SaleCounts extends SaleClock {
   sold: number;
   registrations: number;
   soldOutAt: Date | null;
+  /** Units bought with F-codes (sold from F-code buckets). */
+  fcodeSold: number;
+  /** Presses of Buy now, and requests the rate limits refused (lib/sales/press-counts.ts; about a second late). */
+  presses: number;
+  refused: number;
   skus: {
     skuId: number;
     quantity: number;
@@ -33,6 +45,8 @@ export interface SaleFigures extends SaleCounts {
   /** Units back on sale after the sale had sold out once ("12 units are back"); 0 otherwise. */
   unitsBack: number;
   boast: string | null;
+  /** After a sell-out: registered, presses, F-code units and refused requests, in one line (null before). */
+  honesty: string | null;
 }
 
 /**
@@ -41,8 +55,9 @@ export interface SaleFigures extends SaleCounts {
  */
 export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Promise<SaleCounts | null> {
   if (!isUuid(saleId)) return null;
-  type Row = Omit<SaleCounts, "quantity" | "remaining" | "setAside" | "held" | "sold"> & {
+  type Row = Omit<SaleCounts, "quantity" | "remaining" | "setAside" | "held" | "sold" | "fcodeSold"> & {
     totalQuantity: number;
+    fcodeSold: number;
   };
   const [row] = await queryRows<Row>(
     db,
@@ -52,6 +67,10 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
         s.starts_at as "startsAt", s.ends_at as "endsAt", s.sold_out_at as "soldOutAt",
         (select coalesce(sum(c.registrations), 0)::int from sale_counters c where c.sale_id = s.id)
           as "registrations",
+        (select coalesce(sum(b.sold), 0)::int from sale_buckets b where b.sale_id = s.id and b.bucket < 0)
+          as "fcodeSold",
+        coalesce((select p.presses from sale_press_counts p where p.sale_id = s.id), 0)::float8 as "presses",
+        coalesce((select p.refused from sale_press_counts p where p.sale_id = s.id), 0)::float8 as "refused",
         coalesce((
           select json_agg(json_build_object(
               'skuId', x.sku_id, 'quantity', x.q, 'remaining', x.a, 'setAside', x.f, 'held', x.h, 'sold', x.s)
@@ -73,6 +92,9 @@ export async function readSaleCounts(db: Db, { saleId }: { saleId: string }): Pr
     status: row.status,
     ...parseSaleTimes(row),
     registrations: row.registrations,
+    fcodeSold: row.fcodeSold,
+    presses: Number(row.presses),
+    refused: Number(row.refused),
     quantity: total("quantity"),
     remaining: total("remaining"),
     setAside: total("setAside"),
@@ -104,14 +126,20 @@ export function reviveSaleCounts(json: unknown): SaleCounts {
 
 /** Counts plus what the clock says: state, units back after a sell-out, and the boast. */
 export function withState(counts: SaleCounts, { now, locale }: { now: Date; locale?: string }): SaleFigures {
+  // Never "sold out" before the start, whatever the stock says (an F-code quota may take every unit early).
+  const started = now.getTime() >= counts.startsAt.getTime();
+  const boast = started
+    ? getBoast(
+        { totalQuantity: counts.quantity, startsAt: counts.startsAt, soldOutAt: counts.soldOutAt },
+        locale,
+      )
+    : null;
   return {
     ...counts,
     state: getSaleState({ sale: counts, now, figures: counts }),
-    unitsBack: counts.soldOutAt && counts.remaining > 0 ? counts.remaining : 0,
-    boast: getBoast(
-      { totalQuantity: counts.quantity, startsAt: counts.startsAt, soldOutAt: counts.soldOutAt },
-      locale,
-    ),
+    unitsBack: started && counts.soldOutAt && counts.remaining > 0 ? counts.remaining : 0,
+    boast,
+    honesty: boast ? getHonestNumbers(counts, locale) : null,
   };
 }
 

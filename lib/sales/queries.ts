@@ -10,7 +10,15 @@ import { saleImageSql } from "./sale-image";
 /** What every read of one sale shows of its own row, besides its times. */
 export type SaleBasics = Pick<
   Sale,
-  "id" | "slug" | "name" | "headline" | "status" | "featured" | "perAccountLimit" | "totalQuantity"
+  | "id"
+  | "slug"
+  | "name"
+  | "headline"
+  | "status"
+  | "featured"
+  | "perAccountLimit"
+  | "totalQuantity"
+  | "waitlistOfferMinutes"
 >;
 
 /** A sale's product as the sale page and the console show it. */
@@ -71,6 +79,7 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
       select s.id, s.slug, s.name, s.headline, s.status, s.featured,
         s.registration_opens_at as "registrationOpensAt", s.registration_closes_at as "registrationClosesAt",
         s.starts_at as "startsAt", s.ends_at as "endsAt", s.per_account_limit as "perAccountLimit",
+        s.waitlist_offer_minutes as "waitlistOfferMinutes",
         s.total_quantity as "totalQuantity", s.sold_out_at as "soldOutAt",
         json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'imageUrl', ${saleImageSql("s.id", "p.id")})
           as "product",

@@ -8,6 +8,7 @@ import { clientIpFrom, originFrom } from "@/lib/http/request-info";
 import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { SQL_INT_MAX } from "@/lib/ids";
 import { requestNowFrom } from "@/lib/qa/request-now";
+import { countSalePress } from "./press-counts";
 import { checkSaleRateLimit, getSaleRateLimiter } from "./rate-limit";
 import { reserveSaleUnit } from "./reserve";
 
@@ -76,6 +77,7 @@ export async function answerReserve(request: PlainRequest, saleId: string): Prom
     ip: clientIpFrom(h),
     now,
   });
+  countSalePress({ saleId, refused: !limited.ok });
   if (!limited.ok) {
     return {
       status: 429,

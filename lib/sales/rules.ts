@@ -192,6 +192,29 @@ export function getBoast(sale: SaleBoastFacts, locale = "en-US"): string | null 
   return `${count} ${sale.totalQuantity === 1 ? "unit" : "units"} sold out in ${formatDuration(seconds)}`;
 }
 
+/**
+ * What the boast leaves out, said beside it: "12,000 fans registered · 31,204 presses of Buy now · 200 units went to
+ * F-codes · 1,402 requests refused by our rate limits". Parts that are zero are left out, except registrations.
+ */
+export function getHonestNumbers(
+  n: { registrations: number; presses: number; fcodeSold: number; refused: number },
+  locale = "en-US",
+): string {
+  const f = new Intl.NumberFormat(locale);
+  const plural = (count: number, one: string, many: string) =>
+    `${f.format(count)} ${count === 1 ? one : many}`;
+  return [
+    plural(n.registrations, "fan registered", "fans registered"),
+    n.presses > 0 ? plural(n.presses, "press of Buy now", "presses of Buy now") : null,
+    n.fcodeSold > 0 ? `${plural(n.fcodeSold, "unit", "units")} went to F-codes` : null,
+    n.refused > 0
+      ? `${plural(n.refused, "request", "requests")} refused by our rate limits`
+      : "no request refused by our rate limits",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
 /** Splits a quantity over at most `count` buckets as evenly as possible (the first ones take the remainder). */
 export function splitIntoBuckets(quantity: number, count: number): number[] {
   const n = Math.max(1, Math.min(count, quantity));

@@ -166,6 +166,8 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
     name: value.name,
     headline: value.headline,
     perAccountLimit: value.perAccountLimit,
+    waitlistOfferMinutes: value.waitlistOfferMinutes,
+    reminderMinutes: value.reminderMinutes,
     registrationOpensAt: times.registrationOpensAt,
     registrationClosesAt: times.registrationClosesAt,
     startsAt: times.startsAt,
@@ -178,6 +180,8 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
     sql`
       update sales set name = ${next.name}, headline = ${next.headline},
         per_account_limit = ${next.perAccountLimit}::int,
+        waitlist_offer_minutes = ${next.waitlistOfferMinutes}::int,
+        reminder_minutes = ${next.reminderMinutes}::int,
         registration_opens_at = ${next.registrationOpensAt.toISOString()}::timestamptz,
         registration_closes_at = ${next.registrationClosesAt.toISOString()}::timestamptz,
         starts_at = ${next.startsAt.toISOString()}::timestamptz,

@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/action";
 import { env } from "@/lib/env";
 import { serialIdField, uuidField } from "@/lib/ids";
 import { ok } from "@/lib/result";
+import { countSalePress } from "@/lib/sales/press-counts";
 import { registerForSale } from "@/lib/sales/registration";
 import { checkRequestRateLimit } from "@/lib/sales/request-rate-limit";
 import { reserveSaleUnit } from "@/lib/sales/reserve";
@@ -59,6 +60,7 @@ export const reserveSaleUnitAction = defineAction({
   ),
   run: async ({ input, caller, db, now }) => {
     const limited = await checkRequestRateLimit({ action: "reserve", userId: caller.id, now });
+    countSalePress({ saleId: input.saleId, refused: !limited.ok });
     if (!limited.ok) return limited;
     const result = await reserveSaleUnit(db, {
       ...input,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HistoryCard } from "@/components/admin/audit-table";
+import { RemindersCard } from "@/components/admin/reminders-card";
 import { SaleForm, type SaleFormProduct } from "@/components/admin/sale-form";
 import { DrawCard, EndedSaleDetails, SaleStatusCard, StockCard } from "@/components/admin/sale-panels";
 import { type ConsoleState, EmptyState, Notice, PageHeader, SaleStateBadge } from "@/components/admin/ui";
@@ -15,6 +16,7 @@ import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
 import { skuField } from "@/lib/sales/draft-fields";
 import { getDrawPublic } from "@/lib/sales/draw";
 import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
+import { getReminderProgress } from "@/lib/sales/reminders";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
 import {
@@ -36,6 +38,8 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
     headline: sale.headline,
     productId: String(sale.product.id),
     perAccountLimit: String(sale.perAccountLimit),
+    waitlistOfferMinutes: String(sale.waitlistOfferMinutes),
+    reminderMinutes: String(sale.reminderMinutes),
     registrationOpensAt: toStoreInputValue(sale.registrationOpensAt, tz),
     registrationClosesAt: toStoreInputValue(sale.registrationClosesAt, tz),
     startsAt: toStoreInputValue(sale.startsAt, tz),
@@ -98,6 +102,24 @@ function SaleHeader({ sale, state, tz }: { sale: SaleForEdit; state: ConsoleStat
   );
 }
 
+/** The sale's form in edit mode, with what has started locked. */
+function EditSale({ sale, now, tz }: { sale: SaleForEdit; now: Date; tz: string }) {
+  return (
+    <SaleForm
+      mode="edit"
+      action={updateSaleAction}
+      products={[saleFormProduct(sale)]}
+      initial={saleFormValues(sale, tz)}
+      zone={zoneLabel(tz, sale.startsAt)}
+      locks={{
+        started: hasStarted(sale, now),
+        startedAt: formatStoreDateTime(sale.startsAt, tz),
+        floors: Object.fromEntries(sale.skus.map((s) => [s.skuId, s.held + s.sold])),
+      }}
+    />
+  );
+}
+
 export default async function AdminSalePage({
   params,
   searchParams,
@@ -113,8 +135,11 @@ export default async function AdminSalePage({
   const db = await getDb();
   const sale = await getSaleForEdit(db, { saleId: id });
   if (!sale) notFound();
-  const history = await listAuditEntries(db, { entity: { type: "sale", id: sale.id }, limit: 20 });
-  const draw = await getDrawPublic(db, { saleId: sale.id });
+  const [history, reminders, draw] = await Promise.all([
+    listAuditEntries(db, { entity: { type: "sale", id: sale.id }, limit: 20 }),
+    getReminderProgress(db, { saleId: sale.id }),
+    getDrawPublic(db, { saleId: sale.id }),
+  ]);
   const state =
     sale.status === "draft"
       ? "draft"
@@ -131,22 +156,7 @@ export default async function AdminSalePage({
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
-          {ended ? (
-            <EndedSaleDetails included={included} />
-          ) : (
-            <SaleForm
-              mode="edit"
-              action={updateSaleAction}
-              products={[saleFormProduct(sale)]}
-              initial={saleFormValues(sale, tz)}
-              zone={zoneLabel(tz, sale.startsAt)}
-              locks={{
-                started: hasStarted(sale, now),
-                startedAt: formatStoreDateTime(sale.startsAt, tz),
-                floors: Object.fromEntries(sale.skus.map((s) => [s.skuId, s.held + s.sold])),
-              }}
-            />
-          )}
+          {ended ? <EndedSaleDetails included={included} /> : <EditSale sale={sale} now={now} tz={tz} />}
         </div>
 
         <div className="order-first space-y-6 xl:order-none">
@@ -167,6 +177,7 @@ export default async function AdminSalePage({
               actions={{ publish: publishSaleAction, feature: featureSaleAction, end: endSaleAction }}
             />
           ) : null}
+          <RemindersCard progress={reminders} minutes={sale.reminderMinutes} timeZone={tz} />
           <HistoryCard
             rows={history.rows}
             timeZone={tz}

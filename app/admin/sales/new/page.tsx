@@ -5,7 +5,11 @@ import { PageHeader } from "@/components/admin/ui";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { PER_ACCOUNT_LIMIT_DEFAULT } from "@/lib/limits";
+import {
+  PER_ACCOUNT_LIMIT_DEFAULT,
+  REMINDER_MINUTES_DEFAULT,
+  WAITLIST_OFFER_MINUTES_DEFAULT,
+} from "@/lib/limits";
 import { getRequestNow } from "@/lib/qa/now";
 import { listProductOptions } from "@/lib/sales/console-queries";
 import { addStoreDays, atStoreTime, storeDayOf } from "@/lib/sales/store-day";
@@ -28,6 +32,8 @@ export default async function NewSalePage() {
     headline: "",
     productId: "",
     perAccountLimit: String(PER_ACCOUNT_LIMIT_DEFAULT),
+    waitlistOfferMinutes: String(WAITLIST_OFFER_MINUTES_DEFAULT),
+    reminderMinutes: String(REMINDER_MINUTES_DEFAULT),
     status: "scheduled",
     registrationOpensAt: toStoreInputValue(opens < startsAt ? opens : now, tz),
     registrationClosesAt: toStoreInputValue(startsAt, tz),

@@ -20,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     ...liveCounts(figures),
     unitsBack: figures.unitsBack,
     boast: figures.boast,
+    honesty: figures.honesty,
     ...liveTimes(figures),
     serverNow: now.toISOString(),
   };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { MailStore } from "./layout";
+import { renderSaleReminderMail } from "./sale-reminder";
+import { renderWaitlistOfferMail } from "./waitlist-offer";
+
+const STORE: MailStore = {
+  name: "Kite",
+  timeZone: "Asia/Shanghai",
+  locale: "en-US",
+  url: "https://shop.kite.test",
+};
+// 16:30 UTC is 00:30 the next day in Shanghai: the deadline must be the store's time, with its zone.
+const AT = new Date("2031-03-14T16:30:00Z");
+
+describe("sale mails", () => {
+  it("the waitlist offer names the unit, its deadline in the store's zone, and links to paying for it", () => {
+    const mail = renderWaitlistOfferMail({
+      store: STORE,
+      name: "Lin",
+      saleName: "Kite 9 Pro launch",
+      productName: "Kite 9 Pro",
+      variantLabel: "Graphite · 256 GB",
+      holdId: "3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012",
+      expiresAt: AT,
+    });
+    expect(mail.subject).toMatch(/^A Kite 9 Pro came back for you: pay by Sat, 15 Mar 2031, 00:30 GMT\+8$/);
+    expect(mail.text).toContain("you were next on the waitlist");
+    expect(mail.text).toContain("https://shop.kite.test/sales/holds/3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012");
+    expect(mail.html).not.toMatch(/<img|<script|<link/);
+  });
+
+  it("the reminder says when the sale starts and links to it", () => {
+    const mail = renderSaleReminderMail({
+      store: STORE,
+      name: "Lin",
+      saleName: "Kite 9 Pro launch",
+      saleSlug: "kite-9-pro-launch",
+      startsAt: AT,
+    });
+    expect(mail.subject).toMatch(/^“Kite 9 Pro launch” starts at Sat, 15 Mar 2031, 00:30 GMT\+8$/);
+    expect(mail.text).toContain("https://shop.kite.test/sales/kite-9-pro-launch");
+  });
+});
