@@ -17,6 +17,7 @@ export default defineConfig({
     "./db/schema/points.ts",
     "./db/schema/fcodes.ts",
     "./db/schema/reviews.ts",
+    "./db/schema/betas.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

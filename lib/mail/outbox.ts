@@ -19,6 +19,7 @@ export const MAIL_KINDS = [
   "return_approved",
   "return_refused",
   "fcode_received",
+  "beta_result",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderBetaResultMail } from "./beta";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
 import { renderFcodeReceivedMail } from "./fcode";
 import type { MailStore, RenderedMail } from "./layout";
@@ -118,6 +119,18 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.html).toContain("Sun, 15 Mar 2026, 00:30 GMT+8");
     expect(mail.text).not.toContain("16:30");
+  });
+
+  it("tells a beta applicant the result: selected with the price and the link, or not this time", () => {
+    const base = { store: STORE, name: "Lin", betaTitle: "Kite Band 5 beta", productName: "Kite Band 5" };
+    const yes = renderBetaResultMail({ ...base, selected: true, price: "¥5.00 and 300 points" });
+    expect(yes.subject).toBe("You're in: Kite Band 5 beta");
+    expect(yes.text).toContain("¥5.00 and 300 points");
+    expect(yes.html).toContain("https://shop.kite.test/account/betas");
+    const no = renderBetaResultMail({ ...base, selected: false, price: "¥5.00 and 300 points" });
+    expect(no.subject).toBe("Your application: Kite Band 5 beta");
+    expect(no.text).toContain("wasn't among those selected");
+    for (const mail of [yes, no]) expect(mail.html).not.toMatch(/<img|<script|\bsrc=/i);
   });
 
   it("gives the F-code, what it buys and its link", () => {
