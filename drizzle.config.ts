@@ -19,6 +19,7 @@ export default defineConfig({
     "./db/schema/reviews.ts",
     "./db/schema/draws.ts",
     "./db/schema/waitlist.ts",
+    "./db/schema/betas.ts",
   ],
   out: "./db/migrations",
   casing: "snake_case",

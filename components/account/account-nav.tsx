@@ -8,6 +8,7 @@ export const ACCOUNT_SECTIONS = [
   { href: "/account#orders-title", title: "Orders", blurb: "What you bought, its delivery and receipts" },
   { href: "/account/addresses", title: "Addresses", blurb: "Where your orders are delivered" },
   { href: "/account/points", title: "Points & tier", blurb: "Your Kite Club points, tier and referrals" },
+  { href: "/account/betas", title: "Beta programme", blurb: "Apply to test new gadgets before launch" },
   { href: "/account/settings", title: "Settings", blurb: "Your name, email and password" },
 ] as const;
 

@@ -9,6 +9,8 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/fcodes", label: "F-codes" },
+  { href: "/admin/betas", label: "Betas" },
+  { href: "/admin/points", label: "Points" },
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/hero", label: "Hero schedule" },
   { href: "/admin/inbox", label: "Inbox" },

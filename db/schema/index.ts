@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./addresses";
 export * from "./admin";
+export * from "./betas";
 export * from "./catalog";
 export * from "./contact";
 export * from "./draws";

@@ -22,8 +22,8 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 export const holdStatus = pgEnum("hold_status", ["active", "released", "converted"]);
 export type HoldStatus = (typeof holdStatus.enumValues)[number];
 
-/** Where a pending order came from: a cart checkout (at most one live per account) or a flash-sale hold. */
-export const orderKind = pgEnum("order_kind", ["cart", "sale"]);
+/** Where a pending order came from: a cart checkout (at most one live per account), a flash-sale hold, or a beta seat. */
+export const orderKind = pgEnum("order_kind", ["cart", "sale", "beta"]);
 export type OrderKind = (typeof orderKind.enumValues)[number];
 
 /**

@@ -1,6 +1,8 @@
+import { REFERRAL_POINTS } from "../../lib/points/rules";
+import { SHENZHEN_ADDRESS } from "../../lib/qa/sample-addresses";
 import { uniqueEmail } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { AuthPages, ProductPage, payCart } from "../support/pages";
+import { AuthPages, fillAddress, ProductPage, payCart } from "../support/pages";
 
 /**
  * The Kite Club from a fan's side: a paid order earns points and moves the fan up a tier, the product page then
@@ -86,10 +88,11 @@ test.describe("fans: points and tiers", () => {
     await page.screenshot({ path: testInfo.outputPath("club-360.png"), fullPage: true });
   });
 
-  test("a share link carries the fan's referral code to a friend's sign-up, and the fan sees the friend", async ({
+  test("a share link carries the fan's referral code to a friend's sign-up; the friend's first paid order credits the fan", async ({
     shopper,
     browser,
   }) => {
+    test.slow();
     const { page, context } = shopper;
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     // Copy-link path (a browser with a share sheet would open it instead).
@@ -118,13 +121,31 @@ test.describe("fans: points and tiers", () => {
     await friend.goto("/sign-up?callbackUrl=/account");
     await expect(friend.getByLabel("Referral code (optional)")).toHaveValue(code);
     await new AuthPages(friend).signUpAndWait("Mira Friend", uniqueEmail("friend"), "kite-fan-2026!");
+
+    await page.goto("/account/points");
+    const referrals = page.getByRole("list", { name: "Referrals" });
+    await expect(referrals.getByText("Mira")).toBeVisible();
+    await expect(referrals).toContainText("waiting for a first paid order");
+    await expect(page.getByTestId("points-balance")).toHaveText("0");
+
+    // The friend's first order, paid, to an address of their own (not the referrer's): the referrer is credited.
+    await new ProductPage(friend).open(WATCH.slug);
+    await new ProductPage(friend).addToCart();
+    await friend.goto("/cart");
+    await friend.getByRole("link", { name: "Add a delivery address" }).click();
+    const form = friend.getByTestId("address-form");
+    await fillAddress(form, SHENZHEN_ADDRESS);
+    await form.getByRole("button", { name: "Save address" }).click();
+    await friend.waitForURL((url) => url.pathname === "/cart");
+    await payCart(friend);
     await friendContext.close();
 
     await page.goto("/account/points");
-    await expect(page.getByRole("list", { name: "Referrals" }).getByText("Mira")).toBeVisible();
-    await expect(page.getByRole("list", { name: "Referrals" })).toContainText(
-      "waiting for a first paid order",
-    );
+    await expect(referrals).toContainText("First order paid: points earned");
+    await expect(page.getByTestId("points-balance")).toHaveText(REFERRAL_POINTS.toLocaleString("en-US"));
+    const history = page.getByRole("list", { name: "Points history" });
+    await expect(history.getByText("A friend's first order")).toBeVisible();
+    await expect(history.getByText(`+${REFERRAL_POINTS}`)).toBeVisible();
   });
 
   test("a friend offered one's own code is told so, and no account is made", async ({ shopper, page }) => {

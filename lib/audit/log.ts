@@ -26,9 +26,21 @@ export type AuditAction =
   | "fcode.issue"
   | "fcode.give"
   | "review.hide"
-  | "review.show";
+  | "review.show"
+  | "beta.open"
+  | "beta.select"
+  | "beta.decline_rest"
+  | "points.adjust";
 
-export type AuditEntityType = "sale" | "hero_day" | "order" | "contact_message" | "product" | "review";
+export type AuditEntityType =
+  | "sale"
+  | "hero_day"
+  | "order"
+  | "contact_message"
+  | "product"
+  | "review"
+  | "beta"
+  | "account";
 
 export interface Actor {
   id: string;

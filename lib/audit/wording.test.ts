@@ -186,6 +186,46 @@ const CASES: Record<string, [Partial<AuditFacts>, string]> = {
     },
     "Li Wei received the returned parcel of order #4F1C9E2A; 2 units back on sale",
   ],
+  "beta.open": [
+    {
+      action: "beta.open",
+      entityType: "beta",
+      diff: { title: { from: null, to: "Kite Band 5 beta" }, seats: { from: null, to: 500 } },
+    },
+    "Li Wei opened the beta “Kite Band 5 beta” with 500 seats",
+  ],
+  "beta.select": [
+    {
+      action: "beta.select",
+      entityType: "beta",
+      diff: {
+        title: { from: null, to: "Kite Band 5 beta" },
+        selected: { from: null, to: 12 },
+        by: { from: null, to: "by the published rule" },
+      },
+    },
+    "Li Wei selected 12 fans for the beta “Kite Band 5 beta” (by the published rule)",
+  ],
+  "beta.decline_rest": [
+    {
+      action: "beta.decline_rest",
+      entityType: "beta",
+      diff: { title: { from: null, to: "Kite Band 5 beta" }, declined: { from: null, to: 88 } },
+    },
+    "Li Wei told 88 applicants to the beta “Kite Band 5 beta” they were not selected",
+  ],
+  "points.adjust": [
+    {
+      action: "points.adjust",
+      entityType: "account",
+      diff: {
+        fan: { from: null, to: "lin@example.com" },
+        points: { from: null, to: -200 },
+        reason: { from: null, to: "Duplicate referral" },
+      },
+    },
+    "Li Wei adjusted the points of lin@example.com by -200: Duplicate referral",
+  ],
 };
 
 describe("the audit log's wording", () => {

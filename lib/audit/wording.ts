@@ -251,6 +251,29 @@ export const AUDIT_KINDS: Record<string, AuditKind> = {
     describe: (e) => `hid ${reviewOf(e)}${e.diff.hidden?.to ? `: ${String(e.diff.hidden.to)}` : ""}`,
   },
   "review.show": { label: "Review shown again", describe: (e) => `showed ${reviewOf(e)} again` },
+  "beta.open": {
+    label: "Beta opened",
+    describe: (e) =>
+      `opened the beta ${quoted(e.diff.title?.to)} with ${String(e.diff.seats?.to ?? "?")} seats`,
+  },
+  "beta.select": {
+    label: "Beta fans selected",
+    describe: (e) =>
+      `selected ${String(e.diff.selected?.to ?? "?")} fans for the beta ${quoted(e.diff.title?.to)} (${String(e.diff.by?.to ?? "by hand")})`,
+  },
+  "beta.decline_rest": {
+    label: "Beta applicants told no",
+    describe: (e) =>
+      `told ${String(e.diff.declined?.to ?? "?")} applicants to the beta ${quoted(e.diff.title?.to)} they were not selected`,
+  },
+  "points.adjust": {
+    label: "Points adjusted",
+    describe: (e) => {
+      const amount = Number(e.diff.points?.to ?? 0);
+      const signed = `${amount > 0 ? "+" : ""}${number.format(amount)}`;
+      return `adjusted the points of ${String(e.diff.fan?.to ?? "a fan")} by ${signed}: ${String(e.diff.reason?.to ?? "")}`;
+    },
+  },
   "return.receive": {
     label: "Returned parcel received",
     describe: (e) => {
@@ -267,6 +290,8 @@ const ENTITY_WORDS: Record<string, string> = {
   contact_message: "contact message",
   product: "product",
   review: "review",
+  beta: "beta",
+  account: "account",
 };
 
 /** A kind nobody worded yet (say, one a newer release writes): who, the kind in words, and on what. */

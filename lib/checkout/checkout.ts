@@ -96,6 +96,23 @@ export async function startCheckout(
   for (const sessionId of created.replacedSessionIds) await expireSession(deps, sessionId);
   if (created.sessionUrl) return ok({ orderId: created.orderId, url: created.sessionUrl });
 
+  return openCheckoutSession(deps, { order: created, email, origin, now });
+}
+
+type SessionOrder = Pick<
+  CheckoutOrder,
+  "orderId" | "currency" | "sessionExpiresAt" | "shippingAddress" | "tierDiscountPercent" | "pointsSpent"
+>;
+
+/**
+ * A pending order (its stock already held) → its Checkout Session, saved on the order. Used by the cart checkout
+ * and by a beta seat paid by card (lib/beta). If Stripe keeps failing the order is released at once.
+ */
+export async function openCheckoutSession(
+  deps: CheckoutDeps,
+  { order, email, origin, now }: { order: SessionOrder; email: string; origin: string; now: Date },
+): Promise<StartCheckoutResult> {
+  const created = order;
   const lines = await listOrderLines(deps.db, { orderId: created.orderId });
 
   try {
@@ -144,10 +161,7 @@ async function createCheckoutSession({
   origin,
 }: {
   deps: CheckoutDeps;
-  order: Pick<
-    CheckoutOrder,
-    "orderId" | "currency" | "sessionExpiresAt" | "shippingAddress" | "tierDiscountPercent" | "pointsSpent"
-  >;
+  order: SessionOrder;
   lines: SoldLine[];
   email: string;
   origin: string;

@@ -6,6 +6,7 @@ import { queryRows } from "@/db/client";
 import { cartLines, carts, orderLines, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { lockAccount } from "@/lib/auth/users";
+import { releaseBetaSeat } from "@/lib/beta/seats";
 import { orderLimitMessage, productsOverLimit } from "@/lib/cart/order-limit";
 import { stockBadgeChanged } from "@/lib/catalog/stock";
 import { expireProductPagesForStock } from "@/lib/catalog/stock-pages";
@@ -387,7 +388,7 @@ async function refuseTooManyPending({ tx, userId }: { tx: Tx; userId: string }):
  * many are available (null otherwise); expires the product's pages when its stock badge changes. Returns the
  * SKU's price as it is now.
  */
-async function takeAvailableStock(
+export async function takeAvailableStock(
   tx: Tx,
   { skuId, quantity, into }: { skuId: number; quantity: number; into: "held" | "sold" },
 ): Promise<{ priceMinor: number; currency: string } | null> {
@@ -590,6 +591,7 @@ export async function releaseOrder(
     if (!order) return { released: false, stripeSessionId: null };
     await returnHeldStock(tx, { orderId, now });
     await returnSpentPoints(tx, { orderId });
+    await releaseBetaSeat(tx, { orderId });
     // A flash-sale order holds its unit in the sale's buckets instead.
     const saleHolds = await tx.execute(
       sql`select id from sale_holds where order_id = ${orderId}::uuid and status = 'active'`,

@@ -12,6 +12,7 @@ import {
 } from "@/lib/payments/stripe";
 import { applyRefundToPoints } from "@/lib/points/ledger";
 import { RETURN_REFUND_REASON } from "@/lib/returns/rules";
+import { expireReviewsOfOrder } from "@/lib/reviews/cached";
 import { recordIncident } from "./incidents";
 
 interface RefundDeps {
@@ -86,6 +87,7 @@ export async function recordRefunds(
     .set({ stripeRefundId: sql`coalesce(${orders.stripeRefundId}, ${oldest?.id ?? null})` })
     .where(eq(orders.id, orderId));
   await applyRefundToPoints(tx, { orderId });
+  await expireReviewsOfOrder(tx, { orderId });
 }
 
 async function listRefunds(deps: RefundDeps, paymentIntentId: string): Promise<Stripe.Refund[]> {

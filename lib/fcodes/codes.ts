@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { toCsv } from "@/lib/csv";
 
 /**
  * F-codes as people see them: 16 characters from an alphabet without look-alikes (no 0/O or 1/I: the digits 2–9
@@ -84,7 +85,8 @@ export function unsealFcode(sealed: string, secret: string): string | null {
 
 /** The codes of a batch as the CSV the marketer downloads once: a header, then one code per line. */
 export function fcodesCsv(rows: { code: string; batch: string; validUntil: string }[]): string {
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = rows.map((r) => [r.code, r.batch, r.validUntil].map(cell).join(","));
-  return ["code,batch,valid_until", ...lines].join("\n");
+  return toCsv(
+    ["code", "batch", "valid_until"],
+    rows.map((r) => [r.code, r.batch, r.validUntil]),
+  );
 }

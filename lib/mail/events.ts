@@ -3,11 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { orders, users } from "@/db/schema";
 import { addressLines, formatMobile } from "@/lib/addresses/rules";
+import { betaPriceText } from "@/lib/beta/rules";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail, type MailKind } from "./outbox";
+import { renderBetaResultMail } from "./templates/beta";
 import { renderDrawResultMail } from "./templates/draw";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./templates/email-change";
 import { renderFcodeReceivedMail } from "./templates/fcode";
@@ -353,4 +355,53 @@ export async function enqueueDrawResultMails({
     if (added) sent += 1;
   }
   return sent;
+}
+
+/**
+ * The result of a beta application ("you're in" or "not this time"), in the transaction that decides it, once per
+ * application and result.
+ */
+export async function enqueueBetaResultMail({
+  tx,
+  applicationId,
+  selected,
+}: {
+  tx: Tx;
+  applicationId: string;
+  selected: boolean;
+}): Promise<boolean> {
+  const [row] = await queryRows<{
+    email: string;
+    name: string;
+    title: string;
+    productName: string;
+    tokenPriceMinor: number;
+    currency: string;
+    pointsCost: number;
+  }>(
+    tx,
+    sql`
+      select u.email, u.name, b.title, p.name as "productName", b.token_price_minor as "tokenPriceMinor",
+        b.currency, b.points_cost as "pointsCost"
+      from beta_applications a
+      join betas b on b.id = a.beta_id
+      join products p on p.id = b.product_id
+      join users u on u.id = a.user_id
+      where a.id = ${applicationId}::uuid`,
+  );
+  if (!row) return false;
+  return enqueueMail({
+    tx,
+    kind: "beta_result",
+    dedupeKey: `beta-${selected ? "selected" : "not-selected"}:${applicationId}`,
+    to: row.email,
+    mail: renderBetaResultMail({
+      store: mailStore(),
+      name: row.name,
+      selected,
+      betaTitle: row.title,
+      productName: row.productName,
+      price: betaPriceText(row),
+    }),
+  });
 }

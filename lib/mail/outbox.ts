@@ -22,6 +22,7 @@ export const MAIL_KINDS = [
   "draw_result",
   "waitlist_offer",
   "sale_reminder",
+  "beta_result",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -114,11 +114,14 @@ export async function spendPoints(
     orderId,
     points,
     cause = orderCause(orderId),
+    reason = "points_spent",
   }: {
     userId: string;
     orderId: string;
     points: number;
     cause?: string;
+    /** `beta_purchase` for a beta seat's points cost; spending at checkout otherwise. */
+    reason?: Extract<PointsReason, "points_spent" | "beta_purchase">;
   },
 ): Promise<number | null> {
   await ensurePointsAccount(tx, { userId });
@@ -130,7 +133,7 @@ export async function spendPoints(
   if (!row) return null;
   await tx.insert(pointsEntries).values({
     userId,
-    reason: "points_spent",
+    reason,
     cause,
     orderId,
     amount: -points,

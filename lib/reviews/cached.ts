@@ -1,9 +1,10 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { after } from "next/server";
 import { CATALOG_TAGS, getCachedProductDetail } from "@/lib/catalog/cached";
 import { isPageSlug } from "@/lib/catalog/page-slugs";
-import { getDb } from "@/lib/db";
-import { listReviews } from "./queries";
+import { getDb, type Tx } from "@/lib/db";
+import { listReviewedProductsOfOrder, listReviews } from "./queries";
 import { clampReviewPage, type ReviewQuery, reviewTotal } from "./review-query";
 import type { ReviewPageAnswer, ReviewSort } from "./types";
 
@@ -42,4 +43,23 @@ export async function getCachedReviewPageForSlug({
   const page = clampReviewPage(query.page, reviewTotal(product.rating, query.stars));
   const reviews = await getCachedReviews(product.id, query.sort, page, query.stars);
   return { ...reviews, sort: query.sort, stars: query.stars ?? null };
+}
+
+/**
+ * After a refund of an order (in its transaction): the cached reviews and page of every product reviewed from that
+ * order are expired once the response is sent, since those reviews lose their "Verified purchase" mark
+ * (verifiedPurchase in ./queries.ts). Outside a request (tests, the sweep's scripts) there is no page cache and
+ * nothing is scheduled.
+ */
+export async function expireReviewsOfOrder(tx: Tx, { orderId }: { orderId: string }): Promise<void> {
+  const products = await listReviewedProductsOfOrder(tx, { orderId });
+  if (products.length === 0) return;
+  try {
+    after(() => {
+      for (const product of products)
+        for (const tag of reviewTags(product)) revalidateTag(tag, { expire: 0 });
+    });
+  } catch {
+    // `after` outside a request scope throws: no page cache here to expire.
+  }
 }

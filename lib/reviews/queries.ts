@@ -10,13 +10,23 @@ import type { RatingSummary, ReviewData, ReviewPage, ReviewSort } from "./types"
 /** Reviews anybody may read: every one a marketer has not hidden. Lists, ratings and cards all use it. */
 export const visibleReviews: SQL = isNull(reviews.hiddenAt);
 
+/**
+ * "Verified purchase", as shown: written from a paid order line (the column) and that order not refunded since. A
+ * review whose order was refunded after it was written stays, and still counts in the average (a refund often
+ * follows a bad experience, and dropping those would flatter the rating), but loses the mark: it is no longer a
+ * purchase the buyer kept. The refund expires the product's cached reviews (expireReviewsOfOrder).
+ */
+export const verifiedPurchase = sql<boolean>`(${reviews.verified} and not exists (
+  select 1 from ${orderLines} l join ${orderRefunds} r on r.order_id = l.order_id
+  where l.id = ${reviews.orderLineId}))`;
+
 /** The product's average (one decimal), its count per star, and how many are from verified buyers. */
 export async function getRatingSummary(db: Db, { productId }: { productId: number }): Promise<RatingSummary> {
   const rows = await db
     .select({
       rating: reviews.rating,
       count: count(),
-      verified: sql<number>`count(*) filter (where ${reviews.verified})`,
+      verified: sql<number>`count(*) filter (where ${verifiedPurchase})`,
     })
     .from(reviews)
     .where(and(eq(reviews.productId, productId), visibleReviews))
@@ -55,7 +65,7 @@ const PUBLIC_REVIEW_COLUMNS = {
   title: reviews.title,
   body: reviews.body,
   variantLabel: reviews.variantLabel,
-  verified: reviews.verified,
+  verified: verifiedPurchase,
   helpfulCount: reviews.helpfulCount,
   createdAt: reviews.createdAt,
   editedAt: reviews.editedAt,
@@ -301,4 +311,17 @@ export async function listConsoleReviews(
     rows: page,
     nextBefore: rows.length > CONSOLE_REVIEW_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+/** The products reviewed from one order's lines, with their slugs (for the cache tags a refund expires). */
+export async function listReviewedProductsOfOrder(
+  db: Db | Tx,
+  { orderId }: { orderId: string },
+): Promise<{ productId: number; productSlug: string }[]> {
+  return db
+    .selectDistinct({ productId: reviews.productId, productSlug: products.slug })
+    .from(reviews)
+    .innerJoin(orderLines, eq(orderLines.id, reviews.orderLineId))
+    .innerJoin(products, eq(products.id, reviews.productId))
+    .where(eq(orderLines.orderId, orderId));
 }

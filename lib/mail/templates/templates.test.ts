@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderBetaResultMail } from "./beta";
 import { renderDrawResultMail } from "./draw";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
 import { renderFcodeReceivedMail } from "./fcode";
@@ -153,6 +154,18 @@ describe("mail templates", () => {
     expect(lost.subject).toBe("Not this time: the draw of “Noon drop”");
     expect(lost.text).toContain("You're number 7 on the reserve list");
     expect(lost.html).toContain("https://shop.kite.test/sales/noon-drop");
+  });
+
+  it("tells a beta applicant the result: selected with the price and the link, or not this time", () => {
+    const base = { store: STORE, name: "Lin", betaTitle: "Kite Band 5 beta", productName: "Kite Band 5" };
+    const yes = renderBetaResultMail({ ...base, selected: true, price: "¥5.00 and 300 points" });
+    expect(yes.subject).toBe("You're in: Kite Band 5 beta");
+    expect(yes.text).toContain("¥5.00 and 300 points");
+    expect(yes.html).toContain("https://shop.kite.test/account/betas");
+    const no = renderBetaResultMail({ ...base, selected: false, price: "¥5.00 and 300 points" });
+    expect(no.subject).toBe("Your application: Kite Band 5 beta");
+    expect(no.text).toContain("wasn't among those selected");
+    for (const mail of [yes, no]) expect(mail.html).not.toMatch(/<img|<script|\bsrc=/i);
   });
 
   it("gives the F-code, what it buys and its link", () => {
