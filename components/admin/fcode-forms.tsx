@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { DateTimeField, InputField, SelectField } from "@/components/ui/field";
-import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
+import { SubmitRow, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 
 export interface FcodeTargetOption {
@@ -79,12 +78,15 @@ export function IssueFcodesForm<T extends { message: string; codes: string[]; cs
             <option value="keep_in_quota">Stay set aside in the F-code quota</option>
           </SelectField>
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <Button type="submit" variant="primary" size="console" pending={pending} pendingLabel="Issuing…">
-            Issue codes
-          </Button>
-          <FormMessage state={state} />
-        </div>
+        <SubmitRow
+          state={state}
+          pending={pending}
+          pendingLabel="Issuing…"
+          size="console"
+          className="sm:col-span-2"
+        >
+          Issue codes
+        </SubmitRow>
       </form>
       {issued ? (
         <section
@@ -140,12 +142,16 @@ export function GiveFcodeForm<T extends { message: string }>({ action }: { actio
         placeholder="XXXX-XXXX-XXXX-XXXX"
       />
       <InputField label="Fan's email" {...field("email")} type="email" autoComplete="off" />
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" variant="secondary" size="console" pending={pending} pendingLabel="Giving…">
-          Give code
-        </Button>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow
+        state={state}
+        pending={pending}
+        pendingLabel="Giving…"
+        variant="secondary"
+        size="console"
+        className="sm:col-span-2"
+      >
+        Give code
+      </SubmitRow>
     </form>
   );
 }

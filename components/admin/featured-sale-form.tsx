@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-state";
+import { SubmitRow } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 
 /** Picks the featured sale: the homepage prefers it on days the schedule leaves open. */
@@ -34,12 +33,9 @@ export function FeaturedSaleForm<T extends { message: string }>({
           </option>
         ))}
       </SelectField>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" size="console" pending={pending} pendingLabel="Saving…">
-          Save featured sale
-        </Button>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow state={state} pending={pending} pendingLabel="Saving…" size="console">
+        Save featured sale
+      </SubmitRow>
     </form>
   );
 }

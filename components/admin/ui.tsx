@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type ComponentProps, Fragment, type ReactNode } from "react";
+import { ButtonLink } from "@/components/ui/button";
 
 /**
  * The console's page pieces: white surfaces, ink neutrals, the accent only for primary actions. Buttons, fields
@@ -36,6 +37,43 @@ export function FilterNav({
           </li>
         ))}
       </ul>
+    </nav>
+  );
+}
+
+/**
+ * A newest-first list's paging links under its table, for lists paged by "before this one": "Newest …" back to the
+ * first page when this one is a later page (`before` is set) and "Older …" when there are more (`next`). `href`
+ * makes a page's address from its cursor (none for the first). Nothing when there is neither link.
+ */
+export function ListPager<Cursor extends string | number>({
+  noun,
+  label = `Pages of ${noun}`,
+  href,
+  before,
+  next,
+}: {
+  /** The list's items, plural: "orders" → "Newest orders", "Older orders", and the nav's name "Pages of orders". */
+  noun: string;
+  /** The nav's name, when "Pages of <noun>" does not say it. */
+  label?: string;
+  href: (before?: Cursor) => string;
+  before?: Cursor;
+  next: Cursor | null;
+}) {
+  if (before === undefined && next === null) return null;
+  return (
+    <nav aria-label={label} className="mt-4 flex flex-wrap gap-2">
+      {before !== undefined ? (
+        <ButtonLink href={href()} variant="secondary" size="console">
+          Newest {noun}
+        </ButtonLink>
+      ) : null}
+      {next !== null ? (
+        <ButtonLink href={href(next)} variant="secondary" size="console">
+          Older {noun}
+        </ButtonLink>
+      ) : null}
     </nav>
   );
 }

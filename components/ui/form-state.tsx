@@ -1,4 +1,6 @@
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ButtonLook } from "@/components/ui/button-class";
 import type { ActionState, FormAction } from "@/lib/action";
 
 /*
@@ -61,6 +63,39 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string 
         )
       ) : null}
     </p>
+  );
+}
+
+/**
+ * A form's submit button with its answer (FormMessage) beside it, wrapping under it on a narrow screen.
+ * `className` adds to the row (a grid span).
+ */
+export function SubmitRow({
+  state,
+  pending,
+  pendingLabel,
+  variant,
+  size,
+  className,
+  children,
+}: {
+  state: { ok: boolean; message?: string } | null;
+  pending: boolean;
+  pendingLabel: string;
+  className?: string;
+  children: ReactNode;
+} & Pick<ButtonLook, "variant" | "size">) {
+  return (
+    <div
+      className={
+        className ? `flex flex-wrap items-center gap-3 ${className}` : "flex flex-wrap items-center gap-3"
+      }
+    >
+      <Button type="submit" variant={variant} size={size} pending={pending} pendingLabel={pendingLabel}>
+        {children}
+      </Button>
+      <FormMessage state={state} />
+    </div>
   );
 }
 

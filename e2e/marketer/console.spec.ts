@@ -1,5 +1,5 @@
-import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
+import { payAndReturn } from "../support/pages";
 import { ConsolePages, includeFirstVersion, simulateCrowd } from "./console-pages";
 
 const tag = () => Math.random().toString(36).slice(2, 7);
@@ -92,9 +92,7 @@ test.describe("marketer: console", () => {
     await fan.goto(`/sales/${sale.slug}`);
     await fan.getByRole("button", { name: "Buy now" }).click();
     await fan.waitForURL(/\/checkout\/cs_/, { timeout: 30_000 });
-    await fan.getByLabel("Card number").fill(TEST_CARDS.success);
-    await fan.getByRole("button", { name: /^Pay / }).click();
-    await fan.waitForURL("**/checkout/success**");
+    await payAndReturn(fan);
     await expect(live.getByTestId("live-sold")).toHaveText("1");
 
     // Then a scripted crowd: 12 fans reserve, 8 of them pay, 4 more only registered.

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { expectNoSeriousViolations } from "../support/layout";
 import { waitForMail } from "../support/mail";
+import { payAndReturn } from "../support/pages";
 import type { QaSale } from "../support/qa-api";
 
 /*
@@ -13,11 +13,19 @@ import type { QaSale } from "../support/qa-api";
 
 const CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/;
 
+/** A sale of the test's own (10 units of `skuCode`), then a batch of codes issued for it from the console. */
 async function issueBatch(
   page: Page,
-  sale: QaSale,
-  { label, codes, quota }: { label: string; codes: number; quota: number },
+  freshSale: (input: { skuCode: string; quantity: number; salePriceMinor: number }) => Promise<QaSale>,
+  {
+    skuCode,
+    salePriceMinor,
+    label,
+    codes,
+    quota,
+  }: { skuCode: string; salePriceMinor: number; label: string; codes: number; quota: number },
 ) {
+  const sale = await freshSale({ skuCode, quantity: 10, salePriceMinor });
   await page.goto("/admin/fcodes");
   const form = page.getByTestId("issue-fcodes-form");
   await form.getByLabel("Sale and version").selectOption({ value: `${sale.saleId}:${sale.skuId}` });
@@ -40,9 +48,7 @@ async function redeemAndPay(page: Page, code: string, productName: RegExp) {
   await expect(page.getByText(/even before the public sale starts/)).toBeVisible();
   await page.getByRole("button", { name: "Redeem and buy" }).click();
   await page.waitForURL(/\/checkout\/cs_/, { timeout: 30_000 });
-  await page.getByLabel("Card number").fill(TEST_CARDS.success);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.waitForURL("**/checkout/success**");
+  await payAndReturn(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 }
 
@@ -53,12 +59,9 @@ test.describe("F-codes", () => {
     freshSale,
   }) => {
     test.slow();
-    const sale = await freshSale({
+    const { issued, codes } = await issueBatch(marketerPage, freshSale, {
       skuCode: "kite-9-lite-lavender-8-256",
-      quantity: 10,
       salePriceMinor: 149_900,
-    });
-    const { issued, codes } = await issueBatch(marketerPage, sale, {
       label: "Kite Club moderators",
       codes: 3,
       quota: 2,
@@ -106,12 +109,9 @@ test.describe("F-codes", () => {
     freshSale,
   }) => {
     test.slow();
-    const sale = await freshSale({
+    const { codes } = await issueBatch(marketerPage, freshSale, {
       skuCode: "kite-pad-5-mist-blue-8-256",
-      quantity: 10,
       salePriceMinor: 229_900,
-    });
-    const { codes } = await issueBatch(marketerPage, sale, {
       label: "Friends of the Pad",
       codes: 2,
       quota: 1,

@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { expectNoSeriousViolations } from "../support/layout";
+import { expectNoSeriousViolations, shootWidths } from "../support/layout";
 import { checkoutFromCart, openNewestOrder, ProductPage, payAndReturn } from "../support/pages";
 
 /*
@@ -22,13 +22,8 @@ async function checkoutToStripe(page: Page): Promise<void> {
 }
 
 /** The page at 1280 and 360 px wide, full length, for a person to look at (in the test's output folder). */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  const size = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
+function shoot(page: Page, testInfo: TestInfo, name: string) {
+  return shootWidths(page, (width) => testInfo.outputPath(`${name}-${width}.png`));
 }
 
 test.describe("marketer: fulfilment", () => {

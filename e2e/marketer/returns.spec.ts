@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, localStoreOnly, type SignedIn, test } from "../support/fixtures";
-import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, shootWidths } from "../support/layout";
 import { checkoutFromCart, openDevMail, openNewestOrder, ProductPage, payAndReturn } from "../support/pages";
 
 /*
@@ -15,13 +15,8 @@ localStoreOnly("reads the mail in the dev mailbox, a 404 outside development and
 const SKU = { slug: "kite-router-ax3000", code: "kite-router-ax3000-black" };
 const SHOTS = process.env.RETURNS_SHOTS_DIR ?? "/tmp";
 
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/returns-${name}-${width}.png`, fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
+function shoot(page: Page, name: string) {
+  return shootWidths(page, (width) => `${SHOTS}/returns-${name}-${width}.png`);
 }
 
 /** The shopper buys one unit; the marketer packs, ships and delivers it through the console. The order's id. */

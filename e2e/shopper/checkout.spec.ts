@@ -1,17 +1,48 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { TEST_CARDS } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { checkoutFromCart, ProductPage, payOnStripe } from "../support/pages";
 import { readStock } from "../support/qa-api";
 
 // The shopper is the test's own (fixture); stock figures are the store's, so each flow buys a SKU of its own.
-async function cartToCheckout(page: Page, slug: string, skuCode: string) {
+type Sku = { slug: string; code: string };
+const SKUS = {
+  paid: { slug: "kite-9", code: "kite-9-midnight-black-8-256" },
+  paidOnMobile: { slug: "kite-9", code: "kite-9-glacier-blue-8-256" },
+  declined: { slug: "kite-9-lite", code: "kite-9-lite-mint-8-128" },
+  declinedThenPaid: { slug: "kite-cam-2k", code: "kite-cam-2k-cloud-white" },
+  oldReturnLink: { slug: "kite-watch-s", code: "kite-watch-s-obsidian" },
+  expired: { slug: "kite-band-4", code: "kite-band-4-black" },
+} satisfies Record<string, Sku>;
+
+async function cartToCheckout(page: Page, { slug, code }: Sku) {
   const product = new ProductPage(page);
-  await product.open(slug, `?sku=${skuCode}`);
+  await product.open(slug, `?sku=${code}`);
   await product.addToCart();
   await checkoutFromCart(page);
   // Stripe's hosted page (the local server's in tests), not the cart's own "Order summary".
   await expect(page.getByRole("heading", { name: "Order summary" })).toBeVisible();
+}
+
+/**
+ * The version's stock figures as they were (`before`), then one unit of it through the cart to Stripe's page;
+ * `stock()` reads the figures again.
+ */
+async function checkoutOne(
+  page: Page,
+  { request, baseURL }: { request: APIRequestContext; baseURL: string | undefined },
+  sku: Sku,
+) {
+  const stock = () => readStock(request, baseURL ?? "", sku.code);
+  const before = await stock();
+  await cartToCheckout(page, sku);
+  return { before, stock };
+}
+
+/** The account page lists an order in this state. */
+async function expectAccountOrder(page: Page, status: string) {
+  await page.goto("/account");
+  await expect(page.getByRole("list", { name: "Orders" }).getByText(status)).toBeVisible();
 }
 
 test.describe("shopper: pay through Stripe Checkout", () => {
@@ -20,21 +51,18 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     request,
     baseURL,
   }, testInfo) => {
-    const code =
-      testInfo.project.name === "mobile" ? "kite-9-glacier-blue-8-256" : "kite-9-midnight-black-8-256";
-    const before = await readStock(request, baseURL ?? "", code);
-    await cartToCheckout(page, "kite-9", code);
-    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+    const sku = testInfo.project.name === "mobile" ? SKUS.paidOnMobile : SKUS.paid;
+    const { before, stock } = await checkoutOne(page, { request, baseURL }, sku);
+    expect((await stock()).held).toBe(before.held + 1);
     await payOnStripe(page, TEST_CARDS.success);
     await page.waitForURL("**/checkout/success**");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you, Kite fan!");
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
-    const after = await readStock(request, baseURL ?? "", code);
+    const after = await stock();
     expect(after.sold).toBe(before.sold + 1);
     expect(after.held).toBe(before.held);
     expect(after.available + after.held + after.sold).toBe(after.quantity);
-    await page.goto("/account");
-    await expect(page.getByRole("list", { name: "Orders" }).getByText("Paid")).toBeVisible();
+    await expectAccountOrder(page, "Paid");
   });
 
   test("decline → not paid, stock still held until expiry", async ({
@@ -42,16 +70,13 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     request,
     baseURL,
   }) => {
-    const code = "kite-9-lite-mint-8-128";
-    const before = await readStock(request, baseURL ?? "", code);
-    await cartToCheckout(page, "kite-9-lite", code);
+    const { before, stock } = await checkoutOne(page, { request, baseURL }, SKUS.declined);
     await payOnStripe(page, TEST_CARDS.decline);
     await expect(page.getByRole("alert")).toContainText("declined");
-    const after = await readStock(request, baseURL ?? "", code);
+    const after = await stock();
     expect(after.held).toBe(before.held + 1);
     expect(after.sold).toBe(before.sold);
-    await page.goto("/account");
-    await expect(page.getByRole("list", { name: "Orders" }).getByText("Awaiting payment")).toBeVisible();
+    await expectAccountOrder(page, "Awaiting payment");
   });
 
   test("declined, back to the store, then paid: one order, and leaving Stripe's page cancels nothing", async ({
@@ -59,9 +84,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     request,
     baseURL,
   }) => {
-    const code = "kite-cam-2k-cloud-white";
-    const before = await readStock(request, baseURL ?? "", code);
-    await cartToCheckout(page, "kite-cam-2k", code);
+    const { before, stock } = await checkoutOne(page, { request, baseURL }, SKUS.declinedThenPaid);
     const firstSession = page.url();
     await payOnStripe(page, TEST_CARDS.decline);
     await expect(page.getByRole("alert")).toContainText("declined");
@@ -72,7 +95,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     const orderUrl = new URL(page.url()).pathname;
     await expect(page.getByRole("heading", { name: "Payment not finished" })).toBeVisible();
     await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
-    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+    expect((await stock()).held).toBe(before.held + 1);
 
     // Pressing Checkout in the cart again is the same order and the same payment page…
     await page.goto("/cart");
@@ -88,7 +111,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     await page.waitForURL("**/checkout/success**");
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
-    const after = await readStock(request, baseURL ?? "", code);
+    const after = await stock();
     expect(after).toMatchObject({ held: before.held, sold: before.sold + 1 });
     await page.goto("/account");
     // One order for the two attempts.
@@ -98,7 +121,7 @@ test.describe("shopper: pay through Stripe Checkout", () => {
   test("an old session's return link changes nothing and leads to the order", async ({
     shopperPage: page,
   }) => {
-    await cartToCheckout(page, "kite-watch-s", "kite-watch-s-obsidian");
+    await cartToCheckout(page, SKUS.oldReturnLink);
     await page.getByRole("link", { name: /cancel and return/i }).click();
     await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}\?payment=unfinished/);
     const order = new URL(page.url()).pathname.split("/").pop() ?? "";
@@ -114,16 +137,13 @@ test.describe("shopper: pay through Stripe Checkout", () => {
     baseURL,
     qa,
   }) => {
-    const code = "kite-band-4-black";
-    const before = await readStock(request, baseURL ?? "", code);
-    await cartToCheckout(page, "kite-band-4", code);
+    const { before, stock } = await checkoutOne(page, { request, baseURL }, SKUS.expired);
     const stripeUrl = page.url();
-    expect((await readStock(request, baseURL ?? "", code)).held).toBe(before.held + 1);
+    expect((await stock()).held).toBe(before.held + 1);
     // Eleven minutes on, in real time: the hold is this shopper's own, and only their pages release it.
     await qa.setClock(page.context(), new Date(Date.now() + 11 * 60_000));
-    await page.goto("/account");
-    await expect(page.getByRole("list", { name: "Orders" }).getByText("Expired")).toBeVisible();
-    const after = await readStock(request, baseURL ?? "", code);
+    await expectAccountOrder(page, "Expired");
+    const after = await stock();
     expect(after).toMatchObject({ available: before.available, held: before.held });
     await page.goto(stripeUrl);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/expired/i);

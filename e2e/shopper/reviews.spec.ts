@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { expectNoSeriousViolations, expectNoSidewaysScroll } from "../support/layout";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, shootWidths } from "../support/layout";
 import { ProductPage, payForCart } from "../support/pages";
 
 /*
@@ -13,13 +13,8 @@ import { ProductPage, payForCart } from "../support/pages";
 
 const SHOTS = process.env.REVIEWS_SHOTS_DIR ?? "/tmp";
 
-async function shoot(page: Page, name: string) {
-  const size = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/reviews-${name}-${width}.png`, fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
+function shoot(page: Page, name: string) {
+  return shootWidths(page, (width) => `${SHOTS}/reviews-${name}-${width}.png`);
 }
 
 /** Buys one unit of the product's default version and opens its review form from the paid order's page. */

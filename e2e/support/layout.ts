@@ -16,6 +16,19 @@ export async function expectNoSidewaysScroll(page: Page, path: string) {
 }
 
 /**
+ * The page full length at 1280 and 360 px wide, for a person to look at; `path` names the file for each width.
+ * The viewport is put back afterwards.
+ */
+export async function shootWidths(page: Page, path: (width: number) => string) {
+  const size = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path(width), fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+/**
  * No serious or critical axe violation (WCAG 2.1 A/AA) on the page as it is now, and no sideways scroll.
  * `iframes: false` leaves frames out: a sandboxed frame (the dev mailbox's mail) cannot run axe, which would wait
  * for it until the test times out.

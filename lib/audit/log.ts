@@ -3,6 +3,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { type AuditDiff, auditLog } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { pageBefore } from "@/lib/paging";
 
 export type AuditAction =
   | "sale.create"
@@ -124,6 +125,15 @@ export async function completeClaimedAudit(
     .where(eq(auditLog.id, id));
 }
 
+/**
+ * The audit entry of a change made under a form's one-time key: it fills the row `claimRequestKey` made
+ * (`claimId`), or, for a form sent without a key (`null`), is written as a new row.
+ */
+export async function writeKeyedAudit(tx: Tx, claimId: number | null, entry: AuditInput): Promise<void> {
+  if (claimId === null) await writeAudit(tx, entry);
+  else await completeClaimedAudit(tx, claimId, entry);
+}
+
 /** What changed between two flat records, as `{ field: { from, to } }`; Dates compared by instant. */
 export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>): AuditDiff {
   const diff: AuditDiff = {};
@@ -236,13 +246,14 @@ export async function listAuditEntries(
       order by a.created_at desc, a.id desc
       limit ${limit + 1}`,
   );
-  const page = rows.slice(0, limit).map(({ subjectName, subjectProduct, subjectCurrency, ...r }) => ({
+  const { page, nextBefore } = pageBefore(rows, limit);
+  const entries = page.map(({ subjectName, subjectProduct, subjectCurrency, ...r }) => ({
     ...r,
     diff: typeof r.diff === "string" ? (JSON.parse(r.diff) as AuditDiff) : r.diff,
     createdAt: new Date(r.createdAt),
     subject: { name: subjectName, productName: subjectProduct, currency: subjectCurrency },
   }));
-  return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { rows: entries, nextBefore };
 }
 
 /** The marketers the log's "who" filter offers (by name). */

@@ -7,6 +7,7 @@ import { emailKey, formatWait } from "@/lib/auth/throttle";
 import { compareAndSet } from "@/lib/compare-and-set";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { pageBefore } from "@/lib/paging";
 import { type RateLimiter, type RateLimitRule, takeEach } from "@/lib/rate-limit/limiter";
 import { type Failure, fail, ok, parseWith, type Result } from "@/lib/result";
 import { CONTACT_HONEYPOT_FIELD, canMoveContact, contactInput, contactStatusLabel } from "./rules";
@@ -155,8 +156,8 @@ export async function listContactMessages(
     .where(and(...conditions))
     .orderBy(desc(contactMessages.createdAt), desc(contactMessages.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  const { page, nextBefore } = pageBefore(rows, limit);
+  return { rows: page, nextBefore };
 }
 
 /** How many messages are in each status (the inbox's filter tabs). */

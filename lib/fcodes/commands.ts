@@ -2,20 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { fcodeBatches, fcodes, saleBuckets } from "@/db/schema";
-import {
-  type Actor,
-  claimRequestKey,
-  completeClaimedAudit,
-  parseRequestKey,
-  writeAudit,
-} from "@/lib/audit/log";
+import { type Actor, claimRequestKey, parseRequestKey, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
 import { formatWait } from "@/lib/auth/throttle";
 import { findUserByEmail } from "@/lib/auth/users";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueFcodeReceivedMail } from "@/lib/mail/events";
 import { type RateLimiter, takeEach } from "@/lib/rate-limit/limiter";
-import { type Failure, fail, invalid, ok, Refusal, type Result } from "@/lib/result";
+import { type Failure, fail, invalid, ok, Refusal, type Result, refusable } from "@/lib/result";
 import { isUuid } from "@/lib/sales/db-errors";
 import { shrinkSaleSku } from "@/lib/sales/quantity";
 import { parseStoreDateTime } from "@/lib/store-time";
@@ -73,8 +67,8 @@ export async function issueFcodeBatch(
   if (!window.ok) return window;
   const codes = Array.from({ length: input.codeCount }, () => generateFcode());
   const requestKey = parseRequestKey(input.requestKey);
-  try {
-    return await db.transaction(async (tx) => {
+  return refusable(() =>
+    db.transaction(async (tx) => {
       const claim = requestKey
         ? await claimRequestKey(tx, { actor, requestKey, action: "fcode.issue", entityType: "sale" })
         : null;
@@ -102,14 +96,10 @@ export async function issueFcodeBatch(
           atExpiry: { from: null, to: input.atExpiry },
         },
       };
-      if (claim?.claimed) await completeClaimedAudit(tx, claim.id, audit);
-      else await writeAudit(tx, audit);
+      await writeKeyedAudit(tx, claim?.claimed ? claim.id : null, audit);
       return ok({ batchId, codes, validUntil: window.validUntil });
-    });
-  } catch (error) {
-    if (error instanceof Refusal) return error.failure;
-    throw error;
-  }
+    }),
+  );
 }
 
 type SaleSkuTarget = { label: string; available: number; nextPoolBucket: number };

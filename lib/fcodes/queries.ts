@@ -9,14 +9,18 @@ import { saleImageSql } from "@/lib/sales/sale-image";
 import { groupFcode, hashFcode, normaliseFcode, unsealFcode } from "./codes";
 import { FCODE_RATE_LIMITS, type FcodeState, fcodeState } from "./rules";
 
-/** What every read of one code shares: the code, its batch's window and sale, its version, its latest hold. */
-interface CodeRow {
+/** What one code buys, as SQL reads it: the version, the sale, and the batch's window (the F-code mail too). */
+export interface FcodeOfferRow {
   productName: string;
   colour: string | null;
   storage: string | null;
   saleName: string;
   validFrom: Date | string;
   validUntil: Date | string;
+}
+
+/** What every read of one code shares: the code, its batch's window and sale, its version, its latest hold. */
+interface CodeRow extends FcodeOfferRow {
   givenTo: string | null;
   ownerId: string | null;
   holdId: string | null;

@@ -2,17 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import {
-  auditLog,
-  type OrderStatus,
-  orderFulfilment,
-  orderLines,
-  orders,
-  outboxMail,
-  skus,
-  users,
-} from "@/db/schema";
+import { auditLog, type OrderStatus, orderFulfilment, outboxMail, skus, users } from "@/db/schema";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { insertOrderWithLine } from "@/tests/helpers/orders";
 import { deliverOrder, packOrder, shipOrder } from "./commands";
 import { getConsoleOrder, getFulfilmentForUser, listConsoleOrders } from "./queries";
 import { shipFromCsv } from "./upload";
@@ -48,29 +40,13 @@ afterAll(async () => {
 
 /** An order in `status` with one line (as checkout leaves it; the payment itself is checkout's to test). */
 async function makeOrder(status: OrderStatus = "paid"): Promise<string> {
-  const [order] = await db
-    .insert(orders)
-    .values({
-      userId: buyerId,
-      status,
-      currency: "CNY",
-      totalMinor: 199_900,
-      holdExpiresAt: now,
-      paidAt: status === "paid" || status === "refunded" ? now : null,
-      // A pending cart order is one per account (a partial unique index); these orders stand alone.
-      kind: status === "pending" ? null : "cart",
-    })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("no order");
-  await db.insert(orderLines).values({
-    orderId: order.id,
+  const line = {
     skuId,
     productName: "Kite 9",
     variantLabel: "Midnight Black · 8+256",
     unitPriceMinor: 199_900,
-    quantity: 1,
-  });
-  return order.id;
+  };
+  return (await insertOrderWithLine(db, { userId: buyerId, status, now, line })).orderId;
 }
 
 async function fulfilmentOf(orderId: string) {

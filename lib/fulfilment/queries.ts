@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { pageBefore } from "@/lib/paging";
 import { carrierName } from "./carriers";
 import type { FulfilmentStep } from "./rules";
 
@@ -169,12 +170,13 @@ export async function listConsoleOrders(
     .where(and(filterCondition(filter), cursor))
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map(({ carrier, step, ...row }) => ({
+  const { page, nextBefore } = pageBefore(rows, limit);
+  const shown = page.map(({ carrier, step, ...row }) => ({
     ...row,
     step: step ?? ("unfulfilled" as const),
     carrierName: carrier ? carrierName(carrier) : null,
   }));
-  return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  return { rows: shown, nextBefore };
 }
 
 export interface ConsoleOrder {

@@ -8,6 +8,7 @@ import { variantLabel } from "@/lib/catalog/variant-label";
 import { listOrderLines } from "@/lib/checkout/order-lines";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { FcodeOfferRow } from "@/lib/fcodes/queries";
 import { enqueueMail, type MailKind } from "./outbox";
 import { renderBetaResultMail } from "./templates/beta";
 import { renderDrawResultMail } from "./templates/draw";
@@ -258,16 +259,7 @@ export async function enqueueFcodeReceivedMail({
   code: string;
   userId: string;
 }): Promise<boolean> {
-  const [row] = await queryRows<{
-    email: string;
-    name: string;
-    productName: string;
-    colour: string | null;
-    storage: string | null;
-    saleName: string;
-    validFrom: Date | string;
-    validUntil: Date | string;
-  }>(
+  const [row] = await queryRows<FcodeOfferRow & { email: string; name: string }>(
     tx,
     sql`
       select u.email, u.name, p.name as "productName", k.colour, k.storage, s.name as "saleName",

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { type OutboxMail, type OutboxMailStatus, outboxMail } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
+import { pageBefore } from "@/lib/paging";
 import type { RenderedMail } from "./templates/layout";
 
 export type { OutboxMail, OutboxMailStatus };
@@ -80,9 +81,8 @@ export async function listOutboxMail(
     )
     .orderBy(desc(outboxMail.id))
     .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, nextBefore: more ? (page.at(-1)?.id ?? null) : null };
+  const { page, nextBefore } = pageBefore(rows, limit);
+  return { rows: page, nextBefore };
 }
 
 export async function getOutboxMail(db: Db, { id }: { id: number }): Promise<OutboxMail | null> {

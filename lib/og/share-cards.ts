@@ -55,24 +55,37 @@ async function imageDataUrl(url: string | null | undefined): Promise<string | nu
   }
 }
 
+/**
+ * A card's price from the versions on offer: the cheapest one's (by `priceMinor`, the price this card shows),
+ * "from" when the versions' prices differ, and the list price when it is higher. Null when nothing is on offer.
+ */
+function cardPrice<Sku extends { currency: string; listPriceMinor: number }>(
+  skus: readonly Sku[],
+  priceMinor: (sku: Sku) => number,
+): Pick<ShareCard, "price" | "from" | "listPrice"> | null {
+  const cheapest = skus.reduce<Sku | undefined>(
+    (best, s) => (!best || priceMinor(s) < priceMinor(best) ? s : best),
+    undefined,
+  );
+  if (!cheapest) return null;
+  const amount = priceMinor(cheapest);
+  return {
+    price: formatMoney(amount, cheapest.currency),
+    from: skus.some((s) => priceMinor(s) !== amount),
+    listPrice:
+      cheapest.listPriceMinor > amount ? formatMoney(cheapest.listPriceMinor, cheapest.currency) : null,
+  };
+}
+
 export async function getProductShareCard(slug: string): Promise<ShareCard | null> {
   if (!(await isPageSlug("products", slug))) return null;
   const product = await getCachedProductDetail(slug);
-  const cheapest = product?.skus.reduce<(typeof product.skus)[number] | undefined>(
-    (best, s) => (!best || s.priceMinor < best.priceMinor ? s : best),
-    undefined,
-  );
-  if (!product || !cheapest) return null;
-  const varies = product.skus.some((s) => s.priceMinor !== cheapest.priceMinor);
+  const price = product && cardPrice(product.skus, (s) => s.priceMinor);
+  if (!product || !price) return null;
   return {
     kicker: drawableText(product.category.name),
     title: drawableText(product.name),
-    price: formatMoney(cheapest.priceMinor, cheapest.currency),
-    from: varies,
-    listPrice:
-      cheapest.listPriceMinor > cheapest.priceMinor
-        ? formatMoney(cheapest.listPriceMinor, cheapest.currency)
-        : null,
+    ...price,
     line: drawableText(product.tagline),
     imageDataUrl: await imageDataUrl(product.images[0]?.url),
   };
@@ -84,11 +97,8 @@ export async function getSaleShareCard(
 ): Promise<ShareCard | null> {
   if (!(await isPageSlug("sales", slug))) return null;
   const sale = await getCachedSale(slug);
-  const cheapest = sale?.skus.reduce<(typeof sale.skus)[number] | undefined>(
-    (best, s) => (!best || s.salePriceMinor < best.salePriceMinor ? s : best),
-    undefined,
-  );
-  if (!sale || !cheapest) return null;
+  const price = sale && cardPrice(sale.skus, (s) => s.salePriceMinor);
+  if (!sale || !price) return null;
   const units = new Intl.NumberFormat("en-US").format(sale.totalQuantity);
   const line = sale.boast
     ? `${sale.boast}. Thank you, Kite fans.`
@@ -97,16 +107,10 @@ export async function getSaleShareCard(
       : now < sale.endsAt
         ? `${units} units · on sale now`
         : `${units} units · this sale has ended`;
-  const varies = sale.skus.some((s) => s.salePriceMinor !== cheapest.salePriceMinor);
   return {
     kicker: "Flash sale",
     title: drawableText(sale.name),
-    price: formatMoney(cheapest.salePriceMinor, cheapest.currency),
-    from: varies,
-    listPrice:
-      cheapest.listPriceMinor > cheapest.salePriceMinor
-        ? formatMoney(cheapest.listPriceMinor, cheapest.currency)
-        : null,
+    ...price,
     line: drawableText(line),
     imageDataUrl: await imageDataUrl(sale.product.imageUrl),
   };

@@ -45,10 +45,23 @@ async function completedEvents(sessionId: string) {
   return env.stripeEventsFor(sessionId, "checkout.session.completed");
 }
 
-/** A shopper's one-unit cart, checked out and paid on Stripe's page; the webhook not delivered yet. */
-async function payOne(userId: string, options: Parameters<typeof env.start>[2] = {}) {
+/** The shopper's cart holds one unit of the test's SKU, and nothing else. */
+async function cartOfOne(userId: string) {
   await env.emptyCart(userId);
   await env.addOne(userId);
+}
+
+/** A new shopper given `points`, with one unit in the cart. */
+async function fanWithPointsAndCart(points: number) {
+  const fan = await env.newShopper();
+  await give(fan, points);
+  await cartOfOne(fan);
+  return fan;
+}
+
+/** A shopper's one-unit cart, checked out and paid on Stripe's page; the webhook not delivered yet. */
+async function payOne(userId: string, options: Parameters<typeof env.start>[2] = {}) {
+  await cartOfOne(userId);
   const started = await env.start(userId, {}, options);
   if (!started.ok) throw new Error(started.message);
   const [order] = await env.db.select().from(orders).where(eq(orders.id, started.orderId));
@@ -152,10 +165,7 @@ async function sessionOf(orderId: string) {
 
 describe("tier prices and points at checkout", () => {
   it("a Gold fan's cart is priced at the Gold price, and Stripe's session says so and charges exactly that", async () => {
-    const fan = await env.newShopper();
-    await give(fan, 6_000);
-    await env.emptyCart(fan);
-    await env.addOne(fan);
+    const fan = await fanWithPointsAndCart(6_000);
     const started = await env.start(fan);
     if (!started.ok) throw new Error(started.message);
     const order = await orderRow(started.orderId);
@@ -187,10 +197,7 @@ describe("tier prices and points at checkout", () => {
   });
 
   it("more than allowed, more than owned, or a stale balance: a refusal to act on, nothing held or spent", async () => {
-    const fan = await env.newShopper();
-    await give(fan, 500);
-    await env.emptyCart(fan);
-    await env.addOne(fan);
+    const fan = await fanWithPointsAndCart(500);
     const before = await env.readSku();
     const allowed = Math.floor((env.sku.priceMinor * 5) / 100);
     const overResult = await createOrderFromCart(env.db, {
@@ -230,10 +237,7 @@ describe("tier prices and points at checkout", () => {
   });
 
   it("points come back when the order is cancelled, when its hold expires, and when it is refunded", async () => {
-    const fan = await env.newShopper();
-    await give(fan, 300);
-    await env.emptyCart(fan);
-    await env.addOne(fan);
+    const fan = await fanWithPointsAndCart(300);
     const first = await env.start(fan, {}, { points: 300 });
     if (!first.ok) throw new Error(first.message);
     expect((await accountOf(fan))?.balance).toBe(0);
@@ -261,10 +265,7 @@ describe("tier prices and points at checkout", () => {
   });
 
   it("points spent twice at once: the balance never pays twice", async () => {
-    const fan = await env.newShopper();
-    await give(fan, 450);
-    await env.emptyCart(fan);
-    await env.addOne(fan);
+    const fan = await fanWithPointsAndCart(450);
     // Four checkouts of the same cart at once, each asking for 300 of the 450 points.
     const results = await Promise.all(Array.from({ length: 4 }, () => env.start(fan, {}, { points: 300 })));
     expect(results.some((r) => r.ok)).toBe(true);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { type PointsReason, pointsEntries } from "@/db/schema";
 import type { Db } from "@/lib/db";
+import { pageBefore } from "@/lib/paging";
 import { getPointsSummary } from "./ledger";
 import { nextTier, type Tier, tierFor, tierProgressPercent } from "./rules";
 
@@ -62,7 +63,6 @@ export async function listPointsHistory(
     .where(and(eq(pointsEntries.userId, userId), after ? lt(pointsEntries.id, after) : undefined))
     .orderBy(desc(pointsEntries.id))
     .limit(POINTS_PAGE_SIZE + 1);
-  const page = rows.slice(0, POINTS_PAGE_SIZE);
-  const last = page.at(-1);
-  return { rows: page, next: rows.length > POINTS_PAGE_SIZE && last ? String(last.id) : null };
+  const { page, nextBefore } = pageBefore(rows, POINTS_PAGE_SIZE);
+  return { rows: page, next: nextBefore === null ? null : String(nextBefore) };
 }

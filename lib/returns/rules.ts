@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { OrderStatus, ReturnStatus } from "@/db/schema";
 import { paymentRefusal } from "@/lib/fulfilment/rules";
 import { ASSUMED_DELIVERY_DAYS, MAX_RETURN_NOTE_LENGTH, NO_REASON_RETURN_DAYS } from "@/lib/limits";
+import { reasonField } from "@/lib/reason-field";
 import { fail, ok, type Result } from "@/lib/result";
 
 /*
@@ -52,11 +53,7 @@ export type ReturnRequest = z.infer<typeof returnRequestSchema>;
 
 /** What a marketer sends when turning a return down: the fan reads it, so it is required. */
 export const refusalSchema = z.object({
-  refusalReason: z
-    .string()
-    .trim()
-    .min(1, "Say why, in a sentence the buyer will read.")
-    .max(MAX_RETURN_NOTE_LENGTH, `Keep the reason to ${MAX_RETURN_NOTE_LENGTH} characters or fewer.`),
+  refusalReason: reasonField("Say why, in a sentence the buyer will read.", MAX_RETURN_NOTE_LENGTH),
 });
 
 /** What the refund mail says when the money goes back for a return. */

@@ -37,14 +37,22 @@ const reviewNotFound = () => fail("not_found", REVIEW_WORDS.reviewNotFound);
 /** The buyer's own review written or changed: which line, for the page that shows it. */
 export type OwnReviewDone = Success<ReviewDone & { orderLineId: number }>;
 
+/**
+ * A buyer's review as they send it, to write or to change: `notFound()` unless the account and the row `id` can be
+ * ids at all (no query PostgreSQL would refuse with a cast error), else the stars, title and text parsed.
+ */
+function parseOwnReview(input: { userId: string; raw: unknown }, id: number, notFound: () => Failure) {
+  if (!isUuid(input.userId) || !isSqlInt(id)) return notFound();
+  return parseWith(reviewInputSchema, input.raw);
+}
+
 /** The buyer reviews one line of a paid, not refunded order of theirs: once. */
 export async function writeReview(
   db: Db,
   input: { userId: string; orderLineId: number; raw: unknown; now: Date },
 ): Promise<OwnReviewDone | Failure> {
   const { userId, orderLineId, now } = input;
-  if (!isUuid(userId) || !isSqlInt(orderLineId)) return lineNotFound();
-  const parsed = parseWith(reviewInputSchema, input.raw);
+  const parsed = parseOwnReview(input, orderLineId, lineNotFound);
   if (!parsed.ok) return parsed;
   const { rating, title, body } = parsed.data;
   return refusable(() =>
@@ -97,13 +105,18 @@ export async function writeReview(
   );
 }
 
-/** The author's own review, locked for a change; a refusal when it is not theirs. */
-async function lockOwnReview(tx: Tx, { reviewId, userId }: { reviewId: number; userId: string }) {
+/**
+ * A review locked for a change, with what the answers and the audit log need; with `authorId`, only the author's
+ * own review of a bought line (a refusal when it is not theirs, as when it does not exist).
+ */
+async function lockReview(tx: Tx, { reviewId, authorId }: { reviewId: number; authorId?: string }) {
   const [row] = await tx
     .select({
       id: reviews.id,
       productId: reviews.productId,
       productSlug: products.slug,
+      productName: products.name,
+      authorName: reviews.authorName,
       orderLineId: reviews.orderLineId,
       createdAt: reviews.createdAt,
       hiddenAt: reviews.hiddenAt,
@@ -111,7 +124,11 @@ async function lockOwnReview(tx: Tx, { reviewId, userId }: { reviewId: number; u
     })
     .from(reviews)
     .innerJoin(products, eq(products.id, reviews.productId))
-    .where(and(eq(reviews.id, reviewId), eq(reviews.userId, userId), isNotNull(reviews.orderLineId)))
+    .where(
+      authorId === undefined
+        ? eq(reviews.id, reviewId)
+        : and(eq(reviews.id, reviewId), eq(reviews.userId, authorId), isNotNull(reviews.orderLineId)),
+    )
     .for("update", { of: reviews });
   if (!row) throw new Refusal(reviewNotFound());
   return row;
@@ -123,12 +140,11 @@ export async function editReview(
   input: { userId: string; reviewId: number; raw: unknown; now: Date },
 ): Promise<OwnReviewDone | Failure> {
   const { userId, reviewId, now } = input;
-  if (!isUuid(userId) || !isSqlInt(reviewId)) return reviewNotFound();
-  const parsed = parseWith(reviewInputSchema, input.raw);
+  const parsed = parseOwnReview(input, reviewId, reviewNotFound);
   if (!parsed.ok) return parsed;
   return refusable(() =>
     db.transaction(async (tx) => {
-      const current = await lockOwnReview(tx, { reviewId, userId });
+      const current = await lockReview(tx, { reviewId, authorId: userId });
       if (current.hiddenAt) return fail("hidden", REVIEW_WORDS.hidden(current.hiddenReason ?? ""));
       if (!canEditReview({ createdAt: current.createdAt, now })) {
         return fail("edit_window_closed", REVIEW_WORDS.editClosed);
@@ -148,26 +164,6 @@ export async function editReview(
   );
 }
 
-/** A review as the console's answers and the audit log need it. */
-async function lockReview(tx: Tx, reviewId: number) {
-  const [row] = await tx
-    .select({
-      id: reviews.id,
-      productId: reviews.productId,
-      productSlug: products.slug,
-      productName: products.name,
-      authorName: reviews.authorName,
-      hiddenAt: reviews.hiddenAt,
-      hiddenReason: reviews.hiddenReason,
-    })
-    .from(reviews)
-    .innerJoin(products, eq(products.id, reviews.productId))
-    .where(eq(reviews.id, reviewId))
-    .for("update", { of: reviews });
-  if (!row) throw new Refusal(reviewNotFound());
-  return row;
-}
-
 /** A marketer hides a review with a reason its author reads; audited. Hiding a hidden one changes nothing. */
 export async function hideReview(
   db: Db,
@@ -180,7 +176,7 @@ export async function hideReview(
   const { reason } = parsed.data;
   return refusable(() =>
     db.transaction(async (tx) => {
-      const current = await lockReview(tx, reviewId);
+      const current = await lockReview(tx, { reviewId });
       const done = { reviewId, productId: current.productId, productSlug: current.productSlug };
       if (current.hiddenAt) {
         return ok({
@@ -219,7 +215,7 @@ export async function showReview(
   if (!isSqlInt(reviewId)) return reviewNotFound();
   return refusable(() =>
     db.transaction(async (tx) => {
-      const current = await lockReview(tx, reviewId);
+      const current = await lockReview(tx, { reviewId });
       const done = { reviewId, productId: current.productId, productSlug: current.productSlug };
       if (!current.hiddenAt) return ok({ ...done, changed: false, message: "This review is already shown." });
       await tx

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 
 import { orderLines, orderRefunds, orders, products, reviews, reviewVotes, skus, users } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { isSqlInt, isUuid } from "@/lib/ids";
+import { pageBefore } from "@/lib/paging";
 import { REVIEW_PAGE_SIZE } from "./review-query";
 import { reviewEditableUntil } from "./rules";
 import type { RatingSummary, ReviewData, ReviewPage, ReviewSort } from "./types";
@@ -306,11 +307,8 @@ export async function listConsoleReviews(
     )
     .orderBy(desc(reviews.id))
     .limit(CONSOLE_REVIEW_PAGE_SIZE + 1);
-  const page = rows.slice(0, CONSOLE_REVIEW_PAGE_SIZE);
-  return {
-    rows: page,
-    nextBefore: rows.length > CONSOLE_REVIEW_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null,
-  };
+  const { page, nextBefore } = pageBefore(rows, CONSOLE_REVIEW_PAGE_SIZE);
+  return { rows: page, nextBefore };
 }
 
 /** The products reviewed from one order's lines, with their slugs (for the cache tags a refund expires). */

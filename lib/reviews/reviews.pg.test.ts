@@ -1,20 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import {
-  auditLog,
-  type OrderStatus,
-  orderLines,
-  orderRefunds,
-  orders,
-  reviews,
-  reviewVotes,
-  users,
-} from "@/db/schema";
+import { auditLog, type OrderStatus, orderRefunds, reviews, reviewVotes, users } from "@/db/schema";
 import type { Actor } from "@/lib/audit/log";
 import { REVIEW_EDIT_DAYS } from "@/lib/limits";
 import { insertUsers } from "@/lib/sales/test-support";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { insertOrderWithLine } from "@/tests/helpers/orders";
 import { getSeededMarketer, getSeededProduct } from "@/tests/helpers/seeded";
 import { editReview, hideReview, setHelpfulVote, showReview, writeReview } from "./commands";
 import {
@@ -73,32 +65,8 @@ async function buy(
   userId: string,
   { status = "paid", sku = skuId }: { status?: OrderStatus; sku?: number } = {},
 ) {
-  const [order] = await db
-    .insert(orders)
-    .values({
-      userId,
-      status,
-      currency: "CNY",
-      totalMinor: 24_900,
-      holdExpiresAt: now,
-      paidAt: status === "paid" || status === "refunded" ? now : null,
-      kind: status === "pending" ? null : "cart",
-    })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("no order");
-  const [line] = await db
-    .insert(orderLines)
-    .values({
-      orderId: order.id,
-      skuId: sku,
-      productName: "Kite Band 4",
-      variantLabel: "Graphite",
-      unitPriceMinor: 24_900,
-      quantity: 1,
-    })
-    .returning({ id: orderLines.id });
-  if (!line) throw new Error("no line");
-  return { orderId: order.id, lineId: line.id };
+  const line = { skuId: sku, productName: "Kite Band 4", variantLabel: "Graphite", unitPriceMinor: 24_900 };
+  return insertOrderWithLine(db, { userId, status, now, line });
 }
 
 const reviewsOfLine = (lineId: number) => db.select().from(reviews).where(eq(reviews.orderLineId, lineId));

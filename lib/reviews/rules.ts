@@ -8,6 +8,7 @@ import {
   MIN_REVIEW_BODY_LENGTH,
   REVIEW_EDIT_DAYS,
 } from "@/lib/limits";
+import { reasonField } from "@/lib/reason-field";
 import { type Failure, fail } from "@/lib/result";
 
 /*
@@ -67,14 +68,10 @@ export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
 /** What a marketer writes when hiding a review: kept, shown to the author, and in the audit log. */
 export const hideReasonSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Say why the review is hidden, in a sentence its author will read.")
-    .max(
-      MAX_REVIEW_HIDE_REASON_LENGTH,
-      `Keep the reason to ${MAX_REVIEW_HIDE_REASON_LENGTH} characters or fewer.`,
-    ),
+  reason: reasonField(
+    "Say why the review is hidden, in a sentence its author will read.",
+    MAX_REVIEW_HIDE_REASON_LENGTH,
+  ),
 });
 
 const DAY_MS = 24 * 60 * 60_000;

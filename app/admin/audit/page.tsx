@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditFilterForm } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { EmptyState, PageHeader } from "@/components/admin/ui";
+import { EmptyState, ListPager, PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
 import { auditFilterHref, auditTimeRange, parseAuditFilters } from "@/lib/audit/filters";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/log";
@@ -54,18 +54,13 @@ function AuditResults({
           </EmptyState>
         }
       />
-      <nav aria-label="Pages of the audit log" className="mt-4 flex gap-2">
-        {before ? (
-          <ButtonLink href={auditFilterHref(shown)} variant="secondary" size="console">
-            Newest entries
-          </ButtonLink>
-        ) : null}
-        {page.nextBefore ? (
-          <ButtonLink href={auditFilterHref(shown, page.nextBefore)} variant="secondary" size="console">
-            Older entries
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <ListPager
+        noun="entries"
+        label="Pages of the audit log"
+        href={(b) => auditFilterHref(shown, b)}
+        before={before}
+        next={page.nextBefore}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InboxTable } from "@/components/admin/inbox-table";
-import { EmptyState, PageHeader } from "@/components/admin/ui";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { EmptyState, ListPager, PageHeader } from "@/components/admin/ui";
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { countContactMessages, listContactMessages } from "@/lib/contact/messages";
@@ -71,13 +71,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </EmptyState>
         }
       />
-      {nextBefore ? (
-        <div className="mt-4">
-          <ButtonLink href={inboxHref(filters, nextBefore)} variant="secondary" size="console">
-            Older messages
-          </ButtonLink>
-        </div>
-      ) : null}
+      <ListPager noun="messages" href={(b) => inboxHref(filters, b)} next={nextBefore} />
     </>
   );
 }

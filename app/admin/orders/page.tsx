@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { OrderFilters, OrdersTable, ordersHref } from "@/components/admin/orders-table";
-import { EmptyState, PageHeader } from "@/components/admin/ui";
+import { EmptyState, ListPager, PageHeader } from "@/components/admin/ui";
 import { ButtonLink } from "@/components/ui/button";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
@@ -47,18 +47,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           </EmptyState>
         }
       />
-      <div className="mt-4 flex flex-wrap gap-2">
-        {cursor ? (
-          <ButtonLink href={ordersHref(filter)} variant="secondary" size="console">
-            Newest orders
-          </ButtonLink>
-        ) : null}
-        {nextBefore ? (
-          <ButtonLink href={ordersHref(filter, nextBefore)} variant="secondary" size="console">
-            Older orders
-          </ButtonLink>
-        ) : null}
-      </div>
+      <ListPager noun="orders" href={(b) => ordersHref(filter, b)} before={cursor} next={nextBefore} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ReviewsTable } from "@/components/admin/review-moderation";
-import { EmptyState, FilterNav, PageHeader } from "@/components/admin/ui";
-import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, FilterNav, ListPager, PageHeader } from "@/components/admin/ui";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -63,18 +62,7 @@ export default async function AdminReviewsPage({ searchParams }: Props) {
           </EmptyState>
         }
       />
-      <div className="mt-4 flex flex-wrap gap-2">
-        {cursor ? (
-          <ButtonLink href={reviewsHref(filter)} variant="secondary" size="console">
-            Newest reviews
-          </ButtonLink>
-        ) : null}
-        {nextBefore ? (
-          <ButtonLink href={reviewsHref(filter, nextBefore)} variant="secondary" size="console">
-            Older reviews
-          </ButtonLink>
-        ) : null}
-      </div>
+      <ListPager noun="reviews" href={(b) => reviewsHref(filter, b)} before={cursor} next={nextBefore} />
     </>
   );
 }

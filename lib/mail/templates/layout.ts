@@ -55,7 +55,7 @@ export function orderReference(orderId: string): string {
 }
 
 /** An absolute link into the store, or null when the store's address is not configured. */
-export function storeLink(store: MailStore, path: string): string | null {
+function storeLink(store: MailStore, path: string): string | null {
   if (!store.url) return null;
   return new URL(path, store.url).toString();
 }
@@ -145,6 +145,26 @@ export function composeAccountMail(
 ): RenderedMail {
   const { why, ...framed } = build(mail.store);
   return composeMail({ store: mail.store, ...framed, footer: `You're receiving this ${why}` });
+}
+
+/**
+ * An account mail written as a letter: "Hi <name>," opens it and "The <store> team" signs it, around the blocks
+ * `build` writes (the welcome and the F-code mail).
+ */
+export function composeLetter(mail: PersonalMail, build: (store: MailStore) => FramedMail): RenderedMail {
+  return composeAccountMail(mail, (store) => {
+    const framed = build(store);
+    return {
+      ...framed,
+      blocks: [para(`Hi ${mail.name},`), ...framed.blocks, para(`The ${store.name} team`)],
+    };
+  });
+}
+
+/** A button to a page of the store; null when mail has no public address for the store to link to. */
+export function storeAction(store: MailStore, label: string, path: string): MailBlock | null {
+  const href = storeLink(store, path);
+  return href ? action(label, href) : null;
 }
 
 /** The fields every mail about an order starts from. */

@@ -1,12 +1,4 @@
-import {
-  action,
-  composeAccountMail,
-  mailTime,
-  type PersonalMail,
-  para,
-  type RenderedMail,
-  storeLink,
-} from "./layout";
+import { composeLetter, mailTime, type PersonalMail, para, type RenderedMail, storeAction } from "./layout";
 
 export interface WelcomeMail extends PersonalMail {
   email: string;
@@ -16,20 +8,17 @@ export interface WelcomeMail extends PersonalMail {
 /** Sent once per new account, in the sign-up's transaction. */
 export function renderWelcomeMail(mail: WelcomeMail): RenderedMail {
   const { name, email, createdAt } = mail;
-  return composeAccountMail(mail, (store) => {
-    const shop = storeLink(store, "/");
+  return composeLetter(mail, (store) => {
     const created = `Your ${store.name} account (${email}) was created on ${mailTime(createdAt, store)}.`;
     return {
       subject: `Welcome to ${store.name}, ${name}`,
       preheader: created,
       blocks: [
-        para(`Hi ${name},`),
         para(created),
         para(
           "With it you can register for flash sales before they start, keep a cart across devices and follow your orders.",
         ),
-        shop ? action("Start shopping", shop) : null,
-        para(`The ${store.name} team`),
+        storeAction(store, "Start shopping", "/"),
       ],
       why: `because an account was created at ${store.name} with this address. If that wasn't you, no purchase can be made without its password; you can ignore this mail.`,
     };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BackLink } from "@/components/account/account-subpage";
 import { AddressLabel } from "@/components/account/address-card";
 import { AddressCommand } from "@/components/account/address-commands";
 import { ButtonLink } from "@/components/ui/button";
@@ -19,11 +20,7 @@ export default async function AddressesPage() {
   const full = book.length >= MAX_ADDRESSES_PER_ACCOUNT;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm">
-        <Link href="/account" className="text-ink-600 underline-offset-4 hover:underline">
-          ← Your account
-        </Link>
-      </p>
+      <BackLink href="/account" label="Your account" />
       <div className="mt-2 flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-3xl font-bold tracking-tight">Delivery addresses</h1>
         {full ? null : (

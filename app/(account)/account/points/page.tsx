@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BackLink } from "@/components/account/account-subpage";
 import { PointsHistory, ReferralList, TierStanding } from "@/components/club/account-points";
 import { getCurrentAccount } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -26,11 +26,7 @@ export default async function PointsPage({ searchParams }: Props) {
   ]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <p className="text-sm">
-        <Link href="/account" className="text-ink-600 underline-offset-4 hover:underline">
-          ← Your account
-        </Link>
-      </p>
+      <BackLink href="/account" label="Your account" />
       <h1 className="mt-2 text-3xl font-bold tracking-tight">Points &amp; tier</h1>
       <TierStanding status={status} />
       <PointsHistory
