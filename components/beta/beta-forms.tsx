@@ -148,7 +148,9 @@ export function ApplicantsForm<T extends { message: string }>({
           <Button type="submit" variant="primary" size="console" pending={pending} pendingLabel="Selecting…">
             Select ticked applicants
           </Button>
-          <span className="text-sm text-ink-600">{seatsLeft.toLocaleString("en-US")} seats left to fill</span>
+          <span className="text-sm text-ink-600">
+            {seatsLeft.toLocaleString("en-US")} {seatsLeft === 1 ? "seat" : "seats"} left to fill
+          </span>
           <FormMessage state={state} />
         </div>
       ) : (

@@ -55,7 +55,7 @@ export function orderReference(orderId: string): string {
 }
 
 /** An absolute link into the store, or null when the store's address is not configured. */
-function storeLink(store: MailStore, path: string): string | null {
+export function storeLink(store: MailStore, path: string): string | null {
   if (!store.url) return null;
   return new URL(path, store.url).toString();
 }

@@ -79,7 +79,7 @@ export default async function BetasPage() {
     <AccountSubpage back="/account" backLabel="Your account" title="Beta programme">
       <p className="text-sm text-ink-700">
         Before a gadget launches, a few hundred fans test it for a token price. Apply with a few lines; seats
-        go by the published rule: {BETA_SELECTION_RULE.toLowerCase()} You have{" "}
+        go by the published rule. {BETA_SELECTION_RULE} You have{" "}
         <strong>{points.balance.toLocaleString("en-US")} points</strong> (
         {points.lifetimeEarned.toLocaleString("en-US")} lifetime).
       </p>

@@ -39,7 +39,7 @@ function RuleCard({
   return (
     <Card title="Select by the published rule" titleId="rule-title">
       <p className="mb-3 text-sm text-ink-600">
-        {BETA_SELECTION_RULE} Fills the {number.format(seatsLeft)} seats left
+        {BETA_SELECTION_RULE} Fills the {number.format(seatsLeft)} {seatsLeft === 1 ? "seat" : "seats"} left
         {closed ? "." : ", once applications have closed."} Each fan selected gets a mail.
       </p>
       {closed && waiting > 0 && seatsLeft > 0 ? (
