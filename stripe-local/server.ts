@@ -155,6 +155,19 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     timedOut: 0,
   };
   const heldSockets = new Set<NodeJS.Timeout>();
+  /** Never answers: holds the socket for `timeoutHoldMs`, then drops it (the client's timeout fires first). */
+  function loseAnswer(res: ServerResponse): void {
+    counters.timedOut += 1;
+    const timer = setTimeout(() => {
+      heldSockets.delete(timer);
+      res.destroy();
+    }, config.timeoutHoldMs);
+    heldSockets.add(timer);
+    res.once("close", () => {
+      clearTimeout(timer);
+      heldSockets.delete(timer);
+    });
+  }
   /** 500s and timeouts apply while their window lasts (Date.now: a real outage, not the business clock). */
   const faultRates = () => {
     if (settings.faultsUntil !== null && Date.now() >= settings.faultsUntil) {
@@ -377,6 +390,9 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
         fingerprint = `${method} ${url.pathname}\n${canonicalJson(form)}`;
         const found = idempotency.lookup(apiKey, idempotencyKey, fingerprint, Date.now());
         if (found.kind === "replay") {
+          // A replayed answer can be lost on the way back as well: a lost answer the test asked for is spent
+          // on whichever request comes next, a retry included.
+          if (hang) return loseAnswer(res);
           send(res, found.response.status, found.response.body, {
             ...headers,
             "content-type": "application/json",
@@ -405,20 +421,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
           Date.now(),
         );
       }
-      if (hang) {
-        // The work is done and remembered; only the answer is lost, as when a response dies on the way back.
-        counters.timedOut += 1;
-        const timer = setTimeout(() => {
-          heldSockets.delete(timer);
-          res.destroy();
-        }, config.timeoutHoldMs);
-        heldSockets.add(timer);
-        res.once("close", () => {
-          clearTimeout(timer);
-          heldSockets.delete(timer);
-        });
-        return;
-      }
+      // The work is done and remembered; only the answer is lost, as when a response dies on the way back.
+      if (hang) return loseAnswer(res);
       send(res, 200, payload, { ...headers, "content-type": "application/json" });
     } catch (error) {
       if (!(error instanceof StripeApiError)) {
