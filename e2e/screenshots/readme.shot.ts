@@ -117,3 +117,21 @@ test("a shopper's checkout, unfinished payment, receipt mail and account", async
   await settle(page);
   await page.screenshot({ path: `${OUT}/account.png` });
 });
+
+test("Kite Club and the fans console: betas, F-codes, points", async ({ browser, page }) => {
+  await page.goto("/club");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Kite Club");
+  await page.screenshot({ path: `${OUT}/club.png` });
+
+  const marketer = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+  await new AuthPages(marketer).signIn("marketer@example.com", "kite-marketer-2026", "/admin");
+  for (const [path, file] of [
+    ["/admin/betas", "admin-betas"],
+    ["/admin/fcodes", "admin-fcodes"],
+    ["/admin/points", "admin-points"],
+  ] as const) {
+    await marketer.goto(path);
+    await expect(marketer.getByRole("heading", { level: 1 })).toBeVisible();
+    await marketer.screenshot({ path: `${OUT}/${file}.png` });
+  }
+});
