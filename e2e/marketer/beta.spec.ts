@@ -36,8 +36,15 @@ test.describe("marketer: the beta programme", () => {
     const betaPath = new URL(console.url()).pathname;
 
     // The fan applies; too short first, then properly; a second application is not offered.
-    await fan.goto("/account/betas");
     const card = fan.getByTestId("fan-beta").filter({ hasText: title });
+    // The account pages stream behind a loading skeleton. A CI run once found this card twice in the document
+    // right after the page loaded (a strict-mode failure, gone a moment later), so each visit waits until exactly
+    // one card is there before reading it: toHaveCount retries, a strict locator's first read does not.
+    const openBetas = async () => {
+      await fan.goto("/account/betas");
+      await expect(card).toHaveCount(1);
+    };
+    await openBetas();
     await expect(card).toContainText("400 points (the ¥1.00 token price paid in points)");
     await card.getByRole("textbox").fill("Yes!");
     await card.getByRole("button", { name: "Apply" }).click();
@@ -67,7 +74,7 @@ test.describe("marketer: the beta programme", () => {
     await console.screenshot({ path: testInfo.outputPath("admin-beta.png"), fullPage: true });
 
     // Too few points: refused, nothing bought.
-    await fan.goto("/account/betas");
+    await openBetas();
     await expect(card.getByText("You're selected")).toBeVisible();
     await card.getByRole("button", { name: /^Buy for/ }).click();
     await expect(card.getByText(/A seat needs 400 points and you have 0/)).toBeVisible();
@@ -87,11 +94,11 @@ test.describe("marketer: the beta programme", () => {
     await expect(mail).toContainText("400 points");
 
     // The fan buys: paid in points at once, no card page.
-    await fan.goto("/account/betas");
+    await openBetas();
     await card.getByRole("button", { name: /^Buy for/ }).click();
     await fan.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/);
     await expect(fan.getByTestId("order-status").first()).toHaveText("Paid");
-    await fan.goto("/account/betas");
+    await openBetas();
     await expect(card.getByText("You've bought your beta unit.")).toBeVisible();
     await fan.screenshot({ path: testInfo.outputPath("account-betas.png"), fullPage: true });
     await fan.goto("/account/points");
