@@ -139,15 +139,28 @@ export const saleBuckets = pgTable(
 );
 export type SaleBucket = typeof saleBuckets.$inferSelect;
 
-/** One row per fan per sale: the primary key makes registering twice impossible. */
+/**
+ * One row per fan per sale: the primary key makes registering twice impossible. `skuId` is the version the fan
+ * chose (lib/sales/version-choice.ts), null until they choose; it must be one of the sale's SKUs, and a version
+ * the marketer takes out of the sale sets only it back to null (`on delete set null ("sku_id")`, hand-written in
+ * migration 0021: drizzle would null the whole key).
+ */
 export const saleRegistrations = pgTable(
   "sale_registrations",
   {
     saleId: uuidRef(() => sales.id, "cascade"),
     userId: uuidRef(() => users.id, "cascade"),
+    skuId: integer(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.userId] }),
+    foreignKey({
+      name: "sale_registrations_sale_sku_fk",
+      columns: [t.saleId, t.skuId],
+      foreignColumns: [saleSkus.saleId, saleSkus.skuId],
+    }).onDelete("set null"),
+  ],
 );
 export type SaleRegistration = typeof saleRegistrations.$inferSelect;
 
