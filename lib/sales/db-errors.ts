@@ -8,6 +8,16 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The constraint a database error names (a foreign key, a unique index), whichever driver raised it. */
+export function sqlConstraint(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === "string") return constraint;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 export const UNIQUE_VIOLATION = "23505";
 export const FOREIGN_KEY_VIOLATION = "23503";
 /** Deadlock and serialisation failures: the statement changed nothing and may simply be run again. */

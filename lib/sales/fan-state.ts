@@ -4,11 +4,17 @@ import { env } from "@/lib/env";
 import { type DrawVisitorState, getDrawVisitorState } from "./draw";
 import { listLiveSaleHoldsForUser } from "./holds";
 import type { SaleDetail } from "./queries";
-import { getRegistrationFacts, isRegisteredForSale, registrationRefusal } from "./registration";
+import { getRegistrationFacts, registrationRefusal } from "./registration";
 import { type CannotBuy, whyCannotBuy } from "./rules";
+import { getSaleRegistration } from "./version-choice";
 
 export interface FanSaleState {
   registered: boolean;
+  /**
+   * The version (SKU id) this fan chose when registering, null when none yet: per visitor, so the cached sale page
+   * stays the same for everyone and the page's buttons preselect it.
+   */
+  chosenSkuId: number | null;
   activeHoldId: string | null;
   bought: number;
   liveHolds: number;
@@ -47,15 +53,16 @@ export async function getFanSaleState({
   remaining: number | null;
 }): Promise<FanSaleState> {
   const db = await getDb();
-  const [registered, draw, holds, ineligible] = await Promise.all([
-    sale.draw ? null : isRegisteredForSale(db, { saleId: sale.id, userId }),
+  const [registration, draw, holds, ineligible] = await Promise.all([
+    sale.draw ? null : getSaleRegistration(db, { saleId: sale.id, userId }),
     sale.draw ? getDrawVisitorState(db, { saleId: sale.id, userId }) : null,
     listLiveSaleHoldsForUser(db, { saleId: sale.id, userId }),
     ineligibility(sale, userId, now),
   ]);
   const active = holds.find((h) => h.status === "active" && h.expiresAt > now);
   const state = {
-    registered: draw ? draw.entered : Boolean(registered),
+    registered: draw ? draw.entered : registration !== null,
+    chosenSkuId: registration?.skuId ?? null,
     activeHoldId: active?.holdId ?? null,
     bought: holds.filter((h) => h.status === "converted").length,
     liveHolds: holds.length,

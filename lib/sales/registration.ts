@@ -5,19 +5,23 @@ import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { tierFor } from "@/lib/points/rules";
-import { FOREIGN_KEY_VIOLATION, isUuid, sqlState } from "./db-errors";
+import { FOREIGN_KEY_VIOLATION, isSqlInt, isUuid, sqlState } from "./db-errors";
 import { newEntryId } from "./draw-order";
 import { formatSaleTime, REGISTRATION_SHARDS } from "./rules";
+import { changeSaleVersion, versionRemovedMeanwhile } from "./version-choice";
+import { noVersionInDraw, type VersionChoiceCode, versionNotInSale } from "./version-choice-rules";
 
 export type RegisterCode =
   | "not_found"
   | "registration_not_open"
   | "registration_closed"
   | "account_too_new"
-  | "tier_too_low";
+  | "tier_too_low"
+  | VersionChoiceCode
+  | "conflict";
 
 export type RegisterResult =
-  | { ok: true; alreadyRegistered: boolean; draw?: true }
+  | { ok: true; alreadyRegistered: boolean; draw?: true; skuId?: number | null }
   | { ok: false; code: RegisterCode; message: string; opensAt?: Date };
 
 /**
@@ -36,17 +40,33 @@ const eligible = (userId: string) => sql`
  * bumped in the same statement only when a row was inserted. Registering again is not an error. A draw sale's
  * registration is an entry in its draw (`sale_draw_entries`, with a random pseudonymous entry id) instead.
  * A fan the sale's eligibility rules leave out is refused with the reason.
+ *
+ * `skuId`, optional, is the version the fan chooses (first-come sales only): it must be one of the sale's, or
+ * nothing is written. A fan already registered who registers again with a version changes their choice (until
+ * the start, as changeSaleVersion).
  */
 export async function registerForSale(
   db: Db,
-  { saleId, userId, now, timeZone }: { saleId: string; userId: string; now: Date; timeZone?: string },
+  {
+    saleId,
+    userId,
+    now,
+    timeZone,
+    skuId = null,
+  }: { saleId: string; userId: string; now: Date; timeZone?: string; skuId?: number | null },
 ): Promise<RegisterResult> {
   if (!isUuid(saleId) || !isUuid(userId)) return notFound();
+  if (skuId !== null && !isSqlInt(skuId)) return versionNotInSale();
   const nowIso = now.toISOString();
   const open = sql`s.id = ${saleId}::uuid and s.status = 'scheduled'
     and s.registration_opens_at <= ${nowIso}::timestamptz
     and s.registration_closes_at > ${nowIso}::timestamptz
     and ${eligible(userId)}`;
+  const version = skuId === null ? sql`null::int` : sql`${skuId}::int`;
+  const versionOk =
+    skuId === null
+      ? sql`true`
+      : sql`exists (select 1 from sale_skus ss where ss.sale_id = s.id and ss.sku_id = ${skuId}::int)`;
   let inserted: number;
   let entered: number;
   try {
@@ -54,15 +74,15 @@ export async function registerForSale(
       db,
       sql`
         with ins as (
-          insert into sale_registrations (sale_id, user_id, created_at)
-          select s.id, ${userId}::uuid, ${nowIso}::timestamptz from sales s
-          where ${open} and s.kind = 'first_come'
+          insert into sale_registrations (sale_id, user_id, sku_id, created_at)
+          select s.id, ${userId}::uuid, ${version}, ${nowIso}::timestamptz from sales s
+          where ${open} and s.kind = 'first_come' and ${versionOk}
           on conflict do nothing
           returning sale_id
         ), entry as (
           insert into sale_draw_entries (sale_id, user_id, entry_id, created_at)
           select s.id, ${userId}::uuid, ${newEntryId()}, ${nowIso}::timestamptz from sales s
-          where ${open} and s.kind = 'draw'
+          where ${open} and s.kind = 'draw' and ${skuId === null ? sql`true` : sql`false`}
           on conflict do nothing
           returning sale_id
         ), bump as (
@@ -77,18 +97,28 @@ export async function registerForSale(
     inserted = row?.inserted ?? 0;
     entered = row?.entered ?? 0;
   } catch (error) {
+    // The version taken out of the sale between the check and the insert: nothing was written.
+    const removed = versionRemovedMeanwhile(error);
+    if (removed) return removed;
     // A user id that no longer exists (a stale session): nothing was written.
     if (sqlState(error) === FOREIGN_KEY_VIOLATION) return notFound();
     throw error;
   }
-  if (inserted > 0) return { ok: true, alreadyRegistered: false };
+  if (inserted > 0) return { ok: true, alreadyRegistered: false, skuId };
   if (entered > 0) return { ok: true, alreadyRegistered: false, draw: true };
 
   const facts = await getRegistrationFacts(db, { saleId, userId });
   if (!facts) return notFound();
+  if (facts.registered && skuId !== null) {
+    const changed = await changeSaleVersion(db, { saleId, userId, skuId, now });
+    return changed.ok ? { ok: true, alreadyRegistered: true, skuId: changed.skuId } : changed;
+  }
   if (facts.registered)
     return { ok: true, alreadyRegistered: true, ...(facts.draw ? { draw: true as const } : {}) };
-  return registrationRefusal(facts, { now, timeZone }) ?? notFound();
+  const refusal = registrationRefusal(facts, { now, timeZone });
+  if (refusal) return refusal;
+  if (skuId !== null && facts.draw) return noVersionInDraw();
+  return skuId !== null ? versionNotInSale() : notFound();
 }
 
 /** What decides whether a fan may register for a sale. */
