@@ -104,7 +104,7 @@ export async function registerForSale(
     if (sqlState(error) === FOREIGN_KEY_VIOLATION) return notFound();
     throw error;
   }
-  if (inserted > 0) return { ok: true, alreadyRegistered: false, skuId };
+  if (inserted > 0) return { ok: true, alreadyRegistered: false, ...(skuId === null ? {} : { skuId }) };
   if (entered > 0) return { ok: true, alreadyRegistered: false, draw: true };
 
   const facts = await getRegistrationFacts(db, { saleId, userId });
