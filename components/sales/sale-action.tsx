@@ -7,9 +7,10 @@ import type { FormAction } from "@/lib/action";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { FanSaleState } from "@/lib/sales/fan-state";
 import type { SaleDetail } from "@/lib/sales/queries";
+import { mayChangeVersion } from "@/lib/sales/version-choice-rules";
 import { DrawFanState } from "./draw-panel";
 import { type LiveFigures, useLiveSale } from "./live-sale";
-import { BuyForm, RegisterForm } from "./sale-forms";
+import { BuyForm, RegisterForm, type SaleSkuOption, VersionChoice } from "./sale-forms";
 
 function CannotBuyNote({ children }: { children: ReactNode }) {
   return (
@@ -24,11 +25,26 @@ interface SaleActionProps {
   /** The page's server actions, handed on to the client forms (components never import app/). */
   register: FormAction<{ message: string }>;
   reserve: FormAction<{ holdId: string }>;
+  /** Changes a registered fan's version before the start. */
+  change: FormAction<{ message: string }>;
   /** The store's zone, for the times in a draw's notes. */
   timeZone: string;
 }
 
+/** The sale's versions as the forms offer them. */
+function saleOptions(sale: SaleDetail): SaleSkuOption[] {
+  return sale.skus.map((s) => ({
+    skuId: s.skuId,
+    label: variantLabel(s),
+    salePriceMinor: s.salePriceMinor,
+    listPriceMinor: s.listPriceMinor,
+    currency: s.currency,
+    colourHex: s.colourHex,
+  }));
+}
+
 /** What this visitor can do now: sign in, register, buy, finish paying, or why not. */
+// long because it is the one place that orders the visitor's cases, each a few lines of markup.
 function SaleActionBody({
   sale,
   timeZone,
@@ -36,13 +52,16 @@ function SaleActionBody({
   signedIn,
   fan,
   registrationOpen,
+  now,
   register,
   reserve,
+  change,
 }: SaleActionProps & {
   state: LiveFigures["state"];
   signedIn: boolean;
   fan: FanSaleState | null;
   registrationOpen: boolean;
+  now: number;
 }) {
   if (state === "ended") {
     return <CannotBuyNote>This sale has ended. Watch the homepage for the next one.</CannotBuyNote>;
@@ -85,24 +104,13 @@ function SaleActionBody({
     return (
       <div className="space-y-3">
         <p className="text-ink-700">Register now to be able to buy when the sale starts.</p>
-        <RegisterForm saleId={sale.id} register={register} />
+        <RegisterForm saleId={sale.id} register={register} options={saleOptions(sale)} />
       </div>
     );
   }
   if (fan && !fan.cannotBuy && state === "live") {
     return (
-      <BuyForm
-        reserve={reserve}
-        saleId={sale.id}
-        options={sale.skus.map((s) => ({
-          skuId: s.skuId,
-          label: variantLabel(s),
-          salePriceMinor: s.salePriceMinor,
-          listPriceMinor: s.listPriceMinor,
-          currency: s.currency,
-          colourHex: s.colourHex,
-        }))}
-      />
+      <BuyForm reserve={reserve} saleId={sale.id} options={saleOptions(sale)} chosenSkuId={fan.chosenSkuId} />
     );
   }
   const note = (
@@ -111,6 +119,24 @@ function SaleActionBody({
       {fan?.cannotBuy?.message}
     </CannotBuyNote>
   );
+  const changeable = mayChangeVersion(
+    { status: sale.status, draw: false, startsAt: new Date(sale.startsAt) },
+    new Date(now),
+  );
+  if (fan?.registered && fan.cannotBuy?.reason === "not_started" && changeable) {
+    return (
+      <div className="space-y-3">
+        {note}
+        <VersionChoice
+          key={fan.chosenSkuId ?? "none"}
+          saleId={sale.id}
+          options={saleOptions(sale)}
+          chosenSkuId={fan.chosenSkuId}
+          change={change}
+        />
+      </div>
+    );
+  }
   if (state === "sold_out" && fan?.registered && fan.liveHolds === 0) {
     return (
       <div className="space-y-3">
@@ -156,6 +182,7 @@ export function SaleAction(props: SaleActionProps) {
           signedIn={signedIn}
           fan={fan}
           registrationOpen={registrationOpen}
+          now={now}
         />
       )}
     </section>

@@ -11,7 +11,7 @@ import { ProductImage } from "@/components/ui/product-image";
 import { env } from "@/lib/env";
 import { getPageNow } from "@/lib/qa/now";
 import { getCachedSale, getInitialFigures } from "@/lib/sales/cached";
-import { registerForSaleAction, reserveSaleUnitAction } from "./actions";
+import { changeSaleVersionAction, registerForSaleAction, reserveSaleUnitAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -67,6 +67,7 @@ export default async function SalePage({ params }: Props) {
               sale={sale}
               register={registerForSaleAction}
               reserve={reserveSaleUnitAction}
+              change={changeSaleVersionAction}
               timeZone={env.STORE_TIMEZONE}
             />
           </LiveSaleProvider>
