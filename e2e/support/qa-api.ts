@@ -81,6 +81,8 @@ export interface QaSale {
   saleId: string;
   slug: string;
   skuId: number;
+  /** Every version's SKU id, the first (`skuId`) then `moreSkus` in order. */
+  skuIds: number[];
   startsAt: string;
 }
 
@@ -102,6 +104,8 @@ export async function createSale(
     perAccountLimit?: number;
     /** A draw sale, each winner with this many minutes to pay. */
     drawPurchaseWindowMinutes?: number;
+    /** More versions of the same product, after the first. */
+    moreSkus?: { skuCode: string; quantity: number; salePriceMinor: number }[];
   },
 ): Promise<QaSale> {
   const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { skus } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -8,10 +8,15 @@ import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN
 import { fail, ok } from "@/lib/result";
 import { createSale } from "@/lib/sales/commands";
 
-export const qaSaleSchema = z.object({
+const qaSaleVersion = z.object({
   skuCode: z.string().min(1).max(200),
   quantity: z.number().int().min(1).max(1_000_000),
   salePriceMinor: z.number().int().min(0),
+});
+
+export const qaSaleSchema = qaSaleVersion.extend({
+  /** More versions of the same product in the sale (colour, storage), after the first. */
+  moreSkus: z.array(qaSaleVersion).max(5).optional(),
   startsInSeconds: z
     .number()
     .int()
@@ -37,16 +42,24 @@ export const qaSaleSchema = z.object({
 });
 
 /**
- * A fresh sale for a browser flow: registration open from now until the start, one SKU. Real wall-clock times;
- * tests move their own clock (the QA cookie) to reach the start.
+ * A fresh sale for a browser flow: registration open from now until the start, one SKU (or more versions of its
+ * product, `moreSkus`). Real wall-clock times; tests move their own clock (the QA cookie) to reach the start.
  */
 export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
   const db = await getDb();
-  const [sku] = await db
-    .select({ id: skus.id, productId: skus.productId })
+  const versions = [input, ...(input.moreSkus ?? [])];
+  const rows = await db
+    .select({ id: skus.id, code: skus.code, productId: skus.productId })
     .from(skus)
-    .where(eq(skus.code, input.skuCode));
-  if (!sku) return fail("not_found", "unknown SKU");
+    .where(
+      inArray(
+        skus.code,
+        versions.map((v) => v.skuCode),
+      ),
+    );
+  const ids = versions.map((v) => rows.find((r) => r.code === v.skuCode));
+  const sku = ids[0];
+  if (!sku || ids.some((r) => !r)) return fail("not_found", "unknown SKU");
   const now = Date.now();
   const startsAt = new Date(now + input.startsInSeconds * 1000);
   const slug = `qa-sale-${randomBytes(4).toString("hex")}`;
@@ -61,11 +74,21 @@ export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
     endsAt: new Date(startsAt.getTime() + input.durationSeconds * 1000),
     perAccountLimit: input.perAccountLimit,
     featured: input.featured,
-    skus: [{ skuId: sku.id, quantity: input.quantity, salePriceMinor: input.salePriceMinor }],
+    skus: versions.map((v, i) => ({
+      skuId: ids[i]?.id as number,
+      quantity: v.quantity,
+      salePriceMinor: v.salePriceMinor,
+    })),
     ...(input.drawPurchaseWindowMinutes
       ? { kind: "draw" as const, purchaseWindowMinutes: input.drawPurchaseWindowMinutes }
       : {}),
   });
   if (!result.ok) return result;
-  return ok({ saleId: result.saleId, slug: result.slug, skuId: sku.id, startsAt: startsAt.toISOString() });
+  return ok({
+    saleId: result.saleId,
+    slug: result.slug,
+    skuId: sku.id,
+    skuIds: ids.map((r) => r?.id as number),
+    startsAt: startsAt.toISOString(),
+  });
 }
