@@ -33,9 +33,11 @@ let n = 0;
 async function newSale({
   productId = db.productId,
   skuIds = [db.skuA, db.skuB],
+  draw = false,
 }: {
   productId?: number;
   skuIds?: number[];
+  draw?: boolean;
 } = {}) {
   n += 1;
   const created = await createSale(db.db, {
@@ -47,8 +49,9 @@ async function newSale({
     startsAt: T0,
     endsAt: new Date(T0.getTime() + 2 * HOUR),
     skus: skuIds.map((skuId) => ({ skuId, quantity: 5, salePriceMinor: 399900 })),
+    ...(draw ? { kind: "draw" as const, purchaseWindowMinutes: 60 } : {}),
   });
-  if (!created.ok) throw new Error(created.message);
+  if (!created.ok) throw new Error(`${created.message} ${JSON.stringify(created.fieldErrors)}`);
   return created.saleId;
 }
 
@@ -170,5 +173,26 @@ describe("choosing the version at registration", () => {
 
     await db.db.execute(sql`delete from sales where id = ${saleId}::uuid`);
     expect((await written(saleId)).choices).toEqual({});
+  });
+
+  it("a draw sale (one version, drawn) has no version to choose: refused, nothing entered", async () => {
+    const saleId = await newSale({ draw: true, skuIds: [db.skuA] });
+    const a = fan();
+    expect(
+      await registerForSale(db.db, { saleId, userId: a, now: DURING_REGISTRATION, skuId: db.skuA }),
+    ).toMatchObject({ ok: false, code: "draw_sale" });
+    const [entries] = await queryRows<{ n: number }>(
+      db.db,
+      sql`select count(*)::int as n from sale_draw_entries where sale_id = ${saleId}::uuid`,
+    );
+    expect(entries?.n).toBe(0);
+    expect(await registerForSale(db.db, { saleId, userId: a, now: DURING_REGISTRATION })).toMatchObject({
+      ok: true,
+      draw: true,
+    });
+    expect(
+      await changeSaleVersion(db.db, { saleId, userId: a, skuId: db.skuA, now: DURING_REGISTRATION }),
+    ).toMatchObject({ ok: false, code: "draw_sale" });
+    expect(await written(saleId)).toEqual({ choices: {}, count: 1 });
   });
 });
