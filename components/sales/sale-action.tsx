@@ -128,7 +128,6 @@ function SaleActionBody({
       <div className="space-y-3">
         {note}
         <VersionChoice
-          key={fan.chosenSkuId ?? "none"}
           saleId={sale.id}
           options={saleOptions(sale)}
           chosenSkuId={fan.chosenSkuId}
