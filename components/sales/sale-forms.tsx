@@ -208,7 +208,7 @@ export function VersionChoice({
           {chosen ? "Change" : "Choose version"}
         </Button>
       )}
-      <p aria-live="polite" role="status" className="min-h-5 text-sm">
+      <p aria-live="polite" role="status" className="text-sm">
         {state ? state.ok ? state.message : <span className="text-accent-700">{state.message}</span> : null}
       </p>
     </div>
