@@ -20,7 +20,7 @@ import { updateSaleFromForm } from "./update";
 const ZONE = "UTC";
 const CREATED = new Date("2040-06-01T00:00:00Z");
 const OPEN = new Date("2040-06-01T12:00:00Z");
-const CLOSES = new Date("2040-06-02T10:00:00Z");
+/** The instant registration closes: the commitment point itself. */
 const AFTER_CLOSE = new Date("2040-06-02T10:00:00Z");
 
 let handle: DbHandle;
@@ -145,12 +145,13 @@ describe("editing a draw's settings", () => {
     const saleId = await newDrawSale();
     const before = await saleRow(saleId);
     const audits = (await auditOf(saleId)).length;
-    for (const over of [
+    const lockedEdits: Record<string, string>[] = [
       { registrationClosesAt: "2040-06-02T11:00" },
       { purchaseWindowMinutes: "90" },
       { eligibleCreatedBefore: "" },
       { minTier: "Silver" },
-    ]) {
+    ];
+    for (const over of lockedEdits) {
       const refused = await edit(saleId, form(over), AFTER_CLOSE);
       expect(refused).toMatchObject({
         ok: false,
