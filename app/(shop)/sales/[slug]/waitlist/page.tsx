@@ -89,6 +89,21 @@ function SpotMessage({ spot, slug, label }: { spot: WaitlistSpot; slug: string; 
   }
 }
 
+/** After leaving (the action redirects here with `?left=`): what happened, said once. */
+function LeftNotice({ passedOn }: { passedOn: boolean }) {
+  return (
+    <p
+      role="status"
+      className="mt-4 rounded-xl bg-emerald-50 p-4 text-emerald-800"
+      data-testid="waitlist-left"
+    >
+      {passedOn
+        ? "You've left the waitlist. The unit we held for you has gone to the next fan in line."
+        : "You've left the waitlist."}
+    </p>
+  );
+}
+
 export default async function WaitlistPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { left } = await searchParams;
@@ -119,17 +134,7 @@ export default async function WaitlistPage({ params, searchParams }: Props) {
         › Waitlist
       </nav>
       <h1 className="text-3xl font-bold tracking-tight">Waitlist</h1>
-      {left && !spot ? (
-        <p
-          role="status"
-          className="mt-4 rounded-xl bg-emerald-50 p-4 text-emerald-800"
-          data-testid="waitlist-left"
-        >
-          {left === "passed"
-            ? "You've left the waitlist. The unit we held for you has gone to the next fan in line."
-            : "You've left the waitlist."}
-        </p>
-      ) : null}
+      {left && !spot ? <LeftNotice passedOn={left === "passed"} /> : null}
       <section
         aria-label="Your place in line"
         className="mt-6 space-y-4 rounded-2xl border border-ink-100 p-6"
