@@ -17,7 +17,8 @@ import { releaseSaleHold } from "./holds";
  * returns it, to the first fan waiting for its version as a hold of their own (the trigger
  * kite_offer_returned_unit, db/migrations/0019), so every way a unit comes back (expiry sweep, release on read,
  * cancellation, failed payment, a returned order) feeds the line and the public reserve never sees such a unit.
- * This module mails the offers (from the hold sweep) and tells each fan where they stand.
+ * This module mails the offers (from the hold sweep), tells each fan where they stand, and lets a fan leave (a unit
+ * held for them then passes on at once, through the same trigger).
  */
 
 export type JoinWaitlistCode =
