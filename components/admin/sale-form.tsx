@@ -55,6 +55,12 @@ export interface SaleFormLocks {
   startedAt?: string;
   /** The smallest quantity each version may have right now (held + sold), by SKU id. */
   floors?: Record<number, number>;
+  /**
+   * Registration has closed (or the draw ran): who may register and, for a draw, its close and window to pay are
+   * locked (lib/sales/edit-policy.ts). `rulesLockNote` says why.
+   */
+  rulesLocked?: boolean;
+  rulesLockNote?: string;
 }
 
 function slugify(text: string) {
@@ -84,11 +90,14 @@ function SaleTimesCard({
   field: bind,
   locked,
   lockNote,
+  closeLockNote,
 }: {
   zone: string;
   field: (name: string) => { name: string; defaultValue: string; errors: string[] | undefined };
   locked: boolean;
   lockNote: string | undefined;
+  /** A draw past its commitment point: registration's close is locked (even before the start). */
+  closeLockNote: string | undefined;
 }) {
   return (
     <Card title={`Times (${zone})`} titleId="sale-times">
@@ -97,16 +106,22 @@ function SaleTimesCard({
         is set to. When the clocks go back, a time that happens twice means the first.
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        {TIME_FIELDS.map((field) => (
-          <DateTimeField
-            key={field.name}
-            label={field.label}
-            {...bind(field.name)}
-            zone={zone}
-            readOnly={field.lockable ? locked : undefined}
-            hint={field.lockable ? (lockNote ?? ("hint" in field ? field.hint : undefined)) : undefined}
-          />
-        ))}
+        {TIME_FIELDS.map((field) => {
+          const note =
+            field.name === "registrationClosesAt" && closeLockNote && !locked ? closeLockNote : undefined;
+          return (
+            <DateTimeField
+              key={field.name}
+              label={field.label}
+              {...bind(field.name)}
+              zone={zone}
+              readOnly={field.lockable ? locked || note !== undefined : undefined}
+              hint={
+                field.lockable ? (note ?? lockNote ?? ("hint" in field ? field.hint : undefined)) : undefined
+              }
+            />
+          );
+        })}
       </div>
     </Card>
   );
@@ -116,51 +131,39 @@ function SaleTimesCard({
 const REQUIRED_TIERS = TIERS.slice(1).map((t) => t.name);
 
 /**
- * Create only: first come or a draw (with the winners' window to pay), and who may register. These are fixed once
- * the sale exists: the draw's seed is committed at creation, and fans register under these rules.
+ * First come or a draw (with the winners' window to pay), and who may register. The kind is chosen at creation
+ * only (a draw's seed is committed then); the rest can change until registration closes, then shows locked.
  */
 function SaleRulesCard({
+  mode,
   zone,
   field: bind,
   v,
+  locked,
+  lockNote,
 }: {
+  mode: "create" | "edit";
   zone: string;
   field: (name: string) => { name: string; defaultValue: string; errors: string[] | undefined };
   v: (name: string) => string;
+  locked: boolean;
+  lockNote: string | undefined;
 }) {
   const [kind, setKind] = useState(v("kind") || "first_come");
+  const tier = v("minTier");
   return (
     <Card title="Who gets the units" titleId="sale-rules">
-      <fieldset className="mb-4">
-        <legend className="mb-2 text-sm font-medium text-ink-900">How fans get a unit</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          {(
-            [
-              ["first_come", "First come", "Registered fans buy at the start, until the units run out."],
-              [
-                "draw",
-                "Draw",
-                "Registered fans are drawn when registration closes; each winner has a window to pay. One version only.",
-              ],
-            ] as const
-          ).map(([value, label, hint]) => (
-            <RadioCard
-              key={value}
-              name="kind"
-              value={value}
-              checked={kind === value}
-              onChange={() => setKind(value)}
-              className="gap-3 p-3 text-sm"
-              inputClassName="mt-0.5"
-            >
-              <span>
-                <span className="block font-medium text-ink-900">{label}</span>
-                <span className="text-ink-600">{hint}</span>
-              </span>
-            </RadioCard>
-          ))}
-        </div>
-      </fieldset>
+      {mode === "edit" ? (
+        <p className="mb-4 text-sm text-ink-600" data-testid="sale-rules-kind">
+          {kind === "draw"
+            ? "Draw: registered fans are drawn when registration closes; each winner has a window to pay."
+            : "First come: registered fans buy at the start, until the units run out."}{" "}
+          {locked
+            ? lockNote
+            : "Chosen when the sale was created. The rest can change until registration closes; fans already registered keep their registration."}
+        </p>
+      ) : null}
+      {mode === "create" ? <SaleKindChoice kind={kind} setKind={setKind} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {kind === "draw" ? (
           <InputField
@@ -172,6 +175,7 @@ function SaleRulesCard({
             min={5}
             max={10080}
             step={1}
+            readOnly={locked}
             hint="Each winner's unit is held this long; unpaid units go to the next entries in drawn order."
           />
         ) : null}
@@ -179,18 +183,68 @@ function SaleRulesCard({
           label="Only accounts created before"
           {...bind("eligibleCreatedBefore")}
           zone={zone}
+          readOnly={locked}
           hint="Optional. Leave empty to let any account register."
         />
-        <SelectField label="Only Kite Club tier and above" {...bind("minTier")}>
-          <option value="">Any fan</option>
-          {REQUIRED_TIERS.map((t) => (
-            <option key={t} value={t}>
-              {t} and above
-            </option>
-          ))}
-        </SelectField>
+        {locked ? (
+          <>
+            <input type="hidden" name="minTier" value={tier} />
+            <InputField
+              label="Only Kite Club tier and above"
+              name="minTierShown"
+              defaultValue={tier ? `${tier} and above` : "Any fan"}
+              readOnly
+              errors={bind("minTier").errors}
+            />
+          </>
+        ) : (
+          <SelectField label="Only Kite Club tier and above" {...bind("minTier")}>
+            <option value="">Any fan</option>
+            {REQUIRED_TIERS.map((t) => (
+              <option key={t} value={t}>
+                {t} and above
+              </option>
+            ))}
+          </SelectField>
+        )}
       </div>
     </Card>
+  );
+}
+
+/** Create only: the radio pair choosing first come or a draw. */
+function SaleKindChoice({ kind, setKind }: { kind: string; setKind: (kind: string) => void }) {
+  return (
+    <fieldset className="mb-4">
+      <legend className="mb-2 text-sm font-medium text-ink-900">How fans get a unit</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {(
+          [
+            ["first_come", "First come", "Registered fans buy at the start, until the units run out."],
+            [
+              "draw",
+              "Draw",
+              "Registered fans are drawn when registration closes; each winner has a window to pay. One version only.",
+            ],
+          ] as const
+        ).map(([value, label, hint]) => (
+          <RadioCard
+            key={value}
+            name="kind"
+            value={value}
+            checked={kind === value}
+            onChange={() => setKind(value)}
+            className="gap-3 p-3 text-sm"
+            inputClassName="mt-0.5"
+          >
+            <span>
+              <span className="block font-medium text-ink-900">{label}</span>
+              <span className="text-ink-600">{hint}</span>
+            </span>
+          </RadioCard>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
@@ -356,9 +410,22 @@ export function SaleForm<T extends { message: string }>({
         </div>
       </Card>
 
-      <SaleTimesCard zone={zone} field={field} locked={locked} lockNote={lockNote} />
+      <SaleTimesCard
+        zone={zone}
+        field={field}
+        locked={locked}
+        lockNote={lockNote}
+        closeLockNote={locks.rulesLocked && v("kind") === "draw" ? locks.rulesLockNote : undefined}
+      />
 
-      {mode === "create" ? <SaleRulesCard zone={zone} field={field} v={v} /> : null}
+      <SaleRulesCard
+        mode={mode}
+        zone={zone}
+        field={field}
+        v={v}
+        locked={locks.rulesLocked ?? false}
+        lockNote={locks.rulesLockNote}
+      />
 
       <Card title="Versions, quantities and prices" titleId="sale-skus">
         {errors.skus ? (

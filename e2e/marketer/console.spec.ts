@@ -216,6 +216,49 @@ test.describe("marketer: console", () => {
     await expect(price).not.toHaveAttribute("aria-invalid", "true");
   });
 
+  test("a draw's settings change until registration closes, then show locked and a stale change is refused", async ({
+    marketerPage,
+    freshSale,
+    qa,
+  }) => {
+    const sale = await freshSale({
+      skuCode: "kite-buds-2-black",
+      quantity: 1,
+      salePriceMinor: 29_900,
+      drawPurchaseWindowMinutes: 60,
+    });
+    // A draw's registration closes at its start (freshSale).
+    const closes = Date.parse(sale.startsAt);
+    const form = marketerPage.getByRole("main").getByTestId("sale-form-edit");
+    const windowField = form.getByLabel(/Winners' window to pay/);
+    const message = form.getByTestId("form-message");
+
+    await qa.setClock(marketerPage.context(), new Date(closes - 60 * 60_000));
+    await marketerPage.goto(`/admin/sales/${sale.saleId}`);
+    await expect(form.getByTestId("sale-rules-kind")).toContainText("Draw");
+    await windowField.fill("45");
+    await form.getByLabel("Only Kite Club tier and above").selectOption("Gold");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(message).toHaveText("Saved.");
+
+    // Registration has closed: the draw is committed, so its settings show locked and say why.
+    await qa.setClock(marketerPage.context(), new Date(closes + 60_000));
+    await marketerPage.goto(`/admin/sales/${sale.saleId}`);
+    await expect(form.getByTestId("sale-rules-kind")).toContainText("the draw is committed to its entries");
+    await expect(windowField).toHaveValue("45");
+    await expect(windowField).toHaveAttribute("readonly", "");
+    await expect(form.getByLabel("Only Kite Club tier and above")).toHaveValue("Gold and above");
+    // A page opened before the close (here: the lock lifted in the browser) still can't change them.
+    await windowField.evaluate((input: HTMLInputElement) => {
+      input.readOnly = false;
+      input.value = "90";
+    });
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(message).toContainText("Locked: registration closed at");
+    await marketerPage.reload();
+    await expect(windowField).toHaveValue("45");
+  });
+
   test("the audit log reads as sentences and filters by who, kind and days; bad filters say why", async ({
     marketer,
     storeDay,

@@ -89,4 +89,71 @@ test.describe("shopper: waitlist of a sold-out sale", () => {
     await waiter.page.goto(`/sales/${sale.slug}/waitlist`);
     await expect(spot).toHaveAttribute("data-state", "bought");
   });
+
+  test("a fan holding an offer leaves the waitlist at 360 px, and the unit goes at once to the next fan in line", async ({
+    accounts,
+    freshSale,
+    qa,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const sale = await freshSale({ skuCode: "kite-cam-2k-cloud-white", quantity: 1, salePriceMinor: 19_900 });
+    const startsAt = Date.parse(sale.startsAt);
+    const buyer = await accounts.signedIn({ name: "Fan Hasty" });
+    const first = await accounts.signedIn({ name: "Fan First" });
+    const second = await accounts.signedIn({ name: "Fan Second" });
+    for (const fan of [buyer, first, second]) await register(fan.page, sale.slug);
+
+    // The buyer takes the only unit and never pays; the two fans join the line, first before second.
+    await qa.setClock(buyer.context, new Date(startsAt + 2_000));
+    await buyer.page.goto(`/sales/${sale.slug}`);
+    await buyer.page.getByRole("button", { name: "Buy now" }).click();
+    await buyer.page.waitForURL(/\/checkout\/cs_|\/sales\/holds\//, { timeout: 30_000 });
+    // One unit is unpaid, so only the first can get it back: the second is told at once that their chance is gone.
+    for (const [fan, state] of [
+      [first, "waiting"],
+      [second, "gone"],
+    ] as const) {
+      await qa.setClock(fan.context, new Date(startsAt + 5_000));
+      await fan.page.goto(`/sales/${sale.slug}/waitlist`);
+      await fan.page.getByRole("button", { name: /^Wait for / }).click();
+      await expect(fan.page.getByTestId("waitlist-spot")).toHaveAttribute("data-state", state);
+    }
+
+    // The buyer's hold runs out: the unit is offered to the first fan.
+    const sweepAt = new Date(startsAt + 11 * 60_000);
+    const swept = await request.post("/api/cron/release-holds", {
+      headers: { authorization: `Bearer ${QA_SECRET}`, "x-kite-clock": await qa.clockToken(sweepAt) },
+    });
+    expect(swept.ok()).toBe(true);
+
+    // The first fan, on a phone, leaves: asked first (staying changes nothing), then the unit moves on.
+    const page = first.page;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await qa.setClock(first.context, new Date(sweepAt.getTime() + 60_000));
+    await page.goto(`/sales/${sale.slug}/waitlist`);
+    const spot = page.getByTestId("waitlist-spot");
+    await expect(spot).toHaveAttribute("data-state", "offer");
+    await page.getByRole("button", { name: "Leave the waitlist…" }).click();
+    await expect(
+      page.getByText(/The unit held for you goes to the next fan in line right away/),
+    ).toBeFocused();
+    await page.getByRole("button", { name: "Stay in line" }).click();
+    await expect(page.getByRole("button", { name: "Leave the waitlist…" })).toBeFocused();
+    await page.getByRole("button", { name: "Leave the waitlist…" }).click();
+    const confirm = page.getByRole("button", { name: "Yes, leave the waitlist" });
+    await expect(confirm).toBeInViewport();
+    await shoot(page, "leave-confirm");
+    await confirm.click();
+    await expect(page.getByTestId("waitlist-left")).toContainText("has gone to the next fan in line");
+    await expect(page.getByTestId("waitlist-leave")).toHaveCount(0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+
+    // The second fan holds it now, before the public sees it.
+    await qa.setClock(second.context, new Date(sweepAt.getTime() + 90_000));
+    await second.page.goto(`/sales/${sale.slug}/waitlist`);
+    await expect(second.page.getByTestId("waitlist-spot")).toHaveAttribute("data-state", "offer");
+    await expect(second.page.getByRole("link", { name: "Pay for your unit" })).toBeVisible();
+  });
 });

@@ -81,7 +81,13 @@ const SALE_FIELDS: Record<string, string> = {
   registrationClosesAt: "registration closing",
   startsAt: "start",
   endsAt: "end",
+  purchaseWindowMinutes: "winners' minutes to pay",
+  eligibleCreatedBefore: "account-age cutoff",
+  minLifetimePoints: "lifetime points required to register",
 };
+
+/** Sale fields that hold an instant (shown as a store time). */
+const isInstant = (field: string) => field.endsWith("At") || field === "eligibleCreatedBefore";
 
 /** One changed field of a sale, as a clause ("changed the start of sale “Noon drop” from … to …"). */
 function saleClause(
@@ -105,7 +111,7 @@ function saleClause(
     return `changed the units of ${what} from ${number.format(Number(change.from))} to ${number.format(Number(change.to))}`;
   }
   const label = SALE_FIELDS[field] ?? field;
-  const show = (v: unknown) => (field.endsWith("At") ? when(v, o.timeZone) : quoted(v));
+  const show = (v: unknown) => (isInstant(field) ? when(v, o.timeZone) : quoted(v));
   return `changed the ${label} of ${saleName(entry)} from ${show(change.from)} to ${show(change.to)}`;
 }
 

@@ -142,7 +142,18 @@ export interface SaleSkuForEdit {
   sold: number;
 }
 
-export interface SaleForEdit extends SaleTimes, SaleBasics, Pick<Sale, "reminderMinutes"> {
+export interface SaleForEdit
+  extends SaleTimes,
+    SaleBasics,
+    Pick<
+      Sale,
+      | "reminderMinutes"
+      | "kind"
+      | "drawnAt"
+      | "purchaseWindowMinutes"
+      | "eligibleCreatedBefore"
+      | "minLifetimePoints"
+    > {
   product: SaleProduct;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
@@ -170,6 +181,11 @@ export async function getSaleForEdit(
       perAccountLimit: sales.perAccountLimit,
       waitlistOfferMinutes: sales.waitlistOfferMinutes,
       reminderMinutes: sales.reminderMinutes,
+      kind: sales.kind,
+      drawnAt: sales.drawnAt,
+      purchaseWindowMinutes: sales.purchaseWindowMinutes,
+      eligibleCreatedBefore: sales.eligibleCreatedBefore,
+      minLifetimePoints: sales.minLifetimePoints,
       totalQuantity: sales.totalQuantity,
       soldOutAt: sales.soldOutAt,
       updatedAt: sales.updatedAt,

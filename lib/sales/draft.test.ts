@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { versionFields } from "@/tests/helpers/sale-form";
-import { CONFIRM_EVERYDAY_PRICE_FIELD, everydayPriceError, parseSaleForm, skuField } from "./draft";
+import {
+  CONFIRM_EVERYDAY_PRICE_FIELD,
+  everydayPriceError,
+  minTierFor,
+  parseRulesEdit,
+  parseSaleForm,
+  skuField,
+} from "./draft";
 
 const SH = "Asia/Shanghai";
 const skus = [
@@ -161,5 +168,50 @@ describe("a sale price at or above the everyday price", () => {
     expect(everydayPriceError({ ...base, salePriceMinor: 1001, confirmed: true })).toBeNull();
     expect(everydayPriceError({ ...base, salePriceMinor: 1001, unchanged: true })).toBeNull();
     expect(everydayPriceError({ ...base, currency: "JPY", salePriceMinor: 1000 })).toContain("¥1,000");
+  });
+});
+
+describe("the edit form's rules fields", () => {
+  /** 09:30:15 in Shanghai on 1 Jan 2040: the form shows it without its seconds. */
+  const current = {
+    purchaseWindowMinutes: 60,
+    eligibleCreatedBefore: new Date("2040-01-01T01:30:15Z"),
+    minLifetimePoints: 5_000,
+  };
+  const parse = (raw: Record<string, string>, kind: "first_come" | "draw" = "draw") =>
+    parseRulesEdit(raw, { timeZone: SH, kind, current });
+
+  it("keeps what the form did not send, and a cutoff shown as stored at its exact instant", () => {
+    expect(parse({})).toEqual({ ok: true, value: current });
+    expect(minTierFor(current.minLifetimePoints)).toBe("Gold");
+    expect(
+      parse({ purchaseWindowMinutes: "60", eligibleCreatedBefore: "2040-01-01T09:30", minTier: "Gold" }),
+    ).toEqual({ ok: true, value: current });
+  });
+
+  it("reads new values, blanks as none, and a first-come sale has no window to pay", () => {
+    expect(parse({ purchaseWindowMinutes: "45", eligibleCreatedBefore: "", minTier: "" })).toEqual({
+      ok: true,
+      value: { purchaseWindowMinutes: 45, eligibleCreatedBefore: null, minLifetimePoints: null },
+    });
+    expect(parse({ purchaseWindowMinutes: "45", minTier: "Silver" }, "first_come")).toEqual({
+      ok: true,
+      value: { ...current, minLifetimePoints: 1_000 },
+    });
+  });
+
+  it("names each bad field", () => {
+    const bad = parse({ purchaseWindowMinutes: "2", eligibleCreatedBefore: "soon", minTier: "Bronze" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual([
+      "eligibleCreatedBefore",
+      "minTier",
+      "purchaseWindowMinutes",
+    ]);
+    expect(parse({ purchaseWindowMinutes: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { purchaseWindowMinutes: ["Enter how many minutes a winner has to pay."] },
+    });
   });
 });

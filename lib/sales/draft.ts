@@ -15,7 +15,7 @@ import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
 import { TIERS, type TierName } from "@/lib/points/rules";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
-import { parseStoreDateTime } from "@/lib/store-time";
+import { parseStoreDateTime, toStoreInputValue } from "@/lib/store-time";
 import {
   CONFIRM_EVERYDAY_PRICE_FIELD,
   CONFIRM_EVERYDAY_PRICE_LABEL,
@@ -470,6 +470,59 @@ function parseSaleRules(
   const minTier = raw.minTier ? parseField(errors, "minTier", minTierSchema, raw.minTier) : undefined;
   if (kind === undefined) return undefined;
   return { kind, purchaseWindowMinutes, eligibleCreatedBefore, minTier };
+}
+
+/** The tier whose threshold a stored `min_lifetime_points` is, for the form ("" when none). */
+export function minTierFor(minLifetimePoints: number | null): string {
+  if (minLifetimePoints === null) return "";
+  return TIERS.find((t) => t.threshold === minLifetimePoints)?.name ?? "";
+}
+
+/** What the edit form may change about who registers (and, for a draw, its window to pay). */
+export interface SaleRulesEdit {
+  purchaseWindowMinutes: number | null;
+  eligibleCreatedBefore: Date | null;
+  minLifetimePoints: number | null;
+}
+
+/**
+ * The edit form's rules fields, against the stored ones: a field the form did not send keeps its stored value (a
+ * caller unaware of them changes nothing), and a cutoff shown as stored keeps its exact instant (inputs show
+ * minutes). The kind is not edited: a draw's seed was committed when the sale was created.
+ */
+export function parseRulesEdit(
+  raw: Record<string, string>,
+  { timeZone, kind, current }: { timeZone: string; kind: "first_come" | "draw"; current: SaleRulesEdit },
+): { ok: true; value: SaleRulesEdit } | { ok: false; fieldErrors: FieldErrors } {
+  const errors: FieldErrors = {};
+  let purchaseWindowMinutes = current.purchaseWindowMinutes;
+  if (kind === "draw" && raw.purchaseWindowMinutes !== undefined) {
+    const parsed = parseField(
+      errors,
+      "purchaseWindowMinutes",
+      purchaseWindowSchema,
+      raw.purchaseWindowMinutes,
+    );
+    if (parsed !== undefined) purchaseWindowMinutes = parsed;
+    else if (!errors.purchaseWindowMinutes) addFieldError(errors, "purchaseWindowMinutes", DRAW_NEEDS_WINDOW);
+  }
+  let eligibleCreatedBefore = current.eligibleCreatedBefore;
+  const cutoff = raw.eligibleCreatedBefore?.trim();
+  const shown = current.eligibleCreatedBefore
+    ? toStoreInputValue(current.eligibleCreatedBefore, timeZone)
+    : "";
+  if (cutoff !== undefined && cutoff !== shown) {
+    const parsed = cutoff ? parseStoreDateTime(cutoff, timeZone) : null;
+    if (parsed && !parsed.ok) addFieldError(errors, "eligibleCreatedBefore", parsed.message);
+    else eligibleCreatedBefore = parsed ? parsed.at : null;
+  }
+  let minLifetimePoints = current.minLifetimePoints;
+  if (raw.minTier !== undefined && raw.minTier !== minTierFor(current.minLifetimePoints)) {
+    const tier = raw.minTier ? parseField(errors, "minTier", minTierSchema, raw.minTier) : undefined;
+    if (!errors.minTier) minLifetimePoints = minLifetimePointsFor(tier);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
+  return { ok: true, value: { purchaseWindowMinutes, eligibleCreatedBefore, minLifetimePoints } };
 }
 
 /**

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { skuField } from "./draft-fields";
 import {
+  checkRulesEdit,
   checkSaleEdit,
   hasEnded,
   hasStarted,
+  registrationHasClosed,
   resolveEditedTimes,
   type SaleEditCurrent,
   type SaleEditRequest,
+  type SaleRulesCurrent,
+  type SaleRulesRequest,
   saleEditStage,
 } from "./edit-policy";
 
@@ -126,5 +130,83 @@ describe("the edit policy", () => {
     );
     expect(times.startsAt).toBe(stored.startsAt);
     expect(times.endsAt.toISOString()).toBe("2040-03-02T07:00:00.000Z");
+  });
+});
+
+describe("registration's rules and a draw's settings", () => {
+  /** A draw whose registration closes at 10:00 Shanghai on 1 March 2040, before its start. */
+  const draw: SaleRulesCurrent = {
+    kind: "draw",
+    registrationClosesAt: at("2040-03-01T02:00:00Z"),
+    drawnAt: null,
+    purchaseWindowMinutes: 60,
+    eligibleCreatedBefore: at("2040-01-01T00:00:00Z"),
+    minLifetimePoints: null,
+  };
+  const OPEN = at("2040-02-28T00:00:00Z");
+  const CLOSED = draw.registrationClosesAt;
+  const same: SaleRulesRequest = {
+    registrationClosesAt: draw.registrationClosesAt,
+    purchaseWindowMinutes: draw.purchaseWindowMinutes,
+    eligibleCreatedBefore: draw.eligibleCreatedBefore,
+    minLifetimePoints: draw.minLifetimePoints,
+  };
+  const later = at("2040-03-01T03:00:00Z");
+  const moved: SaleRulesRequest = {
+    registrationClosesAt: later,
+    purchaseWindowMinutes: 30,
+    eligibleCreatedBefore: null,
+    minLifetimePoints: 1000,
+  };
+  const rules = (current: SaleRulesCurrent, wanted: SaleRulesRequest, now: Date) =>
+    checkRulesEdit({ current, wanted, now, timeZone: SH });
+
+  it("passes the commitment point when registration closes, or once the draw ran", () => {
+    expect(registrationHasClosed(draw, OPEN)).toBe(false);
+    expect(registrationHasClosed(draw, new Date(CLOSED.getTime() - 1))).toBe(false);
+    expect(registrationHasClosed(draw, CLOSED)).toBe(true);
+    expect(registrationHasClosed({ ...draw, drawnAt: OPEN }, OPEN)).toBe(true);
+  });
+
+  it("lets every setting change while registration is open, the close staying ahead", () => {
+    expect(rules(draw, moved, OPEN)).toEqual({ errors: {}, locked: false });
+    expect(rules(draw, same, OPEN)).toEqual({ errors: {}, locked: false });
+    const past = rules(draw, { ...same, registrationClosesAt: at("2040-02-27T00:00:00Z") }, OPEN);
+    expect(past.locked).toBe(false);
+    expect(past.errors.registrationClosesAt?.[0]).toContain("Registration must close in the future");
+    expect(
+      rules(draw, { ...same, registrationClosesAt: OPEN }, OPEN).errors.registrationClosesAt,
+    ).toHaveLength(1);
+  });
+
+  it("locks the close, the window and the eligibility from the commitment point on, naming why", () => {
+    const after = rules(draw, moved, CLOSED);
+    expect(after.locked).toBe(true);
+    expect(Object.keys(after.errors).sort()).toEqual([
+      "eligibleCreatedBefore",
+      "minTier",
+      "purchaseWindowMinutes",
+      "registrationClosesAt",
+    ]);
+    expect(after.errors.registrationClosesAt?.[0]).toBe(
+      "Locked: registration closed at Thu, 1 Mar 2040, 10:00 GMT+8, so the draw is committed to its entries and settings.",
+    );
+    // Each field alone is refused, the same edit left as it was is not.
+    expect(rules(draw, { ...same, purchaseWindowMinutes: 90 }, CLOSED).locked).toBe(true);
+    expect(rules(draw, { ...same, minLifetimePoints: 1000 }, CLOSED).errors.minTier).toHaveLength(1);
+    expect(rules(draw, same, CLOSED)).toEqual({ errors: {}, locked: false });
+    // A draw that ran is locked even with its close time ahead.
+    const ran = rules({ ...draw, drawnAt: OPEN }, { ...same, eligibleCreatedBefore: null }, OPEN);
+    expect(ran.locked).toBe(true);
+    expect(ran.errors.eligibleCreatedBefore?.[0]).toMatch(/^Locked: the draw ran at Tue, 28 Feb 2040/);
+  });
+
+  it("leaves a first-come sale's close time to the start rule, and locks only its eligibility", () => {
+    const firstCome: SaleRulesCurrent = { ...draw, kind: "first_come", purchaseWindowMinutes: null };
+    const wanted = { ...same, purchaseWindowMinutes: null, registrationClosesAt: later };
+    expect(rules(firstCome, wanted, CLOSED)).toEqual({ errors: {}, locked: false });
+    const cutoff = rules(firstCome, { ...wanted, eligibleCreatedBefore: null }, CLOSED);
+    expect(cutoff.locked).toBe(true);
+    expect(cutoff.errors.eligibleCreatedBefore?.[0]).toContain("fans registered under these rules");
   });
 });

@@ -145,3 +145,89 @@ function checkRunningVersions(current: SaleEditCurrent, wanted: SaleEditRequest,
       addFieldError(errors, skuField(skuId, "quantity"), quantityFloorMessage(floor));
   }
 }
+
+/*
+ * Who may register, and a draw's settings. Fans register under the eligibility rules, and a draw commits to its
+ * entries when registration closes (runDraw may run from that instant: lib/sales/draw.ts), so registration's
+ * rules stay open to change until then and are locked from then on: the account-age cutoff and the required tier
+ * (any sale), and for a draw also the time registration closes and the winners' window to pay. A draw that has
+ * run is past that point whatever its times say. Fans who registered before a change keep their registration.
+ */
+
+/** The rules as stored on the sale (null: none). */
+export interface SaleRulesCurrent {
+  kind: "first_come" | "draw";
+  registrationClosesAt: Date;
+  drawnAt: Date | null;
+  purchaseWindowMinutes: number | null;
+  eligibleCreatedBefore: Date | null;
+  minLifetimePoints: number | null;
+}
+
+/** The rules an edit asks for. */
+export type SaleRulesRequest = Pick<
+  SaleRulesCurrent,
+  "registrationClosesAt" | "purchaseWindowMinutes" | "eligibleCreatedBefore" | "minLifetimePoints"
+>;
+
+/** The commitment point has passed: registration closed (a draw's entries are final) or the draw ran. */
+export function registrationHasClosed(
+  sale: { registrationClosesAt: Date; drawnAt: Date | null },
+  now: Date,
+): boolean {
+  return sale.drawnAt !== null || sale.registrationClosesAt.getTime() <= now.getTime();
+}
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * The field errors an edit of registration's rules earns, and whether they come from the lock (`locked`: the
+ * commitment point has passed and the edit tried to change a locked rule) rather than from a bad value.
+ */
+export function checkRulesEdit({
+  current,
+  wanted,
+  now,
+  timeZone,
+}: {
+  current: SaleRulesCurrent;
+  wanted: SaleRulesRequest;
+  now: Date;
+  timeZone: string;
+}): { errors: FieldErrors; locked: boolean } {
+  const errors: FieldErrors = {};
+  const draw = current.kind === "draw";
+  const changed = {
+    registrationClosesAt: draw && !sameInstant(wanted.registrationClosesAt, current.registrationClosesAt),
+    purchaseWindowMinutes: draw && wanted.purchaseWindowMinutes !== current.purchaseWindowMinutes,
+    eligibleCreatedBefore: !sameInstant(wanted.eligibleCreatedBefore, current.eligibleCreatedBefore),
+    minTier: wanted.minLifetimePoints !== current.minLifetimePoints,
+  };
+  if (registrationHasClosed(current, now)) {
+    const why = rulesLockedMessage(current, timeZone);
+    for (const [field, moved] of Object.entries(changed)) if (moved) addFieldError(errors, field, why);
+    return { errors, locked: Object.keys(errors).length > 0 };
+  }
+  if (changed.registrationClosesAt && wanted.registrationClosesAt.getTime() <= now.getTime()) {
+    addFieldError(
+      errors,
+      "registrationClosesAt",
+      `Registration must close in the future (it is ${formatStoreDateTime(now, timeZone)}): the draw runs once it has closed.`,
+    );
+  }
+  return { errors, locked: false };
+}
+
+/** Why registration's rules can no longer change, in a sentence for the field and the form. */
+export function rulesLockedMessage(
+  sale: { kind: "first_come" | "draw"; registrationClosesAt: Date; drawnAt: Date | null },
+  timeZone: string,
+): string {
+  if (sale.drawnAt) {
+    return `Locked: the draw ran at ${formatStoreDateTime(sale.drawnAt, timeZone)}, from the entries registered under these settings.`;
+  }
+  const closed = formatStoreDateTime(sale.registrationClosesAt, timeZone);
+  return sale.kind === "draw"
+    ? `Locked: registration closed at ${closed}, so the draw is committed to its entries and settings.`
+    : `Locked: registration closed at ${closed}, and fans registered under these rules.`;
+}

@@ -6,15 +6,33 @@ import { saleBuckets, saleSkus } from "@/db/schema";
 import { type Actor, diffRecords, writeAudit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db";
 import { formatMoneyInput } from "@/lib/money-input";
-import { type Failure, fail, invalid, ok, Refusal, refusable, type Success } from "@/lib/result";
+import {
+  addFieldError,
+  type Failure,
+  fail,
+  invalid,
+  ok,
+  Refusal,
+  refusable,
+  type Success,
+} from "@/lib/result";
 import { saleNotFound } from "./commands";
 import { getSaleForEdit, type SaleForEdit, type SaleSkuForEdit } from "./console-queries";
-import { parseSaleForm, type SaleFormSku, type SaleFormValue, skuField } from "./draft";
+import {
+  parseRulesEdit,
+  parseSaleForm,
+  type SaleFormSku,
+  type SaleFormValue,
+  type SaleRulesEdit,
+  skuField,
+} from "./draft";
 import type { SaleTimeField } from "./draft-fields";
 import {
+  checkRulesEdit,
   checkSaleEdit,
   quantityFloorMessage,
   resolveEditedTimes,
+  rulesLockedMessage,
   SALE_ENDED,
   saleEditStage,
 } from "./edit-policy";
@@ -36,6 +54,7 @@ interface EditPlan {
   current: SaleForEdit;
   value: SaleFormValue;
   times: Record<SaleTimeField, Date>;
+  rules: SaleRulesEdit;
   started: boolean;
   now: Date;
 }
@@ -161,8 +180,9 @@ async function updateKeptVersions(
  * that the start is still ahead. A sale that started or was ended meanwhile changes nothing.
  */
 async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
-  const { current, value, times, started, now } = plan;
+  const { current, value, times, rules, started, now } = plan;
   const next = {
+    ...rules,
     name: value.name,
     headline: value.headline,
     perAccountLimit: value.perAccountLimit,
@@ -182,6 +202,9 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
         per_account_limit = ${next.perAccountLimit}::int,
         waitlist_offer_minutes = ${next.waitlistOfferMinutes}::int,
         reminder_minutes = ${next.reminderMinutes}::int,
+        purchase_window_minutes = ${next.purchaseWindowMinutes}::int,
+        eligible_created_before = ${next.eligibleCreatedBefore?.toISOString() ?? null}::timestamptz,
+        min_lifetime_points = ${next.minLifetimePoints}::int,
         registration_opens_at = ${next.registrationOpensAt.toISOString()}::timestamptz,
         registration_closes_at = ${next.registrationClosesAt.toISOString()}::timestamptz,
         starts_at = ${next.startsAt.toISOString()}::timestamptz,
@@ -192,12 +215,28 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
         and starts_at = ${current.startsAt.toISOString()}::timestamptz
         and ends_at > ${nowIso}::timestamptz
         ${started ? sql`` : sql`and (status = 'draft' or starts_at > ${nowIso}::timestamptz)`}
+        ${rulesChanged(current, next) ? sql`and drawn_at is null and registration_closes_at > ${nowIso}::timestamptz` : sql``}
       returning total_quantity as "totalQuantity"`,
   );
   if (!updated) throw changedMeanwhile();
   if (updated.totalQuantity !== current.totalQuantity) {
     diff.totalQuantity = { from: current.totalQuantity, to: updated.totalQuantity };
   }
+}
+
+/**
+ * The edit touches registration's rules (a draw's close time or window, the eligibility): the write then also
+ * requires registration still open and no draw run, so a draw that began meanwhile (it locks the sale row) wins.
+ */
+function rulesChanged(current: SaleForEdit, next: SaleRulesEdit & { registrationClosesAt: Date }): boolean {
+  const instant = (d: Date | null) => d?.getTime() ?? null;
+  return (
+    (current.kind === "draw" &&
+      (instant(next.registrationClosesAt) !== instant(current.registrationClosesAt) ||
+        next.purchaseWindowMinutes !== current.purchaseWindowMinutes)) ||
+    instant(next.eligibleCreatedBefore) !== instant(current.eligibleCreatedBefore) ||
+    next.minLifetimePoints !== current.minLifetimePoints
+  );
 }
 
 async function applySaleEdit(tx: Tx, plan: EditPlan): Promise<SaleUpdated> {
@@ -256,9 +295,26 @@ export async function updateSaleFromForm(
     })),
     savedPrices: new Map(current.skus.filter((s) => s.included).map((s) => [s.skuId, s.salePriceMinor])),
   });
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const parsedRules = parseRulesEdit(raw, { timeZone, kind: current.kind, current });
+  if (!parsed.ok || !parsedRules.ok) {
+    return invalid({
+      ...(parsed.ok ? {} : parsed.fieldErrors),
+      ...(parsedRules.ok ? {} : parsedRules.fieldErrors),
+    });
+  }
   const value = parsed.value;
+  const rules = parsedRules.value;
   const times = resolveEditedTimes(current, value.times, timeZone);
+  const ruling = checkRulesEdit({
+    current,
+    wanted: { ...rules, registrationClosesAt: times.registrationClosesAt },
+    now,
+    timeZone,
+  });
+  // Past the commitment point: refused as such, whatever else the form asked.
+  if (ruling.locked) {
+    return fail("registration_closed", rulesLockedMessage(current, timeZone), { fieldErrors: ruling.errors });
+  }
   const errors = checkSaleEdit({
     current,
     wanted: { times, perAccountLimit: value.perAccountLimit, skus: value.skus },
@@ -266,8 +322,11 @@ export async function updateSaleFromForm(
     now,
     timeZone,
   });
+  for (const [field, messages] of Object.entries(ruling.errors)) {
+    for (const message of messages) addFieldError(errors, field, message);
+  }
   if (Object.keys(errors).length > 0) return invalid(errors);
-  const plan = { actor, current, value, times, started: stage === "running", now };
+  const plan = { actor, current, value, times, rules, started: stage === "running", now };
   const result = await refusable(() => db.transaction((tx) => applySaleEdit(tx, plan)));
   // New times or versions: this instance's remembered answers about the sale go (others' within a second).
   forgetSoldOut(current.id);

@@ -2,12 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { variantLabel } from "@/lib/catalog/variant-label";
-import type { Db } from "@/lib/db";
+import { releaseOrder } from "@/lib/checkout/holds";
+import type { Db, Tx } from "@/lib/db";
 import { mailStore } from "@/lib/mail/events";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { renderWaitlistOfferMail } from "@/lib/mail/templates/waitlist-offer";
-import { type Failure, fail, type Result } from "@/lib/result";
+import { type Failure, fail, ok, Refusal, type Result, refusable } from "@/lib/result";
 import { FOREIGN_KEY_VIOLATION, isSqlInt, isUuid, sqlState } from "./db-errors";
+import { releaseSaleHold } from "./holds";
 
 /*
  * The waitlist of a sold-out first-come sale. Joining is one insert guarded by a unique index (once per fan and
@@ -15,7 +17,8 @@ import { FOREIGN_KEY_VIOLATION, isSqlInt, isUuid, sqlState } from "./db-errors";
  * returns it, to the first fan waiting for its version as a hold of their own (the trigger
  * kite_offer_returned_unit, db/migrations/0019), so every way a unit comes back (expiry sweep, release on read,
  * cancellation, failed payment, a returned order) feeds the line and the public reserve never sees such a unit.
- * This module mails the offers (from the hold sweep) and tells each fan where they stand.
+ * This module mails the offers (from the hold sweep), tells each fan where they stand, and lets a fan leave (a unit
+ * held for them then passes on at once, through the same trigger).
  */
 
 export type JoinWaitlistCode =
@@ -136,6 +139,114 @@ function skuNotInSale(): Failure<"sku_not_in_sale"> {
   return fail(
     "sku_not_in_sale",
     "That version isn't part of this sale. Choose one of the versions on the sale page.",
+  );
+}
+
+export type LeaveWaitlistCode = "not_on_waitlist" | "bought" | "offer_over" | "conflict" | "unavailable";
+
+export type LeaveWaitlistResult = Result<
+  {
+    /** The unit that was held for the fan and went on to the next fan in line (or back on sale), if any. */
+    releasedHoldId: string | null;
+    /** A Checkout Session started for that unit: the caller expires it so it can no longer be paid. */
+    stripeSessionId: string | null;
+    message: string;
+  },
+  LeaveWaitlistCode
+>;
+
+interface LeaveFacts {
+  id: number;
+  status: "waiting" | "offered" | "missed";
+  holdId: string | null;
+  holdStatus: string | null;
+  orderId: string | null;
+}
+
+/**
+ * Takes a fan out of a sale's waitlist. A fan still waiting just leaves the line (everyone behind moves up one).
+ * A fan holding an offer gives its unit up at once through the one hold-release path (`releaseSaleHold`, or
+ * `releaseOrder` when they had started paying for it), so the trigger kite_offer_returned_unit hands it, in the
+ * same transaction, to the next fan waiting for that version (or, with nobody waiting, puts it back on sale).
+ * The entry is locked first, so a leave racing an offer or a second leave is decided one way; a refusal (not on
+ * the list, already paid, offer already over) writes nothing. Leaving for good frees the fan to join again later,
+ * at the back of the line.
+ */
+export async function leaveWaitlist(
+  db: Db,
+  { saleId, userId, now }: { saleId: string; userId: string; now: Date },
+): Promise<LeaveWaitlistResult> {
+  if (!isUuid(saleId) || !isUuid(userId)) return notOnWaitlist();
+  return refusable(() =>
+    db.transaction(async (tx) => {
+      const [entry] = await queryRows<LeaveFacts>(
+        tx,
+        sql`
+          select w.id, w.status, w.hold_id as "holdId", h.status as "holdStatus", o.id as "orderId"
+          from sale_waitlist w
+          left join sale_holds h on h.id = w.hold_id
+          left join orders o on o.id = h.order_id and o.status = 'pending'
+          where w.sale_id = ${saleId}::uuid and w.user_id = ${userId}::uuid
+          for update of w`,
+      );
+      if (!entry) throw new Refusal(notOnWaitlist());
+      if (entry.status === "missed") throw new Refusal(offerOver());
+      const released = entry.status === "offered" ? await giveUpOffer(tx, entry, { userId, now }) : null;
+      await tx.execute(sql`delete from sale_waitlist where id = ${entry.id}::bigint`);
+      return ok({
+        releasedHoldId: released?.holdId ?? null,
+        stripeSessionId: released?.stripeSessionId ?? null,
+        message: released
+          ? "You've left the waitlist. The unit we held for you has gone to the next fan in line."
+          : "You've left the waitlist. You can join again while the sale is sold out, at the back of the line.",
+      });
+    }),
+  ) as Promise<LeaveWaitlistResult>;
+}
+
+/** Releases the unit offered to a leaving fan (its pending order too, if they had started paying). */
+async function giveUpOffer(
+  tx: Tx,
+  entry: LeaveFacts,
+  { userId, now }: { userId: string; now: Date },
+): Promise<{ holdId: string; stripeSessionId: string | null }> {
+  if (!entry.holdId) throw new Refusal(offerOver());
+  if (entry.holdStatus === "converted") {
+    throw new Refusal(
+      fail("bought", "You've already paid for the unit the waitlist found you, so there's no line to leave."),
+    );
+  }
+  if (entry.holdStatus !== "active") throw new Refusal(offerOver());
+  if (entry.orderId) {
+    const order = await releaseOrder(tx, { orderId: entry.orderId, to: "cancelled", now, userId });
+    if (order.released) return { holdId: entry.holdId, stripeSessionId: order.stripeSessionId };
+  }
+  const hold = await releaseSaleHold(tx, { holdId: entry.holdId, now, reason: "cancelled", userId });
+  if (hold.released) return { holdId: entry.holdId, stripeSessionId: null };
+  throw new Refusal(
+    hold.reason === "busy"
+      ? fail(
+          "unavailable",
+          "So many fans are buying right now that we couldn't let go of your unit. Try again.",
+        )
+      : fail(
+          "conflict",
+          "The unit held for you changed just now (paid or run out). Reload the page and look again.",
+        ),
+  );
+}
+
+function notOnWaitlist(): Failure<"not_on_waitlist"> {
+  return fail(
+    "not_on_waitlist",
+    "You're not on this sale's waitlist (you may have left it already), so there was nothing to leave.",
+  );
+}
+
+function offerOver(): Failure<"offer_over"> {
+  return fail(
+    "offer_over",
+    "The unit held for you has already gone to the next fan in line, so you're no longer waiting.",
   );
 }
 

@@ -13,9 +13,10 @@ import { env } from "@/lib/env";
 import { formatMoneyInput } from "@/lib/money-input";
 import { getRequestNow } from "@/lib/qa/now";
 import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
+import { minTierFor } from "@/lib/sales/draft";
 import { skuField } from "@/lib/sales/draft-fields";
 import { getDrawPublic } from "@/lib/sales/draw";
-import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
+import { hasEnded, hasStarted, registrationHasClosed, rulesLockedMessage } from "@/lib/sales/edit-policy";
 import { getReminderProgress } from "@/lib/sales/reminders";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
@@ -44,6 +45,12 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
     registrationClosesAt: toStoreInputValue(sale.registrationClosesAt, tz),
     startsAt: toStoreInputValue(sale.startsAt, tz),
     endsAt: toStoreInputValue(sale.endsAt, tz),
+    kind: sale.kind,
+    purchaseWindowMinutes: sale.purchaseWindowMinutes === null ? "" : String(sale.purchaseWindowMinutes),
+    eligibleCreatedBefore: sale.eligibleCreatedBefore
+      ? toStoreInputValue(sale.eligibleCreatedBefore, tz)
+      : "",
+    minTier: minTierFor(sale.minLifetimePoints),
   };
   for (const s of sale.skus) {
     if (s.included) initial[skuField(s.skuId, "include")] = "on";
@@ -115,6 +122,8 @@ function EditSale({ sale, now, tz }: { sale: SaleForEdit; now: Date; tz: string 
         started: hasStarted(sale, now),
         startedAt: formatStoreDateTime(sale.startsAt, tz),
         floors: Object.fromEntries(sale.skus.map((s) => [s.skuId, s.held + s.sold])),
+        rulesLocked: registrationHasClosed(sale, now),
+        rulesLockNote: rulesLockedMessage(sale, tz),
       }}
     />
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { WaitlistJoin } from "@/components/sales/waitlist-join";
+import { WaitlistLeave } from "@/components/sales/waitlist-leave";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -12,9 +13,12 @@ import { getCachedSale } from "@/lib/sales/cached";
 import { cachedFigures } from "@/lib/sales/figures";
 import { formatSaleTime } from "@/lib/sales/rules";
 import { getWaitlistSpot, type WaitlistSpot } from "@/lib/sales/waitlist";
-import { joinWaitlistAction } from "./actions";
+import { joinWaitlistAction, leaveWaitlistAction } from "./actions";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ left?: string }> };
+
+/** Still in line (or holding an offer): the states from which a fan can leave. */
+const canLeave = (spot: WaitlistSpot) => spot.state !== "bought" && spot.state !== "missed";
 
 export const metadata: Metadata = { title: "Waitlist · Kite flash sale" };
 
@@ -85,8 +89,24 @@ function SpotMessage({ spot, slug, label }: { spot: WaitlistSpot; slug: string; 
   }
 }
 
-export default async function WaitlistPage({ params }: Props) {
+/** After leaving (the action redirects here with `?left=`): what happened, said once. */
+function LeftNotice({ passedOn }: { passedOn: boolean }) {
+  return (
+    <p
+      role="status"
+      className="mt-4 rounded-xl bg-emerald-50 p-4 text-emerald-800"
+      data-testid="waitlist-left"
+    >
+      {passedOn
+        ? "You've left the waitlist. The unit we held for you has gone to the next fan in line."
+        : "You've left the waitlist."}
+    </p>
+  );
+}
+
+export default async function WaitlistPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { left } = await searchParams;
   const sale = await getCachedSale(slug);
   if (!sale) notFound();
   const user = await getCurrentUser();
@@ -114,6 +134,7 @@ export default async function WaitlistPage({ params }: Props) {
         › Waitlist
       </nav>
       <h1 className="text-3xl font-bold tracking-tight">Waitlist</h1>
+      {left && !spot ? <LeftNotice passedOn={left === "passed"} /> : null}
       <section
         aria-label="Your place in line"
         className="mt-6 space-y-4 rounded-2xl border border-ink-100 p-6"
@@ -121,7 +142,17 @@ export default async function WaitlistPage({ params }: Props) {
         data-state={spot?.state ?? "none"}
       >
         {spot ? (
-          <SpotMessage spot={spot} slug={slug} label={labelOf(spot.skuId)} />
+          <>
+            <SpotMessage spot={spot} slug={slug} label={labelOf(spot.skuId)} />
+            {canLeave(spot) ? (
+              <WaitlistLeave
+                saleId={sale.id}
+                slug={slug}
+                holdsUnit={spot.state === "offer"}
+                leave={leaveWaitlistAction}
+              />
+            ) : null}
+          </>
         ) : figures?.state === "sold_out" || (figures?.state === "live" && soldOut.length > 0) ? (
           <>
             <p className="text-ink-700">
