@@ -5,6 +5,7 @@ import { products, type Sale, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
+import { type EarlyAccess, earlyAccessFromColumns } from "./draft";
 import type { SaleBasics, SaleProduct } from "./queries";
 import { getSaleState, parseSaleTimes, type SaleState, type SaleTimes } from "./rules";
 import { saleImageSql } from "./sale-image";
@@ -142,8 +143,10 @@ export interface SaleSkuForEdit {
   sold: number;
 }
 
-export interface SaleForEdit extends SaleTimes, SaleBasics, Pick<Sale, "reminderMinutes"> {
+export interface SaleForEdit extends SaleTimes, SaleBasics, Pick<Sale, "reminderMinutes" | "kind"> {
   product: SaleProduct;
+  /** The early-access lane as saved, or null. */
+  earlyAccess: EarlyAccess | null;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
   skus: SaleSkuForEdit[];
@@ -170,6 +173,10 @@ export async function getSaleForEdit(
       perAccountLimit: sales.perAccountLimit,
       waitlistOfferMinutes: sales.waitlistOfferMinutes,
       reminderMinutes: sales.reminderMinutes,
+      kind: sales.kind,
+      earlyAccessMinPoints: sales.earlyAccessMinPoints,
+      earlyAccessMinutes: sales.earlyAccessMinutes,
+      earlyAccessQuota: sales.earlyAccessQuota,
       totalQuantity: sales.totalQuantity,
       soldOutAt: sales.soldOutAt,
       updatedAt: sales.updatedAt,
@@ -201,9 +208,19 @@ export async function getSaleForEdit(
       where k.product_id = ${sale.productId}::int
       order by ss.position nulls last, k.position, k.id`,
   );
-  const { productId, productSlug, productName, imageUrl, ...rest } = sale;
+  const {
+    productId,
+    productSlug,
+    productName,
+    imageUrl,
+    earlyAccessMinPoints,
+    earlyAccessMinutes,
+    earlyAccessQuota,
+    ...rest
+  } = sale;
   return {
     ...rest,
+    earlyAccess: earlyAccessFromColumns({ earlyAccessMinPoints, earlyAccessMinutes, earlyAccessQuota }),
     product: { id: productId, slug: productSlug, name: productName, imageUrl },
     skus: rows.map(({ colour, storage, ...r }) => ({ ...r, label: variantLabel({ colour, storage }) })),
   };

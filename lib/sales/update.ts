@@ -9,7 +9,7 @@ import { formatMoneyInput } from "@/lib/money-input";
 import { type Failure, fail, invalid, ok, Refusal, refusable, type Success } from "@/lib/result";
 import { saleNotFound } from "./commands";
 import { getSaleForEdit, type SaleForEdit, type SaleSkuForEdit } from "./console-queries";
-import { parseSaleForm, type SaleFormSku, type SaleFormValue, skuField } from "./draft";
+import { earlyAccessColumns, parseSaleForm, type SaleFormSku, type SaleFormValue, skuField } from "./draft";
 import type { SaleTimeField } from "./draft-fields";
 import {
   checkSaleEdit,
@@ -174,6 +174,12 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
     endsAt: times.endsAt,
   };
   Object.assign(diff, diffRecords({ ...current }, next));
+  const lane = earlyAccessColumns(value.earlyAccess);
+  const laneText = (l: typeof current.earlyAccess) =>
+    l ? `${l.minTier} and above, ${l.minutes} min early, ${l.quota} units` : "none";
+  if (laneText(current.earlyAccess) !== laneText(value.earlyAccess)) {
+    diff.earlyAccess = { from: laneText(current.earlyAccess), to: laneText(value.earlyAccess) };
+  }
   const nowIso = now.toISOString();
   const [updated] = await queryRows<{ totalQuantity: number }>(
     tx,
@@ -186,6 +192,9 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
         registration_closes_at = ${next.registrationClosesAt.toISOString()}::timestamptz,
         starts_at = ${next.startsAt.toISOString()}::timestamptz,
         ends_at = ${next.endsAt.toISOString()}::timestamptz,
+        early_access_min_points = ${lane.earlyAccessMinPoints}::int,
+        early_access_minutes = ${lane.earlyAccessMinutes}::int,
+        early_access_quota = ${lane.earlyAccessQuota}::int,
         total_quantity = (select sum(quantity) from sale_skus where sale_id = ${current.id}::uuid),
         updated_at = now()
       where id = ${current.id}::uuid and status = ${current.status}::sale_status
@@ -261,7 +270,12 @@ export async function updateSaleFromForm(
   const times = resolveEditedTimes(current, value.times, timeZone);
   const errors = checkSaleEdit({
     current,
-    wanted: { times, perAccountLimit: value.perAccountLimit, skus: value.skus },
+    wanted: {
+      times,
+      perAccountLimit: value.perAccountLimit,
+      skus: value.skus,
+      earlyAccess: value.earlyAccess,
+    },
     stage,
     now,
     timeZone,
