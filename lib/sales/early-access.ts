@@ -214,13 +214,13 @@ async function reserveInLane(
         where h.sale_id = ${saleId}::uuid and h.early_access and h.status in ('active', 'converted')`,
   );
   if ((taken?.n ?? 0) >= lane.quota) throw laneFull(lane, startsAt, timeZone);
-  return takeLaneUnit(tx, input, { holdMinutes, startsAt, lane });
+  return takeLaneUnit(tx, input, { holdMinutes, startsAt });
 }
 
 async function takeLaneUnit(
   tx: Db,
   input: ReserveInput & { timeZone: string },
-  { holdMinutes, startsAt, lane }: { holdMinutes: number; startsAt: Date; lane: LaneSettings },
+  { holdMinutes, startsAt }: { holdMinutes: number; startsAt: Date },
 ): Promise<ReserveResult> {
   const { saleId, skuId, userId, now } = input;
   const requestKey = input.requestKey ?? null;
