@@ -96,6 +96,22 @@ export function earlyAccessOpensAt(sale: {
   return new Date(sale.startsAt.getTime() - sale.earlyAccess.minutes * 60_000);
 }
 
+/** Why the lane can no longer change at `now` (it opened, or the sale started), or null while it can. */
+export function earlyAccessLock(
+  current: Pick<SaleEditCurrent, "status" | "startsAt" | "earlyAccess">,
+  now: Date,
+  timeZone: string,
+): string | null {
+  const opened = earlyAccessOpensAt(current);
+  if (opened && opened.getTime() <= now.getTime()) {
+    return `Locked: the early-access lane opened at ${formatStoreDateTime(opened, timeZone)}.`;
+  }
+  if (current.status !== "draft" && current.startsAt.getTime() <= now.getTime()) {
+    return `Locked: the sale started at ${formatStoreDateTime(current.startsAt, timeZone)}.`;
+  }
+  return null;
+}
+
 const sameLane = (a: EarlyAccess | null | undefined, b: EarlyAccess | null | undefined) =>
   (a ?? null) === (b ?? null) ||
   (!!a && !!b && a.minTier === b.minTier && a.minutes === b.minutes && a.quota === b.quota);
@@ -116,20 +132,8 @@ function checkEarlyAccessEdit(
     addFieldError(errors, "earlyAccessTier", "A draw has no early-access lane: choose no early access.");
     return;
   }
-  const opened = earlyAccessOpensAt(current);
-  if (opened && opened.getTime() <= now.getTime()) {
-    addFieldError(
-      errors,
-      "earlyAccessTier",
-      `Locked: the early-access lane opened at ${formatStoreDateTime(opened, timeZone)}.`,
-    );
-  } else if (current.status !== "draft" && current.startsAt.getTime() <= now.getTime()) {
-    addFieldError(
-      errors,
-      "earlyAccessTier",
-      `Locked: the sale started at ${formatStoreDateTime(current.startsAt, timeZone)}.`,
-    );
-  }
+  const locked = earlyAccessLock(current, now, timeZone);
+  if (locked) addFieldError(errors, "earlyAccessTier", locked);
 }
 
 /**

@@ -15,7 +15,7 @@ import { getRequestNow } from "@/lib/qa/now";
 import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
 import { skuField } from "@/lib/sales/draft-fields";
 import { getDrawPublic } from "@/lib/sales/draw";
-import { hasEnded, hasStarted } from "@/lib/sales/edit-policy";
+import { earlyAccessLock, hasEnded, hasStarted } from "@/lib/sales/edit-policy";
 import { getReminderProgress } from "@/lib/sales/reminders";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
@@ -44,6 +44,9 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
     registrationClosesAt: toStoreInputValue(sale.registrationClosesAt, tz),
     startsAt: toStoreInputValue(sale.startsAt, tz),
     endsAt: toStoreInputValue(sale.endsAt, tz),
+    earlyAccessTier: sale.earlyAccess?.minTier ?? "",
+    earlyAccessMinutes: sale.earlyAccess ? String(sale.earlyAccess.minutes) : "",
+    earlyAccessQuota: sale.earlyAccess ? String(sale.earlyAccess.quota) : "",
   };
   for (const s of sale.skus) {
     if (s.included) initial[skuField(s.skuId, "include")] = "on";
@@ -115,6 +118,8 @@ function EditSale({ sale, now, tz }: { sale: SaleForEdit; now: Date; tz: string 
         started: hasStarted(sale, now),
         startedAt: formatStoreDateTime(sale.startsAt, tz),
         floors: Object.fromEntries(sale.skus.map((s) => [s.skuId, s.held + s.sold])),
+        earlyAccess: earlyAccessLock(sale, now, tz) ?? undefined,
+        draw: sale.kind === "draw",
       }}
     />
   );
