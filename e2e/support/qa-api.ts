@@ -102,6 +102,8 @@ export async function createSale(
     perAccountLimit?: number;
     /** A draw sale, each winner with this many minutes to pay. */
     drawPurchaseWindowMinutes?: number;
+    /** The Kite Club early-access lane. */
+    earlyAccess?: { minTier: "Silver" | "Gold" | "Platinum" | "Diamond"; minutes: number; quota: number };
   },
 ): Promise<QaSale> {
   const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });
@@ -137,6 +139,8 @@ export interface AccountInput {
   role?: "shopper" | "marketer";
   name?: string;
   address?: boolean;
+  /** Lifetime points to start with: 5,000 is Gold. */
+  lifetimePoints?: number;
 }
 
 export async function createAccount(
