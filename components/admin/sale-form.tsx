@@ -212,6 +212,7 @@ function EarlyAccessCard({
   lockNote?: string | undefined;
 }) {
   const [tier, setTier] = useState(v("earlyAccessTier"));
+  const errorsOf = (...names: string[]) => names.flatMap((n) => bind(n).errors ?? []);
   if (lockNote) {
     return (
       <Card title="Kite Club early access" titleId="sale-early-access">
@@ -224,6 +225,11 @@ function EarlyAccessCard({
             : "No early access."}{" "}
           <span className="text-ink-500">{lockNote}</span>
         </p>
+        {errorsOf("earlyAccessTier", "earlyAccessMinutes", "earlyAccessQuota").map((message) => (
+          <p key={message} className="mt-2 text-sm font-medium text-accent-700">
+            {message}
+          </p>
+        ))}
       </Card>
     );
   }
