@@ -254,7 +254,7 @@ function EarlyAccessCard({
           ))}
         </SelectField>
         <InputField
-          label="Opens before the start (minutes)"
+          label="Minutes before the start"
           {...bind("earlyAccessMinutes")}
           defaultValue={v("earlyAccessMinutes") || "10"}
           type="number"
