@@ -14,6 +14,32 @@ export const DEMO_USERS = [
   { email: "marketer@example.com", name: "Mara Chen", role: "marketer", password: DEMO_PASSWORDS.marketer },
 ] as const;
 
+/**
+ * The demo shopper's Kite Club standing: enough lifetime points to be Gold (5,000+), so the club, the tier price and
+ * a sale's early-access lane show on a fresh start. One `adjustment` entry with this cause, written once.
+ */
+export const DEMO_SHOPPER_POINTS = {
+  email: "shopper@example.com",
+  amount: 6_200,
+  cause: "demo:welcome-gold",
+  note: "Demo data: Gold from the start",
+  /** Used only when the shopper has no points account yet (letters and digits of REFERRAL_CODE_ALPHABET). */
+  referralCode: "DEMQGWXN",
+} as const;
+
+/** The open demo beta (lib/beta/demo.ts): realistic text, so the club's beta pages are not empty. */
+export const DEMO_BETA = {
+  title: "Kite Buds 2 Pro beta: 300 seats",
+  prompt:
+    "Tell us where you wear your earbuds (commute, gym, office calls) and what you would want the Pro's new noise cancelling to fix. 2 to 3 sentences.",
+  skuCode: "kite-buds-2-black",
+  seats: 300,
+  tokenPriceMinor: 100,
+  pointsCost: 300,
+  /** Open for this long from the seed, so a long-lived database keeps an open beta. */
+  openDays: 14,
+} as const;
+
 /** Each demo account's default delivery address, so it can check out at once. */
 export const DEMO_ADDRESSES: Readonly<Record<(typeof DEMO_USERS)[number]["email"], SeedAddress>> = {
   "shopper@example.com": {

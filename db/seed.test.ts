@@ -3,10 +3,20 @@ import path from "node:path";
 import bcrypt from "bcryptjs";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoBeta } from "@/lib/beta/demo";
+import { tierFor } from "@/lib/points/rules";
 import { type DbHandle, openDb, queryRows } from "./client";
+import { resetDemoData } from "./reset";
 import { categories, productImages, productSpecs, products, reviews, skus, users } from "./schema";
 import { seedDemo } from "./seed";
-import { DEMO_PASSWORDS, DEMO_PRODUCTS, STOCK_OVERRIDES, skusFor } from "./seed-data";
+import {
+  DEMO_BETA,
+  DEMO_PASSWORDS,
+  DEMO_PRODUCTS,
+  DEMO_SHOPPER_POINTS,
+  STOCK_OVERRIDES,
+  skusFor,
+} from "./seed-data";
 
 const TABLES = { categories, products, skus, productImages, productSpecs, reviews, users } as const;
 
@@ -145,5 +155,71 @@ describe("seedDemo", () => {
     expect(await bcrypt.compare(DEMO_PASSWORDS.shopper, shopper?.passwordHash ?? "")).toBe(true);
     expect(await bcrypt.compare(DEMO_PASSWORDS.marketer, marketer?.passwordHash ?? "")).toBe(true);
     expect(await bcrypt.compare("wrong-password", shopper?.passwordHash ?? "")).toBe(false);
+  });
+});
+
+describe("demo Kite Club data", () => {
+  const shopperPoints = async () => {
+    const [account] = await queryRows<{ balance: number; lifetime: number; entries: number }>(
+      handle.db,
+      sql`select p.balance, p.lifetime_earned as lifetime,
+            (select count(*)::int from points_entries e where e.user_id = p.user_id) as entries
+          from points_accounts p join users u on u.id = p.user_id where u.email = 'shopper@example.com'`,
+    );
+    return account;
+  };
+
+  it("makes the demo shopper Gold through one ledger entry, once however often it runs", async () => {
+    await seedDemo(handle.db);
+    const first = await shopperPoints();
+    expect(first).toEqual({
+      balance: DEMO_SHOPPER_POINTS.amount,
+      lifetime: DEMO_SHOPPER_POINTS.amount,
+      entries: 1,
+    });
+    expect(tierFor(first?.lifetime ?? 0).name).toBe("Gold");
+    await seedDemo(handle.db);
+    expect(await shopperPoints()).toEqual(first);
+    const [entry] = await queryRows<{ reason: string; balanceAfter: number }>(
+      handle.db,
+      sql`select e.reason, e.balance_after as "balanceAfter" from points_entries e
+          join users u on u.id = e.user_id where u.email = 'shopper@example.com'`,
+    );
+    expect(entry).toEqual({ reason: "adjustment", balanceAfter: DEMO_SHOPPER_POINTS.amount });
+  });
+
+  it("opens one realistic beta, idempotently, and reopens it when it closed with nobody in it", async () => {
+    const now = new Date("2026-12-01T02:00:00Z");
+    const id = await seedDemoBeta(handle.db, { now });
+    expect(id).not.toBeNull();
+    expect(await seedDemoBeta(handle.db, { now })).toBe(id);
+    const open = async (at: Date) =>
+      queryRows<{ title: string; seats: number; open: boolean }>(
+        handle.db,
+        sql`select title, seats, (opens_at <= ${at.toISOString()}::timestamptz
+              and closes_at > ${at.toISOString()}::timestamptz) as open
+            from betas where title = ${DEMO_BETA.title}`,
+      );
+    expect(await open(now)).toEqual([{ title: "Kite Buds 2 Pro beta: 300 seats", seats: 300, open: true }]);
+    const later = new Date(now.getTime() + 30 * 24 * 3600_000);
+    expect(await open(later)).toMatchObject([{ open: false }]);
+    expect(await seedDemoBeta(handle.db, { now: later })).toBe(id);
+    expect(await open(later)).toMatchObject([{ open: true }]);
+  });
+
+  it("a QA reset seeds the same: the shopper is Gold and the beta is open again", async () => {
+    const now = new Date();
+    await resetDemoData(handle.db);
+    await seedDemoBeta(handle.db, { now });
+    expect(await shopperPoints()).toEqual({
+      balance: DEMO_SHOPPER_POINTS.amount,
+      lifetime: DEMO_SHOPPER_POINTS.amount,
+      entries: 1,
+    });
+    const [beta] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from betas where closes_at > ${now.toISOString()}::timestamptz`,
+    );
+    expect(beta?.n).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   DEMO_CATEGORIES,
   DEMO_CURRENCY,
   DEMO_PRODUCTS,
+  DEMO_SHOPPER_POINTS,
   DEMO_USERS,
   imagesFor,
   ORDER_LIMIT_BY_KIND,
@@ -304,8 +305,34 @@ export async function seedDemo(
     if (!options.firstRelease) {
       await seedAddresses(tx);
       await seedOrderLimits(tx);
+      await seedShopperPoints(tx);
     }
   });
+}
+
+/**
+ * The demo shopper's points, through the ledger's shape: one `adjustment` entry (unique by reason and cause, so a
+ * rerun adds nothing) and the account's balance and lifetime points moved by the same amount in the same statement.
+ * Plain SQL, since the seed script runs without the app's server modules.
+ */
+async function seedShopperPoints(tx: Tx): Promise<void> {
+  const { email, amount, cause, note, referralCode } = DEMO_SHOPPER_POINTS;
+  await tx.execute(sql`
+    insert into points_accounts (user_id, referral_code)
+    select id, ${referralCode} from users where lower(email) = lower(${email})
+    on conflict do nothing`);
+  await tx.execute(sql`
+    with entry as (
+      insert into points_entries (user_id, reason, cause, amount, balance_after, note)
+      select p.user_id, 'adjustment', ${cause}, ${amount}::int, p.balance + ${amount}::int, ${note}
+      from points_accounts p join users u on u.id = p.user_id
+      where lower(u.email) = lower(${email})
+      on conflict do nothing
+      returning user_id, amount
+    )
+    update points_accounts p
+    set balance = p.balance + entry.amount, lifetime_earned = p.lifetime_earned + entry.amount
+    from entry where p.user_id = entry.user_id`);
 }
 
 /** Each demo product's per-order limit, by kind: two phones per order, five power banks. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { type DbHandle, openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { seedDemoBeta } from "@/lib/beta/demo";
 import { env, seedsDemoData } from "@/lib/env";
 import { seedDemoSales } from "@/lib/sales/demo";
 
@@ -20,6 +21,7 @@ async function init(): Promise<DbHandle> {
   if (seedsDemoData) {
     await seedDemo(handle.db, { onlyIfEmpty: true });
     await seedDemoSales(handle.db, { now: new Date() });
+    await seedDemoBeta(handle.db, { now: new Date() });
   }
   return handle;
 }

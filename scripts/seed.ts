@@ -7,6 +7,7 @@ import { count } from "drizzle-orm";
 import { openDb } from "../db/client";
 import { categories, products, reviews, skus, users } from "../db/schema";
 import { seedDemo } from "../db/seed";
+import { seedDemoBeta } from "../lib/beta/demo";
 import { seedDemoSales } from "../lib/sales/demo";
 
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     const seedStarted = performance.now();
     await seedDemo(handle.db);
     await seedDemoSales(handle.db, { now: new Date() });
+    await seedDemoBeta(handle.db, { now: new Date() });
     const seedMs = Math.round(performance.now() - seedStarted);
     const tally = async (
       table: typeof categories | typeof products | typeof skus | typeof reviews | typeof users,

@@ -61,6 +61,10 @@ export interface SaleFormLocks {
    */
   rulesLocked?: boolean;
   rulesLockNote?: string;
+  /** Why the early-access lane can no longer change (it opened, or the sale started); absent: it can. */
+  earlyAccess?: string;
+  /** A draw: no lane at all. */
+  draw?: boolean;
 }
 
 function slugify(text: string) {
@@ -248,6 +252,87 @@ function SaleKindChoice({ kind, setKind }: { kind: string; setKind: (kind: strin
   );
 }
 
+/**
+ * The Kite Club early-access lane (lib/sales/early-access.ts): fans of a tier and above may buy a number of
+ * minutes before the public start, from a quota of the sale's units. Locked once the lane has opened.
+ */
+function EarlyAccessCard({
+  field: bind,
+  v,
+  lockNote,
+}: {
+  field: (name: string) => { name: string; defaultValue: string; errors: string[] | undefined };
+  v: (name: string) => string;
+  lockNote?: string | undefined;
+}) {
+  const [tier, setTier] = useState(v("earlyAccessTier"));
+  const errorsOf = (...names: string[]) => names.flatMap((n) => bind(n).errors ?? []);
+  if (lockNote) {
+    return (
+      <Card title="Kite Club early access" titleId="sale-early-access">
+        {["earlyAccessTier", "earlyAccessMinutes", "earlyAccessQuota"].map((name) => (
+          <input key={name} type="hidden" name={name} value={v(name)} />
+        ))}
+        <p className="text-sm text-ink-700" data-testid="early-access-summary">
+          {v("earlyAccessTier")
+            ? `${v("earlyAccessTier")} and above, ${v("earlyAccessMinutes")} minutes before the start, ${v("earlyAccessQuota")} units.`
+            : "No early access."}{" "}
+          <span className="text-ink-500">{lockNote}</span>
+        </p>
+        {errorsOf("earlyAccessTier", "earlyAccessMinutes", "earlyAccessQuota").map((message) => (
+          <p key={message} className="mt-2 text-sm font-medium text-accent-700">
+            {message}
+          </p>
+        ))}
+      </Card>
+    );
+  }
+  return (
+    <Card title="Kite Club early access" titleId="sale-early-access">
+      <p className="mb-4 text-sm text-ink-600">
+        Optional. Fans of a tier and above may buy this many minutes before the public start, from a quota
+        carved out of the sale&apos;s units. Whatever the lane does not sell goes on sale to everyone at the
+        start.
+      </p>
+      <div className="grid gap-4 md:grid-cols-3">
+        <SelectField
+          label="Early access for"
+          {...bind("earlyAccessTier")}
+          onChange={(e) => setTier(e.currentTarget.value)}
+        >
+          <option value="">No early access</option>
+          {REQUIRED_TIERS.map((t) => (
+            <option key={t} value={t}>
+              {t} and above
+            </option>
+          ))}
+        </SelectField>
+        <InputField
+          label="Minutes before the start"
+          {...bind("earlyAccessMinutes")}
+          defaultValue={v("earlyAccessMinutes") || "10"}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1440}
+          step={1}
+          disabled={!tier}
+        />
+        <InputField
+          label="Units for the lane"
+          {...bind("earlyAccessQuota")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          disabled={!tier}
+          hint="At most the sale's units; counted across its versions."
+        />
+      </div>
+    </Card>
+  );
+}
+
 /** The explicit consent a sale price at or above the everyday price needs (the rule: lib/sales/draft.ts). */
 function ConfirmEverydayPrice({ checked }: { checked: boolean }) {
   return (
@@ -426,6 +511,8 @@ export function SaleForm<T extends { message: string }>({
         locked={locks.rulesLocked ?? false}
         lockNote={locks.rulesLockNote}
       />
+
+      {locks.draw ? null : <EarlyAccessCard field={field} v={v} lockNote={locks.earlyAccess} />}
 
       <Card title="Versions, quantities and prices" titleId="sale-skus">
         {errors.skus ? (

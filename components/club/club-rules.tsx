@@ -102,6 +102,27 @@ export function ClubRules() {
           .
         </p>
       </section>
+
+      <section aria-labelledby="early-access-title" data-testid="club-early-access">
+        <h2 id="early-access-title" className="text-xl font-semibold">
+          Early access to flash sales
+        </h2>
+        <ul className="mt-3 list-disc space-y-1.5 pl-5 text-ink-700">
+          <li>
+            Some flash sales open early for the Kite Club: fans of the tier the sale names, or higher, may buy
+            a few minutes before everyone else. The sale page says who and when, for example “Gold and above:
+            from 09:50”.
+          </li>
+          <li>
+            Early access has its own share of the sale&apos;s units, set for each sale. What it does not sell
+            goes on sale to everyone at the public start.
+          </li>
+          <li>
+            You still register for the sale as usual, and the per-account limit is the same. Signed in, the
+            sale page tells you whether your tier is in.
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

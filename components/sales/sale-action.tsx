@@ -108,9 +108,19 @@ function SaleActionBody({
       </div>
     );
   }
-  if (fan && !fan.cannotBuy && state === "live") {
-    return (
+  // Before the public start, a fan in the sale's early-access lane buys the same way (lib/sales/early-access.ts).
+  if (fan && !fan.cannotBuy && (state === "live" || fan.earlyAccess?.open)) {
+    const buy = (
       <BuyForm reserve={reserve} saleId={sale.id} options={saleOptions(sale)} chosenSkuId={fan.chosenSkuId} />
+    );
+    if (state === "live") return buy;
+    return (
+      <div className="space-y-3">
+        <p className="font-semibold text-accent-700" data-testid="early-access-open">
+          Kite Club early access is open for your tier.
+        </p>
+        {buy}
+      </div>
     );
   }
   const note = (

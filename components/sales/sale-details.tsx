@@ -1,4 +1,5 @@
 import { Price } from "@/components/ui/price";
+import { laneNotice } from "@/lib/sales/early-access-rules";
 import type { SaleDetail } from "@/lib/sales/queries";
 import { formatSaleTime } from "@/lib/sales/rules";
 
@@ -40,6 +41,18 @@ export function SaleFacts({ sale, timeZone }: { sale: SaleDetail; timeZone: stri
         <dt className="text-ink-500">Limit</dt>
         <dd className="font-semibold">{sale.perAccountLimit} per fan</dd>
       </div>
+      {sale.earlyAccess ? (
+        <div className="col-span-2" data-testid="early-access">
+          <dt className="text-ink-500">Kite Club early access</dt>
+          <dd className="font-semibold">
+            {laneNotice(new Date(sale.startsAt), sale.earlyAccess, timeZone)}
+            <span className="font-normal text-ink-600">
+              {" "}
+              · {new Intl.NumberFormat("en-US").format(sale.earlyAccess.quota)} units set aside
+            </span>
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

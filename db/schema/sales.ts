@@ -66,6 +66,15 @@ export const sales = pgTable(
     waitlistOfferMinutes: integer().notNull().default(10),
     /** Minutes before the start that registered fans are sent a reminder (lib/sales/reminders.ts); 0: none. */
     reminderMinutes: integer().notNull().default(5),
+    /**
+     * Early-access lane (lib/sales/early-access.ts): fans whose lifetime points reach this (a VIP tier's threshold)
+     * may reserve `earlyAccessMinutes` before the start, at most `earlyAccessQuota` units in all, taken from the
+     * sale's public buckets (so the stock invariant is the usual one, and what the lane did not sell is simply
+     * there at the start). All three null: no lane.
+     */
+    earlyAccessMinPoints: integer(),
+    earlyAccessMinutes: integer(),
+    earlyAccessQuota: integer(),
     ...timestamps,
   },
   (t) => [
@@ -86,6 +95,15 @@ export const sales = pgTable(
     check("sales_purchase_window_range", sql`${t.purchaseWindowMinutes} between 5 and 10080`),
     check("sales_drawn_is_draw", sql`${t.drawnAt} is null or ${t.kind} = 'draw'`),
     check("sales_min_lifetime_points", sql`${t.minLifetimePoints} > 0`),
+    check(
+      "sales_early_access_settings",
+      sql`num_nulls(${t.earlyAccessMinPoints}, ${t.earlyAccessMinutes}, ${t.earlyAccessQuota}) in (0, 3)`,
+    ),
+    check(
+      "sales_early_access_range",
+      sql`${t.earlyAccessMinPoints} > 0 and ${t.earlyAccessMinutes} between 1 and 1440 and ${t.earlyAccessQuota} between 1 and ${t.totalQuantity}`,
+    ),
+    check("sales_early_access_first_come", sql`${t.earlyAccessQuota} is null or ${t.kind} = 'first_come'`),
   ],
 );
 export type Sale = typeof sales.$inferSelect;
@@ -200,6 +218,8 @@ export const saleHolds = pgTable(
     expiresAt: timestamptz().notNull(),
     orderId: uuid().references(() => orders.id, { onDelete: "set null" }),
     releaseReason: text(),
+    /** Reserved in the sale's early-access lane (before the public start); counts against its quota while live. */
+    earlyAccess: boolean().notNull().default(false),
     createdAt: createdAt(),
     settledAt: timestamptz(),
   },
@@ -219,6 +239,9 @@ export const saleHolds = pgTable(
     index("sale_holds_active_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'active'`),
     index("sale_holds_order_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
     index("sale_holds_user_idx").on(t.userId, t.createdAt),
+    index("sale_holds_early_access_idx")
+      .on(t.saleId)
+      .where(sql`${t.earlyAccess} and ${t.status} in ('active', 'converted')`),
     // 1..perAccountLimit for public units; 0 for a unit bought with an F-code (one live per account and sale).
     check("sale_holds_seq_range", sql`${t.seq} between 0 and 10`),
     check("sale_holds_request_key_length", sql`length(${t.requestKey}) <= 100`),

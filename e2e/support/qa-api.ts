@@ -106,6 +106,8 @@ export async function createSale(
     drawPurchaseWindowMinutes?: number;
     /** More versions of the same product, after the first. */
     moreSkus?: { skuCode: string; quantity: number; salePriceMinor: number }[];
+    /** The Kite Club early-access lane. */
+    earlyAccess?: { minTier: "Silver" | "Gold" | "Platinum" | "Diamond"; minutes: number; quota: number };
   },
 ): Promise<QaSale> {
   const res = await request.post(`${baseURL}/api/qa/sales`, { headers: auth, data: input });
@@ -141,6 +143,8 @@ export interface AccountInput {
   role?: "shopper" | "marketer";
   name?: string;
   address?: boolean;
+  /** Lifetime points to start with: 5,000 is Gold. */
+  lifetimePoints?: number;
 }
 
 export async function createAccount(

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { type PointsReason, pointsEntries } from "@/db/schema";
+import { type PointsReason, pointsAccounts, pointsEntries } from "@/db/schema";
 import type { Db } from "@/lib/db";
 import { pageBefore } from "@/lib/paging";
 import { getPointsSummary } from "./ledger";
@@ -65,4 +65,13 @@ export async function listPointsHistory(
     .limit(POINTS_PAGE_SIZE + 1);
   const { page, nextBefore } = pageBefore(rows, POINTS_PAGE_SIZE);
   return { rows: page, next: nextBefore === null ? null : String(nextBefore) };
+}
+
+/** A fan's lifetime points (what sets their tier): 0 for a fan without a points account yet. One indexed read. */
+export async function getLifetimePoints(db: Db, { userId }: { userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ lifetimeEarned: pointsAccounts.lifetimeEarned })
+    .from(pointsAccounts)
+    .where(eq(pointsAccounts.userId, userId));
+  return row?.lifetimeEarned ?? 0;
 }

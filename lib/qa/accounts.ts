@@ -5,6 +5,7 @@ import { type User, users } from "@/db/schema";
 import { saveAddress } from "@/lib/addresses/addresses";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
+import { recordPoints } from "@/lib/points/ledger";
 import { HANGZHOU_ADDRESS } from "./sample-addresses";
 
 export const qaAccountSchema = z.object({
@@ -12,6 +13,8 @@ export const qaAccountSchema = z.object({
   name: z.string().trim().min(1).max(80).optional(),
   /** A shopper ready to buy has a default delivery address; `false` for a test of adding the first one. */
   address: z.boolean().default(true),
+  /** Lifetime points to start with (a Kite Club tier), written as one `adjustment` entry in the points ledger. */
+  lifetimePoints: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export type QaAccount = Pick<User, "id" | "email" | "name"> & {
@@ -43,6 +46,19 @@ export async function createQaAccount(input: z.infer<typeof qaAccountSchema>): P
       raw: { ...HANGZHOU_ADDRESS, recipientName: name },
     });
     if (!saved.ok) throw new Error(`the QA address was refused: ${saved.message}`);
+  }
+  if (input.lifetimePoints) {
+    const userId = row.id;
+    const amount = input.lifetimePoints;
+    await db.transaction((tx) =>
+      recordPoints(tx, {
+        userId,
+        reason: "adjustment",
+        cause: `qa:${tag}`,
+        amount,
+        note: "QA: starting tier",
+      }),
+    );
   }
   return { id: row.id, email, name, role: input.role, password };
 }

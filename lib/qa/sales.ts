@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { PER_ACCOUNT_LIMIT_DEFAULT, PER_ACCOUNT_LIMIT_MAX, PER_ACCOUNT_LIMIT_MIN } from "@/lib/limits";
 import { fail, ok } from "@/lib/result";
 import { createSale } from "@/lib/sales/commands";
+import { earlyAccessSchema } from "@/lib/sales/draft";
 
 const qaSaleVersion = z.object({
   skuCode: z.string().min(1).max(200),
@@ -39,6 +40,8 @@ export const qaSaleSchema = qaSaleVersion.extend({
   name: z.string().min(1).max(120).optional(),
   /** A draw sale: winners are drawn after registration closes and each has this many minutes to pay. */
   drawPurchaseWindowMinutes: z.number().int().min(5).max(10_080).optional(),
+  /** The Kite Club early-access lane: tier and above, minutes before the start, unit quota. */
+  earlyAccess: earlyAccessSchema.optional(),
 });
 
 /**
@@ -79,6 +82,7 @@ export async function createQaSale(input: z.infer<typeof qaSaleSchema>) {
       quantity: v.quantity,
       salePriceMinor: v.salePriceMinor,
     })),
+    ...(input.earlyAccess ? { earlyAccess: input.earlyAccess } : {}),
     ...(input.drawPurchaseWindowMinutes
       ? { kind: "draw" as const, purchaseWindowMinutes: input.drawPurchaseWindowMinutes }
       : {}),

@@ -31,6 +31,8 @@ import { isUuid } from "./db-errors";
 import {
   DRAW_ONE_VERSION,
   draftFromForm,
+  EARLY_ACCESS_DRAW,
+  earlyAccessColumns,
   minLifetimePointsFor,
   parseNewSaleIdentity,
   parseSaleForm,
@@ -162,6 +164,7 @@ export async function insertSale(tx: Tx, draft: SaleDraft): Promise<Result<Creat
       drawCommitment: seed ? drawCommitment(seed) : null,
       eligibleCreatedBefore: draft.eligibleCreatedBefore ?? null,
       minLifetimePoints: minLifetimePointsFor(draft.minTier),
+      ...earlyAccessColumns(draft.earlyAccess),
     })
     .onConflictDoNothing({ target: sales.slug })
     .returning({ id: sales.id });
@@ -217,6 +220,9 @@ async function readNewSaleForm(
   const { slug, status, rules } = identity;
   if (parsed.ok && rules?.kind === "draw" && parsed.value.skus.length !== 1) {
     addFieldError(errors, "skus", DRAW_ONE_VERSION);
+  }
+  if (parsed.ok && rules?.kind === "draw" && parsed.value.earlyAccess) {
+    addFieldError(errors, "earlyAccessTier", EARLY_ACCESS_DRAW);
   }
   if (Object.keys(errors).length > 0 || !parsed.ok || !product || !slug || !status) return invalid(errors);
   return ok({ draft: draftFromForm({ productId: product.id, slug, status, rules }, parsed.value) });

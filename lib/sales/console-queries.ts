@@ -5,6 +5,7 @@ import { products, type Sale, sales, skus } from "@/db/schema";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { isUuid } from "./db-errors";
+import { type EarlyAccess, earlyAccessFromColumns } from "./draft";
 import type { SaleBasics, SaleProduct } from "./queries";
 import { getSaleState, parseSaleTimes, type SaleState, type SaleTimes } from "./rules";
 import { saleImageSql } from "./sale-image";
@@ -155,6 +156,8 @@ export interface SaleForEdit
       | "minLifetimePoints"
     > {
   product: SaleProduct;
+  /** The early-access lane as saved, or null. */
+  earlyAccess: EarlyAccess | null;
   updatedAt: Date;
   /** Every version of the product; `included` says whether it is in the sale. */
   skus: SaleSkuForEdit[];
@@ -186,6 +189,9 @@ export async function getSaleForEdit(
       purchaseWindowMinutes: sales.purchaseWindowMinutes,
       eligibleCreatedBefore: sales.eligibleCreatedBefore,
       minLifetimePoints: sales.minLifetimePoints,
+      earlyAccessMinPoints: sales.earlyAccessMinPoints,
+      earlyAccessMinutes: sales.earlyAccessMinutes,
+      earlyAccessQuota: sales.earlyAccessQuota,
       totalQuantity: sales.totalQuantity,
       soldOutAt: sales.soldOutAt,
       updatedAt: sales.updatedAt,
@@ -217,9 +223,19 @@ export async function getSaleForEdit(
       where k.product_id = ${sale.productId}::int
       order by ss.position nulls last, k.position, k.id`,
   );
-  const { productId, productSlug, productName, imageUrl, ...rest } = sale;
+  const {
+    productId,
+    productSlug,
+    productName,
+    imageUrl,
+    earlyAccessMinPoints,
+    earlyAccessMinutes,
+    earlyAccessQuota,
+    ...rest
+  } = sale;
   return {
     ...rest,
+    earlyAccess: earlyAccessFromColumns({ earlyAccessMinPoints, earlyAccessMinutes, earlyAccessQuota }),
     product: { id: productId, slug: productSlug, name: productName, imageUrl },
     skus: rows.map(({ colour, storage, ...r }) => ({ ...r, label: variantLabel({ colour, storage }) })),
   };

@@ -13,7 +13,7 @@ import {
 } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
-import { TIERS, type TierName } from "@/lib/points/rules";
+import { TIERS, type TierName, tierFor } from "@/lib/points/rules";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
 import { parseStoreDateTime, toStoreInputValue } from "@/lib/store-time";
 import {
@@ -154,6 +154,83 @@ export function minLifetimePointsFor(tier: TierName | undefined): number | null 
   return TIERS.find((t) => t.name === tier)?.threshold ?? null;
 }
 
+/** How long before the public start the early-access lane may open. */
+export const EARLY_ACCESS_MINUTES = { min: 1, max: 1440, fallback: 10 } as const;
+
+export const earlyAccessMinutesSchema = minutesSchema({
+  min: EARLY_ACCESS_MINUTES.min,
+  max: EARLY_ACCESS_MINUTES.max,
+  fallback: EARLY_ACCESS_MINUTES.fallback,
+  atLeast: `Open the lane at least ${EARLY_ACCESS_MINUTES.min} minute before the start.`,
+});
+
+export const earlyAccessQuotaSchema = z.preprocess(
+  blankAsMissing,
+  z.coerce
+    .number({ error: "Enter how many units the lane may sell." })
+    .int("Use a whole number of units.")
+    .min(1, "Give the lane at least 1 unit, or choose no early access.")
+    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
+);
+
+/**
+ * The early-access lane: fans of `minTier` or above may reserve `minutes` before the public start, at most
+ * `quota` units in all (carved from the sale's stock, so at most the sale's quantity).
+ */
+export const earlyAccessSchema = z.object({
+  minTier: minTierSchema,
+  minutes: earlyAccessMinutesSchema,
+  quota: earlyAccessQuotaSchema,
+});
+export type EarlyAccess = z.output<typeof earlyAccessSchema>;
+
+/** The sale row's three lane columns for a lane (or none: all null). */
+export function earlyAccessColumns(lane: EarlyAccess | null | undefined): {
+  earlyAccessMinPoints: number | null;
+  earlyAccessMinutes: number | null;
+  earlyAccessQuota: number | null;
+} {
+  return {
+    earlyAccessMinPoints: lane ? minLifetimePointsFor(lane.minTier) : null,
+    earlyAccessMinutes: lane?.minutes ?? null,
+    earlyAccessQuota: lane?.quota ?? null,
+  };
+}
+
+/** The lane a sale row's three columns describe, or null (the tier is the one whose threshold they hold). */
+export function earlyAccessFromColumns(row: {
+  earlyAccessMinPoints: number | null;
+  earlyAccessMinutes: number | null;
+  earlyAccessQuota: number | null;
+}): EarlyAccess | null {
+  const { earlyAccessMinPoints: points, earlyAccessMinutes: minutes, earlyAccessQuota: quota } = row;
+  if (points === null || minutes === null || quota === null) return null;
+  return { minTier: tierFor(points).name, minutes, quota };
+}
+
+export const EARLY_ACCESS_DRAW = "A draw has no early-access lane: choose first come, or no early access.";
+export const earlyAccessQuotaTooLarge = (total: number) =>
+  `At most the sale's ${total} ${total === 1 ? "unit" : "units"}: the lane's quota comes out of its stock.`;
+
+/** The draft's lane refusals (field errors under `earlyAccess*`): a draw, or a quota beyond the sale's units. */
+export function earlyAccessErrors({
+  earlyAccess,
+  kind,
+  totalQuantity,
+}: {
+  earlyAccess: EarlyAccess | null | undefined;
+  kind: "first_come" | "draw";
+  totalQuantity: number;
+}): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!earlyAccess) return errors;
+  if (kind === "draw") addFieldError(errors, "earlyAccessTier", EARLY_ACCESS_DRAW);
+  if (totalQuantity > 0 && earlyAccess.quota > totalQuantity) {
+    addFieldError(errors, "earlyAccessQuota", earlyAccessQuotaTooLarge(totalQuantity));
+  }
+  return errors;
+}
+
 export const DRAW_ONE_VERSION = "A draw sells one version: include exactly one.";
 export const DRAW_NEEDS_WINDOW = "Enter how many minutes a winner has to pay.";
 
@@ -205,8 +282,18 @@ export const saleDraftSchema = z
     purchaseWindowMinutes: purchaseWindowSchema.optional(),
     eligibleCreatedBefore: saleTimeSchema.optional(),
     minTier: minTierSchema.optional(),
+    earlyAccess: earlyAccessSchema.optional(),
   })
   .superRefine((draft, ctx) => {
+    const lane = earlyAccessErrors({
+      earlyAccess: draft.earlyAccess,
+      kind: draft.kind,
+      totalQuantity: draft.skus.reduce((n, s) => n + s.quantity, 0),
+    });
+    for (const [field, messages] of Object.entries(lane)) {
+      const path = field === "earlyAccessTier" ? ["earlyAccess", "minTier"] : ["earlyAccess", "quota"];
+      for (const message of messages) ctx.addIssue({ code: "custom", path, message });
+    }
     if (draft.kind === "draw" && draft.purchaseWindowMinutes === undefined) {
       ctx.addIssue({ code: "custom", path: ["purchaseWindowMinutes"], message: DRAW_NEEDS_WINDOW });
     }
@@ -256,6 +343,8 @@ export interface SaleFormValue {
   reminderMinutes: number;
   times: Record<SaleTimeField, TimeValue>;
   skus: SaleFormSku[];
+  /** The early-access lane, or null for none. */
+  earlyAccess: EarlyAccess | null;
 }
 
 export type ParsedSaleForm = { ok: true; value: SaleFormValue } | { ok: false; fieldErrors: FieldErrors };
@@ -406,7 +495,13 @@ export function parseSaleForm(raw: Record<string, string>, context: SaleFormCont
   const reminderMinutes = parseField(errors, "reminderMinutes", reminderMinutesSchema, raw.reminderMinutes);
   const times = parseFormTimes(raw, timeZone, errors);
   const lines = parseFormLines(raw, context, errors);
+  const earlyAccess = parseFormEarlyAccess(raw, errors);
+  if (earlyAccess && lines.length > 0) {
+    const total = lines.reduce((n, l) => n + l.quantity, 0);
+    if (earlyAccess.quota > total) addFieldError(errors, "earlyAccessQuota", earlyAccessQuotaTooLarge(total));
+  }
   if (
+    earlyAccess === undefined ||
     Object.keys(errors).length > 0 ||
     name === undefined ||
     headline === undefined ||
@@ -426,8 +521,26 @@ export function parseSaleForm(raw: Record<string, string>, context: SaleFormCont
       reminderMinutes,
       times: times as Record<SaleTimeField, TimeValue>,
       skus: lines,
+      earlyAccess,
     },
   };
+}
+
+/**
+ * The form's lane fields: `earlyAccessTier` (blank: no lane, and the other two are ignored), `earlyAccessMinutes`
+ * (blank: 10) and `earlyAccessQuota`. Null for no lane, undefined when a field was refused.
+ */
+function parseFormEarlyAccess(
+  raw: Record<string, string>,
+  errors: FieldErrors,
+): EarlyAccess | null | undefined {
+  const tierText = (raw.earlyAccessTier ?? "").trim();
+  if (!tierText) return null;
+  const minTier = parseField(errors, "earlyAccessTier", minTierSchema, tierText);
+  const minutes = parseField(errors, "earlyAccessMinutes", earlyAccessMinutesSchema, raw.earlyAccessMinutes);
+  const quota = parseField(errors, "earlyAccessQuota", earlyAccessQuotaSchema, raw.earlyAccessQuota);
+  if (minTier === undefined || minutes === undefined || quota === undefined) return undefined;
+  return { minTier, minutes, quota };
 }
 
 /** How fans get the units and who may register: set when the sale is created, not edited afterwards. */
@@ -550,6 +663,7 @@ export function draftFromForm(
     purchaseWindowMinutes: rules?.purchaseWindowMinutes,
     eligibleCreatedBefore: rules?.eligibleCreatedBefore,
     minTier: rules?.minTier,
+    earlyAccess: value.earlyAccess ?? undefined,
     name: value.name,
     headline: value.headline,
     perAccountLimit: value.perAccountLimit,

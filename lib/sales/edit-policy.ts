@@ -1,7 +1,7 @@
 import { formatMoneyInput } from "@/lib/money-input";
 import { addFieldError, type FieldErrors } from "@/lib/result";
 import { formatStoreDateTime, toStoreInputValue } from "@/lib/store-time";
-import type { SaleFormSku, TimeValue } from "./draft";
+import type { EarlyAccess, SaleFormSku, TimeValue } from "./draft";
 import { SALE_TIME_FIELDS, type SaleTimeField, skuField } from "./draft-fields";
 
 /**
@@ -50,6 +50,10 @@ export const quantityFloorMessage = (floor: number) =>
 export interface SaleEditCurrent extends Record<SaleTimeField, Date> {
   status: "draft" | "scheduled" | "ended";
   perAccountLimit: number;
+  /** Absent: first come. */
+  kind?: "first_come" | "draw";
+  /** The early-access lane as saved (null or absent: none). */
+  earlyAccess?: EarlyAccess | null;
   skus: {
     skuId: number;
     included: boolean;
@@ -78,6 +82,58 @@ export interface SaleEditRequest {
   times: Record<SaleTimeField, Date>;
   perAccountLimit: number;
   skus: SaleFormSku[];
+  /** The lane asked for; absent: left as it is. */
+  earlyAccess?: EarlyAccess | null;
+}
+
+/** When a sale's early-access lane opens, or null for none (or a draft, which never opens). */
+export function earlyAccessOpensAt(sale: {
+  status: string;
+  startsAt: Date;
+  earlyAccess?: EarlyAccess | null;
+}): Date | null {
+  if (!sale.earlyAccess || sale.status === "draft") return null;
+  return new Date(sale.startsAt.getTime() - sale.earlyAccess.minutes * 60_000);
+}
+
+/** Why the lane can no longer change at `now` (it opened, or the sale started), or null while it can. */
+export function earlyAccessLock(
+  current: Pick<SaleEditCurrent, "status" | "startsAt" | "earlyAccess">,
+  now: Date,
+  timeZone: string,
+): string | null {
+  const opened = earlyAccessOpensAt(current);
+  if (opened && opened.getTime() <= now.getTime()) {
+    return `Locked: the early-access lane opened at ${formatStoreDateTime(opened, timeZone)}.`;
+  }
+  if (current.status !== "draft" && current.startsAt.getTime() <= now.getTime()) {
+    return `Locked: the sale started at ${formatStoreDateTime(current.startsAt, timeZone)}.`;
+  }
+  return null;
+}
+
+const sameLane = (a: EarlyAccess | null | undefined, b: EarlyAccess | null | undefined) =>
+  (a ?? null) === (b ?? null) ||
+  (!!a && !!b && a.minTier === b.minTier && a.minutes === b.minutes && a.quota === b.quota);
+
+/**
+ * The lane's rules for an edit: a draw has none; once the lane has opened (or the sale started) it is locked, since
+ * fans may already hold units from it; before that it may change freely.
+ */
+function checkEarlyAccessEdit(
+  current: SaleEditCurrent,
+  wanted: SaleEditRequest,
+  now: Date,
+  timeZone: string,
+  errors: FieldErrors,
+) {
+  if (wanted.earlyAccess === undefined || sameLane(current.earlyAccess, wanted.earlyAccess)) return;
+  if (wanted.earlyAccess && current.kind === "draw") {
+    addFieldError(errors, "earlyAccessTier", "A draw has no early-access lane: choose no early access.");
+    return;
+  }
+  const locked = earlyAccessLock(current, now, timeZone);
+  if (locked) addFieldError(errors, "earlyAccessTier", locked);
 }
 
 /**
@@ -98,6 +154,7 @@ export function checkSaleEdit({
   timeZone: string;
 }): FieldErrors {
   const errors: FieldErrors = {};
+  checkEarlyAccessEdit(current, wanted, now, timeZone, errors);
   if (stage === "before_start") {
     const ahead = startAheadError(wanted.times.startsAt, now, timeZone);
     if (ahead) addFieldError(errors, "startsAt", ahead);

@@ -59,9 +59,17 @@ export interface SaleEligibility {
   minLifetimePoints: number | null;
 }
 
+/** The early-access lane (lib/sales/early-access.ts): lifetime points of its lowest tier, minutes, unit quota. */
+export interface SaleEarlyAccess {
+  minPoints: number;
+  minutes: number;
+  quota: number;
+}
+
 export interface SaleRulesDetail {
   draw?: SaleDrawInfo | null;
   eligibility?: SaleEligibility | null;
+  earlyAccess?: SaleEarlyAccess | null;
 }
 
 type Row = Omit<SaleDetail, "boast">;
@@ -93,7 +101,9 @@ export async function getSale(db: Db, by: { slug: string } | { saleId: string })
           'seed', case when s.drawn_at is not null then s.draw_seed end) end as "draw",
         case when s.eligible_created_before is not null or s.min_lifetime_points is not null then
           json_build_object('createdBefore', s.eligible_created_before, 'minLifetimePoints', s.min_lifetime_points)
-          end as "eligibility"
+          end as "eligibility",
+        case when s.early_access_quota is not null then json_build_object('minPoints', s.early_access_min_points,
+          'minutes', s.early_access_minutes, 'quota', s.early_access_quota) end as "earlyAccess"
       from sales s join products p on p.id = s.product_id
       where ${where}`,
   );

@@ -36,6 +36,7 @@ const STATUS: Record<string, number> = {
   not_started: 409,
   ended: 409,
   not_registered: 403,
+  early_access_only: 403,
   limit_reached: 409,
   sold_out: 409,
   busy: 503,

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { type Batcher, createBatcher } from "./batcher";
 import { MAX_TRIES, pause } from "./contention";
 import { isConnectionLost, isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-errors";
+import { reserveEarlyAccessUnit } from "./early-access";
 import { releaseSaleHold } from "./holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
@@ -40,6 +41,7 @@ export type ReserveError =
   | "not_registered"
   | "limit_reached"
   | "sold_out"
+  | "early_access_only"
   | "busy"
   | "unavailable";
 
@@ -143,7 +145,7 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
   const outside = window === undefined ? null : judgeWindow(window, judgeWith);
   if (outside) {
     countMemoAnswer();
-    return outside;
+    return outside.ok || outside.code !== "not_started" ? outside : earlyAccess(db, input, outside);
   }
   // A version this instance knows is sold out: "sold out" without the database, unless this fan holds a unit.
   const fromMemo =
@@ -151,7 +153,8 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
     (await answerFromSoldOutMemo({ saleId, skuId, userId }));
   if (fromMemo) return fromMemo;
   try {
-    return await reserveWithRetries(db, input, { expiresAt, requestKey, judgeWith });
+    const result = await reserveWithRetries(db, input, { expiresAt, requestKey, judgeWith });
+    return result.ok || result.code !== "not_started" ? result : await earlyAccess(db, input, result);
   } catch (error) {
     if (!isConnectionLost(error)) throw error;
     // The database ended or refused the connection (a restart, a failover): the pool reconnects by itself, and
@@ -165,6 +168,11 @@ export async function reserveSaleUnit(db: Db, input: ReserveInput): Promise<Rese
         "We lost touch with the stock for a moment. Please press Buy now again: if your unit was reserved, you'll get that same reservation.",
     };
   }
+}
+
+/** A press before the public start: the sale's early-access lane decides (./early-access.ts). */
+function earlyAccess(db: Db, input: ReserveInput, notStarted: Extract<ReserveResult, { ok: false }>) {
+  return reserveEarlyAccessUnit(db, { ...input, timeZone: input.timeZone ?? env.STORE_TIMEZONE }, notStarted);
 }
 
 async function reserveWithRetries(

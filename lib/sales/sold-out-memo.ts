@@ -80,6 +80,8 @@ interface Memo {
   soldOut: Map<string, { until: number; result: ReserveResult }>;
   /** Sales whose press the database refused for their window (unknown, draft, not started, ended). */
   windows: Map<string, { until: number; window: SaleWindow | null }>;
+  /** Sales' early-access lanes as last read (null: none), for presses before the start (./early-access.ts). */
+  lanes: Map<string, { until: number; lane: RememberedLane | null }>;
   /** Fans told they hold the sale's limit, by sale then fan. */
   atLimit: Map<string, Map<string, LimitMemo>>;
   holders: Map<string, Set<string>>;
@@ -92,6 +94,7 @@ interface Memo {
 const memo: Memo = {
   soldOut: new Map(),
   windows: new Map(),
+  lanes: new Map(),
   atLimit: new Map(),
   holders: new Map(),
   incomplete: new Set(),
@@ -111,6 +114,7 @@ function sharedStore(): HolderStore | null {
 export function resetSoldOutMemo(shared?: HolderStore | null) {
   memo.soldOut.clear();
   memo.windows.clear();
+  memo.lanes.clear();
   memo.atLimit.clear();
   memo.holders.clear();
   memo.incomplete.clear();
@@ -231,7 +235,33 @@ export function rememberLimitReached(
 export function forgetSoldOut(saleId: string) {
   for (const k of memo.soldOut.keys()) if (k.startsWith(`${saleId}:`)) memo.soldOut.delete(k);
   memo.windows.delete(saleId);
+  memo.lanes.delete(saleId);
   memo.atLimit.delete(saleId);
+}
+
+/** A sale's early-access lane as the database last said: its settings and the public start. */
+export interface RememberedLane {
+  minPoints: number;
+  minutes: number;
+  quota: number;
+  startsAt: Date;
+}
+
+/** Remembers a sale's lane (null: none) for SOLD_OUT_MEMO_MS, so presses before the start cost no statement. */
+export function rememberLane(saleId: string, lane: RememberedLane | null, nowMs: number = Date.now()) {
+  if (memo.lanes.size >= MAX_WINDOWS) memo.lanes.clear();
+  memo.lanes.set(saleId, { until: nowMs + SOLD_OUT_MEMO_MS, lane });
+}
+
+/** The remembered lane (null: none), or undefined when this instance does not know it now. */
+export function recallLane(saleId: string, nowMs: number = Date.now()): RememberedLane | null | undefined {
+  const hit = memo.lanes.get(saleId);
+  if (!hit) return undefined;
+  if (hit.until <= nowMs) {
+    memo.lanes.delete(saleId);
+    return undefined;
+  }
+  return hit.lane;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 import { saleNotFound } from "./commands";
 import { getSaleForEdit, type SaleForEdit, type SaleSkuForEdit } from "./console-queries";
 import {
+  earlyAccessColumns,
   parseRulesEdit,
   parseSaleForm,
   type SaleFormSku,
@@ -194,6 +195,12 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
     endsAt: times.endsAt,
   };
   Object.assign(diff, diffRecords({ ...current }, next));
+  const lane = earlyAccessColumns(value.earlyAccess);
+  const laneText = (l: typeof current.earlyAccess) =>
+    l ? `${l.minTier} and above, ${l.minutes} min early, ${l.quota} units` : "none";
+  if (laneText(current.earlyAccess) !== laneText(value.earlyAccess)) {
+    diff.earlyAccess = { from: laneText(current.earlyAccess), to: laneText(value.earlyAccess) };
+  }
   const nowIso = now.toISOString();
   const [updated] = await queryRows<{ totalQuantity: number }>(
     tx,
@@ -209,6 +216,9 @@ async function updateSaleRow(tx: Tx, plan: EditPlan, diff: AuditDiff) {
         registration_closes_at = ${next.registrationClosesAt.toISOString()}::timestamptz,
         starts_at = ${next.startsAt.toISOString()}::timestamptz,
         ends_at = ${next.endsAt.toISOString()}::timestamptz,
+        early_access_min_points = ${lane.earlyAccessMinPoints}::int,
+        early_access_minutes = ${lane.earlyAccessMinutes}::int,
+        early_access_quota = ${lane.earlyAccessQuota}::int,
         total_quantity = (select sum(quantity) from sale_skus where sale_id = ${current.id}::uuid),
         updated_at = now()
       where id = ${current.id}::uuid and status = ${current.status}::sale_status
@@ -317,7 +327,12 @@ export async function updateSaleFromForm(
   }
   const errors = checkSaleEdit({
     current,
-    wanted: { times, perAccountLimit: value.perAccountLimit, skus: value.skus },
+    wanted: {
+      times,
+      perAccountLimit: value.perAccountLimit,
+      skus: value.skus,
+      earlyAccess: value.earlyAccess,
+    },
     stage,
     now,
     timeZone,

@@ -16,7 +16,13 @@ import { getSaleForEdit, type SaleForEdit } from "@/lib/sales/console-queries";
 import { minTierFor } from "@/lib/sales/draft";
 import { skuField } from "@/lib/sales/draft-fields";
 import { getDrawPublic } from "@/lib/sales/draw";
-import { hasEnded, hasStarted, registrationHasClosed, rulesLockedMessage } from "@/lib/sales/edit-policy";
+import {
+  earlyAccessLock,
+  hasEnded,
+  hasStarted,
+  registrationHasClosed,
+  rulesLockedMessage,
+} from "@/lib/sales/edit-policy";
 import { getReminderProgress } from "@/lib/sales/reminders";
 import { getSaleState } from "@/lib/sales/rules";
 import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
@@ -51,6 +57,9 @@ function saleFormValues(sale: SaleForEdit, tz: string): Record<string, string> {
       ? toStoreInputValue(sale.eligibleCreatedBefore, tz)
       : "",
     minTier: minTierFor(sale.minLifetimePoints),
+    earlyAccessTier: sale.earlyAccess?.minTier ?? "",
+    earlyAccessMinutes: sale.earlyAccess ? String(sale.earlyAccess.minutes) : "",
+    earlyAccessQuota: sale.earlyAccess ? String(sale.earlyAccess.quota) : "",
   };
   for (const s of sale.skus) {
     if (s.included) initial[skuField(s.skuId, "include")] = "on";
@@ -124,6 +133,8 @@ function EditSale({ sale, now, tz }: { sale: SaleForEdit; now: Date; tz: string 
         floors: Object.fromEntries(sale.skus.map((s) => [s.skuId, s.held + s.sold])),
         rulesLocked: registrationHasClosed(sale, now),
         rulesLockNote: rulesLockedMessage(sale, tz),
+        earlyAccess: earlyAccessLock(sale, now, tz) ?? undefined,
+        draw: sale.kind === "draw",
       }}
     />
   );
