@@ -3,13 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { betaApplications, betas, orderLines, orders, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
-import {
-  type Actor,
-  claimRequestKey,
-  completeClaimedAudit,
-  parseRequestKey,
-  writeAudit,
-} from "@/lib/audit/log";
+import { type Actor, claimFormKeyOnce, diffFromNothing, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { type CheckoutDeps, openCheckoutSession } from "@/lib/checkout/checkout";
 import { applyPayment, SESSION_LIFETIME_SECONDS, takeAvailableStock } from "@/lib/checkout/holds";
@@ -64,13 +58,15 @@ export async function openBeta(
   if (!price.ok) errors.tokenPrice = [price.message];
   if (Object.keys(errors).length > 0 || !sku || !price.ok || !opensAt.ok || !closesAt.ok)
     return invalid(errors);
-  const requestKey = parseRequestKey(input.requestKey);
   return refusable(() =>
     db.transaction(async (tx) => {
-      const claim = requestKey
-        ? await claimRequestKey(tx, { actor, requestKey, action: "beta.open", entityType: "beta" })
-        : null;
-      if (claim && !claim.claimed) throw new Refusal(fail("conflict", "This beta was already opened."));
+      const claimId = await claimFormKeyOnce(tx, {
+        actor,
+        formKey: input.requestKey,
+        action: "beta.open",
+        entityType: "beta",
+        repeated: "This beta was already opened.",
+      });
       const [beta] = await tx
         .insert(betas)
         .values({
@@ -95,17 +91,16 @@ export async function openBeta(
         entityType: "beta" as const,
         entityId: beta.id,
         summary: `Opened the beta “${input.title}” for ${sku.name}: ${input.seats} seats`,
-        diff: {
-          title: { from: null, to: input.title },
-          seats: { from: null, to: input.seats },
-          tokenPriceMinor: { from: null, to: price.amountMinor },
-          pointsCost: { from: null, to: input.pointsCost },
-          opensAt: { from: null, to: opensAt.at.toISOString() },
-          closesAt: { from: null, to: closesAt.at.toISOString() },
-        },
+        diff: diffFromNothing({
+          title: input.title,
+          seats: input.seats,
+          tokenPriceMinor: price.amountMinor,
+          pointsCost: input.pointsCost,
+          opensAt: opensAt.at,
+          closesAt: closesAt.at,
+        }),
       };
-      if (claim?.claimed) await completeClaimedAudit(tx, claim.id, audit);
-      else await writeAudit(tx, audit);
+      await writeKeyedAudit(tx, claimId, audit);
       return ok({ betaId: beta.id });
     }),
   );
@@ -183,11 +178,7 @@ async function recordSelection(
     entityType: "beta",
     entityId: beta.id,
     summary: `Selected ${selected.length} fans for “${beta.title}” ${by}`,
-    diff: {
-      title: { from: null, to: beta.title },
-      selected: { from: null, to: selected.length },
-      by: { from: null, to: by },
-    },
+    diff: diffFromNothing({ title: beta.title, selected: selected.length, by }),
   });
 }
 
@@ -291,7 +282,7 @@ export async function declineRemaining(
       entityType: "beta",
       entityId: beta.id,
       summary: `Told ${declined.length} applicants to “${beta.title}” they were not selected`,
-      diff: { title: { from: null, to: beta.title }, declined: { from: null, to: declined.length } },
+      diff: diffFromNothing({ title: beta.title, declined: declined.length }),
     });
     return ok({ declined: declined.length });
   });

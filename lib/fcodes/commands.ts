@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { fcodeBatches, fcodes, saleBuckets } from "@/db/schema";
-import { type Actor, claimRequestKey, parseRequestKey, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
+import { type Actor, claimFormKeyOnce, diffFromNothing, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
 import { formatWait } from "@/lib/auth/throttle";
 import { findUserByEmail } from "@/lib/auth/users";
 import { variantLabel } from "@/lib/catalog/variant-label";
@@ -66,17 +66,15 @@ export async function issueFcodeBatch(
   const window = parseBatchWindow(input, { now, timeZone });
   if (!window.ok) return window;
   const codes = Array.from({ length: input.codeCount }, () => generateFcode());
-  const requestKey = parseRequestKey(input.requestKey);
   return refusable(() =>
     db.transaction(async (tx) => {
-      const claim = requestKey
-        ? await claimRequestKey(tx, { actor, requestKey, action: "fcode.issue", entityType: "sale" })
-        : null;
-      if (claim && !claim.claimed) {
-        throw new Refusal(
-          fail("conflict", "This batch was already issued. Its codes were shown once, when it was made."),
-        );
-      }
+      const claimId = await claimFormKeyOnce(tx, {
+        actor,
+        formKey: input.requestKey,
+        action: "fcode.issue",
+        entityType: "sale",
+        repeated: "This batch was already issued. Its codes were shown once, when it was made.",
+      });
       const target = await lockSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, now });
       await setQuotaAside(tx, { input, target, now });
       const batchId = await insertBatch(tx, { actor, input, window, target, codes, now });
@@ -86,17 +84,17 @@ export async function issueFcodeBatch(
         entityType: "sale" as const,
         entityId: input.saleId,
         summary: `Issued ${input.codeCount} F-codes for ${target.label} (${input.quota} units set aside)`,
-        diff: {
-          batch: { from: null, to: input.label },
-          version: { from: null, to: target.label },
-          codes: { from: null, to: input.codeCount },
-          quota: { from: null, to: input.quota },
-          validFrom: { from: null, to: window.validFrom.toISOString() },
-          validUntil: { from: null, to: window.validUntil.toISOString() },
-          atExpiry: { from: null, to: input.atExpiry },
-        },
+        diff: diffFromNothing({
+          batch: input.label,
+          version: target.label,
+          codes: input.codeCount,
+          quota: input.quota,
+          validFrom: window.validFrom,
+          validUntil: window.validUntil,
+          atExpiry: input.atExpiry,
+        }),
       };
-      await writeKeyedAudit(tx, claim?.claimed ? claim.id : null, audit);
+      await writeKeyedAudit(tx, claimId, audit);
       return ok({ batchId, codes, validUntil: window.validUntil });
     }),
   );
@@ -323,7 +321,7 @@ export async function giveFcode(
       entityType: "sale",
       entityId: row.saleId,
       summary: `Gave F-code …${fcodeHint(bare)} to ${fan.email}`,
-      diff: { code: { from: null, to: `…${fcodeHint(bare)}` }, fan: { from: null, to: fan.email } },
+      diff: diffFromNothing({ code: `…${fcodeHint(bare)}`, fan: fan.email }),
     });
     return ok({ fcodeId: row.id, email: fan.email });
   });
