@@ -96,6 +96,16 @@ async function betaRow(betaId: string) {
 
 const buy = (userId: string, betaId: string) =>
   buyBetaSeat(env.db, { userId, betaId, now: new Date(), holdMinutes: HOLD_MINUTES });
+/** A selected fan buys their seat's unit through checkout (a Checkout Session when paid by card). */
+const buyUnit = (userId: string, betaId: string) =>
+  buyBetaUnit(env.deps(), {
+    userId,
+    email: "fan@example.com",
+    betaId,
+    now: new Date(),
+    holdMinutes: HOLD_MINUTES,
+    origin: "http://store.test",
+  });
 
 describe("applying", () => {
   it("takes one application per account, only inside the window", async () => {
@@ -301,14 +311,7 @@ describe("buying a seat", () => {
   it("at or above the minimum: a Checkout Session for the token price; cancelled, the seat and points come back", async () => {
     const betaId = await newBeta({ seats: 1, tokenPrice: "5.00", pointsCost: 300 });
     const fan = await selectedFan(betaId, 300);
-    const started = await buyBetaUnit(env.deps(), {
-      userId: fan,
-      email: "fan@example.com",
-      betaId,
-      now: new Date(),
-      holdMinutes: HOLD_MINUTES,
-      origin: "http://store.test",
-    });
+    const started = await buyUnit(fan, betaId);
     if (!started.ok) throw new Error(started.message);
     const [pending] = await env.db.select().from(orders).where(eq(orders.id, started.orderId));
     expect(pending).toMatchObject({ status: "pending", kind: "beta", totalMinor: 500, pointsSpent: 0 });
@@ -322,14 +325,7 @@ describe("buying a seat", () => {
     expect(await balanceOf(fan)).toBe(300);
     expect((await betaRow(betaId)).seatsTaken).toBe(0);
     expectInvariant(await env.readSku());
-    const again = await buyBetaUnit(env.deps(), {
-      userId: fan,
-      email: "fan@example.com",
-      betaId,
-      now: new Date(),
-      holdMinutes: HOLD_MINUTES,
-      origin: "http://store.test",
-    });
+    const again = await buyUnit(fan, betaId);
     if (!again.ok) throw new Error(again.message);
     expect((await submitCard(again.url, "4242 4242 4242 4242")).status).toBe(303);
     const [order] = await env.db.select().from(orders).where(eq(orders.id, again.orderId));

@@ -151,6 +151,13 @@ async function lockBeta(tx: Tx, betaId: string): Promise<LockedBeta> {
   return { ...beta, closesAt: new Date(beta.closesAt), selected: count?.n ?? 0 };
 }
 
+/** A marketer's decision about one beta's applicants, at `now`. */
+export interface BetaDecision {
+  actor: Actor;
+  betaId: string;
+  now: Date;
+}
+
 /** A decision that waits for applications to close: the beta locked, refused (`not_closed`) before then. */
 async function onClosedBeta<T extends object>(
   db: Db,
@@ -187,12 +194,7 @@ const MAX_HAND_SELECTION = 500;
 /** Selects the applications the marketer ticked, up to the seats left; mails each fan selected. */
 export async function selectApplicants(
   db: Db,
-  {
-    actor,
-    betaId,
-    applicationIds,
-    now,
-  }: { actor: Actor; betaId: string; applicationIds: string[]; now: Date },
+  { actor, betaId, applicationIds, now }: BetaDecision & { applicationIds: string[] },
 ): Promise<Result<{ selected: number }>> {
   const ids = [...new Set(applicationIds)].filter(isUuid);
   if (!isUuid(betaId)) return fail("not_found", "That beta is unknown. Reload the page.");
@@ -237,7 +239,7 @@ export async function selectApplicants(
  */
 export async function selectByRule(
   db: Db,
-  { actor, betaId, now }: { actor: Actor; betaId: string; now: Date },
+  { actor, betaId, now }: BetaDecision,
 ): Promise<Result<{ selected: number }>> {
   const tooEarly = "Select by the rule once applications have closed, so every applicant is compared.";
   return onClosedBeta(db, { betaId, now, tooEarly }, async (tx, beta) => {
@@ -265,7 +267,7 @@ export async function selectByRule(
 /** Tells everyone still waiting that they were not selected (once applications have closed). */
 export async function declineRemaining(
   db: Db,
-  { actor, betaId, now }: { actor: Actor; betaId: string; now: Date },
+  { actor, betaId, now }: BetaDecision,
 ): Promise<Result<{ declined: number }>> {
   const tooEarly = "Applications are still open: tell the others once they close.";
   return onClosedBeta(db, { betaId, now, tooEarly }, async (tx, beta) => {

@@ -172,32 +172,13 @@ export async function createOrderFromCart(
       if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
       const perks = await readCheckoutPerks(tx, { userId });
-      const live = await reuseOrReleaseLiveOrder({
-        tx,
-        userId,
-        lines,
-        shippingAddress,
-        now,
-        wallNow,
-        perks,
-        points,
-      });
+      const checkout: CartCheckout = { userId, lines, shippingAddress, now, wallNow, perks, points };
+      const live = await reuseOrReleaseLiveOrder(tx, checkout);
       const replacedSessionIds = live.replaced ? [live.replaced] : [];
       if (live.reused) return { ok: true, ...live.reused, replacedSessionIds };
       await refuseTooManyPending({ tx, userId });
 
-      const { orderId, terms } = await holdNewCartOrder({
-        tx,
-        userId,
-        lines,
-        perks,
-        points,
-        expectedBalance,
-        now,
-        holdExpiresAt,
-        wallNow,
-        shippingAddress,
-      });
+      const { orderId, terms } = await holdNewCartOrder(tx, { ...checkout, expectedBalance, holdExpiresAt });
       return { ok: true, orderId, ...terms, sessionUrl: null, reused: false, replacedSessionIds };
     });
   } catch (error) {
@@ -213,33 +194,29 @@ export async function createOrderFromCart(
   }
 }
 
+/** One cart checkout: whose, its lines at today's prices, where it goes, the fan's perks and points spent. */
+interface CartCheckout {
+  userId: string;
+  lines: CartLine[];
+  /** A live order going elsewhere is not the same checkout: its session carries the other address. */
+  shippingAddress: ShippingAddress;
+  now: Date;
+  wallNow: Date;
+  /** The same cart at another tier price, or with other points, is another checkout. */
+  perks: CheckoutPerks;
+  points: number;
+}
+
 /**
  * A new cart order: the lines priced at the fan's tier, checked against Stripe's minimum and the points rules
  * before anything is held and again at the prices held, then the order, its holds and the points spent on it.
  */
-async function holdNewCartOrder({
-  tx,
-  userId,
-  lines,
-  perks,
-  points,
-  expectedBalance,
-  now,
-  holdExpiresAt,
-  wallNow,
-  shippingAddress,
-}: {
-  tx: Tx;
-  userId: string;
-  lines: CartLine[];
-  perks: CheckoutPerks;
-  points: number;
-  expectedBalance: number | undefined;
-  now: Date;
-  holdExpiresAt: Date;
-  wallNow: Date;
-  shippingAddress: ShippingAddress;
-}): Promise<{ orderId: string; terms: OrderTerms }> {
+async function holdNewCartOrder(
+  tx: Tx,
+  order: CartCheckout & { expectedBalance: number | undefined; holdExpiresAt: Date },
+): Promise<{ orderId: string; terms: OrderTerms }> {
+  const { userId, lines, perks, points, expectedBalance, now, holdExpiresAt, wallNow, shippingAddress } =
+    order;
   const currency = lines[0]?.currency ?? "CNY";
   const tierPercent = perks.tier.discountPercent;
   const linesTotal = lines.reduce((sum, l) => sum + tierUnitPrice(l.priceMinor, tierPercent) * l.quantity, 0);
@@ -299,27 +276,11 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
  * The live pending cart order, locked: returned for reuse when it matches the cart and has hold and session
  * left, else released (its session id returned as `replaced`, to be expired) and `reused` null.
  */
-async function reuseOrReleaseLiveOrder({
-  tx,
-  userId,
-  lines,
-  shippingAddress,
-  now,
-  wallNow,
-  perks,
-  points,
-}: {
-  tx: Tx;
-  userId: string;
-  lines: CartLine[];
-  /** A live order going elsewhere is not the same checkout: its session carries the other address. */
-  shippingAddress: ShippingAddress;
-  now: Date;
-  wallNow: Date;
-  /** The same cart at another tier price, or with other points, is another checkout. */
-  perks: CheckoutPerks;
-  points: number;
-}): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
+async function reuseOrReleaseLiveOrder(
+  tx: Tx,
+  checkout: CartCheckout,
+): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
+  const { userId, lines, shippingAddress, now, wallNow, perks, points } = checkout;
   const [live] = await tx
     .select()
     .from(orders)
