@@ -4,7 +4,7 @@ import { queryRows } from "@/db/client";
 import { type AuditDiff, auditLog } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { pageBefore } from "@/lib/paging";
-import { fail, Refusal } from "@/lib/result";
+import { type Failure, fail, Refusal, refusable } from "@/lib/result";
 
 export type AuditAction =
   | "sale.create"
@@ -132,6 +132,30 @@ export async function claimFormKeyOnce(
   const claimed = await claimRequestKey(tx, { ...claim, requestKey });
   if (!claimed.claimed) throw new Refusal(fail("conflict", repeated));
   return claimed.id;
+}
+
+/**
+ * A change made once per form key, in its own transaction: the key claimed first (a repeat refused with
+ * `repeated`), then `work`, whose audit entry (what changed) is written into the claimed row or as a new one.
+ * A `Refusal` thrown inside rolls everything back and comes back as its Failure.
+ */
+export function oncePerFormKey<T>(
+  db: Db,
+  change: Pick<AuditInput, "actor" | "action" | "entityType"> & {
+    formKey: string | undefined;
+    repeated: string;
+  },
+  work: (tx: Tx) => Promise<{ result: T; audit: Pick<AuditInput, "entityId" | "summary" | "diff"> }>,
+): Promise<T | Failure> {
+  const { actor, action, entityType } = change;
+  return refusable(() =>
+    db.transaction(async (tx) => {
+      const claimId = await claimFormKeyOnce(tx, change);
+      const { result, audit } = await work(tx);
+      await writeKeyedAudit(tx, claimId, { actor, action, entityType, ...audit });
+      return result;
+    }),
+  );
 }
 
 /** Fills in the row a claimed key created, once the change is known. */

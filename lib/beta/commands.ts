@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { betaApplications, betas, orderLines, orders, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
-import { type Actor, claimFormKeyOnce, diffFromNothing, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
+import { type Actor, diffFromNothing, oncePerFormKey, writeAudit } from "@/lib/audit/log";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { type CheckoutDeps, openCheckoutSession } from "@/lib/checkout/checkout";
 import { applyPayment, SESSION_LIFETIME_SECONDS, takeAvailableStock } from "@/lib/checkout/holds";
@@ -58,52 +58,40 @@ export async function openBeta(
   if (!price.ok) errors.tokenPrice = [price.message];
   if (Object.keys(errors).length > 0 || !sku || !price.ok || !opensAt.ok || !closesAt.ok)
     return invalid(errors);
-  return refusable(() =>
-    db.transaction(async (tx) => {
-      const claimId = await claimFormKeyOnce(tx, {
-        actor,
-        formKey: input.requestKey,
-        action: "beta.open",
-        entityType: "beta",
-        repeated: "This beta was already opened.",
-      });
-      const [beta] = await tx
-        .insert(betas)
-        .values({
-          productId: sku.productId,
-          skuId: input.skuId,
-          title: input.title,
-          prompt: input.prompt,
-          seats: input.seats,
-          tokenPriceMinor: price.amountMinor,
-          currency: sku.currency,
-          pointsCost: input.pointsCost,
-          opensAt: opensAt.at,
-          closesAt: closesAt.at,
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: betas.id });
-      if (!beta) throw new Error("beta insert returned nothing");
-      const audit = {
-        actor,
-        action: "beta.open" as const,
-        entityType: "beta" as const,
-        entityId: beta.id,
-        summary: `Opened the beta “${input.title}” for ${sku.name}: ${input.seats} seats`,
-        diff: diffFromNothing({
-          title: input.title,
-          seats: input.seats,
-          tokenPriceMinor: price.amountMinor,
-          pointsCost: input.pointsCost,
-          opensAt: opensAt.at,
-          closesAt: closesAt.at,
-        }),
-      };
-      await writeKeyedAudit(tx, claimId, audit);
-      return ok({ betaId: beta.id });
-    }),
-  );
+  const change = { actor, formKey: input.requestKey, action: "beta.open", entityType: "beta" } as const;
+  return oncePerFormKey(db, { ...change, repeated: "This beta was already opened." }, async (tx) => {
+    const [beta] = await tx
+      .insert(betas)
+      .values({
+        productId: sku.productId,
+        skuId: input.skuId,
+        title: input.title,
+        prompt: input.prompt,
+        seats: input.seats,
+        tokenPriceMinor: price.amountMinor,
+        currency: sku.currency,
+        pointsCost: input.pointsCost,
+        opensAt: opensAt.at,
+        closesAt: closesAt.at,
+        createdBy: actor.id,
+        createdAt: now,
+      })
+      .returning({ id: betas.id });
+    if (!beta) throw new Error("beta insert returned nothing");
+    const audit = {
+      entityId: beta.id,
+      summary: `Opened the beta “${input.title}” for ${sku.name}: ${input.seats} seats`,
+      diff: diffFromNothing({
+        title: input.title,
+        seats: input.seats,
+        tokenPriceMinor: price.amountMinor,
+        pointsCost: input.pointsCost,
+        opensAt: opensAt.at,
+        closesAt: closesAt.at,
+      }),
+    };
+    return { result: ok({ betaId: beta.id }), audit };
+  });
 }
 
 // ——— applying ———
