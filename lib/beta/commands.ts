@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { betaApplications, betas, orderLines, orders, stockHolds } from "@/db/schema";
+import { betaApplications, betas, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { type Actor, diffFromNothing, oncePerFormKey, writeAudit } from "@/lib/audit/log";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { type CheckoutDeps, openCheckoutSession } from "@/lib/checkout/checkout";
 import { applyPayment, SESSION_LIFETIME_SECONDS, takeAvailableStock } from "@/lib/checkout/holds";
+import { insertOrderWithLines } from "@/lib/checkout/order-insert";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueBetaResultMail } from "@/lib/mail/events";
 import { parseMoneyInput } from "@/lib/money-input";
@@ -371,23 +372,26 @@ async function insertBetaOrder(
     now: Date;
   },
 ): Promise<string> {
-  const [order] = await tx
-    .insert(orders)
-    .values({ userId, kind: "beta", totalMinor: terms.totalMinor, holdExpiresAt, createdAt: now, ...session })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("order insert returned nothing");
-  await tx.insert(orderLines).values({
-    orderId: order.id,
-    skuId: facts.skuId,
-    productName: facts.productName,
-    variantLabel: variantLabel({ colour: facts.colour ?? "", storage: facts.storage }),
-    unitPriceMinor: facts.tokenPriceMinor,
-    quantity: 1,
-  });
+  const order = {
+    userId,
+    kind: "beta",
+    totalMinor: terms.totalMinor,
+    holdExpiresAt,
+    createdAt: now,
+  } as const;
+  const orderId = await insertOrderWithLines(tx, { ...order, ...session }, [
+    {
+      skuId: facts.skuId,
+      productName: facts.productName,
+      variantLabel: variantLabel({ colour: facts.colour ?? "", storage: facts.storage }),
+      unitPriceMinor: facts.tokenPriceMinor,
+      quantity: 1,
+    },
+  ]);
   await tx
     .insert(stockHolds)
-    .values({ orderId: order.id, skuId: facts.skuId, quantity: 1, expiresAt: holdExpiresAt, createdAt: now });
-  return order.id;
+    .values({ orderId, skuId: facts.skuId, quantity: 1, expiresAt: holdExpiresAt, createdAt: now });
+  return orderId;
 }
 
 /**

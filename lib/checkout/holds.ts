@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import { cartLines, carts, orderLines, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
+import { cartLines, carts, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { lockAccount } from "@/lib/auth/users";
 import { releaseBetaSeat } from "@/lib/beta/seats";
@@ -27,6 +27,7 @@ import { tierUnitPrice } from "@/lib/points/rules";
 import { creditReferralForOrder } from "@/lib/referrals/referrals";
 import { type FieldErrors, fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
+import { insertOrderWithLines } from "./order-insert";
 import { listOrderLines } from "./order-lines";
 
 export type CartCheckoutCode =
@@ -426,29 +427,28 @@ async function insertCartOrder({
   held: HeldLine[];
   now: Date;
 }): Promise<string> {
-  const [order] = await tx
-    .insert(orders)
-    .values({ userId, kind: "cart", ...terms, createdAt: now })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("order insert returned nothing");
-  const lines = await tx
-    .insert(orderLines)
-    .values(
-      held.map((h) => ({
-        orderId: order.id,
-        skuId: h.skuId,
-        productName: h.name,
-        variantLabel: h.label,
-        unitPriceMinor: h.unitPriceMinor,
-        quantity: h.quantity,
-      })),
-    )
-    .returning({ orderId: orderLines.orderId, skuId: orderLines.skuId, quantity: orderLines.quantity });
+  const orderId = await insertOrderWithLines(
+    tx,
+    { userId, kind: "cart", ...terms, createdAt: now },
+    held.map((h) => ({
+      skuId: h.skuId,
+      productName: h.name,
+      variantLabel: h.label,
+      unitPriceMinor: h.unitPriceMinor,
+      quantity: h.quantity,
+    })),
+  );
   // Each line's units are held until the order's hold ends.
-  await tx
-    .insert(stockHolds)
-    .values(lines.map((line) => ({ ...line, expiresAt: terms.holdExpiresAt, createdAt: now })));
-  return order.id;
+  await tx.insert(stockHolds).values(
+    held.map((h) => ({
+      orderId,
+      skuId: h.skuId,
+      quantity: h.quantity,
+      expiresAt: terms.holdExpiresAt,
+      createdAt: now,
+    })),
+  );
+  return orderId;
 }
 
 /** Ends an order's active stock holds as released or converted (conditionally: once); returns what each held. */
