@@ -4,6 +4,7 @@ import {
   formatStoreDay,
   parseStoreDateTime,
   toStoreInputValue,
+  weekFromNowInputs,
   zoneAbbreviation,
   zoneLabel,
 } from "@/lib/store-time";
@@ -104,5 +105,19 @@ describe("prices typed by a marketer", () => {
     expect(formatMoneyInput(399900, "CNY")).toBe("3999.00");
     expect(formatMoneyInput(5, "CNY")).toBe("0.05");
     expect(formatMoneyInput(19900, "JPY")).toBe("19900");
+  });
+});
+
+describe("a form's default window", () => {
+  it("runs from now until a week later, as wall-clock values in the store's zone", () => {
+    // 16:30 UTC is 00:30 the next day in Shanghai; New York crosses into daylight saving time during this week.
+    expect(weekFromNowInputs(new Date("2026-03-07T16:30:00Z"), SH)).toEqual({
+      from: "2026-03-08T00:30",
+      until: "2026-03-15T00:30",
+    });
+    expect(weekFromNowInputs(new Date("2026-03-07T16:30:00Z"), NY)).toEqual({
+      from: "2026-03-07T11:30",
+      until: "2026-03-14T12:30",
+    });
   });
 });

@@ -52,6 +52,14 @@ export function toStoreInputValue(at: Date, timeZone: string): string {
   return format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
 }
 
+/** A form's default window as `datetime-local` values in the store's zone: from now until a week later. */
+export function weekFromNowInputs(now: Date, timeZone: string): { from: string; until: string } {
+  return {
+    from: toStoreInputValue(now, timeZone),
+    until: toStoreInputValue(new Date(now.getTime() + 7 * 86_400_000), timeZone),
+  };
+}
+
 /** The zone's short name at an instant ("GMT+8", "EST", "EDT"), for labels next to times. */
 export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
   const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })

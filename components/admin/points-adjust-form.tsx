@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
+import { SubmitRow, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 
 /**
@@ -46,12 +45,15 @@ export function AdjustPointsForm<T extends { message: string }>({
         maxLength={200}
         hint="The fan reads it in their history."
       />
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" variant="primary" size="console" pending={pending} pendingLabel="Saving…">
-          Adjust points
-        </Button>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow
+        state={state}
+        pending={pending}
+        pendingLabel="Saving…"
+        size="console"
+        className="sm:col-span-2"
+      >
+        Adjust points
+      </SubmitRow>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { DateTimeField, InputField, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormMessage, useEchoedForm } from "@/components/ui/form-state";
+import { FormMessage, SubmitRow, useEchoedForm } from "@/components/ui/form-state";
 import type { ActionState, FormAction } from "@/lib/action";
 import { BETA_LIMITS } from "@/lib/beta/rules";
 
@@ -65,12 +65,15 @@ export function OpenBetaForm<T extends object>({
           maxLength={BETA_LIMITS.prompt.max}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" variant="primary" size="console" pending={pending} pendingLabel="Opening…">
-          Open beta
-        </Button>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow
+        state={state}
+        pending={pending}
+        pendingLabel="Opening…"
+        size="console"
+        className="sm:col-span-2"
+      >
+        Open beta
+      </SubmitRow>
     </form>
   );
 }
@@ -183,12 +186,9 @@ export function ApplyForm<T extends { message: string }>({
         maxLength={BETA_LIMITS.statement.max}
         hint={`${BETA_LIMITS.statement.min}–${BETA_LIMITS.statement.max} characters. One application per account.`}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" pending={pending} pendingLabel="Sending…">
-          Apply
-        </Button>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow state={state} pending={pending} pendingLabel="Sending…">
+        Apply
+      </SubmitRow>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import { type AuditDiff, auditLog } from "@/db/schema";
 import type { Db, Tx } from "@/lib/db";
 import { pageBefore } from "@/lib/paging";
+import { type Failure, fail, Refusal, refusable } from "@/lib/result";
 
 export type AuditAction =
   | "sale.create"
@@ -113,6 +114,50 @@ export async function claimRequestKey(
   return { claimed: false, entityId: first?.entityId || null };
 }
 
+/**
+ * Claims the form's one-time key (when it sent a well-formed one) for a change made once per form: a repeat is
+ * refused with `repeated` (a Refusal, for `refusable`). Returns the claimed row's id for `writeKeyedAudit`, or
+ * null when the form sent no key.
+ */
+export async function claimFormKeyOnce(
+  tx: Tx,
+  {
+    formKey,
+    repeated,
+    ...claim
+  }: Pick<AuditInput, "actor" | "action" | "entityType"> & { formKey: string | undefined; repeated: string },
+): Promise<number | null> {
+  const requestKey = parseRequestKey(formKey);
+  if (!requestKey) return null;
+  const claimed = await claimRequestKey(tx, { ...claim, requestKey });
+  if (!claimed.claimed) throw new Refusal(fail("conflict", repeated));
+  return claimed.id;
+}
+
+/**
+ * A change made once per form key, in its own transaction: the key claimed first (a repeat refused with
+ * `repeated`), then `work`, whose audit entry (what changed) is written into the claimed row or as a new one.
+ * A `Refusal` thrown inside rolls everything back and comes back as its Failure.
+ */
+export function oncePerFormKey<T>(
+  db: Db,
+  change: Pick<AuditInput, "actor" | "action" | "entityType"> & {
+    formKey: string | undefined;
+    repeated: string;
+  },
+  work: (tx: Tx) => Promise<{ result: T; audit: Pick<AuditInput, "entityId" | "summary" | "diff"> }>,
+): Promise<T | Failure> {
+  const { actor, action, entityType } = change;
+  return refusable(() =>
+    db.transaction(async (tx) => {
+      const claimId = await claimFormKeyOnce(tx, change);
+      const { result, audit } = await work(tx);
+      await writeKeyedAudit(tx, claimId, { actor, action, entityType, ...audit });
+      return result;
+    }),
+  );
+}
+
 /** Fills in the row a claimed key created, once the change is known. */
 export async function completeClaimedAudit(
   tx: Tx,
@@ -144,6 +189,16 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
     if (JSON.stringify(norm(a)) !== JSON.stringify(norm(b))) diff[key] = { from: norm(a), to: norm(b) };
   }
   return diff;
+}
+
+/** A diff for something that did not exist before: each field `{ from: null, to }`, Dates as ISO instants. */
+export function diffFromNothing(after: Record<string, unknown>): AuditDiff {
+  return Object.fromEntries(
+    Object.entries(after).map(([key, to]) => [
+      key,
+      { from: null, to: to instanceof Date ? to.toISOString() : to },
+    ]),
+  );
 }
 
 export interface AuditRow {

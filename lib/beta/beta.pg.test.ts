@@ -1,6 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { betaApplications, betas, orders, outboxMail, pointsAccounts, pointsEntries } from "@/db/schema";
+import {
+  auditLog,
+  betaApplications,
+  betas,
+  orders,
+  outboxMail,
+  pointsAccounts,
+  pointsEntries,
+} from "@/db/schema";
 import { cancelCheckout } from "@/lib/checkout/checkout";
 import { recordPoints } from "@/lib/points/ledger";
 import { toStoreInputValue } from "@/lib/store-time";
@@ -96,6 +105,52 @@ async function betaRow(betaId: string) {
 
 const buy = (userId: string, betaId: string) =>
   buyBetaSeat(env.db, { userId, betaId, now: new Date(), holdMinutes: HOLD_MINUTES });
+/** A selected fan buys their seat's unit through checkout (a Checkout Session when paid by card). */
+const buyUnit = (userId: string, betaId: string) =>
+  buyBetaUnit(env.deps(), {
+    userId,
+    email: "fan@example.com",
+    betaId,
+    now: new Date(),
+    holdMinutes: HOLD_MINUTES,
+    origin: "http://store.test",
+  });
+
+describe("opening", () => {
+  it("opens once per form: the same form sent again is refused, one beta and one audit entry written", async () => {
+    const actor = await marketer();
+    const now = new Date();
+    const requestKey = randomUUID();
+    const input = {
+      skuId: env.sku.id,
+      title: `Keyed beta ${requestKey}`,
+      prompt: "How would you test it?",
+      seats: 5,
+      tokenPrice: "1.00",
+      pointsCost: 300,
+      opensAt: toStoreInputValue(now, TZ),
+      closesAt: toStoreInputValue(new Date(now.getTime() + 3_600_000), TZ),
+      requestKey,
+    };
+    const first = await openBeta(env.db, { actor, input, now, timeZone: TZ });
+    const again = await openBeta(env.db, { actor, input, now, timeZone: TZ });
+    expect(first.ok).toBe(true);
+    expect(again).toMatchObject({ ok: false, code: "conflict", message: "This beta was already opened." });
+    const opened = await env.db.select({ id: betas.id }).from(betas).where(eq(betas.title, input.title));
+    expect(opened).toHaveLength(1);
+    const audits = await env.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, actor.id), eq(auditLog.action, "beta.open")));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      entityType: "beta",
+      entityId: opened[0]?.id,
+      requestKey,
+      diff: { title: { from: null, to: input.title }, seats: { from: null, to: 5 } },
+    });
+  });
+});
 
 describe("applying", () => {
   it("takes one application per account, only inside the window", async () => {
@@ -301,14 +356,7 @@ describe("buying a seat", () => {
   it("at or above the minimum: a Checkout Session for the token price; cancelled, the seat and points come back", async () => {
     const betaId = await newBeta({ seats: 1, tokenPrice: "5.00", pointsCost: 300 });
     const fan = await selectedFan(betaId, 300);
-    const started = await buyBetaUnit(env.deps(), {
-      userId: fan,
-      email: "fan@example.com",
-      betaId,
-      now: new Date(),
-      holdMinutes: HOLD_MINUTES,
-      origin: "http://store.test",
-    });
+    const started = await buyUnit(fan, betaId);
     if (!started.ok) throw new Error(started.message);
     const [pending] = await env.db.select().from(orders).where(eq(orders.id, started.orderId));
     expect(pending).toMatchObject({ status: "pending", kind: "beta", totalMinor: 500, pointsSpent: 0 });
@@ -322,14 +370,7 @@ describe("buying a seat", () => {
     expect(await balanceOf(fan)).toBe(300);
     expect((await betaRow(betaId)).seatsTaken).toBe(0);
     expectInvariant(await env.readSku());
-    const again = await buyBetaUnit(env.deps(), {
-      userId: fan,
-      email: "fan@example.com",
-      betaId,
-      now: new Date(),
-      holdMinutes: HOLD_MINUTES,
-      origin: "http://store.test",
-    });
+    const again = await buyUnit(fan, betaId);
     if (!again.ok) throw new Error(again.message);
     expect((await submitCard(again.url, "4242 4242 4242 4242")).status).toBe(303);
     const [order] = await env.db.select().from(orders).where(eq(orders.id, again.orderId));

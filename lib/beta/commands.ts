@@ -1,18 +1,13 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { betaApplications, betas, orderLines, orders, stockHolds } from "@/db/schema";
+import { betaApplications, betas, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
-import {
-  type Actor,
-  claimRequestKey,
-  completeClaimedAudit,
-  parseRequestKey,
-  writeAudit,
-} from "@/lib/audit/log";
+import { type Actor, diffFromNothing, oncePerFormKey, writeAudit } from "@/lib/audit/log";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import { type CheckoutDeps, openCheckoutSession } from "@/lib/checkout/checkout";
 import { applyPayment, SESSION_LIFETIME_SECONDS, takeAvailableStock } from "@/lib/checkout/holds";
+import { insertOrderWithLines } from "@/lib/checkout/order-insert";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueBetaResultMail } from "@/lib/mail/events";
 import { parseMoneyInput } from "@/lib/money-input";
@@ -64,51 +59,40 @@ export async function openBeta(
   if (!price.ok) errors.tokenPrice = [price.message];
   if (Object.keys(errors).length > 0 || !sku || !price.ok || !opensAt.ok || !closesAt.ok)
     return invalid(errors);
-  const requestKey = parseRequestKey(input.requestKey);
-  return refusable(() =>
-    db.transaction(async (tx) => {
-      const claim = requestKey
-        ? await claimRequestKey(tx, { actor, requestKey, action: "beta.open", entityType: "beta" })
-        : null;
-      if (claim && !claim.claimed) throw new Refusal(fail("conflict", "This beta was already opened."));
-      const [beta] = await tx
-        .insert(betas)
-        .values({
-          productId: sku.productId,
-          skuId: input.skuId,
-          title: input.title,
-          prompt: input.prompt,
-          seats: input.seats,
-          tokenPriceMinor: price.amountMinor,
-          currency: sku.currency,
-          pointsCost: input.pointsCost,
-          opensAt: opensAt.at,
-          closesAt: closesAt.at,
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: betas.id });
-      if (!beta) throw new Error("beta insert returned nothing");
-      const audit = {
-        actor,
-        action: "beta.open" as const,
-        entityType: "beta" as const,
-        entityId: beta.id,
-        summary: `Opened the beta “${input.title}” for ${sku.name}: ${input.seats} seats`,
-        diff: {
-          title: { from: null, to: input.title },
-          seats: { from: null, to: input.seats },
-          tokenPriceMinor: { from: null, to: price.amountMinor },
-          pointsCost: { from: null, to: input.pointsCost },
-          opensAt: { from: null, to: opensAt.at.toISOString() },
-          closesAt: { from: null, to: closesAt.at.toISOString() },
-        },
-      };
-      if (claim?.claimed) await completeClaimedAudit(tx, claim.id, audit);
-      else await writeAudit(tx, audit);
-      return ok({ betaId: beta.id });
-    }),
-  );
+  const change = { actor, formKey: input.requestKey, action: "beta.open", entityType: "beta" } as const;
+  return oncePerFormKey(db, { ...change, repeated: "This beta was already opened." }, async (tx) => {
+    const [beta] = await tx
+      .insert(betas)
+      .values({
+        productId: sku.productId,
+        skuId: input.skuId,
+        title: input.title,
+        prompt: input.prompt,
+        seats: input.seats,
+        tokenPriceMinor: price.amountMinor,
+        currency: sku.currency,
+        pointsCost: input.pointsCost,
+        opensAt: opensAt.at,
+        closesAt: closesAt.at,
+        createdBy: actor.id,
+        createdAt: now,
+      })
+      .returning({ id: betas.id });
+    if (!beta) throw new Error("beta insert returned nothing");
+    const audit = {
+      entityId: beta.id,
+      summary: `Opened the beta “${input.title}” for ${sku.name}: ${input.seats} seats`,
+      diff: diffFromNothing({
+        title: input.title,
+        seats: input.seats,
+        tokenPriceMinor: price.amountMinor,
+        pointsCost: input.pointsCost,
+        opensAt: opensAt.at,
+        closesAt: closesAt.at,
+      }),
+    };
+    return { result: ok({ betaId: beta.id }), audit };
+  });
 }
 
 // ——— applying ———
@@ -156,6 +140,13 @@ async function lockBeta(tx: Tx, betaId: string): Promise<LockedBeta> {
   return { ...beta, closesAt: new Date(beta.closesAt), selected: count?.n ?? 0 };
 }
 
+/** A marketer's decision about one beta's applicants, at `now`. */
+export interface BetaDecision {
+  actor: Actor;
+  betaId: string;
+  now: Date;
+}
+
 /** A decision that waits for applications to close: the beta locked, refused (`not_closed`) before then. */
 async function onClosedBeta<T extends object>(
   db: Db,
@@ -183,11 +174,7 @@ async function recordSelection(
     entityType: "beta",
     entityId: beta.id,
     summary: `Selected ${selected.length} fans for “${beta.title}” ${by}`,
-    diff: {
-      title: { from: null, to: beta.title },
-      selected: { from: null, to: selected.length },
-      by: { from: null, to: by },
-    },
+    diff: diffFromNothing({ title: beta.title, selected: selected.length, by }),
   });
 }
 
@@ -196,12 +183,7 @@ const MAX_HAND_SELECTION = 500;
 /** Selects the applications the marketer ticked, up to the seats left; mails each fan selected. */
 export async function selectApplicants(
   db: Db,
-  {
-    actor,
-    betaId,
-    applicationIds,
-    now,
-  }: { actor: Actor; betaId: string; applicationIds: string[]; now: Date },
+  { actor, betaId, applicationIds, now }: BetaDecision & { applicationIds: string[] },
 ): Promise<Result<{ selected: number }>> {
   const ids = [...new Set(applicationIds)].filter(isUuid);
   if (!isUuid(betaId)) return fail("not_found", "That beta is unknown. Reload the page.");
@@ -246,7 +228,7 @@ export async function selectApplicants(
  */
 export async function selectByRule(
   db: Db,
-  { actor, betaId, now }: { actor: Actor; betaId: string; now: Date },
+  { actor, betaId, now }: BetaDecision,
 ): Promise<Result<{ selected: number }>> {
   const tooEarly = "Select by the rule once applications have closed, so every applicant is compared.";
   return onClosedBeta(db, { betaId, now, tooEarly }, async (tx, beta) => {
@@ -274,7 +256,7 @@ export async function selectByRule(
 /** Tells everyone still waiting that they were not selected (once applications have closed). */
 export async function declineRemaining(
   db: Db,
-  { actor, betaId, now }: { actor: Actor; betaId: string; now: Date },
+  { actor, betaId, now }: BetaDecision,
 ): Promise<Result<{ declined: number }>> {
   const tooEarly = "Applications are still open: tell the others once they close.";
   return onClosedBeta(db, { betaId, now, tooEarly }, async (tx, beta) => {
@@ -291,7 +273,7 @@ export async function declineRemaining(
       entityType: "beta",
       entityId: beta.id,
       summary: `Told ${declined.length} applicants to “${beta.title}” they were not selected`,
-      diff: { title: { from: null, to: beta.title }, declined: { from: null, to: declined.length } },
+      diff: diffFromNothing({ title: beta.title, declined: declined.length }),
     });
     return ok({ declined: declined.length });
   });
@@ -390,23 +372,26 @@ async function insertBetaOrder(
     now: Date;
   },
 ): Promise<string> {
-  const [order] = await tx
-    .insert(orders)
-    .values({ userId, kind: "beta", totalMinor: terms.totalMinor, holdExpiresAt, createdAt: now, ...session })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("order insert returned nothing");
-  await tx.insert(orderLines).values({
-    orderId: order.id,
-    skuId: facts.skuId,
-    productName: facts.productName,
-    variantLabel: variantLabel({ colour: facts.colour ?? "", storage: facts.storage }),
-    unitPriceMinor: facts.tokenPriceMinor,
-    quantity: 1,
-  });
+  const order = {
+    userId,
+    kind: "beta",
+    totalMinor: terms.totalMinor,
+    holdExpiresAt,
+    createdAt: now,
+  } as const;
+  const orderId = await insertOrderWithLines(tx, { ...order, ...session }, [
+    {
+      skuId: facts.skuId,
+      productName: facts.productName,
+      variantLabel: variantLabel({ colour: facts.colour ?? "", storage: facts.storage }),
+      unitPriceMinor: facts.tokenPriceMinor,
+      quantity: 1,
+    },
+  ]);
   await tx
     .insert(stockHolds)
-    .values({ orderId: order.id, skuId: facts.skuId, quantity: 1, expiresAt: holdExpiresAt, createdAt: now });
-  return order.id;
+    .values({ orderId, skuId: facts.skuId, quantity: 1, expiresAt: holdExpiresAt, createdAt: now });
+  return orderId;
 }
 
 /**

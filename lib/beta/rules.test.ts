@@ -4,34 +4,18 @@ import { applyToBetaForm, betaPhase, betaPriceText, betaPurchaseTerms } from "./
 
 describe("what a beta seat costs", () => {
   it("pays a token price below Stripe's minimum in points, at or above it by card", () => {
-    expect(betaPurchaseTerms({ tokenPriceMinor: 100, currency: "CNY", pointsCost: 300 })).toEqual({
-      byCard: false,
-      totalMinor: 0,
-      tokenPoints: 100,
-      pointsNeeded: 400,
-    });
-    expect(betaPurchaseTerms({ tokenPriceMinor: 399, currency: "CNY", pointsCost: 0 })).toMatchObject({
-      byCard: false,
-      pointsNeeded: 399,
-    });
-    expect(betaPurchaseTerms({ tokenPriceMinor: 400, currency: "CNY", pointsCost: 300 })).toEqual({
-      byCard: true,
-      totalMinor: 400,
-      tokenPoints: 0,
-      pointsNeeded: 300,
-    });
-    expect(betaPurchaseTerms({ tokenPriceMinor: 50, currency: "USD", pointsCost: 0 })).toMatchObject({
-      byCard: true,
-    });
-    expect(betaPurchaseTerms({ tokenPriceMinor: 29, currency: "GBP", pointsCost: 0 })).toMatchObject({
-      byCard: false,
-    });
-    expect(betaPurchaseTerms({ tokenPriceMinor: 0, currency: "CNY", pointsCost: 300 })).toEqual({
-      byCard: false,
-      totalMinor: 0,
-      tokenPoints: 0,
-      pointsNeeded: 300,
-    });
+    const seat = (tokenPriceMinor: number, currency: string, pointsCost: number) =>
+      betaPurchaseTerms({ tokenPriceMinor, currency, pointsCost });
+    const exactly: [number, string, number, ReturnType<typeof seat>][] = [
+      [100, "CNY", 300, { byCard: false, totalMinor: 0, tokenPoints: 100, pointsNeeded: 400 }],
+      [400, "CNY", 300, { byCard: true, totalMinor: 400, tokenPoints: 0, pointsNeeded: 300 }],
+      [0, "CNY", 300, { byCard: false, totalMinor: 0, tokenPoints: 0, pointsNeeded: 300 }],
+    ];
+    for (const [price, currency, points, terms] of exactly)
+      expect(seat(price, currency, points)).toEqual(terms);
+    expect(seat(399, "CNY", 0)).toMatchObject({ byCard: false, pointsNeeded: 399 });
+    expect(seat(50, "USD", 0)).toMatchObject({ byCard: true });
+    expect(seat(29, "GBP", 0)).toMatchObject({ byCard: false });
   });
 
   it("says so in words", () => {

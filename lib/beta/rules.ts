@@ -2,6 +2,7 @@ import { z } from "zod";
 import { STRIPE_MINIMUM_CHARGE_MINOR } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MINOR_UNITS_PER_POINT } from "@/lib/points/rules";
+import { weekFromNowInputs } from "@/lib/store-time";
 
 /**
  * The beta programme's rules, pure: the bounds of a beta and of an application, the published selection rule, and
@@ -118,4 +119,12 @@ export function betaPriceText(beta: {
   }
   if (terms.tokenPoints === 0) return points(terms.pointsNeeded);
   return `${points(terms.pointsNeeded)} (the ${formatMoney(beta.tokenPriceMinor, beta.currency)} token price paid in points)`;
+}
+
+/** What the console's "Open a beta" form starts with: 500 seats at 1.00 and 300 points, open for a week. */
+export function openBetaDefaults(now: Date, timeZone: string): Record<string, string> {
+  const window = weekFromNowInputs(now, timeZone);
+  const seat = { seats: "500", tokenPrice: "1.00", pointsCost: "300" };
+  const prompt = "How would you test it, and what would you tell us?";
+  return { skuId: "", title: "", ...seat, opensAt: window.from, closesAt: window.until, prompt };
 }

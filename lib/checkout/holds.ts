@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { queryRows } from "@/db/client";
-import { cartLines, carts, orderLines, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
+import { cartLines, carts, orders, type ShippingAddress, skus, stockHolds } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { lockAccount } from "@/lib/auth/users";
 import { releaseBetaSeat } from "@/lib/beta/seats";
@@ -27,6 +27,7 @@ import { tierUnitPrice } from "@/lib/points/rules";
 import { creditReferralForOrder } from "@/lib/referrals/referrals";
 import { type FieldErrors, fail, Refusal } from "@/lib/result";
 import { convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
+import { insertOrderWithLines } from "./order-insert";
 import { listOrderLines } from "./order-lines";
 
 export type CartCheckoutCode =
@@ -172,32 +173,13 @@ export async function createOrderFromCart(
       if (!shippingAddress) throw new Refusal(addressRequired(addressId));
 
       const perks = await readCheckoutPerks(tx, { userId });
-      const live = await reuseOrReleaseLiveOrder({
-        tx,
-        userId,
-        lines,
-        shippingAddress,
-        now,
-        wallNow,
-        perks,
-        points,
-      });
+      const checkout: CartCheckout = { userId, lines, shippingAddress, now, wallNow, perks, points };
+      const live = await reuseOrReleaseLiveOrder(tx, checkout);
       const replacedSessionIds = live.replaced ? [live.replaced] : [];
       if (live.reused) return { ok: true, ...live.reused, replacedSessionIds };
       await refuseTooManyPending({ tx, userId });
 
-      const { orderId, terms } = await holdNewCartOrder({
-        tx,
-        userId,
-        lines,
-        perks,
-        points,
-        expectedBalance,
-        now,
-        holdExpiresAt,
-        wallNow,
-        shippingAddress,
-      });
+      const { orderId, terms } = await holdNewCartOrder(tx, { ...checkout, expectedBalance, holdExpiresAt });
       return { ok: true, orderId, ...terms, sessionUrl: null, reused: false, replacedSessionIds };
     });
   } catch (error) {
@@ -213,33 +195,29 @@ export async function createOrderFromCart(
   }
 }
 
+/** One cart checkout: whose, its lines at today's prices, where it goes, the fan's perks and points spent. */
+interface CartCheckout {
+  userId: string;
+  lines: CartLine[];
+  /** A live order going elsewhere is not the same checkout: its session carries the other address. */
+  shippingAddress: ShippingAddress;
+  now: Date;
+  wallNow: Date;
+  /** The same cart at another tier price, or with other points, is another checkout. */
+  perks: CheckoutPerks;
+  points: number;
+}
+
 /**
  * A new cart order: the lines priced at the fan's tier, checked against Stripe's minimum and the points rules
  * before anything is held and again at the prices held, then the order, its holds and the points spent on it.
  */
-async function holdNewCartOrder({
-  tx,
-  userId,
-  lines,
-  perks,
-  points,
-  expectedBalance,
-  now,
-  holdExpiresAt,
-  wallNow,
-  shippingAddress,
-}: {
-  tx: Tx;
-  userId: string;
-  lines: CartLine[];
-  perks: CheckoutPerks;
-  points: number;
-  expectedBalance: number | undefined;
-  now: Date;
-  holdExpiresAt: Date;
-  wallNow: Date;
-  shippingAddress: ShippingAddress;
-}): Promise<{ orderId: string; terms: OrderTerms }> {
+async function holdNewCartOrder(
+  tx: Tx,
+  order: CartCheckout & { expectedBalance: number | undefined; holdExpiresAt: Date },
+): Promise<{ orderId: string; terms: OrderTerms }> {
+  const { userId, lines, perks, points, expectedBalance, now, holdExpiresAt, wallNow, shippingAddress } =
+    order;
   const currency = lines[0]?.currency ?? "CNY";
   const tierPercent = perks.tier.discountPercent;
   const linesTotal = lines.reduce((sum, l) => sum + tierUnitPrice(l.priceMinor, tierPercent) * l.quantity, 0);
@@ -299,27 +277,11 @@ async function listCartLinesForCheckout({ tx, userId }: { tx: Tx; userId: string
  * The live pending cart order, locked: returned for reuse when it matches the cart and has hold and session
  * left, else released (its session id returned as `replaced`, to be expired) and `reused` null.
  */
-async function reuseOrReleaseLiveOrder({
-  tx,
-  userId,
-  lines,
-  shippingAddress,
-  now,
-  wallNow,
-  perks,
-  points,
-}: {
-  tx: Tx;
-  userId: string;
-  lines: CartLine[];
-  /** A live order going elsewhere is not the same checkout: its session carries the other address. */
-  shippingAddress: ShippingAddress;
-  now: Date;
-  wallNow: Date;
-  /** The same cart at another tier price, or with other points, is another checkout. */
-  perks: CheckoutPerks;
-  points: number;
-}): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
+async function reuseOrReleaseLiveOrder(
+  tx: Tx,
+  checkout: CartCheckout,
+): Promise<{ reused: CheckoutOrder | null; replaced: string | null }> {
+  const { userId, lines, shippingAddress, now, wallNow, perks, points } = checkout;
   const [live] = await tx
     .select()
     .from(orders)
@@ -465,29 +427,28 @@ async function insertCartOrder({
   held: HeldLine[];
   now: Date;
 }): Promise<string> {
-  const [order] = await tx
-    .insert(orders)
-    .values({ userId, kind: "cart", ...terms, createdAt: now })
-    .returning({ id: orders.id });
-  if (!order) throw new Error("order insert returned nothing");
-  const lines = await tx
-    .insert(orderLines)
-    .values(
-      held.map((h) => ({
-        orderId: order.id,
-        skuId: h.skuId,
-        productName: h.name,
-        variantLabel: h.label,
-        unitPriceMinor: h.unitPriceMinor,
-        quantity: h.quantity,
-      })),
-    )
-    .returning({ orderId: orderLines.orderId, skuId: orderLines.skuId, quantity: orderLines.quantity });
+  const orderId = await insertOrderWithLines(
+    tx,
+    { userId, kind: "cart", ...terms, createdAt: now },
+    held.map((h) => ({
+      skuId: h.skuId,
+      productName: h.name,
+      variantLabel: h.label,
+      unitPriceMinor: h.unitPriceMinor,
+      quantity: h.quantity,
+    })),
+  );
   // Each line's units are held until the order's hold ends.
-  await tx
-    .insert(stockHolds)
-    .values(lines.map((line) => ({ ...line, expiresAt: terms.holdExpiresAt, createdAt: now })));
-  return order.id;
+  await tx.insert(stockHolds).values(
+    held.map((h) => ({
+      orderId,
+      skuId: h.skuId,
+      quantity: h.quantity,
+      expiresAt: terms.holdExpiresAt,
+      createdAt: now,
+    })),
+  );
+  return orderId;
 }
 
 /** Ends an order's active stock holds as released or converted (conditionally: once); returns what each held. */

@@ -2,13 +2,14 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { queryRows } from "@/db/client";
-import { checkoutQueue, orderLines, orders } from "@/db/schema";
+import { checkoutQueue, orders } from "@/db/schema";
 import { chooseShippingAddress } from "@/lib/addresses/addresses";
 import { toStripeShipping } from "@/lib/addresses/rules";
 import type { Db } from "@/lib/db";
 import { isRetryableStripeError, withStripeRetry } from "@/lib/payments/stripe";
 import { attachOrderToSaleHold, getSaleHoldForUser } from "@/lib/sales/holds";
 import { type CheckoutDeps, STRIPE_MIN_SESSION_SECONDS } from "./checkout";
+import { insertOrderWithLines } from "./order-insert";
 import { checkoutReturnUrls } from "./return-urls";
 
 export const CHECKOUT_THROTTLE = "stripe-checkout-sessions";
@@ -179,9 +180,9 @@ async function createSaleOrder({
   return db.transaction(async (tx) => {
     // The fan's default address as it is now; the order keeps this copy whatever the book says later.
     const shippingAddress = await chooseShippingAddress(tx, { userId });
-    const [order] = await tx
-      .insert(orders)
-      .values({
+    const orderId = await insertOrderWithLines(
+      tx,
+      {
         userId,
         kind: "sale",
         currency: hold.currency,
@@ -189,23 +190,23 @@ async function createSaleOrder({
         holdExpiresAt: expiresAt,
         shippingAddress,
         createdAt: now,
-      })
-      .returning({ id: orders.id });
-    if (!order) throw new Error("order insert returned nothing");
-    await tx.insert(orderLines).values({
-      orderId: order.id,
-      skuId: hold.skuId,
-      productName: hold.productName,
-      variantLabel: `${hold.variantLabel} · ${hold.saleName}`,
-      unitPriceMinor: hold.salePriceMinor,
-      quantity: 1,
-    });
-    const attached = await attachOrderToSaleHold(tx, { holdId, userId, orderId: order.id });
+      },
+      [
+        {
+          skuId: hold.skuId,
+          productName: hold.productName,
+          variantLabel: `${hold.variantLabel} · ${hold.saleName}`,
+          unitPriceMinor: hold.salePriceMinor,
+          quantity: 1,
+        },
+      ],
+    );
+    const attached = await attachOrderToSaleHold(tx, { holdId, userId, orderId });
     if (!attached.ok) tx.rollback();
     await tx.execute(sql`
       update sale_holds set expires_at = greatest(expires_at, ${expiresAt.toISOString()}::timestamptz)
       where id = ${holdId}::uuid and status = 'active'`);
-    return order.id;
+    return orderId;
   });
 }
 

@@ -2,14 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { fcodeBatches, fcodes, saleBuckets } from "@/db/schema";
-import { type Actor, claimRequestKey, parseRequestKey, writeAudit, writeKeyedAudit } from "@/lib/audit/log";
+import { type Actor, diffFromNothing, oncePerFormKey, writeAudit } from "@/lib/audit/log";
 import { formatWait } from "@/lib/auth/throttle";
 import { findUserByEmail } from "@/lib/auth/users";
 import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db, Tx } from "@/lib/db";
 import { enqueueFcodeReceivedMail } from "@/lib/mail/events";
 import { type RateLimiter, takeEach } from "@/lib/rate-limit/limiter";
-import { type Failure, fail, invalid, ok, Refusal, type Result, refusable } from "@/lib/result";
+import { type Failure, fail, invalid, ok, Refusal, type Result } from "@/lib/result";
 import { isUuid } from "@/lib/sales/db-errors";
 import { shrinkSaleSku } from "@/lib/sales/quantity";
 import { parseStoreDateTime } from "@/lib/store-time";
@@ -66,40 +66,33 @@ export async function issueFcodeBatch(
   const window = parseBatchWindow(input, { now, timeZone });
   if (!window.ok) return window;
   const codes = Array.from({ length: input.codeCount }, () => generateFcode());
-  const requestKey = parseRequestKey(input.requestKey);
-  return refusable(() =>
-    db.transaction(async (tx) => {
-      const claim = requestKey
-        ? await claimRequestKey(tx, { actor, requestKey, action: "fcode.issue", entityType: "sale" })
-        : null;
-      if (claim && !claim.claimed) {
-        throw new Refusal(
-          fail("conflict", "This batch was already issued. Its codes were shown once, when it was made."),
-        );
-      }
-      const target = await lockSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, now });
-      await setQuotaAside(tx, { input, target, now });
-      const batchId = await insertBatch(tx, { actor, input, window, target, codes, now });
-      const audit = {
-        actor,
-        action: "fcode.issue" as const,
-        entityType: "sale" as const,
-        entityId: input.saleId,
-        summary: `Issued ${input.codeCount} F-codes for ${target.label} (${input.quota} units set aside)`,
-        diff: {
-          batch: { from: null, to: input.label },
-          version: { from: null, to: target.label },
-          codes: { from: null, to: input.codeCount },
-          quota: { from: null, to: input.quota },
-          validFrom: { from: null, to: window.validFrom.toISOString() },
-          validUntil: { from: null, to: window.validUntil.toISOString() },
-          atExpiry: { from: null, to: input.atExpiry },
-        },
-      };
-      await writeKeyedAudit(tx, claim?.claimed ? claim.id : null, audit);
-      return ok({ batchId, codes, validUntil: window.validUntil });
-    }),
-  );
+  const repeated = "This batch was already issued. Its codes were shown once, when it was made.";
+  const change = {
+    actor,
+    formKey: input.requestKey,
+    action: "fcode.issue",
+    entityType: "sale",
+    repeated,
+  } as const;
+  return oncePerFormKey(db, change, async (tx) => {
+    const target = await lockSaleSku(tx, { saleId: input.saleId, skuId: input.skuId, now });
+    await setQuotaAside(tx, { input, target, now });
+    const batchId = await insertBatch(tx, { actor, input, window, target, codes, now });
+    const audit = {
+      entityId: input.saleId,
+      summary: `Issued ${input.codeCount} F-codes for ${target.label} (${input.quota} units set aside)`,
+      diff: diffFromNothing({
+        batch: input.label,
+        version: target.label,
+        codes: input.codeCount,
+        quota: input.quota,
+        validFrom: window.validFrom,
+        validUntil: window.validUntil,
+        atExpiry: input.atExpiry,
+      }),
+    };
+    return { result: ok({ batchId, codes, validUntil: window.validUntil }), audit };
+  });
 }
 
 type SaleSkuTarget = { label: string; available: number; nextPoolBucket: number };
@@ -323,7 +316,7 @@ export async function giveFcode(
       entityType: "sale",
       entityId: row.saleId,
       summary: `Gave F-code …${fcodeHint(bare)} to ${fan.email}`,
-      diff: { code: { from: null, to: `…${fcodeHint(bare)}` }, fan: { from: null, to: fan.email } },
+      diff: diffFromNothing({ code: `…${fcodeHint(bare)}`, fan: fan.email }),
     });
     return ok({ fcodeId: row.id, email: fan.email });
   });

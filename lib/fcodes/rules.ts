@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RateLimitRule } from "@/lib/rate-limit/limiter";
-import { formatStoreDateTime } from "@/lib/store-time";
+import { formatStoreDateTime, weekFromNowInputs } from "@/lib/store-time";
 
 /** The most codes one batch may have: enough for a fan club's drop, small enough to show and download at once. */
 export const MAX_FCODES_PER_BATCH = 5000;
@@ -97,4 +97,11 @@ export function validityText(
   }
   if (now.getTime() >= validUntil.getTime()) return `Expired ${formatStoreDateTime(validUntil, timeZone)}`;
   return `Valid until ${formatStoreDateTime(validUntil, timeZone)}`;
+}
+
+/** What the console's "Issue a batch" form starts with: 50 codes for 50 units, valid for a week. */
+export function issueBatchDefaults(now: Date, timeZone: string): Record<string, string> {
+  const window = weekFromNowInputs(now, timeZone);
+  const batch = { target: "", label: "", codeCount: "50", quota: "50", atExpiry: "return_to_sale" };
+  return { ...batch, validFrom: window.from, validUntil: window.until };
 }

@@ -2,10 +2,17 @@
 
 import { z } from "zod";
 import { actionsFor, anyFormFields } from "@/lib/action";
-import { declineRemaining, openBeta, selectApplicants, selectByRule } from "@/lib/beta/commands";
+import {
+  type BetaDecision,
+  declineRemaining,
+  openBeta,
+  selectApplicants,
+  selectByRule,
+} from "@/lib/beta/commands";
 import { openBetaForm } from "@/lib/beta/rules";
+import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ok } from "@/lib/result";
+import { ok, type Result } from "@/lib/result";
 
 /** The console's beta commands (lib/beta): marketers only, each audited. */
 const marketerAction = actionsFor({ caller: "marketer" });
@@ -16,12 +23,7 @@ export const openBetaAction = marketerAction({
   name: "openBeta",
   input: openBetaForm,
   run: async ({ input, caller, db, now }) => {
-    const opened = await openBeta(db, {
-      actor: { id: caller.id, email: caller.email },
-      input,
-      now,
-      timeZone: env.STORE_TIMEZONE,
-    });
+    const opened = await openBeta(db, { actor: caller, input, now, timeZone: env.STORE_TIMEZONE });
     return opened.ok ? ok({ betaId: opened.betaId, message: "Beta opened." }) : opened;
   },
   redirectTo: (out) => `/admin/betas/${out.betaId}`,
@@ -38,44 +40,37 @@ export const selectApplicantsAction = marketerAction({
     const applicationIds = Object.keys(input)
       .filter((k) => k.startsWith("pick:"))
       .map((k) => k.slice(5));
-    const selected = await selectApplicants(db, {
-      actor: { id: caller.id, email: caller.email },
-      betaId,
-      applicationIds,
-      now,
-    });
+    const selected = await selectApplicants(db, { actor: caller, betaId, applicationIds, now });
     if (!selected.ok) return selected;
     return ok({ message: `${selected.selected} selected: each gets a “you're in” mail.` });
   },
   refresh: true,
 });
 
-export const selectByRuleAction = marketerAction({
-  name: "selectBetaByRule",
-  input: betaIdField,
-  run: async ({ input, caller, db, now }) => {
-    const selected = await selectByRule(db, {
-      actor: { id: caller.id, email: caller.email },
-      betaId: input.betaId,
-      now,
-    });
-    if (!selected.ok) return selected;
-    return ok({ message: `${selected.selected} selected by the rule: each gets a “you're in” mail.` });
-  },
-  refresh: true,
-});
+/** A decision on the applicants still waiting (lib/beta, once applications have closed), said in a sentence. */
+const betaDecision = <R extends object>(
+  name: string,
+  decide: (db: Db, decision: BetaDecision) => Promise<Result<R>>,
+  said: (done: R) => string,
+) =>
+  marketerAction({
+    name,
+    input: betaIdField,
+    run: async ({ input, caller, db, now }) => {
+      const done = await decide(db, { actor: caller, betaId: input.betaId, now });
+      return done.ok ? ok({ message: said(done) }) : done;
+    },
+    refresh: true,
+  });
 
-export const declineRemainingAction = marketerAction({
-  name: "declineBetaRemaining",
-  input: betaIdField,
-  run: async ({ input, caller, db, now }) => {
-    const declined = await declineRemaining(db, {
-      actor: { id: caller.id, email: caller.email },
-      betaId: input.betaId,
-      now,
-    });
-    if (!declined.ok) return declined;
-    return ok({ message: `${declined.declined} applicants told they weren't selected this time.` });
-  },
-  refresh: true,
-});
+export const selectByRuleAction = betaDecision(
+  "selectBetaByRule",
+  selectByRule,
+  (done) => `${done.selected} selected by the rule: each gets a “you're in” mail.`,
+);
+
+export const declineRemainingAction = betaDecision(
+  "declineBetaRemaining",
+  declineRemaining,
+  (done) => `${done.declined} applicants told they weren't selected this time.`,
+);

@@ -5,11 +5,11 @@ import { OpenBetaForm } from "@/components/beta/beta-forms";
 import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { type BetaSummary, listBetaSkuChoices, listBetas } from "@/lib/beta/queries";
-import { betaPhase, betaPriceText } from "@/lib/beta/rules";
+import { betaPhase, betaPriceText, openBetaDefaults } from "@/lib/beta/rules";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
-import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
+import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 import { openBetaAction } from "./actions";
 
 export const metadata: Metadata = { title: "Betas" };
@@ -53,16 +53,6 @@ export default async function BetasPage() {
   const now = await getRequestNow();
   const tz = env.STORE_TIMEZONE;
   const [betas, skus] = await Promise.all([listBetas(db), listBetaSkuChoices(db)]);
-  const initial = {
-    skuId: "",
-    title: "",
-    seats: "500",
-    tokenPrice: "1.00",
-    pointsCost: "300",
-    opensAt: toStoreInputValue(now, tz),
-    closesAt: toStoreInputValue(new Date(now.getTime() + 7 * 86_400_000), tz),
-    prompt: "How would you test it, and what would you tell us?",
-  };
   return (
     <>
       <PageHeader
@@ -77,7 +67,7 @@ export default async function BetasPage() {
               value: String(s.skuId),
               label: `${s.label} · ${number.format(s.available)} in stock`,
             }))}
-            initial={initial}
+            initial={openBetaDefaults(now, tz)}
             requestKey={randomUUID()}
             zone={zoneLabel(tz, now)}
           />

@@ -20,12 +20,7 @@ export const issueFcodeBatchAction = defineAction({
   caller: "marketer",
   input: issueBatchForm,
   run: async ({ input, caller, db, now }) => {
-    const issued = await issueFcodeBatch(db, {
-      actor: { id: caller.id, email: caller.email },
-      input,
-      now,
-      timeZone: env.STORE_TIMEZONE,
-    });
+    const issued = await issueFcodeBatch(db, { actor: caller, input, now, timeZone: env.STORE_TIMEZONE });
     if (!issued.ok) return issued;
     const csv = fcodesCsv(
       issued.codes.map((code) => ({
@@ -56,7 +51,7 @@ export const giveFcodeAction = defineAction({
   }),
   run: async ({ input, caller, db, now }) => {
     const given = await giveFcode(db, {
-      actor: { id: caller.id, email: caller.email },
+      actor: caller,
       code: input.code,
       email: input.email,
       now,

@@ -7,9 +7,9 @@ import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { type FcodeBatchRow, listFcodeBatches, listFcodeTargets } from "@/lib/fcodes/queries";
-import { FCODE_EXPIRY_CHOICES } from "@/lib/fcodes/rules";
+import { FCODE_EXPIRY_CHOICES, issueBatchDefaults } from "@/lib/fcodes/rules";
 import { getRequestNow } from "@/lib/qa/now";
-import { formatStoreDateTime, toStoreInputValue, zoneLabel } from "@/lib/store-time";
+import { formatStoreDateTime, zoneLabel } from "@/lib/store-time";
 import { giveFcodeAction, issueFcodeBatchAction } from "./actions";
 
 export const metadata: Metadata = { title: "F-codes" };
@@ -63,15 +63,6 @@ export default async function FcodesPage() {
     listFcodeBatches(db, { now }),
     listFcodeTargets(db, { now }),
   ]);
-  const initial = {
-    target: "",
-    label: "",
-    codeCount: "50",
-    quota: "50",
-    validFrom: toStoreInputValue(now, tz),
-    validUntil: toStoreInputValue(new Date(now.getTime() + 7 * 86_400_000), tz),
-    atExpiry: "return_to_sale",
-  };
   return (
     <>
       <PageHeader
@@ -93,7 +84,7 @@ export default async function FcodesPage() {
                 label: t.label,
                 free: t.free,
               }))}
-              initial={initial}
+              initial={issueBatchDefaults(now, tz)}
               requestKey={randomUUID()}
               zone={zoneLabel(tz, now)}
             />

@@ -10,7 +10,7 @@ export const adjustPointsAction = defineAction({
   caller: "marketer",
   input: adjustPointsForm,
   run: async ({ input, caller, db }) => {
-    const adjusted = await adjustPoints(db, { actor: { id: caller.id, email: caller.email }, input });
+    const adjusted = await adjustPoints(db, { actor: caller, input });
     if (!adjusted.ok) return adjusted;
     return ok({
       message: `Done: ${adjusted.email} now has ${adjusted.balance.toLocaleString("en-US")} points.`,

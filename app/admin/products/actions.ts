@@ -31,7 +31,7 @@ export const setOrderLimitAction = defineAction({
       productId: input.productId,
       from: input.from,
       to: input.maxPerOrder,
-      actor: { id: caller.id, email: caller.email },
+      actor: caller,
       now,
     });
     if (!result.ok) return result;

@@ -12,8 +12,7 @@ export const hideReviewAction = defineAction({
   name: "hideReview",
   caller: "marketer",
   input: z.object({ reviewId, reason: z.string().default("") }),
-  run: ({ input, caller, db, now }) =>
-    hideReview(db, { actor: { id: caller.id, email: caller.email }, ...input, now }),
+  run: ({ input, caller, db, now }) => hideReview(db, { actor: caller, ...input, now }),
   tags: (out) => reviewTags(out),
   echoValues: true,
   refresh: true,
@@ -24,8 +23,7 @@ export const showReviewAction = defineAction({
   name: "showReview",
   caller: "marketer",
   input: z.object({ reviewId }),
-  run: ({ input, caller, db, now }) =>
-    showReview(db, { actor: { id: caller.id, email: caller.email }, reviewId: input.reviewId, now }),
+  run: ({ input, caller, db, now }) => showReview(db, { actor: caller, reviewId: input.reviewId, now }),
   tags: (out) => reviewTags(out),
   refresh: true,
 });

@@ -1,4 +1,4 @@
-import { action, composeMail, type PersonalMail, para, type RenderedMail, storeLink } from "./layout";
+import { composeLetter, type PersonalMail, para, type RenderedMail, storeAction } from "./layout";
 
 export interface BetaResultMail extends PersonalMail {
   selected: boolean;
@@ -10,40 +10,37 @@ export interface BetaResultMail extends PersonalMail {
 
 /** The result of a beta application, once per application (keyed by it), in the selecting transaction. */
 export function renderBetaResultMail(mail: BetaResultMail): RenderedMail {
-  const { store } = mail;
-  const link = storeLink(store, "/account/betas");
-  if (mail.selected) {
-    return composeMail({
-      store,
-      subject: `You're in: ${mail.betaTitle}`,
-      preheader: `A seat in the ${mail.productName} beta is yours to buy.`,
+  return composeLetter(mail, (store) => {
+    const why = `because you applied to a ${store.name} beta.`;
+    if (mail.selected) {
+      return {
+        subject: `You're in: ${mail.betaTitle}`,
+        preheader: `A seat in the ${mail.productName} beta is yours to buy.`,
+        blocks: [
+          para(`You've been selected for “${mail.betaTitle}”: one ${mail.productName} is set aside for you.`),
+          para(
+            `Your seat costs ${mail.price}. Seats go to selected fans who buy first, so don't wait too long.`,
+          ),
+          storeAction(store, "Buy your beta unit", "/account/betas") ??
+            para(`Buy it from your ${store.name} account page.`),
+        ],
+        why,
+      };
+    }
+    return {
+      subject: `Your application: ${mail.betaTitle}`,
+      preheader: "This time the seats went to other fans.",
       blocks: [
-        para(`Hi ${mail.name},`),
-        para(`You've been selected for “${mail.betaTitle}”: one ${mail.productName} is set aside for you.`),
         para(
-          `Your seat costs ${mail.price}. Seats go to selected fans who buy first, so don't wait too long.`,
+          `Thank you for applying to “${mail.betaTitle}”. There were more applicants than seats, and this time yours wasn't among those selected.`,
         ),
-        link ? action("Buy your beta unit", link) : para(`Buy it from your ${store.name} account page.`),
-        para(`The ${store.name} team`),
+        para(
+          "Seats go by the published rule: highest lifetime Kite Club points first, then the earliest application.",
+        ),
+        storeAction(store, "See your applications", "/account/betas") ??
+          para(`Your ${store.name} account page lists them.`),
       ],
-      footer: `You're receiving this because you applied to a ${store.name} beta.`,
-    });
-  }
-  return composeMail({
-    store,
-    subject: `Your application: ${mail.betaTitle}`,
-    preheader: "This time the seats went to other fans.",
-    blocks: [
-      para(`Hi ${mail.name},`),
-      para(
-        `Thank you for applying to “${mail.betaTitle}”. There were more applicants than seats, and this time yours wasn't among those selected.`,
-      ),
-      para(
-        "Seats go by the published rule: highest lifetime Kite Club points first, then the earliest application.",
-      ),
-      link ? action("See your applications", link) : para(`Your ${store.name} account page lists them.`),
-      para(`The ${store.name} team`),
-    ],
-    footer: `You're receiving this because you applied to a ${store.name} beta.`,
+      why,
+    };
   });
 }

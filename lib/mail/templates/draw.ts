@@ -1,10 +1,10 @@
 import {
-  action,
-  composeMail,
+  composeLetter,
   mailTime,
   type PersonalMail,
   para,
   type RenderedMail,
+  storeAction,
   storeLink,
 } from "./layout";
 
@@ -20,47 +20,43 @@ export interface DrawResultMail extends PersonalMail {
 
 /** The draw's result for one entry: sent at the draw to every entry, and again to an entry a returned unit reaches. */
 export function renderDrawResultMail(mail: DrawResultMail): RenderedMail {
-  const { store } = mail;
-  const saleLink = storeLink(store, `/sales/${mail.saleSlug}`);
-  const verify = para(
-    `The draw can be checked by anyone: the sale page shows the seed, the entries and the winners${saleLink ? ` (${saleLink})` : ""}.`,
-  );
-  if (mail.won) {
-    const link = storeLink(store, `/sales/holds/${mail.won.holdId}`);
-    const deadline = mailTime(mail.won.deadline, store);
-    return composeMail({
-      store,
-      subject: `You can buy ${mail.productName}: pay by ${deadline}`,
-      preheader: `A ${mail.productName} from “${mail.saleName}” is held for you until ${deadline}.`,
+  const why = `because you entered the draw of “${mail.saleName}”.`;
+  return composeLetter(mail, (store) => {
+    const saleLink = storeLink(store, `/sales/${mail.saleSlug}`);
+    const verify = para(
+      `The draw can be checked by anyone: the sale page shows the seed, the entries and the winners${saleLink ? ` (${saleLink})` : ""}.`,
+    );
+    if (mail.won) {
+      const deadline = mailTime(mail.won.deadline, store);
+      return {
+        subject: `You can buy ${mail.productName}: pay by ${deadline}`,
+        preheader: `A ${mail.productName} from “${mail.saleName}” is held for you until ${deadline}.`,
+        blocks: [
+          para(
+            mail.won.promoted
+              ? `Good news: a unit from “${mail.saleName}” came back and your entry was next in the drawn order. It's held for you.`
+              : `Your entry was drawn in “${mail.saleName}”: one ${mail.productName} is held for you.`,
+          ),
+          para(`Pay by ${deadline}. After that the unit goes to the next entry in the drawn order.`),
+          storeAction(store, "Pay for your unit", `/sales/holds/${mail.won.holdId}`) ??
+            para(`Open “${mail.saleName}” on the store to pay.`),
+          verify,
+        ],
+        why,
+      };
+    }
+    const place = mail.reservePlace ?? 0;
+    return {
+      subject: `Not this time: the draw of “${mail.saleName}”`,
+      preheader: `Your entry wasn't drawn for a unit. You're number ${place} on the reserve list.`,
       blocks: [
-        para(`Hi ${mail.name},`),
+        para(`Your entry wasn't drawn for a unit of ${mail.productName} in “${mail.saleName}” this time.`),
         para(
-          mail.won.promoted
-            ? `Good news: a unit from “${mail.saleName}” came back and your entry was next in the drawn order. It's held for you.`
-            : `Your entry was drawn in “${mail.saleName}”: one ${mail.productName} is held for you.`,
+          `You're number ${place} on the reserve list: if winners don't pay in time, their units go to the next entries in the drawn order, and we'll mail you if one reaches you.`,
         ),
-        para(`Pay by ${deadline}. After that the unit goes to the next entry in the drawn order.`),
-        link ? action("Pay for your unit", link) : para(`Open “${mail.saleName}” on the store to pay.`),
         verify,
-        para(`The ${store.name} team`),
       ],
-      footer: `You're receiving this because you entered the draw of “${mail.saleName}”.`,
-    });
-  }
-  const place = mail.reservePlace ?? 0;
-  return composeMail({
-    store,
-    subject: `Not this time: the draw of “${mail.saleName}”`,
-    preheader: `Your entry wasn't drawn for a unit. You're number ${place} on the reserve list.`,
-    blocks: [
-      para(`Hi ${mail.name},`),
-      para(`Your entry wasn't drawn for a unit of ${mail.productName} in “${mail.saleName}” this time.`),
-      para(
-        `You're number ${place} on the reserve list: if winners don't pay in time, their units go to the next entries in the drawn order, and we'll mail you if one reaches you.`,
-      ),
-      verify,
-      para(`The ${store.name} team`),
-    ],
-    footer: `You're receiving this because you entered the draw of “${mail.saleName}”.`,
+      why,
+    };
   });
 }

@@ -1,23 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { MailStore } from "./layout";
+import { TEST_MAIL_STORE } from "@/tests/helpers/mail-store";
 import { renderSaleReminderMail } from "./sale-reminder";
 import { renderWaitlistOfferMail } from "./waitlist-offer";
 
-const STORE: MailStore = {
-  name: "Kite",
-  timeZone: "Asia/Shanghai",
-  locale: "en-US",
-  url: "https://shop.kite.test",
-};
+const STORE = TEST_MAIL_STORE;
 // 16:30 UTC is 00:30 the next day in Shanghai: the deadline must be the store's time, with its zone.
 const AT = new Date("2031-03-14T16:30:00Z");
+/** What both mails are about: the fan they go to and the sale. */
+const FAN_AND_SALE = { store: STORE, name: "Lin", saleName: "Kite 9 Pro launch" };
 
 describe("sale mails", () => {
   it("the waitlist offer names the unit, its deadline in the store's zone, and links to paying for it", () => {
     const mail = renderWaitlistOfferMail({
-      store: STORE,
-      name: "Lin",
-      saleName: "Kite 9 Pro launch",
+      ...FAN_AND_SALE,
       productName: "Kite 9 Pro",
       variantLabel: "Graphite · 256 GB",
       holdId: "3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012",
@@ -31,9 +26,7 @@ describe("sale mails", () => {
 
   it("the reminder says when the sale starts and links to it", () => {
     const mail = renderSaleReminderMail({
-      store: STORE,
-      name: "Lin",
-      saleName: "Kite 9 Pro launch",
+      ...FAN_AND_SALE,
       saleSlug: "kite-9-pro-launch",
       startsAt: AT,
     });

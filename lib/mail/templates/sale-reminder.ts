@@ -1,12 +1,4 @@
-import {
-  action,
-  composeMail,
-  mailTime,
-  type PersonalMail,
-  para,
-  type RenderedMail,
-  storeLink,
-} from "./layout";
+import { composeLetter, mailTime, type PersonalMail, para, type RenderedMail, storeAction } from "./layout";
 
 export interface SaleReminderMail extends PersonalMail {
   saleName: string;
@@ -16,21 +8,19 @@ export interface SaleReminderMail extends PersonalMail {
 
 /** Sent once per registered fan a few minutes before a sale starts (keyed by sale and fan). */
 export function renderSaleReminderMail(mail: SaleReminderMail): RenderedMail {
-  const { store } = mail;
-  const start = mailTime(mail.startsAt, store);
-  const link = storeLink(store, `/sales/${mail.saleSlug}`);
-  return composeMail({
-    store,
-    subject: `“${mail.saleName}” starts at ${start}`,
-    preheader: `You registered for “${mail.saleName}”: it starts at ${start}.`,
-    blocks: [
-      para(`Hi ${mail.name},`),
-      para(
-        `“${mail.saleName}” starts at ${start}, in a few minutes. You registered, so you can buy the moment it opens.`,
-      ),
-      link ? action("Open the sale", link) : para(`Open the sale on ${store.name}.`),
-      para(`The ${store.name} team`),
-    ],
-    footer: `You're receiving this because you registered for “${mail.saleName}”.`,
+  return composeLetter(mail, (store) => {
+    const start = mailTime(mail.startsAt, store);
+    return {
+      subject: `“${mail.saleName}” starts at ${start}`,
+      preheader: `You registered for “${mail.saleName}”: it starts at ${start}.`,
+      blocks: [
+        para(
+          `“${mail.saleName}” starts at ${start}, in a few minutes. You registered, so you can buy the moment it opens.`,
+        ),
+        storeAction(store, "Open the sale", `/sales/${mail.saleSlug}`) ??
+          para(`Open the sale on ${store.name}.`),
+      ],
+      why: `because you registered for “${mail.saleName}”.`,
+    };
   });
 }

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { TEST_MAIL_STORE } from "@/tests/helpers/mail-store";
 import { renderBetaResultMail } from "./beta";
 import { renderDrawResultMail } from "./draw";
 import { renderEmailChangeConfirmMail, renderEmailChangedNoticeMail } from "./email-change";
 import { renderFcodeReceivedMail } from "./fcode";
-import type { MailStore, RenderedMail } from "./layout";
+import type { RenderedMail } from "./layout";
 import { renderOrderConfirmationMail } from "./order-confirmation";
 import { renderPasswordResetMail } from "./password-reset";
 import { renderRefundMail } from "./refund";
 import { renderShippedMail } from "./shipped";
 import { renderWelcomeMail } from "./welcome";
 
-const STORE: MailStore = {
-  name: "Kite",
-  timeZone: "Asia/Shanghai",
-  locale: "en-US",
-  url: "https://shop.kite.test",
-};
+const STORE = TEST_MAIL_STORE;
 // 16:30 UTC is 00:30 the next day in Shanghai: a mail that printed UTC (or the server's zone) shows the wrong day.
 const PAID_AT = new Date("2026-03-14T16:30:00Z");
 const ORDER_ID = "3f2a9c1e-0b7d-4e55-9a10-5c6d7e8f9012";
