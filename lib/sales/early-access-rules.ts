@@ -1,4 +1,5 @@
 import { type TierName, tierFor } from "@/lib/points/rules";
+import { getDateTimeFormat } from "@/lib/store-time";
 
 /*
  * The early-access lane's pure rules (the reservation itself is ./early-access.ts): when it opens, who may use it,
@@ -45,7 +46,7 @@ export function inLaneWindow(startsAt: Date, lane: Pick<LaneSettings, "minutes">
 
 /** "09:50", or "10:00 CET" with the zone named, in the store's zone. */
 export function formatLaneTime(at: Date, timeZone: string, withZone = false): string {
-  return new Intl.DateTimeFormat("en-GB", {
+  return getDateTimeFormat("en-GB", {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
