@@ -49,7 +49,7 @@ export async function recordRefunds(
     orderId: string;
     refunds: Stripe.Refund[];
     source: "store" | "stripe";
-    /** Why, for the buyer's mail; none for refunds seen in Stripe (made in its dashboard). */
+    /** Why, for the buyer's mail; else the refund's own `buyerNote` (the store's refunds carry one), else none. */
     reason?: string;
   },
 ): Promise<void> {
@@ -65,7 +65,7 @@ export async function recordRefunds(
           currency: refund.currency.toUpperCase(),
           createdAt: new Date(refund.created * 1000),
         },
-        reason,
+        reason: reason ?? (refund.metadata?.buyerNote || undefined),
       });
     }
     await tx
@@ -160,6 +160,23 @@ export async function syncRefundsFromStripe(
 export type RefundOutcome = "refunded" | "already_refunded" | "failed";
 
 /**
+ * The refund the store asks Stripe for. The buyer's reason travels in its metadata (`buyerNote`, at most 500
+ * characters as Stripe allows), because Stripe's `charge.refunded` webhook may be recorded before the store's own
+ * answer is: the mail, written once by whichever comes first, then says why either way.
+ */
+export function storeRefundParams({
+  orderId,
+  paymentIntentId,
+  reason,
+}: {
+  orderId: string;
+  paymentIntentId: string;
+  reason: string;
+}): Stripe.RefundCreateParams {
+  return { payment_intent: paymentIntentId, metadata: { orderId, buyerNote: reason.slice(0, 500) } };
+}
+
+/**
  * Refunds a payment we owe (it arrived for stock that was gone, or the order's return was approved), idempotent
  * per order (one Stripe idempotency key per order: a second call, a racing approval or the sweep's retry gets the
  * same refund back), and records the refund; `reason` is what the buyer's refund mail says.
@@ -178,10 +195,9 @@ export async function refundOrder(
   try {
     const refund = await withStripeRetry(
       () =>
-        deps.stripe.refunds.create(
-          { payment_intent: paymentIntentId, metadata: { orderId } },
-          { idempotencyKey: `refund:${orderId}` },
-        ),
+        deps.stripe.refunds.create(storeRefundParams({ orderId, paymentIntentId, reason }), {
+          idempotencyKey: `refund:${orderId}`,
+        }),
       deps.retry,
     );
     await deps.db.transaction((tx) =>

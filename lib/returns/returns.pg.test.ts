@@ -4,7 +4,7 @@ import { auditLog, orderRefunds, orderReturns, orders, outboxMail, users } from 
 import type { Actor } from "@/lib/audit/log";
 import { addToCart } from "@/lib/cart/cart";
 import { applyPayment, restockReturnedOrder } from "@/lib/checkout/holds";
-import { retryOwedRefunds } from "@/lib/checkout/refunds";
+import { retryOwedRefunds, storeRefundParams, syncRefundsFromStripe } from "@/lib/checkout/refunds";
 import { deliverOrder, packOrder, shipOrder } from "@/lib/fulfilment/commands";
 import { NO_REASON_RETURN_DAYS } from "@/lib/limits";
 import { createSale } from "@/lib/sales/commands";
@@ -22,6 +22,7 @@ import { expectInvariant, FAST_RETRY, withCheckoutEnv } from "@/tests/helpers/ch
 import { getSeededMarketer } from "@/tests/helpers/seeded";
 import { approveReturn, receiveReturn, refuseReturn, requestReturn } from "./commands";
 import { getReturnForConsole, getReturnPanelForUser } from "./queries";
+import { RETURN_REFUND_REASON } from "./rules";
 
 /**
  * Returns on real PostgreSQL with the local Stripe server: each refusal writes nothing, the races (two requests,
@@ -184,6 +185,20 @@ describe("asking for a return", () => {
 });
 
 describe("the console's decisions", () => {
+  it("the refund mail says why even when Stripe's refund event is recorded before the store's own answer", async () => {
+    const { orderId } = await requestedReturn();
+    const paymentIntentId = (await orderRow(orderId)).stripePaymentIntentId ?? "";
+    // The refund exactly as approving asks Stripe for it; then the charge.refunded webhook's path records it first.
+    await env.stripe.refunds.create(
+      storeRefundParams({ orderId, paymentIntentId, reason: RETURN_REFUND_REASON }),
+      { idempotencyKey: `refund:${orderId}` },
+    );
+    expect(await syncRefundsFromStripe(env.deps(), { paymentIntentId, now: inWindow })).toBe("refunded");
+    const mails = await mailsOf(orderId, "refund");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain("We accepted your return");
+  });
+
   it("approving refunds once through Stripe, mails the fan twice (approved, refund) and audits it", async () => {
     const { orderId, returnId } = await requestedReturn();
     const approved = await approveReturn(env.deps(), { actor, returnId, now: inWindow });
