@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { payForSaleHold, withStormDatabase } from "@/tests/helpers/storm";
+import { expectSaleExact, payForSaleHold, withStormDatabase } from "@/tests/helpers/storm";
 import { createSale } from "./commands";
 import { releaseSaleHold } from "./holds";
 import { reserveSaleUnit } from "./reserve";
 import { resetSoldOutMemo } from "./sold-out-memo";
-import { accountsOverLimit, bucketMismatches, registerUsers, unqueuedHolds } from "./test-support";
+import { registerUsers } from "./test-support";
 
 /*
  * The early-access lane on real PostgreSQL: a Gold fan reserves and pays before the public start; a Silver fan is
@@ -20,13 +20,6 @@ const START = new Date("2032-06-01T08:00:00Z"); // 10:00 in Berlin
 const at = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
 const CONNECTIONS = 16;
 const db = withStormDatabase({ connections: CONNECTIONS, accounts: 160, usersPrefix: "lane" });
-
-let used = 0;
-const take = (n: number) => {
-  const out = db.users.slice(used, used + n);
-  used += n;
-  return out;
-};
 
 /** Lifetime points for each fan (a points account as the ledger keeps it; the balance is not the point here). */
 async function givePoints(d: Db, userIds: string[], lifetime: number) {
@@ -79,11 +72,7 @@ const press = (saleId: string, userId: string, now: Date, skuId = db.skuA) =>
     queueForCheckout: true,
   });
 
-async function expectExact(saleId: string) {
-  expect(await bucketMismatches(db.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(db.db, { saleId })).toEqual([]);
-  expect(await unqueuedHolds(db.db, { saleId })).toBe(0);
-}
+const expectExact = (saleId: string) => expectSaleExact(db.db, saleId);
 
 async function stock(saleId: string) {
   const [row] = await queryRows<{ quantity: number; available: number; held: number; sold: number }>(
@@ -97,7 +86,7 @@ async function stock(saleId: string) {
 describe("the early-access lane", () => {
   it("a Gold fan buys in the lane; a Silver fan and anyone before the lane opens get a typed refusal", async () => {
     resetSoldOutMemo(null);
-    const [gold, silver, member] = take(3) as [string, string, string];
+    const [gold, silver, member] = db.take(3) as [string, string, string];
     await givePoints(db.db, [gold], 5_000);
     await givePoints(db.db, [silver], 1_500);
     const saleId = await laneSale({ quantities: [5, 5], quota: 3, registered: [gold, silver, member] });
@@ -146,7 +135,7 @@ describe("the early-access lane", () => {
 
   it("a fan who did not register is told to register; a sale without a lane still says it has not started", async () => {
     resetSoldOutMemo(null);
-    const [gold] = take(1) as [string];
+    const [gold] = db.take(1) as [string];
     await givePoints(db.db, [gold], 60_000);
     const saleId = await laneSale({ quantities: [2, 2], quota: 1, registered: [] });
     expect(await press(saleId, gold, at(-1))).toMatchObject({ ok: false, code: "not_registered" });
@@ -169,8 +158,8 @@ describe("the early-access lane", () => {
 
   it("a storm of lane presses takes exactly the quota; the rest go public at the start, invariant exact", async () => {
     resetSoldOutMemo(null);
-    const golds = take(80);
-    const publicFans = take(40);
+    const golds = db.take(80);
+    const publicFans = db.take(40);
     await givePoints(db.db, golds, 5_000);
     const QUOTA = 7;
     const saleId = await laneSale({

@@ -1,19 +1,17 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { payForSaleHold, stormSales, withStormDatabase } from "@/tests/helpers/storm";
+import {
+  expectSaleExact,
+  payForSaleHold,
+  reserveEach,
+  stormSales,
+  withStormDatabase,
+} from "@/tests/helpers/storm";
 import { readSaleCounts } from "./figures";
 import { attachOrderToSaleHold, releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
 import { reserveSaleUnit } from "./reserve";
-import {
-  accountsOverLimit,
-  bucketMismatches,
-  insertPendingOrder,
-  insertUsers,
-  listBuckets,
-  registerUsers,
-  unqueuedHolds,
-} from "./test-support";
+import { insertPendingOrder, insertUsers, listBuckets, registerUsers } from "./test-support";
 import { getWaitlistSpot, joinWaitlist, leaveWaitlist } from "./waitlist";
 
 /*
@@ -28,35 +26,16 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const db = withStormDatabase({ connections: 6, accounts: 60, usersPrefix: "leave" });
 const nextSale = stormSales({ slug: "waitlist-leave", name: "Waitlist leave", t0: T0 });
 
-let used = 0;
-const take = (n: number) => {
-  const out = db.users.slice(used, used + n);
-  used += n;
-  return out;
-};
-
 /** A sale whose `units` A units are all reserved by `buyers`, with `waiters` registered and in line, in order. */
 async function lineUp({ units, waiters }: { units: number; waiters: string[] }) {
-  const buyers = take(units);
+  const buyers = db.take(units);
   const saleId = await nextSale(db.db, {
     product: db,
     perAccountLimit: 1,
     quantities: [units, 1],
     userIds: [...buyers, ...waiters],
   });
-  const holds: string[] = [];
-  for (const userId of buyers) {
-    const r = await reserveSaleUnit(db.db, {
-      saleId,
-      skuId: db.skuA,
-      userId,
-      now: T0,
-      holdMinutes: 10,
-      queueForCheckout: true,
-    });
-    if (!r.ok) throw new Error(r.message);
-    holds.push(r.hold.holdId);
-  }
+  const holds = await reserveEach(db.db, { saleId, skuId: db.skuA, userIds: buyers, now: T0 });
   for (const userId of waiters) {
     const r = await joinWaitlist(db.db, { saleId, skuId: db.skuA, userId, now: at(1) });
     if (!r.ok) throw new Error(r.message);
@@ -64,11 +43,7 @@ async function lineUp({ units, waiters }: { units: number; waiters: string[] }) 
   return { saleId, holds, buyers };
 }
 
-async function expectExact(saleId: string) {
-  expect(await bucketMismatches(db.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(db.db, { saleId })).toEqual([]);
-  expect(await unqueuedHolds(db.db, { saleId })).toBe(0);
-}
+const expectExact = (saleId: string) => expectSaleExact(db.db, saleId);
 
 /** Everything a leave could write: the line, the sale's holds and its buckets. */
 async function snapshot(saleId: string) {
@@ -91,7 +66,7 @@ const spotOf = (saleId: string, userId: string, now = at(3)) =>
 
 describe("leaving the waitlist", () => {
   it("without an offer: the fan leaves the line, those behind move up, no stock moves", async () => {
-    const [w1, w2, w3] = take(3) as [string, string, string];
+    const [w1, w2, w3] = db.take(3) as [string, string, string];
     const { saleId } = await lineUp({ units: 3, waiters: [w1, w2, w3] });
     const before = await snapshot(saleId);
 
@@ -117,7 +92,7 @@ describe("leaving the waitlist", () => {
   });
 
   it("with an offer: the unit goes at once to the next fan in line order, never to the public", async () => {
-    const waiters = take(4) as [string, string, string, string];
+    const waiters = db.take(4) as [string, string, string, string];
     const [w1, w2, w3, w4] = waiters;
     const [public1] = await insertUsers(db.db, { prefix: "leave-public", count: 1 });
     const { saleId, holds } = await lineUp({ units: 2, waiters });
@@ -194,7 +169,7 @@ describe("leaving the waitlist", () => {
   });
 
   it("twice, at once, or when not on it: a typed refusal that writes nothing", async () => {
-    const [w1, w2, w3] = take(3) as [string, string, string];
+    const [w1, w2, w3] = db.take(3) as [string, string, string];
     const [stranger] = await insertUsers(db.db, { prefix: "leave-stranger", count: 1 });
     const { saleId, holds } = await lineUp({ units: 1, waiters: [w1, w2, w3] });
     const leave = (userId: string, now = at(2)) => leaveWaitlist(db.db, { saleId, userId, now });
