@@ -13,7 +13,7 @@ import {
 } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
-import { TIERS, type TierName, tierFor } from "@/lib/points/rules";
+import { TIERS, type TierName } from "@/lib/points/rules";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
 import { parseStoreDateTime, toStoreInputValue } from "@/lib/store-time";
 import {
@@ -23,6 +23,7 @@ import {
   type SaleTimeField,
   skuField,
 } from "./draft-fields";
+import { type LaneColumns, laneFromColumns, laneTierName } from "./early-access-rules";
 import { DEFAULT_BUCKET_COUNT, MAX_BUCKET_COUNT } from "./rules";
 
 /**
@@ -185,11 +186,7 @@ export const earlyAccessSchema = z.object({
 export type EarlyAccess = z.output<typeof earlyAccessSchema>;
 
 /** The sale row's three lane columns for a lane (or none: all null). */
-export function earlyAccessColumns(lane: EarlyAccess | null | undefined): {
-  earlyAccessMinPoints: number | null;
-  earlyAccessMinutes: number | null;
-  earlyAccessQuota: number | null;
-} {
+export function earlyAccessColumns(lane: EarlyAccess | null | undefined): LaneColumns {
   return {
     earlyAccessMinPoints: lane ? minLifetimePointsFor(lane.minTier) : null,
     earlyAccessMinutes: lane?.minutes ?? null,
@@ -198,14 +195,9 @@ export function earlyAccessColumns(lane: EarlyAccess | null | undefined): {
 }
 
 /** The lane a sale row's three columns describe, or null (the tier is the one whose threshold they hold). */
-export function earlyAccessFromColumns(row: {
-  earlyAccessMinPoints: number | null;
-  earlyAccessMinutes: number | null;
-  earlyAccessQuota: number | null;
-}): EarlyAccess | null {
-  const { earlyAccessMinPoints: points, earlyAccessMinutes: minutes, earlyAccessQuota: quota } = row;
-  if (points === null || minutes === null || quota === null) return null;
-  return { minTier: tierFor(points).name, minutes, quota };
+export function earlyAccessFromColumns(row: LaneColumns): EarlyAccess | null {
+  const lane = laneFromColumns(row);
+  return lane && { minTier: laneTierName(lane), minutes: lane.minutes, quota: lane.quota };
 }
 
 export const EARLY_ACCESS_DRAW = "A draw has no early-access lane: choose first come, or no early access.";
