@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { versionFields } from "@/tests/helpers/sale-form";
+import { saleFormFields, versionFields } from "@/tests/helpers/sale-form";
 import {
   CONFIRM_EVERYDAY_PRICE_FIELD,
   everydayPriceError,
@@ -17,13 +17,12 @@ const skus = [
 
 function valid(over: Record<string, string> = {}): Record<string, string> {
   return {
-    name: "Noon sale",
-    headline: "1,000 units",
-    perAccountLimit: "2",
-    registrationOpensAt: "2040-03-01T10:00",
-    registrationClosesAt: "2040-03-02T12:00",
-    startsAt: "2040-03-02T12:00",
-    endsAt: "2040-03-02T14:00",
+    ...saleFormFields({
+      name: "Noon sale",
+      day: "2040-03-02",
+      headline: "1,000 units",
+      perAccountLimit: "2",
+    }),
     ...versionFields(11, { include: "on", quantity: "600", price: "3999.00" }),
     ...versionFields(12, { quantity: "", price: "4299.00" }),
     ...over,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { versionFields } from "@/tests/helpers/sale-form";
+import { saleFormFields, versionFields } from "@/tests/helpers/sale-form";
 import {
   EARLY_ACCESS_DRAW,
   earlyAccessColumns,
@@ -27,13 +27,7 @@ const skus = [
 
 function form(over: Record<string, string> = {}): Record<string, string> {
   return {
-    name: "Noon sale",
-    headline: "",
-    perAccountLimit: "1",
-    registrationOpensAt: "2040-03-01T10:00",
-    registrationClosesAt: "2040-03-02T12:00",
-    startsAt: "2040-03-02T12:00",
-    endsAt: "2040-03-02T14:00",
+    ...saleFormFields({ name: "Noon sale", day: "2040-03-02" }),
     ...versionFields(11, { include: "on", quantity: "60", price: "3999.00" }),
     ...versionFields(12, { include: "on", quantity: "40", price: "4299.00" }),
     ...over,

@@ -14,3 +14,31 @@ export function versionFields(
     Object.entries(fields).map(([name, value]) => [skuField(skuId, name as SkuFieldName), value]),
   );
 }
+
+/**
+ * The console's sale form before its versions: a sale on `day` (YYYY-MM-DD, store time) from 12:00 to 14:00, with
+ * registration from 10:00 the day before until the start, no headline and one unit per account unless given.
+ * Spread `versionFields` and any overrides on top.
+ */
+export function saleFormFields({
+  name,
+  day,
+  headline = "",
+  perAccountLimit = "1",
+}: {
+  name: string;
+  day: string;
+  headline?: string;
+  perAccountLimit?: string;
+}): Record<string, string> {
+  const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 24 * 3600_000).toISOString().slice(0, 10);
+  return {
+    name,
+    headline,
+    perAccountLimit,
+    registrationOpensAt: `${dayBefore}T10:00`,
+    registrationClosesAt: `${day}T12:00`,
+    startsAt: `${day}T12:00`,
+    endsAt: `${day}T14:00`,
+  };
+}
