@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saleFormFields, versionFields } from "@/tests/helpers/sale-form";
+import { SHANGHAI_FORM, saleFormFields, versionFields } from "@/tests/helpers/sale-form";
 import {
   EARLY_ACCESS_DRAW,
   earlyAccessColumns,
@@ -19,11 +19,7 @@ import { checkSaleEdit, earlyAccessOpensAt, type SaleEditCurrent, type SaleEditR
 
 /* The early-access lane's pure parts: the form's fields, the typed draft, the edit policy and the sentences. */
 
-const SH = "Asia/Shanghai";
-const skus = [
-  { id: 11, currency: "CNY", everydayPriceMinor: 449_900 },
-  { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
-];
+const SH = SHANGHAI_FORM.timeZone;
 
 function form(over: Record<string, string> = {}): Record<string, string> {
   return {
@@ -33,7 +29,7 @@ function form(over: Record<string, string> = {}): Record<string, string> {
     ...over,
   };
 }
-const parse = (raw: Record<string, string>) => parseSaleForm(raw, { timeZone: SH, skus });
+const parse = (raw: Record<string, string>) => parseSaleForm(raw, SHANGHAI_FORM);
 const errorsOf = (raw: Record<string, string>) => {
   const parsed = parse(raw);
   return parsed.ok ? {} : parsed.fieldErrors;

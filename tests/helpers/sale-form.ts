@@ -42,3 +42,12 @@ export function saleFormFields({
     endsAt: `${day}T14:00`,
   };
 }
+
+/** The context the pure sale-form tests parse in: a store in Shanghai, a product of two versions (11, 12) in CNY. */
+export const SHANGHAI_FORM = {
+  timeZone: "Asia/Shanghai",
+  skus: [
+    { id: 11, currency: "CNY", everydayPriceMinor: 449_900 },
+    { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
+  ],
+};
