@@ -103,14 +103,22 @@ export const reminderMinutesSchema = minutesSchema({
   atLeast: "0 sends no reminder.",
 });
 
-export const saleQuantitySchema = z.preprocess(
-  blankAsMissing,
-  z.coerce
-    .number({ error: "Enter a number of units." })
-    .int("Use a whole number of units.")
-    .min(1, "Put at least 1 unit on sale.")
-    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
-);
+/** A number of a sale's units as typed: whole, at least 1 and at most what one sale can take. */
+function unitsSchema({ missing, atLeastOne }: { missing: string; atLeastOne: string }) {
+  return z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: missing })
+      .int("Use a whole number of units.")
+      .min(1, atLeastOne)
+      .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
+  );
+}
+
+export const saleQuantitySchema = unitsSchema({
+  missing: "Enter a number of units.",
+  atLeastOne: "Put at least 1 unit on sale.",
+});
 
 /** A sale price in minor units (the form's text goes through `parseMoneyInput` first). */
 export const salePriceMinorSchema = z.coerce
@@ -165,14 +173,10 @@ export const earlyAccessMinutesSchema = minutesSchema({
   atLeast: `Open the lane at least ${EARLY_ACCESS_MINUTES.min} minute before the start.`,
 });
 
-export const earlyAccessQuotaSchema = z.preprocess(
-  blankAsMissing,
-  z.coerce
-    .number({ error: "Enter how many units the lane may sell." })
-    .int("Use a whole number of units.")
-    .min(1, "Give the lane at least 1 unit, or choose no early access.")
-    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
-);
+export const earlyAccessQuotaSchema = unitsSchema({
+  missing: "Enter how many units the lane may sell.",
+  atLeastOne: "Give the lane at least 1 unit, or choose no early access.",
+});
 
 /**
  * The early-access lane: fans of `minTier` or above may reserve `minutes` before the public start, at most
