@@ -36,6 +36,15 @@ beforeAll(async () => {
 });
 
 let n = 0;
+/** What every sale of this file shares: the Kite 9 Pro, registration from a day before T0 to CLOSES, on sale from T0. */
+const onSaleAtT0 = (hours: number) => ({
+  productId: storm.productId,
+  registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
+  registrationClosesAt: CLOSES,
+  startsAt: T0,
+  endsAt: new Date(T0.getTime() + hours * HOUR),
+});
+
 async function newDrawSale({
   units = 5,
   ...rules
@@ -48,11 +57,7 @@ async function newDrawSale({
   const created = await createSale(storm.db, {
     slug: `draw-sale-${n}`,
     name: `Draw sale ${n}`,
-    productId: storm.productId,
-    registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-    registrationClosesAt: CLOSES,
-    startsAt: T0,
-    endsAt: new Date(T0.getTime() + 48 * HOUR),
+    ...onSaleAtT0(48),
     skus: [{ skuId: storm.skuA, quantity: units, salePriceMinor: 399900 }],
     kind: "draw",
     purchaseWindowMinutes: WINDOW_MINUTES,
@@ -314,11 +319,7 @@ describe("draw sales", () => {
     const firstCome = await createSale(storm.db, {
       slug: "draw-rules-first-come",
       name: "Rules, first come",
-      productId: storm.productId,
-      registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-      registrationClosesAt: CLOSES,
-      startsAt: T0,
-      endsAt: new Date(T0.getTime() + HOUR),
+      ...onSaleAtT0(1),
       skus: [{ skuId: storm.skuA, quantity: 3, salePriceMinor: 399900 }],
       minTier: "Gold",
     });
@@ -346,11 +347,7 @@ describe("draw sales", () => {
     const twoVersions = await createSale(storm.db, {
       slug: "draw-two-versions",
       name: "Two versions",
-      productId: storm.productId,
-      registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-      registrationClosesAt: CLOSES,
-      startsAt: T0,
-      endsAt: new Date(T0.getTime() + HOUR),
+      ...onSaleAtT0(1),
       skus: [
         { skuId: storm.skuA, quantity: 3, salePriceMinor: 399900 },
         { skuId: storm.skuB, quantity: 3, salePriceMinor: 449900 },
