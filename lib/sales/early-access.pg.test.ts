@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import type { Db } from "@/lib/db";
-import { expectSaleExact, payForSaleHold, withStormDatabase } from "@/tests/helpers/storm";
+import { payForSaleHold, withStormDatabase } from "@/tests/helpers/storm";
 import { createSale } from "./commands";
 import { releaseSaleHold } from "./holds";
 import { reserveSaleUnit } from "./reserve";
@@ -72,8 +72,6 @@ const press = (saleId: string, userId: string, now: Date, skuId = db.skuA) =>
     queueForCheckout: true,
   });
 
-const expectExact = (saleId: string) => expectSaleExact(db.db, saleId);
-
 async function stock(saleId: string) {
   const [row] = await queryRows<{ quantity: number; available: number; held: number; sold: number }>(
     db.db,
@@ -126,11 +124,11 @@ describe("the early-access lane", () => {
       sql`select count(*)::int as n from sale_holds where sale_id = ${saleId}::uuid and user_id in (${silver}::uuid, ${member}::uuid)`,
     );
     expect(refusedHolds?.n).toBe(0);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // At the public start the Silver fan buys like everyone.
     expect(await press(saleId, silver, at(0))).toMatchObject({ ok: true });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("a fan who did not register is told to register; a sale without a lane still says it has not started", async () => {
@@ -183,7 +181,7 @@ describe("the early-access lane", () => {
     );
     expect(lane?.n).toBe(QUOTA);
     expect(await stock(saleId)).toEqual({ quantity: 30, available: 30 - QUOTA, held: QUOTA, sold: 0 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // A lane hold released before the start gives its place back to the lane.
     const first = won[0];
@@ -204,6 +202,6 @@ describe("the early-access lane", () => {
     expect(after?.quantity).toBe(30);
     expect(after?.available).toBe(30 - QUOTA - bought);
     expect(bought).toBeGreaterThan(20 - 4); // at least version A's and most of B's units went public
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

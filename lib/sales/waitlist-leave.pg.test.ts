@@ -1,13 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import {
-  expectSaleExact,
-  payForSaleHold,
-  reserveEach,
-  stormSales,
-  withStormDatabase,
-} from "@/tests/helpers/storm";
+import { payForSaleHold, stormSales, withStormDatabase } from "@/tests/helpers/storm";
 import { readSaleCounts } from "./figures";
 import { attachOrderToSaleHold, releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
 import { reserveSaleUnit } from "./reserve";
@@ -35,15 +29,13 @@ async function lineUp({ units, waiters }: { units: number; waiters: string[] }) 
     quantities: [units, 1],
     userIds: [...buyers, ...waiters],
   });
-  const holds = await reserveEach(db.db, { saleId, skuId: db.skuA, userIds: buyers, now: T0 });
+  const holds = await db.reserveEach({ saleId, skuId: db.skuA, userIds: buyers, now: T0 });
   for (const userId of waiters) {
     const r = await joinWaitlist(db.db, { saleId, skuId: db.skuA, userId, now: at(1) });
     if (!r.ok) throw new Error(r.message);
   }
   return { saleId, holds, buyers };
 }
-
-const expectExact = (saleId: string) => expectSaleExact(db.db, saleId);
 
 /** Everything a leave could write: the line, the sale's holds and its buckets. */
 async function snapshot(saleId: string) {
@@ -88,7 +80,7 @@ describe("leaving the waitlist", () => {
       ok: true,
     });
     expect(await spotOf(saleId, w2)).toMatchObject({ state: "waiting", position: 3 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("with an offer: the unit goes at once to the next fan in line order, never to the public", async () => {
@@ -129,7 +121,7 @@ describe("leaving the waitlist", () => {
       }),
     ).toMatchObject({ ok: false, code: "sold_out" });
     expect(await readSaleCounts(db.db, { saleId })).toEqual(countsBefore);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // w2 had started paying (a pending order on the hold) and leaves: the order is cancelled, the unit goes to w3.
     const orderId = await insertPendingOrder(db.db, {
@@ -151,7 +143,7 @@ describe("leaving the waitlist", () => {
     expect(order?.status).toBe("cancelled");
     expect(await spotOf(saleId, w3, at(4))).toMatchObject({ state: "offer", expiresAt: at(14) });
     expect(await spotOf(saleId, w4, at(4))).toMatchObject({ state: "waiting", position: 1 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // w3 pays: nothing left to leave. w3's offer is never taken back.
     const offer3 = await spotOf(saleId, w3, at(5));
@@ -165,7 +157,7 @@ describe("leaving the waitlist", () => {
       code: "bought",
     });
     expect(await snapshot(saleId)).toEqual(paid);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("twice, at once, or when not on it: a typed refusal that writes nothing", async () => {
@@ -197,6 +189,6 @@ describe("leaving the waitlist", () => {
     const missed = await snapshot(saleId);
     expect(await leave(w3, at(15))).toMatchObject({ ok: false, code: "offer_over" });
     expect(await snapshot(saleId)).toEqual(missed);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

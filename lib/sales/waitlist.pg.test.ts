@@ -2,13 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import {
-  expectSaleExact,
-  payForSaleHold,
-  reserveEach,
-  stormSales,
-  withStormDatabase,
-} from "@/tests/helpers/storm";
+import { payForSaleHold, stormSales, withStormDatabase } from "@/tests/helpers/storm";
 import { readSaleCounts } from "./figures";
 import { releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
 import { reserveSaleUnit } from "./reserve";
@@ -44,7 +38,7 @@ async function soldOutSale({
     quantities: [units, 1],
     userIds: [...buyers, ...waiters],
   });
-  const holds = await reserveEach(db.db, {
+  const holds = await db.reserveEach({
     saleId,
     skuId: db.skuA,
     userIds: buyers.slice(0, units),
@@ -52,8 +46,6 @@ async function soldOutSale({
   });
   return { saleId, holds };
 }
-
-const expectExact = (saleId: string) => expectSaleExact(db.db, saleId);
 
 describe("joining the waitlist", () => {
   it("is for registered fans without a unit, on a sold-out version, once; refusals write nothing", async () => {
@@ -138,7 +130,7 @@ describe("units coming back", () => {
     expect(spots.map((s) => s?.state)).toEqual(["offer", "offer", "offer"]);
     const counts = await readSaleCounts(db.db, { saleId });
     expect(counts?.skus.find((s) => s.skuId === db.skuA)).toMatchObject({ remaining: 2, held: 3 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // Each offer is mailed once, however often the sweep runs (the sweep mails every sale's offers).
     expect(await mailWaitlistOffers(db.db, { now: at(10) })).toBeGreaterThanOrEqual(3);
@@ -206,7 +198,7 @@ describe("units coming back", () => {
       state: "gone",
       reason: "sale_over",
     });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });
 
@@ -269,7 +261,7 @@ describe("a storm of public reserves while units come back", () => {
     // 60 units come back to a line of 90: all 60 go to the first 60 fans in line, none to the crowd.
     expect(await returnUnderStorm(holds.slice(0, 60))).toBe(0);
     expect(await offeredIds()).toEqual(waiters.slice(0, 60));
-    await expectExact(saleId);
+    await db.expectExact(saleId);
     // 60 more: 30 for the rest of the line, then 30 for the crowd.
     expect(await returnUnderStorm(holds.slice(60, 120))).toBe(30);
     expect(await offeredIds()).toEqual(waiters);
@@ -279,6 +271,6 @@ describe("a storm of public reserves while units come back", () => {
       held: UNITS,
       quantity: UNITS,
     });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

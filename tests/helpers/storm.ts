@@ -58,6 +58,10 @@ export interface StormDatabase extends StormProduct {
   users: string[];
   /** The next `n` users of the crowd not handed out yet, so each test of the file has fans of its own. */
   take(n: number): string[];
+  /** Every bucket's accounting exact, no account over the sale's limit, every active hold queued for checkout. */
+  expectExact(saleId: string): Promise<void>;
+  /** Each of `userIds` reserves one unit of `skuId` at `now` (a 10-minute hold); the hold ids, in order. */
+  reserveEach(input: { saleId: string; skuId: number; userIds: string[]; now: Date }): Promise<string[]>;
 }
 
 /**
@@ -82,6 +86,9 @@ export function withStormDatabase({
       used += n;
       return out;
     },
+    expectExact: (saleId: string) => expectSaleExact(storm.db, saleId),
+    reserveEach: (input: { saleId: string; skuId: number; userIds: string[]; now: Date }) =>
+      reserveEach(storm.db, input),
   } as StormDatabase;
   beforeAll(async () => {
     storm.handle = await openSeededPostgres({ poolMax: connections });
@@ -115,15 +122,13 @@ export async function payForSaleHold(
   return converted.saleHold ? converted.outcome : "no_hold";
 }
 
-/** Every bucket's accounting exact, no account over the sale's limit, and every active hold queued for checkout. */
-export async function expectSaleExact(db: Db, saleId: string) {
+async function expectSaleExact(db: Db, saleId: string) {
   expect(await bucketMismatches(db, { saleId })).toEqual([]);
   expect(await accountsOverLimit(db, { saleId })).toEqual([]);
   expect(await unqueuedHolds(db, { saleId })).toBe(0);
 }
 
-/** Each of `userIds` reserves one unit of `skuId` at `now` (a 10-minute hold); the hold ids, in order. */
-export async function reserveEach(
+async function reserveEach(
   db: Db,
   { saleId, skuId, userIds, now }: { saleId: string; skuId: number; userIds: string[]; now: Date },
 ): Promise<string[]> {
