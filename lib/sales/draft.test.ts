@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHANGHAI_FORM, saleFormFields, versionFields } from "@/tests/helpers/sale-form";
+import { SHANGHAI_FORM, shanghaiSaleForm, versionFields } from "@/tests/helpers/sale-form";
 import {
   CONFIRM_EVERYDAY_PRICE_FIELD,
   everydayPriceError,
@@ -11,19 +11,8 @@ import {
 
 const SH = SHANGHAI_FORM.timeZone;
 
-function valid(over: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...saleFormFields({
-      name: "Noon sale",
-      day: "2040-03-02",
-      headline: "1,000 units",
-      perAccountLimit: "2",
-    }),
-    ...versionFields(11, { include: "on", quantity: "600", price: "3999.00" }),
-    ...versionFields(12, { quantity: "", price: "4299.00" }),
-    ...over,
-  };
-}
+const valid = (over: Record<string, string> = {}) =>
+  shanghaiSaleForm({ quantities: ["600", ""], headline: "1,000 units", perAccountLimit: "2" }, over);
 
 function errorsOf(raw: Record<string, string>, savedPrices?: ReadonlyMap<number, number>) {
   const parsed = parseSaleForm(raw, { ...SHANGHAI_FORM, savedPrices });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHANGHAI_FORM, saleFormFields, versionFields } from "@/tests/helpers/sale-form";
+import { SHANGHAI_FORM, shanghaiSaleForm } from "@/tests/helpers/sale-form";
 import {
   EARLY_ACCESS_DRAW,
   earlyAccessColumns,
@@ -21,14 +21,7 @@ import { checkSaleEdit, earlyAccessOpensAt, type SaleEditCurrent, type SaleEditR
 
 const SH = SHANGHAI_FORM.timeZone;
 
-function form(over: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...saleFormFields({ name: "Noon sale", day: "2040-03-02" }),
-    ...versionFields(11, { include: "on", quantity: "60", price: "3999.00" }),
-    ...versionFields(12, { include: "on", quantity: "40", price: "4299.00" }),
-    ...over,
-  };
-}
+const form = (over: Record<string, string> = {}) => shanghaiSaleForm({ quantities: ["60", "40"] }, over);
 const parse = (raw: Record<string, string>) => parseSaleForm(raw, SHANGHAI_FORM);
 const errorsOf = (raw: Record<string, string>) => {
   const parsed = parse(raw);

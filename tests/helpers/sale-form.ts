@@ -51,3 +51,21 @@ export const SHANGHAI_FORM = {
     { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
   ],
 };
+
+/**
+ * A filled form for SHANGHAI_FORM's product: "Noon sale" on 2 March 2040, version 11 at 3999.00 and 12 at 4299.00
+ * with the `quantities` typed (a blank one leaves that version out), then `over`.
+ */
+export function shanghaiSaleForm(
+  { quantities, ...fields }: { quantities: [string, string]; headline?: string; perAccountLimit?: string },
+  over: Record<string, string> = {},
+): Record<string, string> {
+  const version = (skuId: number, quantity: string, price: string) =>
+    versionFields(skuId, quantity ? { include: "on", quantity, price } : { quantity, price });
+  return {
+    ...saleFormFields({ name: "Noon sale", day: "2040-03-02", ...fields }),
+    ...version(11, quantities[0], "3999.00"),
+    ...version(12, quantities[1], "4299.00"),
+    ...over,
+  };
+}
