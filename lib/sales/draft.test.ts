@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { versionFields } from "@/tests/helpers/sale-form";
+import { SHANGHAI_FORM, shanghaiSaleForm, versionFields } from "@/tests/helpers/sale-form";
 import {
   CONFIRM_EVERYDAY_PRICE_FIELD,
   everydayPriceError,
@@ -9,35 +9,19 @@ import {
   skuField,
 } from "./draft";
 
-const SH = "Asia/Shanghai";
-const skus = [
-  { id: 11, currency: "CNY", everydayPriceMinor: 449_900 },
-  { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
-];
+const SH = SHANGHAI_FORM.timeZone;
 
-function valid(over: Record<string, string> = {}): Record<string, string> {
-  return {
-    name: "Noon sale",
-    headline: "1,000 units",
-    perAccountLimit: "2",
-    registrationOpensAt: "2040-03-01T10:00",
-    registrationClosesAt: "2040-03-02T12:00",
-    startsAt: "2040-03-02T12:00",
-    endsAt: "2040-03-02T14:00",
-    ...versionFields(11, { include: "on", quantity: "600", price: "3999.00" }),
-    ...versionFields(12, { quantity: "", price: "4299.00" }),
-    ...over,
-  };
-}
+const valid = (over: Record<string, string> = {}) =>
+  shanghaiSaleForm({ quantities: ["600", ""], headline: "1,000 units", perAccountLimit: "2" }, over);
 
 function errorsOf(raw: Record<string, string>, savedPrices?: ReadonlyMap<number, number>) {
-  const parsed = parseSaleForm(raw, { timeZone: SH, skus, savedPrices });
+  const parsed = parseSaleForm(raw, { ...SHANGHAI_FORM, savedPrices });
   return parsed.ok ? {} : parsed.fieldErrors;
 }
 
 describe("the sale form", () => {
   it("turns a filled form into times in the store's zone, units and minor units", () => {
-    const parsed = parseSaleForm(valid(), { timeZone: SH, skus });
+    const parsed = parseSaleForm(valid(), SHANGHAI_FORM);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.times.startsAt.at.toISOString()).toBe("2040-03-02T04:00:00.000Z");
@@ -124,7 +108,7 @@ describe("a sale price at or above the everyday price", () => {
           ...versionFields(11, { include: "on", quantity: "600", price: "4699.00" }),
           [CONFIRM_EVERYDAY_PRICE_FIELD]: ticked,
         }),
-        { timeZone: SH, skus },
+        SHANGHAI_FORM,
       );
       expect(parsed.ok).toBe(true);
     }

@@ -13,7 +13,7 @@ import {
 } from "@/lib/limits";
 import { formatMoney } from "@/lib/money";
 import { MAX_PRICE_MINOR, parseMoneyInput } from "@/lib/money-input";
-import { TIERS, type TierName, tierFor } from "@/lib/points/rules";
+import { TIERS, type TierName } from "@/lib/points/rules";
 import { addFieldError, type FieldErrors, fieldErrorsFrom } from "@/lib/result";
 import { parseStoreDateTime, toStoreInputValue } from "@/lib/store-time";
 import {
@@ -23,6 +23,7 @@ import {
   type SaleTimeField,
   skuField,
 } from "./draft-fields";
+import { type LaneColumns, laneFromColumns, laneTierName } from "./early-access-rules";
 import { DEFAULT_BUCKET_COUNT, MAX_BUCKET_COUNT } from "./rules";
 
 /**
@@ -102,14 +103,22 @@ export const reminderMinutesSchema = minutesSchema({
   atLeast: "0 sends no reminder.",
 });
 
-export const saleQuantitySchema = z.preprocess(
-  blankAsMissing,
-  z.coerce
-    .number({ error: "Enter a number of units." })
-    .int("Use a whole number of units.")
-    .min(1, "Put at least 1 unit on sale.")
-    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
-);
+/** A number of a sale's units as typed: whole, at least 1 and at most what one sale can take. */
+function unitsSchema({ missing, atLeastOne }: { missing: string; atLeastOne: string }) {
+  return z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ error: missing })
+      .int("Use a whole number of units.")
+      .min(1, atLeastOne)
+      .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
+  );
+}
+
+export const saleQuantitySchema = unitsSchema({
+  missing: "Enter a number of units.",
+  atLeastOne: "Put at least 1 unit on sale.",
+});
 
 /** A sale price in minor units (the form's text goes through `parseMoneyInput` first). */
 export const salePriceMinorSchema = z.coerce
@@ -164,14 +173,10 @@ export const earlyAccessMinutesSchema = minutesSchema({
   atLeast: `Open the lane at least ${EARLY_ACCESS_MINUTES.min} minute before the start.`,
 });
 
-export const earlyAccessQuotaSchema = z.preprocess(
-  blankAsMissing,
-  z.coerce
-    .number({ error: "Enter how many units the lane may sell." })
-    .int("Use a whole number of units.")
-    .min(1, "Give the lane at least 1 unit, or choose no early access.")
-    .max(MAX_SALE_SKU_QUANTITY, "That is more units than one sale can take."),
-);
+export const earlyAccessQuotaSchema = unitsSchema({
+  missing: "Enter how many units the lane may sell.",
+  atLeastOne: "Give the lane at least 1 unit, or choose no early access.",
+});
 
 /**
  * The early-access lane: fans of `minTier` or above may reserve `minutes` before the public start, at most
@@ -185,11 +190,7 @@ export const earlyAccessSchema = z.object({
 export type EarlyAccess = z.output<typeof earlyAccessSchema>;
 
 /** The sale row's three lane columns for a lane (or none: all null). */
-export function earlyAccessColumns(lane: EarlyAccess | null | undefined): {
-  earlyAccessMinPoints: number | null;
-  earlyAccessMinutes: number | null;
-  earlyAccessQuota: number | null;
-} {
+export function earlyAccessColumns(lane: EarlyAccess | null | undefined): LaneColumns {
   return {
     earlyAccessMinPoints: lane ? minLifetimePointsFor(lane.minTier) : null,
     earlyAccessMinutes: lane?.minutes ?? null,
@@ -198,14 +199,9 @@ export function earlyAccessColumns(lane: EarlyAccess | null | undefined): {
 }
 
 /** The lane a sale row's three columns describe, or null (the tier is the one whose threshold they hold). */
-export function earlyAccessFromColumns(row: {
-  earlyAccessMinPoints: number | null;
-  earlyAccessMinutes: number | null;
-  earlyAccessQuota: number | null;
-}): EarlyAccess | null {
-  const { earlyAccessMinPoints: points, earlyAccessMinutes: minutes, earlyAccessQuota: quota } = row;
-  if (points === null || minutes === null || quota === null) return null;
-  return { minTier: tierFor(points).name, minutes, quota };
+export function earlyAccessFromColumns(row: LaneColumns): EarlyAccess | null {
+  const lane = laneFromColumns(row);
+  return lane && { minTier: laneTierName(lane), minutes: lane.minutes, quota: lane.quota };
 }
 
 export const EARLY_ACCESS_DRAW = "A draw has no early-access lane: choose first come, or no early access.";

@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { queryRows } from "@/db/client";
 import type { Actor } from "@/lib/audit/log";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { saleFormFields } from "@/tests/helpers/sale-form";
 import { getKite9Pro, getSeededMarketer } from "@/tests/helpers/seeded";
 import { createSaleFromForm } from "./commands";
 import { skuField } from "./draft";
@@ -38,12 +39,9 @@ afterAll(() => handle?.close());
 /** The edit form as the console sends it for the n-th draw sale, with overrides. */
 function form(over: Record<string, string> = {}): Record<string, string> {
   return {
-    name: `Draw settings ${n}`,
-    headline: "",
-    perAccountLimit: "1",
+    ...saleFormFields({ name: `Draw settings ${n}`, day: "2040-06-02" }),
     registrationOpensAt: "2040-06-01T00:00",
     registrationClosesAt: "2040-06-02T10:00",
-    startsAt: "2040-06-02T12:00",
     endsAt: "2040-06-03T12:00",
     purchaseWindowMinutes: "60",
     eligibleCreatedBefore: "2040-01-01T00:00",

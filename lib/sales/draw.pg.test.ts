@@ -36,6 +36,15 @@ beforeAll(async () => {
 });
 
 let n = 0;
+/** What every sale of this file shares: the Kite 9 Pro, registration from a day before T0 to CLOSES, on sale from T0. */
+const onSaleAtT0 = (hours: number) => ({
+  productId: storm.productId,
+  registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
+  registrationClosesAt: CLOSES,
+  startsAt: T0,
+  endsAt: new Date(T0.getTime() + hours * HOUR),
+});
+
 async function newDrawSale({
   units = 5,
   ...rules
@@ -48,11 +57,7 @@ async function newDrawSale({
   const created = await createSale(storm.db, {
     slug: `draw-sale-${n}`,
     name: `Draw sale ${n}`,
-    productId: storm.productId,
-    registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-    registrationClosesAt: CLOSES,
-    startsAt: T0,
-    endsAt: new Date(T0.getTime() + 48 * HOUR),
+    ...onSaleAtT0(48),
     skus: [{ skuId: storm.skuA, quantity: units, salePriceMinor: 399900 }],
     kind: "draw",
     purchaseWindowMinutes: WINDOW_MINUTES,
@@ -259,21 +264,41 @@ describe("draw sales", () => {
     await expectExactStock(saleId, 4);
   });
 
+  /** Registering `userId` during registration is refused with `code`, a message that `says` why, and no write. */
+  async function expectRegistrationRefused({
+    saleId,
+    userId,
+    code,
+    says,
+  }: {
+    saleId: string;
+    userId: string;
+    code: string;
+    says: RegExp;
+  }) {
+    const before = await footprint(saleId);
+    const refused = await registerForSale(storm.db, {
+      saleId,
+      userId,
+      now: DURING_REGISTRATION,
+      timeZone: ZONE,
+    });
+    expect(refused).toMatchObject({ ok: false, code });
+    if (!refused.ok) expect(refused.message).toMatch(says);
+    expect(await footprint(saleId)).toEqual(before);
+  }
+
   it("refuses ineligible fans with the reason and writes nothing", async () => {
     // Every test account was created moments ago: a cutoff an hour back leaves them all out.
     const cutoff = new Date(Date.now() - HOUR);
     const old = await newDrawSale({ eligibleCreatedBefore: cutoff });
     const fan = storm.users[40] as string;
-    const before = await footprint(old);
-    const tooNew = await registerForSale(storm.db, {
+    await expectRegistrationRefused({
       saleId: old,
       userId: fan,
-      now: DURING_REGISTRATION,
-      timeZone: ZONE,
+      code: "account_too_new",
+      says: /created before/,
     });
-    expect(tooNew).toMatchObject({ ok: false, code: "account_too_new" });
-    if (!tooNew.ok) expect(tooNew.message).toMatch(/created before/);
-    expect(await footprint(old)).toEqual(before);
     // Backdate the account: now it may enter.
     await storm.db.execute(sql`update users set created_at = ${new Date(cutoff.getTime() - HOUR).toISOString()}::timestamptz
       where id = ${fan}::uuid`);
@@ -283,16 +308,7 @@ describe("draw sales", () => {
 
     const gold = await newDrawSale({ minTier: "Gold" });
     const member = storm.users[41] as string;
-    const goldBefore = await footprint(gold);
-    const low = await registerForSale(storm.db, {
-      saleId: gold,
-      userId: member,
-      now: DURING_REGISTRATION,
-      timeZone: ZONE,
-    });
-    expect(low).toMatchObject({ ok: false, code: "tier_too_low" });
-    if (!low.ok) expect(low.message).toMatch(/Gold/);
-    expect(await footprint(gold)).toEqual(goldBefore);
+    await expectRegistrationRefused({ saleId: gold, userId: member, code: "tier_too_low", says: /Gold/ });
     await storm.db.execute(sql`insert into points_accounts (user_id, lifetime_earned, referral_code)
       values (${member}::uuid, 5000, 'DRAWGOLD1')`);
     expect(
@@ -303,11 +319,7 @@ describe("draw sales", () => {
     const firstCome = await createSale(storm.db, {
       slug: "draw-rules-first-come",
       name: "Rules, first come",
-      productId: storm.productId,
-      registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-      registrationClosesAt: CLOSES,
-      startsAt: T0,
-      endsAt: new Date(T0.getTime() + HOUR),
+      ...onSaleAtT0(1),
       skus: [{ skuId: storm.skuA, quantity: 3, salePriceMinor: 399900 }],
       minTier: "Gold",
     });
@@ -335,11 +347,7 @@ describe("draw sales", () => {
     const twoVersions = await createSale(storm.db, {
       slug: "draw-two-versions",
       name: "Two versions",
-      productId: storm.productId,
-      registrationOpensAt: new Date(T0.getTime() - 24 * HOUR),
-      registrationClosesAt: CLOSES,
-      startsAt: T0,
-      endsAt: new Date(T0.getTime() + HOUR),
+      ...onSaleAtT0(1),
       skus: [
         { skuId: storm.skuA, quantity: 3, salePriceMinor: 399900 },
         { skuId: storm.skuB, quantity: 3, salePriceMinor: 449900 },

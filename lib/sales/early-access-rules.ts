@@ -14,12 +14,15 @@ export interface LaneSettings {
   quota: number;
 }
 
-/** The lane a sale row's columns describe, or null for none. */
-export function laneFromColumns(row: {
+/** A sale row's three lane columns: all null for a sale without a lane. */
+export interface LaneColumns {
   earlyAccessMinPoints: number | null;
   earlyAccessMinutes: number | null;
   earlyAccessQuota: number | null;
-}): LaneSettings | null {
+}
+
+/** The lane a sale row's columns describe, or null for none. */
+export function laneFromColumns(row: LaneColumns): LaneSettings | null {
   const { earlyAccessMinPoints: minPoints, earlyAccessMinutes: minutes, earlyAccessQuota: quota } = row;
   if (minPoints === null || minutes === null || quota === null) return null;
   return { minPoints, minutes, quota };

@@ -7,7 +7,7 @@ import { createSale } from "./commands";
 import { releaseSaleHold } from "./holds";
 import { reserveSaleUnit } from "./reserve";
 import { resetSoldOutMemo } from "./sold-out-memo";
-import { accountsOverLimit, bucketMismatches, registerUsers, unqueuedHolds } from "./test-support";
+import { registerUsers } from "./test-support";
 
 /*
  * The early-access lane on real PostgreSQL: a Gold fan reserves and pays before the public start; a Silver fan is
@@ -20,13 +20,6 @@ const START = new Date("2032-06-01T08:00:00Z"); // 10:00 in Berlin
 const at = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
 const CONNECTIONS = 16;
 const db = withStormDatabase({ connections: CONNECTIONS, accounts: 160, usersPrefix: "lane" });
-
-let used = 0;
-const take = (n: number) => {
-  const out = db.users.slice(used, used + n);
-  used += n;
-  return out;
-};
 
 /** Lifetime points for each fan (a points account as the ledger keeps it; the balance is not the point here). */
 async function givePoints(d: Db, userIds: string[], lifetime: number) {
@@ -79,12 +72,6 @@ const press = (saleId: string, userId: string, now: Date, skuId = db.skuA) =>
     queueForCheckout: true,
   });
 
-async function expectExact(saleId: string) {
-  expect(await bucketMismatches(db.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(db.db, { saleId })).toEqual([]);
-  expect(await unqueuedHolds(db.db, { saleId })).toBe(0);
-}
-
 async function stock(saleId: string) {
   const [row] = await queryRows<{ quantity: number; available: number; held: number; sold: number }>(
     db.db,
@@ -97,7 +84,7 @@ async function stock(saleId: string) {
 describe("the early-access lane", () => {
   it("a Gold fan buys in the lane; a Silver fan and anyone before the lane opens get a typed refusal", async () => {
     resetSoldOutMemo(null);
-    const [gold, silver, member] = take(3) as [string, string, string];
+    const [gold, silver, member] = db.take(3) as [string, string, string];
     await givePoints(db.db, [gold], 5_000);
     await givePoints(db.db, [silver], 1_500);
     const saleId = await laneSale({ quantities: [5, 5], quota: 3, registered: [gold, silver, member] });
@@ -137,16 +124,16 @@ describe("the early-access lane", () => {
       sql`select count(*)::int as n from sale_holds where sale_id = ${saleId}::uuid and user_id in (${silver}::uuid, ${member}::uuid)`,
     );
     expect(refusedHolds?.n).toBe(0);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // At the public start the Silver fan buys like everyone.
     expect(await press(saleId, silver, at(0))).toMatchObject({ ok: true });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("a fan who did not register is told to register; a sale without a lane still says it has not started", async () => {
     resetSoldOutMemo(null);
-    const [gold] = take(1) as [string];
+    const [gold] = db.take(1) as [string];
     await givePoints(db.db, [gold], 60_000);
     const saleId = await laneSale({ quantities: [2, 2], quota: 1, registered: [] });
     expect(await press(saleId, gold, at(-1))).toMatchObject({ ok: false, code: "not_registered" });
@@ -169,8 +156,8 @@ describe("the early-access lane", () => {
 
   it("a storm of lane presses takes exactly the quota; the rest go public at the start, invariant exact", async () => {
     resetSoldOutMemo(null);
-    const golds = take(80);
-    const publicFans = take(40);
+    const golds = db.take(80);
+    const publicFans = db.take(40);
     await givePoints(db.db, golds, 5_000);
     const QUOTA = 7;
     const saleId = await laneSale({
@@ -194,7 +181,7 @@ describe("the early-access lane", () => {
     );
     expect(lane?.n).toBe(QUOTA);
     expect(await stock(saleId)).toEqual({ quantity: 30, available: 30 - QUOTA, held: QUOTA, sold: 0 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // A lane hold released before the start gives its place back to the lane.
     const first = won[0];
@@ -215,6 +202,6 @@ describe("the early-access lane", () => {
     expect(after?.quantity).toBe(30);
     expect(after?.available).toBe(30 - QUOTA - bought);
     expect(bought).toBeGreaterThan(20 - 4); // at least version A's and most of B's units went public
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

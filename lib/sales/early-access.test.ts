@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { versionFields } from "@/tests/helpers/sale-form";
+import { SHANGHAI_FORM, shanghaiSaleForm } from "@/tests/helpers/sale-form";
 import {
   EARLY_ACCESS_DRAW,
   earlyAccessColumns,
@@ -19,27 +19,10 @@ import { checkSaleEdit, earlyAccessOpensAt, type SaleEditCurrent, type SaleEditR
 
 /* The early-access lane's pure parts: the form's fields, the typed draft, the edit policy and the sentences. */
 
-const SH = "Asia/Shanghai";
-const skus = [
-  { id: 11, currency: "CNY", everydayPriceMinor: 449_900 },
-  { id: 12, currency: "CNY", everydayPriceMinor: 469_900 },
-];
+const SH = SHANGHAI_FORM.timeZone;
 
-function form(over: Record<string, string> = {}): Record<string, string> {
-  return {
-    name: "Noon sale",
-    headline: "",
-    perAccountLimit: "1",
-    registrationOpensAt: "2040-03-01T10:00",
-    registrationClosesAt: "2040-03-02T12:00",
-    startsAt: "2040-03-02T12:00",
-    endsAt: "2040-03-02T14:00",
-    ...versionFields(11, { include: "on", quantity: "60", price: "3999.00" }),
-    ...versionFields(12, { include: "on", quantity: "40", price: "4299.00" }),
-    ...over,
-  };
-}
-const parse = (raw: Record<string, string>) => parseSaleForm(raw, { timeZone: SH, skus });
+const form = (over: Record<string, string> = {}) => shanghaiSaleForm({ quantities: ["60", "40"] }, over);
+const parse = (raw: Record<string, string>) => parseSaleForm(raw, SHANGHAI_FORM);
 const errorsOf = (raw: Record<string, string>) => {
   const parsed = parse(raw);
   return parsed.ok ? {} : parsed.fieldErrors;

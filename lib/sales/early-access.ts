@@ -11,7 +11,8 @@ import {
   qualifiesForLane,
 } from "./early-access-rules";
 import { releaseSaleHold } from "./holds";
-import type { ReserveInput, ReserveResult, SaleHoldView } from "./reserve";
+import { judgeLiveHolds, type LiveHold } from "./live-holds";
+import type { ReserveInput, ReserveResult } from "./reserve";
 import { recallLane, rememberLane } from "./sold-out-memo";
 
 /*
@@ -40,16 +41,6 @@ interface LaneRow {
   lifetimeEarned: number;
   registered: boolean;
   skuInSale: boolean;
-}
-
-interface LiveHold {
-  holdId: string;
-  skuId: number;
-  seq: number;
-  status: "active" | "converted";
-  requestKey: string | null;
-  expiresAt: Date | string;
-  orderId: string | null;
 }
 
 class Answer {
@@ -203,9 +194,9 @@ async function reserveInLane(
     );
   }
   const holds = await liveHolds(tx, { saleId, userId });
-  const same = requestKey === null ? undefined : holds.find((h) => h.requestKey === requestKey);
-  if (same) return { ok: true, existing: true, hold: view(saleId, same) };
-  if (holds.length >= row.perAccountLimit) return atLimit(holds, row.perAccountLimit, skuId, now, saleId);
+  const verdict = judgeLiveHolds(holds, { saleId, skuId, requestKey, limit: row.perAccountLimit, now });
+  if (verdict?.kind === "release") throw new Answer({ release: verdict.holdIds });
+  if (verdict) return verdict.result;
   // Counted in a statement of its own: under READ COMMITTED it sees every lane hold committed before the lock
   // was ours (a subquery of the locking statement would keep the snapshot taken before waiting for it).
   const [taken] = await queryRows<{ n: number }>(
@@ -304,33 +295,4 @@ async function liveHolds(tx: Db, { saleId, userId }: { saleId: string; userId: s
         and h.status in ('active', 'converted')
       order by h.seq`,
   );
-}
-
-function view(saleId: string, h: LiveHold): SaleHoldView {
-  return {
-    holdId: h.holdId,
-    saleId,
-    skuId: h.skuId,
-    seq: h.seq,
-    status: h.status,
-    expiresAt: new Date(h.expiresAt),
-    orderId: h.orderId,
-  };
-}
-
-function atLimit(holds: LiveHold[], limit: number, skuId: number, now: Date, saleId: string): ReserveResult {
-  const active = holds.filter((h) => h.status === "active");
-  const expired = active.filter((h) => new Date(h.expiresAt).getTime() <= now.getTime());
-  if (expired.length > 0) throw new Answer({ release: expired.map((h) => h.holdId) });
-  const sameSku = active.find((h) => h.skuId === skuId);
-  if (sameSku) return { ok: true, existing: true, hold: view(saleId, sameSku) };
-  const units = limit === 1 ? "1 unit" : `${limit} units`;
-  return {
-    ok: false,
-    code: "limit_reached",
-    message:
-      active.length > 0
-        ? `You already have ${units} from this sale, the limit per account. Pay for your reservation, or cancel it to choose another version.`
-        : `You've already bought ${units} in this sale, the limit per account.`,
-  };
 }

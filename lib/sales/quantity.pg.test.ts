@@ -15,6 +15,7 @@ import {
   registerUsers,
 } from "@/lib/sales/test-support";
 import { openSeededPostgres } from "@/tests/helpers/db";
+import { saleFormFields, versionFields } from "@/tests/helpers/sale-form";
 import { getKite9Pro, getSeededMarketer } from "@/tests/helpers/seeded";
 import { createSaleFromForm } from "./commands";
 import { skuField } from "./draft";
@@ -48,19 +49,9 @@ afterAll(() => handle.close());
 
 function form(quantities: { a: number; b: number }): Record<string, string> {
   return {
-    name: `Quantity storm ${n}`,
-    headline: "",
-    perAccountLimit: "1",
-    registrationOpensAt: "2040-05-01T10:00",
-    registrationClosesAt: "2040-05-02T12:00",
-    startsAt: "2040-05-02T12:00",
-    endsAt: "2040-05-02T14:00",
-    [skuField(skuA, "include")]: "on",
-    [skuField(skuA, "quantity")]: String(quantities.a),
-    [skuField(skuA, "price")]: "3999.00",
-    [skuField(skuB, "include")]: "on",
-    [skuField(skuB, "quantity")]: String(quantities.b),
-    [skuField(skuB, "price")]: "4199.00",
+    ...saleFormFields({ name: `Quantity storm ${n}`, day: "2040-05-02" }),
+    ...versionFields(skuA, { include: "on", quantity: String(quantities.a), price: "3999.00" }),
+    ...versionFields(skuB, { include: "on", quantity: String(quantities.b), price: "4199.00" }),
   };
 }
 

@@ -8,6 +8,7 @@ import { MAX_TRIES, pause } from "./contention";
 import { isConnectionLost, isSqlInt, isUuid, RETRYABLE, sqlState } from "./db-errors";
 import { reserveEarlyAccessUnit } from "./early-access";
 import { releaseSaleHold } from "./holds";
+import { judgeLiveHolds, type LiveHold } from "./live-holds";
 import { formatSaleTime } from "./rules";
 import { recordSoldOutIfEmpty } from "./sold-out";
 import {
@@ -359,16 +360,6 @@ function reserveBatcher(db: Db): Batcher<BatchItem, BatchRow> {
   return batcher;
 }
 
-interface LiveHold {
-  holdId: string;
-  skuId: number;
-  seq: number;
-  status: "active" | "converted";
-  requestKey: string | null;
-  expiresAt: string;
-  orderId: string | null;
-}
-
 interface RawContext {
   saleId: string;
   status: "draft" | "scheduled" | "ended";
@@ -456,41 +447,19 @@ function judge(
   });
   const outside = judgeWindow(context, { now, timeZone });
   if (outside || !context) return { kind: "result", result: outside ?? notFound() };
-  const t = now.getTime();
   if (!context.skuInSale) return { kind: "result", result: skuNotInSale() };
   if (!context.registered) {
     return fail("not_registered", "Only fans who registered for this sale before it started can buy in it.");
   }
 
-  const view = (h: LiveHold): SaleHoldView => ({
-    holdId: h.holdId,
+  const held = judgeLiveHolds(context.holds, {
     saleId: context.saleId,
-    skuId: h.skuId,
-    seq: h.seq,
-    status: h.status,
-    expiresAt: new Date(h.expiresAt),
-    orderId: h.orderId,
+    skuId,
+    requestKey,
+    limit: context.perAccountLimit,
+    now,
   });
-  const sameRequest =
-    requestKey === null ? undefined : context.holds.find((h) => h.requestKey === requestKey);
-  if (sameRequest) return { kind: "result", result: { ok: true, existing: true, hold: view(sameRequest) } };
-
-  if (context.holds.length >= context.perAccountLimit) {
-    const active = context.holds.filter((h) => h.status === "active");
-    const expired = active.filter((h) => new Date(h.expiresAt).getTime() <= t);
-    if (expired.length > 0) return { kind: "release", holdIds: expired.map((h) => h.holdId) };
-    const sameSku = active.find((h) => h.skuId === skuId);
-    // A double click or a retry without a key: the fan already holds this SKU, so that hold is the answer.
-    if (sameSku) return { kind: "result", result: { ok: true, existing: true, hold: view(sameSku) } };
-    const limit = context.perAccountLimit === 1 ? "1 unit" : `${context.perAccountLimit} units`;
-    if (active.length > 0) {
-      return fail(
-        "limit_reached",
-        `You already have ${limit} from this sale, the limit per account. Pay for your reservation, or cancel it to choose another version.`,
-      );
-    }
-    return fail("limit_reached", `You've already bought ${limit} in this sale, the limit per account.`);
-  }
+  if (held) return held;
   if (context.available <= 0) {
     return fail(
       "sold_out",

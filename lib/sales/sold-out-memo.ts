@@ -76,12 +76,41 @@ export interface SaleWindow {
 /** Sales remembered at most; a flood of made-up sale ids starts the memory afresh rather than growing it. */
 const MAX_WINDOWS = 10_000;
 
+/** A value per sale, kept for SOLD_OUT_MEMO_MS; past MAX_WINDOWS sales the memory starts afresh. */
+class TimedPerSale<V> {
+  private readonly entries = new Map<string, { until: number; value: V }>();
+
+  set(saleId: string, value: V, nowMs: number) {
+    if (this.entries.size >= MAX_WINDOWS) this.entries.clear();
+    this.entries.set(saleId, { until: nowMs + SOLD_OUT_MEMO_MS, value });
+  }
+
+  /** The value remembered, or undefined when none is, or it is older than SOLD_OUT_MEMO_MS (then forgotten). */
+  get(saleId: string, nowMs: number): V | undefined {
+    const hit = this.entries.get(saleId);
+    if (!hit) return undefined;
+    if (hit.until <= nowMs) {
+      this.entries.delete(saleId);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  delete(saleId: string) {
+    this.entries.delete(saleId);
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+}
+
 interface Memo {
   soldOut: Map<string, { until: number; result: ReserveResult }>;
   /** Sales whose press the database refused for their window (unknown, draft, not started, ended). */
-  windows: Map<string, { until: number; window: SaleWindow | null }>;
+  windows: TimedPerSale<SaleWindow | null>;
   /** Sales' early-access lanes as last read (null: none), for presses before the start (./early-access.ts). */
-  lanes: Map<string, { until: number; lane: RememberedLane | null }>;
+  lanes: TimedPerSale<RememberedLane | null>;
   /** Fans told they hold the sale's limit, by sale then fan. */
   atLimit: Map<string, Map<string, LimitMemo>>;
   holders: Map<string, Set<string>>;
@@ -93,8 +122,8 @@ interface Memo {
 
 const memo: Memo = {
   soldOut: new Map(),
-  windows: new Map(),
-  lanes: new Map(),
+  windows: new TimedPerSale(),
+  lanes: new TimedPerSale(),
   atLimit: new Map(),
   holders: new Map(),
   incomplete: new Set(),
@@ -249,19 +278,12 @@ export interface RememberedLane {
 
 /** Remembers a sale's lane (null: none) for SOLD_OUT_MEMO_MS, so presses before the start cost no statement. */
 export function rememberLane(saleId: string, lane: RememberedLane | null, nowMs: number = Date.now()) {
-  if (memo.lanes.size >= MAX_WINDOWS) memo.lanes.clear();
-  memo.lanes.set(saleId, { until: nowMs + SOLD_OUT_MEMO_MS, lane });
+  memo.lanes.set(saleId, lane, nowMs);
 }
 
 /** The remembered lane (null: none), or undefined when this instance does not know it now. */
 export function recallLane(saleId: string, nowMs: number = Date.now()): RememberedLane | null | undefined {
-  const hit = memo.lanes.get(saleId);
-  if (!hit) return undefined;
-  if (hit.until <= nowMs) {
-    memo.lanes.delete(saleId);
-    return undefined;
-  }
-  return hit.lane;
+  return memo.lanes.get(saleId, nowMs);
 }
 
 /**
@@ -270,19 +292,12 @@ export function recallLane(saleId: string, nowMs: number = Date.now()): Remember
  * each press is judged against its own clock (the QA clock moves per request), so a press at the start goes on.
  */
 export function rememberSaleWindow(saleId: string, window: SaleWindow | null, nowMs: number = Date.now()) {
-  if (memo.windows.size >= MAX_WINDOWS) memo.windows.clear();
-  memo.windows.set(saleId, { until: nowMs + SOLD_OUT_MEMO_MS, window });
+  memo.windows.set(saleId, window, nowMs);
 }
 
 /** The remembered window (null: no such sale), or undefined when this instance does not know it now. */
 export function recallSaleWindow(saleId: string, nowMs: number = Date.now()): SaleWindow | null | undefined {
-  const hit = memo.windows.get(saleId);
-  if (!hit) return undefined;
-  if (hit.until <= nowMs) {
-    memo.windows.delete(saleId);
-    return undefined;
-  }
-  return hit.window;
+  return memo.windows.get(saleId, nowMs);
 }
 
 /** Counts a press answered from a remembered window. */

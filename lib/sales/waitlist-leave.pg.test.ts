@@ -5,15 +5,7 @@ import { payForSaleHold, stormSales, withStormDatabase } from "@/tests/helpers/s
 import { readSaleCounts } from "./figures";
 import { attachOrderToSaleHold, releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
 import { reserveSaleUnit } from "./reserve";
-import {
-  accountsOverLimit,
-  bucketMismatches,
-  insertPendingOrder,
-  insertUsers,
-  listBuckets,
-  registerUsers,
-  unqueuedHolds,
-} from "./test-support";
+import { insertPendingOrder, insertUsers, listBuckets, registerUsers } from "./test-support";
 import { getWaitlistSpot, joinWaitlist, leaveWaitlist } from "./waitlist";
 
 /*
@@ -28,46 +20,21 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const db = withStormDatabase({ connections: 6, accounts: 60, usersPrefix: "leave" });
 const nextSale = stormSales({ slug: "waitlist-leave", name: "Waitlist leave", t0: T0 });
 
-let used = 0;
-const take = (n: number) => {
-  const out = db.users.slice(used, used + n);
-  used += n;
-  return out;
-};
-
 /** A sale whose `units` A units are all reserved by `buyers`, with `waiters` registered and in line, in order. */
 async function lineUp({ units, waiters }: { units: number; waiters: string[] }) {
-  const buyers = take(units);
+  const buyers = db.take(units);
   const saleId = await nextSale(db.db, {
     product: db,
     perAccountLimit: 1,
     quantities: [units, 1],
     userIds: [...buyers, ...waiters],
   });
-  const holds: string[] = [];
-  for (const userId of buyers) {
-    const r = await reserveSaleUnit(db.db, {
-      saleId,
-      skuId: db.skuA,
-      userId,
-      now: T0,
-      holdMinutes: 10,
-      queueForCheckout: true,
-    });
-    if (!r.ok) throw new Error(r.message);
-    holds.push(r.hold.holdId);
-  }
+  const holds = await db.reserveEach({ saleId, skuId: db.skuA, userIds: buyers, now: T0 });
   for (const userId of waiters) {
     const r = await joinWaitlist(db.db, { saleId, skuId: db.skuA, userId, now: at(1) });
     if (!r.ok) throw new Error(r.message);
   }
   return { saleId, holds, buyers };
-}
-
-async function expectExact(saleId: string) {
-  expect(await bucketMismatches(db.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(db.db, { saleId })).toEqual([]);
-  expect(await unqueuedHolds(db.db, { saleId })).toBe(0);
 }
 
 /** Everything a leave could write: the line, the sale's holds and its buckets. */
@@ -91,7 +58,7 @@ const spotOf = (saleId: string, userId: string, now = at(3)) =>
 
 describe("leaving the waitlist", () => {
   it("without an offer: the fan leaves the line, those behind move up, no stock moves", async () => {
-    const [w1, w2, w3] = take(3) as [string, string, string];
+    const [w1, w2, w3] = db.take(3) as [string, string, string];
     const { saleId } = await lineUp({ units: 3, waiters: [w1, w2, w3] });
     const before = await snapshot(saleId);
 
@@ -113,11 +80,11 @@ describe("leaving the waitlist", () => {
       ok: true,
     });
     expect(await spotOf(saleId, w2)).toMatchObject({ state: "waiting", position: 3 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("with an offer: the unit goes at once to the next fan in line order, never to the public", async () => {
-    const waiters = take(4) as [string, string, string, string];
+    const waiters = db.take(4) as [string, string, string, string];
     const [w1, w2, w3, w4] = waiters;
     const [public1] = await insertUsers(db.db, { prefix: "leave-public", count: 1 });
     const { saleId, holds } = await lineUp({ units: 2, waiters });
@@ -154,7 +121,7 @@ describe("leaving the waitlist", () => {
       }),
     ).toMatchObject({ ok: false, code: "sold_out" });
     expect(await readSaleCounts(db.db, { saleId })).toEqual(countsBefore);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // w2 had started paying (a pending order on the hold) and leaves: the order is cancelled, the unit goes to w3.
     const orderId = await insertPendingOrder(db.db, {
@@ -176,7 +143,7 @@ describe("leaving the waitlist", () => {
     expect(order?.status).toBe("cancelled");
     expect(await spotOf(saleId, w3, at(4))).toMatchObject({ state: "offer", expiresAt: at(14) });
     expect(await spotOf(saleId, w4, at(4))).toMatchObject({ state: "waiting", position: 1 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // w3 pays: nothing left to leave. w3's offer is never taken back.
     const offer3 = await spotOf(saleId, w3, at(5));
@@ -190,11 +157,11 @@ describe("leaving the waitlist", () => {
       code: "bought",
     });
     expect(await snapshot(saleId)).toEqual(paid);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 
   it("twice, at once, or when not on it: a typed refusal that writes nothing", async () => {
-    const [w1, w2, w3] = take(3) as [string, string, string];
+    const [w1, w2, w3] = db.take(3) as [string, string, string];
     const [stranger] = await insertUsers(db.db, { prefix: "leave-stranger", count: 1 });
     const { saleId, holds } = await lineUp({ units: 1, waiters: [w1, w2, w3] });
     const leave = (userId: string, now = at(2)) => leaveWaitlist(db.db, { saleId, userId, now });
@@ -222,6 +189,6 @@ describe("leaving the waitlist", () => {
     const missed = await snapshot(saleId);
     expect(await leave(w3, at(15))).toMatchObject({ ok: false, code: "offer_over" });
     expect(await snapshot(saleId)).toEqual(missed);
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

@@ -7,14 +7,7 @@ import { readSaleCounts } from "./figures";
 import { releaseSaleHold, sweepExpiredSaleHolds } from "./holds";
 import { reserveSaleUnit } from "./reserve";
 import { resetSoldOutMemo, SOLD_OUT_MEMO_MS } from "./sold-out-memo";
-import {
-  accountsOverLimit,
-  bucketMismatches,
-  crowd,
-  insertUsers,
-  registerUsers,
-  unqueuedHolds,
-} from "./test-support";
+import { crowd, insertUsers, registerUsers } from "./test-support";
 import { getWaitlistSpot, joinWaitlist, mailWaitlistOffers } from "./waitlist";
 
 /*
@@ -45,39 +38,19 @@ async function soldOutSale({
     quantities: [units, 1],
     userIds: [...buyers, ...waiters],
   });
-  const holds: string[] = [];
-  for (const userId of buyers.slice(0, units)) {
-    const r = await reserveSaleUnit(db.db, {
-      saleId,
-      skuId: db.skuA,
-      userId,
-      now: T0,
-      holdMinutes: 10,
-      queueForCheckout: true,
-    });
-    if (!r.ok) throw new Error(r.message);
-    holds.push(r.hold.holdId);
-  }
+  const holds = await db.reserveEach({
+    saleId,
+    skuId: db.skuA,
+    userIds: buyers.slice(0, units),
+    now: T0,
+  });
   return { saleId, holds };
-}
-
-let used = 0;
-const take = (n: number) => {
-  const out = db.users.slice(used, used + n);
-  used += n;
-  return out;
-};
-
-async function expectExact(saleId: string) {
-  expect(await bucketMismatches(db.db, { saleId })).toEqual([]);
-  expect(await accountsOverLimit(db.db, { saleId })).toEqual([]);
-  expect(await unqueuedHolds(db.db, { saleId })).toBe(0);
 }
 
 describe("joining the waitlist", () => {
   it("is for registered fans without a unit, on a sold-out version, once; refusals write nothing", async () => {
-    const buyers = take(2);
-    const [w1, w2] = take(2) as [string, string];
+    const buyers = db.take(2);
+    const [w1, w2] = db.take(2) as [string, string];
     const { saleId } = await soldOutSale({ units: 2, buyers, waiters: [w1, w2] });
     const [stranger] = await insertUsers(db.db, { prefix: "wait-stranger", count: 1 });
     const join = (userId: string, skuId = db.skuA, now = at(1)) =>
@@ -121,9 +94,9 @@ describe("joining the waitlist", () => {
 
 describe("units coming back", () => {
   it("go to waiting fans in line order before the public, and what is left goes back on sale", async () => {
-    const buyers = take(5);
-    const waiters = take(3);
-    const [public1] = take(1) as [string];
+    const buyers = db.take(5);
+    const waiters = db.take(3);
+    const [public1] = db.take(1) as [string];
     const { saleId, holds } = await soldOutSale({ units: 5, buyers, waiters: [...waiters, public1] });
     for (const userId of waiters)
       expect(await joinWaitlist(db.db, { saleId, skuId: db.skuA, userId, now: at(1) })).toMatchObject({
@@ -157,7 +130,7 @@ describe("units coming back", () => {
     expect(spots.map((s) => s?.state)).toEqual(["offer", "offer", "offer"]);
     const counts = await readSaleCounts(db.db, { saleId });
     expect(counts?.skus.find((s) => s.skuId === db.skuA)).toMatchObject({ remaining: 2, held: 3 });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
 
     // Each offer is mailed once, however often the sweep runs (the sweep mails every sale's offers).
     expect(await mailWaitlistOffers(db.db, { now: at(10) })).toBeGreaterThanOrEqual(3);
@@ -174,8 +147,8 @@ describe("units coming back", () => {
   });
 
   it("an offer not paid in its window goes to the next fan; the fan who pays gets the unit", async () => {
-    const buyers = take(2);
-    const [w1, w2, w3] = take(3) as [string, string, string];
+    const buyers = db.take(2);
+    const [w1, w2, w3] = db.take(3) as [string, string, string];
     const { saleId, holds } = await soldOutSale({ units: 2, buyers, waiters: [w1, w2, w3] });
     for (const userId of [w1, w2, w3])
       await joinWaitlist(db.db, { saleId, skuId: db.skuA, userId, now: at(1) });
@@ -225,7 +198,7 @@ describe("units coming back", () => {
       state: "gone",
       reason: "sale_over",
     });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });
 
@@ -234,9 +207,9 @@ describe("a storm of public reserves while units come back", () => {
     resetSoldOutMemo(null);
     const UNITS = 150;
     const WAITERS = 90;
-    const buyers = take(UNITS);
-    const waiters = take(WAITERS);
-    const crowdFans = take(300);
+    const buyers = db.take(UNITS);
+    const waiters = db.take(WAITERS);
+    const crowdFans = db.take(300);
     const { saleId, holds } = await soldOutSale({ units: UNITS, buyers, waiters });
     await registerUsers(db.db, { saleId, userIds: crowdFans });
     for (const userId of waiters) {
@@ -288,7 +261,7 @@ describe("a storm of public reserves while units come back", () => {
     // 60 units come back to a line of 90: all 60 go to the first 60 fans in line, none to the crowd.
     expect(await returnUnderStorm(holds.slice(0, 60))).toBe(0);
     expect(await offeredIds()).toEqual(waiters.slice(0, 60));
-    await expectExact(saleId);
+    await db.expectExact(saleId);
     // 60 more: 30 for the rest of the line, then 30 for the crowd.
     expect(await returnUnderStorm(holds.slice(60, 120))).toBe(30);
     expect(await offeredIds()).toEqual(waiters);
@@ -298,6 +271,6 @@ describe("a storm of public reserves while units come back", () => {
       held: UNITS,
       quantity: UNITS,
     });
-    await expectExact(saleId);
+    await db.expectExact(saleId);
   });
 });

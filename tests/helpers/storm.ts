@@ -1,8 +1,15 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { attachOrderToSaleHold, convertSaleHoldForOrder, releaseSaleHold } from "@/lib/sales/holds";
-import { configureReserveBatching } from "@/lib/sales/reserve";
-import { createStormSale, insertPendingOrder, insertUsers } from "@/lib/sales/test-support";
+import { configureReserveBatching, reserveSaleUnit } from "@/lib/sales/reserve";
+import {
+  accountsOverLimit,
+  bucketMismatches,
+  createStormSale,
+  insertPendingOrder,
+  insertUsers,
+  unqueuedHolds,
+} from "@/lib/sales/test-support";
 import { openSeededPostgres } from "./db";
 import { getKite9Pro } from "./seeded";
 
@@ -49,6 +56,12 @@ export interface StormDatabase extends StormProduct {
   db: Db;
   /** The crowd: `accounts` new users. */
   users: string[];
+  /** The next `n` users of the crowd not handed out yet, so each test of the file has fans of its own. */
+  take(n: number): string[];
+  /** Every bucket's accounting exact, no account over the sale's limit, every active hold queued for checkout. */
+  expectExact(saleId: string): Promise<void>;
+  /** Each of `userIds` reserves one unit of `skuId` at `now` (a 10-minute hold); the hold ids, in order. */
+  reserveEach(input: { saleId: string; skuId: number; userIds: string[]; now: Date }): Promise<string[]>;
 }
 
 /**
@@ -66,7 +79,17 @@ export function withStormDatabase({
   accounts: number;
   usersPrefix: string;
 }): StormDatabase {
-  const storm = {} as StormDatabase;
+  let used = 0;
+  const storm = {
+    take(n: number) {
+      const out = storm.users.slice(used, used + n);
+      used += n;
+      return out;
+    },
+    expectExact: (saleId: string) => expectSaleExact(storm.db, saleId),
+    reserveEach: (input: { saleId: string; skuId: number; userIds: string[]; now: Date }) =>
+      reserveEach(storm.db, input),
+  } as StormDatabase;
   beforeAll(async () => {
     storm.handle = await openSeededPostgres({ poolMax: connections });
     storm.db = storm.handle.db;
@@ -97,4 +120,30 @@ export async function payForSaleHold(
   if (late) await releaseSaleHold(db, { holdId, now, reason: "expired" });
   const converted = await db.transaction((tx) => convertSaleHoldForOrder(tx, { orderId, now }));
   return converted.saleHold ? converted.outcome : "no_hold";
+}
+
+async function expectSaleExact(db: Db, saleId: string) {
+  expect(await bucketMismatches(db, { saleId })).toEqual([]);
+  expect(await accountsOverLimit(db, { saleId })).toEqual([]);
+  expect(await unqueuedHolds(db, { saleId })).toBe(0);
+}
+
+async function reserveEach(
+  db: Db,
+  { saleId, skuId, userIds, now }: { saleId: string; skuId: number; userIds: string[]; now: Date },
+): Promise<string[]> {
+  const holds: string[] = [];
+  for (const userId of userIds) {
+    const r = await reserveSaleUnit(db, {
+      saleId,
+      skuId,
+      userId,
+      now,
+      holdMinutes: 10,
+      queueForCheckout: true,
+    });
+    if (!r.ok) throw new Error(r.message);
+    holds.push(r.hold.holdId);
+  }
+  return holds;
 }
