@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { type DataColumn, DataTable } from "@/components/ui/data-table";
 import type { LiveSaleView as LiveView } from "@/lib/sales/live";
 import { formatOffset } from "@/lib/sales/live-series";
-import type { LiveVariant } from "@/lib/sales/live-variants";
+import type { DemandSummary, LiveVariant } from "@/lib/sales/live-variants";
 import { SalesChart } from "./sales-chart";
 import { SaleStateBadge, Stat, type StatProps } from "./ui";
 
@@ -65,6 +65,21 @@ function liveStats(view: LiveView, soldShare: number): (StatProps & { testId: st
   ];
 }
 
+/** Registered fans who chose the version, with its share of all the choices. */
+const CHOSE_COLUMN: DataColumn<LiveVariant> = {
+  header: "Fans chose",
+  numeric: true,
+  className: "min-w-28",
+  cell: (v) => (
+    <span data-testid="live-variant-chose">
+      {v.chose === null ? "—" : number.format(v.chose)}
+      {v.shareOfChoices === null ? null : (
+        <span className="ml-1 text-xs text-ink-500">({percent.format(v.shareOfChoices)})</span>
+      )}
+    </span>
+  ),
+};
+
 const VARIANT_COLUMNS: DataColumn<LiveVariant>[] = [
   {
     header: "Version",
@@ -99,18 +114,34 @@ const VARIANT_COLUMNS: DataColumn<LiveVariant>[] = [
   },
 ];
 
-/** Units sold, held and left per version: which colour or size is selling, not only the sale's totals. */
-function VariantFigures({ variants }: { variants: LiveVariant[] }) {
+/**
+ * Units sold, held and left per version: which colour or size is selling, not only the sale's totals; and, where
+ * fans choose a version at registration, how many chose each one (demand before the start) and how many have not.
+ */
+function VariantFigures({ variants, demand }: { variants: LiveVariant[]; demand: DemandSummary | null }) {
+  const [version, ...stock] = VARIANT_COLUMNS;
+  const columns = demand && version ? [version, CHOSE_COLUMN, ...stock] : VARIANT_COLUMNS;
   return (
     <section aria-labelledby="variants-title" className="rounded-xl border border-ink-200 bg-white p-5">
       <h2 id="variants-title" className="mb-1 text-base font-semibold text-ink-900">
         By version
       </h2>
+      {demand ? (
+        <p className="mb-1 text-sm text-ink-700" data-testid="live-demand">
+          {number.format(demand.chosen)} registered {demand.chosen === 1 ? "fan has" : "fans have"} chosen a
+          version; {number.format(demand.unchosen)} {demand.unchosen === 1 ? "hasn't" : "haven't"} chosen yet.
+        </p>
+      ) : null}
       <p className="mb-3 text-xs text-ink-500">
-        Sell-through: units sold ÷ units in the sale for that version.
+        {demand ? "Fans chose: counted every 10 seconds. " : ""}Sell-through: units sold ÷ units in the sale
+        for that version.
       </p>
       <DataTable
-        caption="Units sold, held and left per version"
+        caption={
+          demand
+            ? "Fans' choices and units sold, held and left per version"
+            : "Units sold, held and left per version"
+        }
         framed={false}
         density="compact"
         minWidth="34rem"
@@ -118,7 +149,7 @@ function VariantFigures({ variants }: { variants: LiveVariant[] }) {
         rows={variants}
         rowKey={(v) => v.skuId}
         rowProps={(v) => ({ "data-testid": "live-variant", "data-sku": String(v.skuId) })}
-        columns={VARIANT_COLUMNS}
+        columns={columns}
         empty={<p className="text-sm text-ink-600">This sale has no versions.</p>}
       />
     </section>
@@ -217,7 +248,7 @@ export function LiveSaleView({
         ))}
       </dl>
 
-      <VariantFigures variants={view.variants} />
+      <VariantFigures variants={view.variants} demand={view.demand ?? null} />
 
       <section aria-labelledby="chart-title" className="rounded-xl border border-ink-200 bg-white p-5">
         <h2 id="chart-title" className="mb-3 text-base font-semibold text-ink-900">

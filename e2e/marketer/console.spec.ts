@@ -114,10 +114,14 @@ test.describe("marketer: console", () => {
     await expect(live.getByTestId("live-registrations")).toHaveText("17");
     await expect(live.getByTestId("live-buyers")).toHaveText("9");
     await expect(live.getByTestId("live-conversion")).toHaveText("52.9%");
-    // The same figures per version (this sale has one): units, sold, held, left, sell-through.
+    // The same figures per version (this sale has one): fans who chose it (read every 10 seconds), units, sold,
+    // held, left, sell-through; and how many registered fans chose a version and how many have not.
     const version = live.getByTestId("live-variant");
     await expect(version).toHaveCount(1);
-    await expect(version.getByRole("cell")).toHaveText(["40", "9", "4", "27", "22.5%"]);
+    await expect(version.getByRole("cell")).toHaveText([/^\d+/, "40", "9", "4", "27", "22.5%"]);
+    await expect(live.getByTestId("live-demand")).toHaveText(
+      /^\d+ registered fans? (has|have) chosen a version; \d+ (hasn't|haven't) chosen yet\.$/,
+    );
 
     // More buyers a few seconds later sell it out: the sell-out time and the chart follow.
     await simulateCrowd(request, baseURL ?? "", sale.saleId, new Date(start.getTime() + 5_000), {
@@ -129,7 +133,7 @@ test.describe("marketer: console", () => {
     await expect(live.getByTestId("live-held")).toHaveText("4");
     await expect(live).toHaveAttribute("data-state", "sold_out");
     await expect(live.getByTestId("live-sellout")).toHaveText("0:05");
-    await expect(version.getByRole("cell")).toHaveText(["40", "36", "4", "0", "90%"]);
+    await expect(version.getByRole("cell")).toHaveText([/^\d+/, "40", "36", "4", "0", "90%"]);
     await expect(live.getByTestId("chart-summary")).toContainText("sold per second");
     await expect(live.getByRole("img", { name: /Units per second since the start/ })).toBeVisible();
 

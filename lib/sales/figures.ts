@@ -251,6 +251,7 @@ export function cacheSaleRead<T, V>({
   name,
   revive,
   maxEntries,
+  ttlMs,
   read,
   view,
 }: {
@@ -258,6 +259,8 @@ export function cacheSaleRead<T, V>({
   revive: (json: unknown) => T | null;
   /** Of the in-process store. */
   maxEntries?: number;
+  /** How long a read is reused (about a second unless said: the figures move every second). */
+  ttlMs?: number;
   read: (db: Db, { saleId }: { saleId: string }) => Promise<T | null>;
   view: (value: T, { now }: { now: Date }) => V;
 }) {
@@ -265,9 +268,9 @@ export function cacheSaleRead<T, V>({
   const getDefaultStore = (): FiguresStore<T | null> => {
     if (!defaultStore) {
       const client = getRedis();
-      const memory = createMemoryFiguresStore<T | null>({ maxEntries });
+      const memory = createMemoryFiguresStore<T | null>({ maxEntries, ttlMs });
       defaultStore = client
-        ? createRedisFiguresStore({ client, prefix: redisKeyPrefix(name), revive, fallback: memory })
+        ? createRedisFiguresStore({ client, prefix: redisKeyPrefix(name), revive, ttlMs, fallback: memory })
         : memory;
     }
     return defaultStore;

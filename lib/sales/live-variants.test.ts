@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toLiveVariants, type VariantCounts } from "./live-variants";
+import { summariseDemand, toLiveVariants, type VariantCounts, withDemand } from "./live-variants";
 
 const version = (over: Partial<VariantCounts>): VariantCounts => ({
   skuId: 1,
@@ -36,5 +36,33 @@ describe("the live view per version", () => {
     expect(none).toMatchObject({ sellThrough: 0, shareOfSold: null });
     expect(empty).toMatchObject({ sellThrough: null, shareOfSold: null });
     expect(toLiveVariants([])).toEqual([]);
+  });
+
+  it("adds the fans who chose each version and its share of the choices; a version nobody chose is 0", () => {
+    const rows = toLiveVariants([
+      version({ skuId: 1 }),
+      version({ skuId: 2, colour: "Ice" }),
+      version({ skuId: 3, colour: "Sand" }),
+    ]);
+    expect(rows.every((v) => v.chose === null && v.shareOfChoices === null)).toBe(true);
+    const demand = {
+      bySku: [
+        { skuId: 2, fans: 30 },
+        { skuId: 1, fans: 10 },
+      ],
+      unchosen: 7,
+    };
+    expect(withDemand(rows, demand).map((v) => [v.skuId, v.chose, v.shareOfChoices])).toEqual([
+      [1, 10, 0.25],
+      [2, 30, 0.75],
+      [3, 0, 0],
+    ]);
+    expect(summariseDemand(demand)).toEqual({ chosen: 40, unchosen: 7 });
+    expect(withDemand(rows, { bySku: [], unchosen: 3 }).map((v) => v.shareOfChoices)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(withDemand(rows, null).every((v) => v.chose === null)).toBe(true);
   });
 });

@@ -14,7 +14,16 @@ import {
 } from "@/lib/sales/figures";
 import type { SaleState } from "@/lib/sales/rules";
 import { type BinnedSeries, binSeries, chartSpan, type SecondPoint } from "./live-series";
-import { type LiveVariant, toLiveVariants, type VariantCounts } from "./live-variants";
+import {
+  type DemandSummary,
+  type LiveVariant,
+  summariseDemand,
+  toLiveVariants,
+  type VariantCounts,
+  type VersionDemand,
+  withDemand,
+} from "./live-variants";
+import { cachedVersionDemand } from "./version-demand";
 
 /** What the database says about a sale's selling, independent of the caller's clock (so it can be shared). */
 export interface SaleActivity {
@@ -120,8 +129,10 @@ export interface LiveSaleView {
   /** Totals over the whole sale (the bars may cover only part of it). */
   totalReserved: number;
   totalSoldTracked: number;
-  /** The same stock figures per version, with each one's sell-through. */
+  /** The same stock figures per version, with each one's sell-through (and, with the demand, its fans' choices). */
   variants: LiveVariant[];
+  /** Registered fans who chose a version and who have not; null for a draw (see `withVersionDemand`). */
+  demand: DemandSummary | null;
 }
 
 export function toLiveView(activity: SaleActivity, { now }: { now: Date }): LiveSaleView {
@@ -151,7 +162,29 @@ export function toLiveView(activity: SaleActivity, { now }: { now: Date }): Live
     totalReserved: activity.perSecond.reduce((n, p) => n + p.reserved, 0),
     totalSoldTracked: activity.perSecond.reduce((n, p) => n + p.sold, 0),
     variants: toLiveVariants(activity.variants),
+    demand: null,
   };
+}
+
+/** The live view with the registered fans' version choices (read apart, less often: ./version-demand). */
+export function withVersionDemand(view: LiveSaleView, demand: VersionDemand | null): LiveSaleView {
+  return {
+    ...view,
+    variants: withDemand(view.variants, demand),
+    demand: demand ? summariseDemand(demand) : null,
+  };
+}
+
+/** The console's live view: the figures of the second and the demand per version, each from its own cache. */
+export async function liveViewWithDemand(
+  db: Db,
+  { saleId, now }: { saleId: string; now: Date },
+): Promise<LiveSaleView | null> {
+  const [view, demand] = await Promise.all([
+    cachedLiveView(db, { saleId, now }),
+    cachedVersionDemand(db, { saleId, now }),
+  ]);
+  return view ? withVersionDemand(view, demand) : null;
 }
 
 /** SaleActivity read back from JSON (the shared cache). */

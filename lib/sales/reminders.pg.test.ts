@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import { stormSales, withStormDatabase } from "@/tests/helpers/storm";
 import { BACKLOG_SECONDS, enqueueDueSaleReminders, getReminderProgress } from "./reminders";
 
 /*
  * Reminders for a big sale on real PostgreSQL (3,000 registered fans stand in for 1.3 million): batched by the
  * SMTP rate, held back while the queue is long, every fan exactly once however often (or however concurrently) it
- * runs, and the console's progress adds up.
+ * runs, each naming the version its fan chose (or saying they can still choose), and the console's progress adds
+ * up.
  */
 
 const FANS = 3000;
@@ -34,6 +36,27 @@ describe("sale reminders", () => {
       quantities: [10, 10],
       userIds: db.users,
     });
+    // About a third of the fans (their ids spread over every batch) chose the sale's first version at registration; the rest have not chosen.
+    const [chosen] = await queryRows<{ colour: string; storage: string | null }>(
+      db.db,
+      sql`
+        with v as (
+          select ss.sku_id from sale_skus ss where ss.sale_id = ${saleId}::uuid order by ss.position limit 1),
+        up as (
+          update sale_registrations r set sku_id = (select sku_id from v)
+          where r.sale_id = ${saleId}::uuid and r.user_id::text < '5'
+          returning 1)
+        select k.colour, k.storage from skus k where k.id = (select sku_id from v) and (select count(*) from up) > 0`,
+    );
+    if (!chosen) throw new Error("no version chosen");
+    const [{ chose } = { chose: 0 }] = await queryRows<{ chose: number }>(
+      db.db,
+      sql`select count(*)::int as chose from sale_registrations
+          where sale_id = ${saleId}::uuid and sku_id is not null`,
+    );
+    expect(chose).toBeGreaterThan(0);
+    expect(chose).toBeLessThan(FANS);
+
     // Not yet: more than five minutes before the start.
     expect(await enqueueDueSaleReminders(db.db, { now: seconds(-1), pace: PACE })).toBe(0);
     expect(await getReminderProgress(db.db, { saleId })).toBeNull();
@@ -64,6 +87,20 @@ describe("sale reminders", () => {
     expect(perFan.size).toBe(FANS);
     expect([...perFan.values()].every((n) => n === 1)).toBe(true);
     expect(batches.filter((n) => n > 0).length).toBeGreaterThanOrEqual(FANS / PACE.maxBatch);
+
+    // Each mail names the version its fan chose, or says they can still choose one until the start.
+    const [lines] = await queryRows<{ named: number; unchosen: number; wrong: number }>(
+      db.db,
+      sql`
+        select count(*) filter (where m.text like ${`%Your version: ${variantLabel(chosen)}.%`})::int as named,
+          count(*) filter (where m.text like '%You haven''t chosen a version yet%')::int as unchosen,
+          count(*) filter (where (r.sku_id is null) = (m.text like '%Your version:%'))::int as wrong
+        from outbox_mail m
+        join users u on u.email = m.recipient
+        join sale_registrations r on r.sale_id = ${saleId}::uuid and r.user_id = u.id
+        where m.dedupe_key like ${`sale-reminder:${saleId}:%`}`,
+    );
+    expect(lines).toEqual({ named: chose, unchosen: FANS - chose, wrong: 0 });
 
     // A rerun (the run's cursor lost, as if the row were gone) sends nobody twice.
     await db.db.execute(sql`delete from sale_reminder_runs where sale_id = ${saleId}::uuid`);

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { outboxMail } from "@/db/schema";
+import { variantLabel } from "@/lib/catalog/variant-label";
 import type { Db } from "@/lib/db";
 import { mailStore } from "@/lib/mail/events";
 import { renderSaleReminderMail } from "@/lib/mail/templates/sale-reminder";
@@ -13,7 +14,8 @@ import { isUuid } from "./db-errors";
  * - each batch is one short transaction that reads the next page of `sale_registrations` by keyset (the primary
  *   key's order of fan ids, after the run's cursor), inserts their mails, and moves the cursor; it locks only the
  *   sale's reminder-run row (SKIP LOCKED: an instance finding it busy leaves it), never the sale, its buckets or
- *   its registrations, so the sale's hot path does not notice;
+ *   its registrations, so the sale's hot path does not notice; the same read brings each fan's chosen version
+ *   (a left join on the SKU's primary key), so the mail names it, or says they can still choose until the start;
  * - a batch is no larger than what the SMTP service accepts in the time since the last one (MAIL_RATE_PER_SECOND),
  *   and none is added while the reminders already queued would take more than BACKLOG_SECONDS to send, so receipts
  *   and password resets never wait behind a million reminders;
@@ -33,12 +35,30 @@ export const BACKLOG_SECONDS = 10;
 
 const dedupeKey = (saleId: string, userId: string) => `sale-reminder:${saleId}:${userId}`;
 
+/** A sale whose reminders are due; `draw`: no version choice (a draw's winners pick when they buy). */
+interface DueSale {
+  id: string;
+  slug: string;
+  name: string;
+  startsAt: Date | string;
+  draw: boolean;
+}
+
+/** A fan of one batch, with the version they chose at registration (its label's parts; null: not chosen). */
+interface ReminderFan {
+  userId: string;
+  email: string;
+  name: string;
+  colour: string | null;
+  storage: string | null;
+}
+
 /** Sales whose reminders are due at `now` (within their window before the start) and not finished. */
 async function listDueSales(db: Db, now: Date) {
-  return queryRows<{ id: string; slug: string; name: string; startsAt: Date | string }>(
+  return queryRows<DueSale>(
     db,
     sql`
-      select s.id, s.slug, s.name, s.starts_at as "startsAt" from sales s
+      select s.id, s.slug, s.name, s.starts_at as "startsAt", s.kind = 'draw' as draw from sales s
       where s.status = 'scheduled' and s.reminder_minutes > 0
         and s.starts_at > ${now.toISOString()}::timestamptz
         and s.starts_at - make_interval(mins => s.reminder_minutes) <= ${now.toISOString()}::timestamptz
@@ -73,10 +93,7 @@ export async function enqueueDueSaleReminders(
 }
 
 /** The outbox rows of one batch: each fan's reminder, under a key naming the sale and the fan. */
-function reminderMails(
-  sale: { id: string; slug: string; name: string; startsAt: Date | string },
-  fans: { userId: string; email: string; name: string }[],
-) {
+function reminderMails(sale: DueSale, fans: ReminderFan[]) {
   const store = mailStore();
   const startsAt = new Date(sale.startsAt);
   return fans.map((fan) => {
@@ -86,6 +103,11 @@ function reminderMails(
       saleName: sale.name,
       saleSlug: sale.slug,
       startsAt,
+      chosenVersion: sale.draw
+        ? undefined
+        : fan.colour === null
+          ? null
+          : variantLabel({ colour: fan.colour, storage: fan.storage }),
     });
     return {
       kind: "sale_reminder",
@@ -106,7 +128,7 @@ async function enqueueReminderBatch(
     pace,
     room,
   }: {
-    sale: { id: string; slug: string; name: string; startsAt: Date | string };
+    sale: DueSale;
     now: Date;
     pace: ReminderPace;
     room: number;
@@ -132,11 +154,13 @@ async function enqueueReminderBatch(
     const elapsed = Math.max(0, (now.getTime() - new Date(run.lastBatchAt).getTime()) / 1000);
     const size = Math.min(pace.maxBatch, room, Math.floor(pace.ratePerSecond * elapsed));
     if (size <= 0) return 0;
-    const fans = await queryRows<{ userId: string; email: string; name: string }>(
+    // One statement per batch: each fan's chosen version comes with them (the sku's primary key, per row).
+    const fans = await queryRows<ReminderFan>(
       tx,
       sql`
-        select r.user_id as "userId", u.email, u.name
+        select r.user_id as "userId", u.email, u.name, k.colour, k.storage
         from sale_registrations r join users u on u.id = r.user_id
+        left join skus k on k.id = r.sku_id
         where r.sale_id = ${sale.id}::uuid
           ${run.cursor ? sql`and r.user_id > ${run.cursor}::uuid` : sql``}
         order by r.user_id

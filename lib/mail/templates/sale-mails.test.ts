@@ -33,4 +33,31 @@ describe("sale mails", () => {
     expect(mail.subject).toMatch(/^“Kite 9 Pro launch” starts at Sat, 15 Mar 2031, 00:30 GMT\+8$/);
     expect(mail.text).toContain("https://shop.kite.test/sales/kite-9-pro-launch");
   });
+
+  it("the reminder names the version the fan chose, escaped in the HTML part", () => {
+    const mail = renderSaleReminderMail({
+      ...FAN_AND_SALE,
+      saleSlug: "kite-9-pro-launch",
+      startsAt: AT,
+      chosenVersion: "Graphite · 12 GB + 256 GB",
+    });
+    expect(mail.text).toContain("Your version: Graphite · 12 GB + 256 GB.");
+    expect(mail.html).toContain("Your version: Graphite · 12 GB + 256 GB.");
+    expect(mail.text).not.toContain("haven't chosen");
+  });
+
+  it("the reminder says a fan without a version can still choose one until the start; a draw's says neither", () => {
+    const unchosen = renderSaleReminderMail({
+      ...FAN_AND_SALE,
+      saleSlug: "kite-9-pro-launch",
+      startsAt: AT,
+      chosenVersion: null,
+    });
+    expect(unchosen.text).toContain(
+      "You haven't chosen a version yet: you can choose one on the sale page until the sale starts at Sat, 15 Mar 2031, 00:30 GMT+8.",
+    );
+    expect(unchosen.text).not.toContain("Your version:");
+    const draw = renderSaleReminderMail({ ...FAN_AND_SALE, saleSlug: "kite-9-pro-draw", startsAt: AT });
+    expect(draw.text).not.toMatch(/Your version:|chosen a version/);
+  });
 });

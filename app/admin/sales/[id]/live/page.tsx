@@ -7,7 +7,7 @@ import { requireMarketerPage } from "@/lib/auth/marketer-page";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRequestNow } from "@/lib/qa/now";
-import { cachedLiveView } from "@/lib/sales/live";
+import { liveViewWithDemand } from "@/lib/sales/live";
 import { formatStoreDateTime } from "@/lib/store-time";
 
 export const metadata: Metadata = { title: "Live sale" };
@@ -16,7 +16,7 @@ export default async function LiveSalePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   await requireMarketerPage(`/admin/sales/${id}/live`);
   const now = await getRequestNow();
-  const view = await cachedLiveView(await getDb(), { saleId: id, now });
+  const view = await liveViewWithDemand(await getDb(), { saleId: id, now });
   if (!view) notFound();
   const tz = env.STORE_TIMEZONE;
   return (
