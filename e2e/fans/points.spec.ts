@@ -1,3 +1,4 @@
+import { REFERRAL_STORAGE_KEY } from "../../components/club/referral-capture";
 import { REFERRAL_POINTS } from "../../lib/points/rules";
 import { SHENZHEN_ADDRESS } from "../../lib/qa/sample-addresses";
 import { uniqueEmail } from "../support/env";
@@ -118,6 +119,10 @@ test.describe("fans: points and tiers", () => {
     const path = new URL(link);
     await friend.goto(`${path.pathname}${path.search}`);
     await expect(friend.getByTestId("buy-box").first()).toBeVisible();
+    // The page remembers the code once it has hydrated (a person looks around for longer than a test does).
+    await expect
+      .poll(() => friend.evaluate((key) => window.localStorage.getItem(key), REFERRAL_STORAGE_KEY))
+      .toBe(code);
     await friend.goto("/sign-up?callbackUrl=/account");
     await expect(friend.getByLabel("Referral code (optional)")).toHaveValue(code);
     await new AuthPages(friend).signUpAndWait("Mira Friend", uniqueEmail("friend"), "kite-fan-2026!");
