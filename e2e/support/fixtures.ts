@@ -44,8 +44,11 @@ type Fixtures = {
   cart: CartPage;
   auth: AuthPages;
   qa: QaApi;
+  /** A store day of this test's own on the hero calendar (within 28 days). */
   storeDay: StoreDay;
-  /** A fresh one-SKU sale on this test's own store day. */
+  /** A store day of this test's own for its `freshSale`s, after the calendar's days. */
+  saleDay: StoreDay;
+  /** A fresh one-SKU sale on this test's own sale day. */
   freshSale: (input: FreshSaleInput) => Promise<QaSale>;
   accounts: Accounts;
   shopper: SignedIn;
@@ -64,9 +67,11 @@ export const test = base.extend<Fixtures>({
   qa: async ({ request, baseURL }, use) => use(new QaApi(request, baseURL ?? "")),
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern.
   storeDay: async ({}, use) => use(claimStoreDay()),
-  freshSale: async ({ request, baseURL, storeDay }, use) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern.
+  saleDay: async ({}, use) => use(claimStoreDay("sale")),
+  freshSale: async ({ request, baseURL, saleDay }, use) => {
     await use(({ hour = 12, minute = 0, ...input }) =>
-      createSale(request, baseURL ?? "", { ...input, startsAt: storeDay.at(hour, minute).toISOString() }),
+      createSale(request, baseURL ?? "", { ...input, startsAt: saleDay.at(hour, minute).toISOString() }),
     );
   },
   accounts: async ({ browser, request, baseURL }, use) => {

@@ -15,10 +15,20 @@ export const STORE_DAY_ENV = {
  */
 export const FIRST_DAY_AHEAD = 3;
 /**
- * Days handed out per run: a sale may start at most 30 days ahead (the QA sale route) and the console's hero
+ * Calendar days handed out per run: the console's hero
  * calendar shows 28 days, so the last day must stay on it.
  */
 export const MAX_STORE_DAYS = 25;
+/**
+ * Days for the sales of the `freshSale` fixture, after the calendar's: a test's sale needs a day of its own (the
+ * homepage's next sale, the sale's live figures) but not a place on the hero calendar, and there are more of them
+ * than the calendar has days (desktop and mobile runs each claim one). The QA sale route takes starts up to 75 days
+ * ahead.
+ */
+export const MAX_SALE_DAYS = 40;
+
+/** Which days a claim comes from: the hero calendar's (first 25), or the sale days after them. */
+export type StoreDayPool = "calendar" | "sale";
 
 export interface StoreDay {
   /** "2027-01-12": no other test of this run uses this store day. */
@@ -40,11 +50,12 @@ function env(name: string): string {
  * Claims the lowest day index no test of this run has claimed: `mkdir` is atomic, so two workers (or a worker
  * that replaced a failed one) can never get the same index, whatever the order tests run in.
  */
-export function claimStoreDay(): StoreDay {
+export function claimStoreDay(pool: StoreDayPool = "calendar"): StoreDay {
   const claims = env(STORE_DAY_ENV.claims);
   const firstDay = env(STORE_DAY_ENV.firstDay);
   const timeZone = env(STORE_DAY_ENV.timeZone);
-  for (let index = 0; index < MAX_STORE_DAYS; index++) {
+  const [from, count] = pool === "calendar" ? [0, MAX_STORE_DAYS] : [MAX_STORE_DAYS, MAX_SALE_DAYS];
+  for (let index = from; index < from + count; index++) {
     try {
       mkdirSync(join(claims, String(index)));
     } catch (error) {
@@ -61,6 +72,6 @@ export function claimStoreDay(): StoreDay {
     };
   }
   throw new Error(
-    `more than ${MAX_STORE_DAYS} tests in this run asked for a store day (see MAX_STORE_DAYS): share one per spec`,
+    `more than ${count} tests in this run asked for a ${pool} day (see MAX_STORE_DAYS, MAX_SALE_DAYS): share one per spec`,
   );
 }

@@ -22,7 +22,7 @@ export const qaSaleSchema = qaSaleVersion.extend({
     .number()
     .int()
     .min(-86_400)
-    .max(30 * 86_400)
+    .max(75 * 86_400)
     .default(600),
   durationSeconds: z
     .number()
